@@ -1,0 +1,145 @@
+import type { StepDef } from './step.js';
+
+const SECTION = 'UMZUG VON V5 / V6 / V7 NACH V9';
+
+/** Before the first hop: full backup, a snapshot in a VM, optionally the intermediate server. */
+export const HOPS_PREPARE: StepDef[] = [
+  {
+    id: 'hops.backup',
+    kind: 'auto',
+    effect: 'backup-manager.backup',
+    recovery: 'probe',
+    title: {
+      de: 'Komplette Sicherung des aktuellen Systems vor der Migration',
+      en: 'Complete backup of the current system before the migration',
+    },
+    help: {
+      de: 'Vor Beginn der Migration eine komplette Sicherung des aktuellen Systems erstellen, damit jederzeit auf diesen Stand zurückgegangen werden kann.',
+      en: 'Before starting, make a complete backup of the current system so that you can always return to this state.',
+    },
+    source: { section: SECTION },
+  },
+  {
+    id: 'hops.snapshot-start',
+    kind: 'snapshot',
+    effect: 'snapshot.take',
+    recovery: 'probe',
+    condition: 'virtual',
+    title: { de: 'VM-Snapshot vor dem ersten Update', en: 'VM snapshot before the first update' },
+    help: {
+      de: 'In virtuellen Umgebungen einen Snapshot anlegen. Der Hersteller erlaubt Snapshots nur bei ausgeschalteter VM: die VM wird heruntergefahren, der Snapshot erstellt und die VM wieder gestartet.',
+      en: 'In a virtual environment take a snapshot. The vendor allows snapshots only while the VM is powered off: the VM is shut down, snapshotted and started again.',
+    },
+    source: { section: SECTION },
+  },
+  {
+    id: 'hops.intermediate-server',
+    kind: 'manual',
+    recovery: 'ask',
+    condition: 'littleDowntime',
+    title: {
+      de: 'Parallelen Zwischen-Server aufsetzen und die Sicherung dort einspielen',
+      en: 'Set up a parallel intermediate server and restore the backup there',
+    },
+    help: {
+      de: 'Soll der XPhone Server während der Migration weitgehend unterbrechungsfrei laufen: einen parallelen Rechner aufsetzen, auf dem die Aktualisierungen bis inkl. V8 durchgeführt werden. Von diesem Server erfolgt dann der Umzug auf den V9 Server. xpmigrate läuft ab jetzt auf dem Zwischen-Server.',
+      en: 'To keep the XPhone Server running during the migration: set up a parallel machine on which the updates up to and including V8 are done. The move to the V9 server then starts from it. From now on xpmigrate runs on the intermediate server.',
+    },
+    source: { section: SECTION },
+    evidence: [
+      { key: 'machine', label: { de: 'Name des Zwischen-Servers', en: 'Name of the intermediate server' } },
+    ],
+  },
+];
+
+/**
+ * One major update (guide: "Nach jedem Major Update muss das neue System einmal neu gestartet
+ * werden"; test client recommended; snapshot after every step in a VM).
+ */
+export function hopSteps(from: number, to: number): StepDef[] {
+  const hop = `hop.v${from}v${to}`;
+  return [
+    {
+      id: `${hop}.update`,
+      kind: 'manual',
+      recovery: 'ask',
+      title: {
+        de: `Major Update V${from} → V${to} installieren`,
+        en: `Install the major update V${from} → V${to}`,
+      },
+      help: {
+        de: `Das Setup der Version V${to} auf dem XPhone Server ausführen. Danach wird die installierte Version gelesen; sie muss V${to} sein.`,
+        en: `Run the V${to} setup on the XPhone server. The installed version is read afterwards and must be V${to}.`,
+      },
+      source: { section: SECTION },
+      evidence: [
+        {
+          key: 'version',
+          label: { de: 'Installierte Version', en: 'Installed version' },
+          pattern: `^${to}(\\.\\d+){0,3}$`,
+        },
+      ],
+    },
+    {
+      id: `${hop}.reboot`,
+      kind: 'reboot',
+      effect: 'host.reboot',
+      recovery: 'probe',
+      title: {
+        de: `Neustart nach dem Update auf V${to} (automatische Datenbank-Änderungen)`,
+        en: `Restart after the update to V${to} (automatic database changes)`,
+      },
+      help: {
+        de: 'WICHTIG: Nach jedem Major Update muss das System einmal neu gestartet werden, damit alle automatischen Datenbank-Änderungen sauber durchgeführt werden. xpmigrate setzt nach dem Neustart fort und wartet, bis der Server bereit ist.',
+        en: 'IMPORTANT: after every major update the system must be restarted once so that all automatic database changes complete. xpmigrate continues after the restart and waits until the server is ready.',
+      },
+      source: { section: SECTION },
+    },
+    {
+      id: `${hop}.test-client`,
+      kind: 'manual',
+      recovery: 'ask',
+      recommended: true,
+      title: {
+        de: `Test-Client auf V${to} aktualisieren und am Server anmelden`,
+        en: `Update a test client to V${to} and log in to the server`,
+      },
+      help: {
+        de: `Einen Test-Client auf V${to} aktualisieren und sich am neuen Server anmelden. Das gibt die zusätzliche Sicherheit, dass das Update erfolgreich durchgelaufen ist.`,
+        en: `Update a test client to V${to} and log in to the updated server. This confirms that the update succeeded.`,
+      },
+      source: { section: SECTION },
+      evidence: [
+        { key: 'client', label: { de: 'Test-Client (Rechner/Benutzer)', en: 'Test client (machine/user)' } },
+      ],
+    },
+    {
+      id: `${hop}.snapshot`,
+      kind: 'snapshot',
+      effect: 'snapshot.take',
+      recovery: 'probe',
+      condition: 'virtual',
+      title: { de: `VM-Snapshot nach dem Schritt auf V${to}`, en: `VM snapshot after the step to V${to}` },
+      help: {
+        de: 'Nach jedem Migrationsschritt einen erneuten Snapshot anlegen (nur bei ausgeschalteter VM).',
+        en: 'Take another snapshot after every migration step (only while the VM is powered off).',
+      },
+      source: { section: SECTION },
+    },
+  ];
+}
+
+/** After the move to V9 from an intermediate server: it "kann … wieder gelöscht werden". */
+export const HOPS_CLEANUP: StepDef = {
+  id: 'hops.intermediate-delete',
+  kind: 'manual',
+  recovery: 'ask',
+  condition: 'littleDowntime',
+  recommended: true,
+  title: { de: 'Zwischen-Server löschen', en: 'Delete the intermediate server' },
+  help: {
+    de: 'Der Zwischen-Server kann nach erfolgreichem Umzug auf V9 wieder gelöscht werden.',
+    en: 'The intermediate server can be deleted after the successful move to V9.',
+  },
+  source: { section: SECTION },
+};

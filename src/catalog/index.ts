@@ -1,0 +1,47 @@
+/** The vendor guide's knowledge as typed data. No I/O. */
+export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
+export { HOPS_CLEANUP, HOPS_PREPARE, hopSteps } from './hops.js';
+export { PHASE_TITLES } from './phases.js';
+export { MIGRATE_SQL_SCRIPTS, SQL_EXPRESS_RENAMES, SQL_EXPRESS_STEPS } from './sql-express.js';
+export { parseSqlServerVersion, SQL_SERVER_RELEASES, sqlServerYearForMajor } from './sql-versions.js';
+export {
+  type Condition,
+  type EvidenceField,
+  type GuideRef,
+  Recovery,
+  type StepDef,
+  StepKind,
+} from './step.js';
+export { V4_EXPORT_ITEMS, V4V9_STEPS } from './v4v9.js';
+export {
+  type Criterion,
+  type Mark,
+  type MatrixRow,
+  PLAN_TEXT,
+  PLANS,
+  type PlanId,
+  V8V9_BACKUP,
+  V8V9_CUTOVER,
+  V8V9_MATRIX,
+} from './v8v9.js';
+export {
+  compareParts,
+  hopsToV8,
+  isLatestV4,
+  LATEST_V4,
+  NEWEST_KNOWN_MAJOR,
+  OLDEST_SOURCE_MAJOR,
+  parseVersion,
+  productName,
+  TARGET_MAJOR,
+  type VersionProblem,
+  type VersionResult,
+  type XPhoneVersion,
+} from './versions.js';
+export {
+  EXPRESS_USER_LIMIT,
+  EXPRESS_USER_LIMIT_TEAMDESK,
+  MIN_EXTERNAL_SQL_VERSION,
+  WARNINGS,
+  type WarningCode,
+} from './warnings.js';

@@ -1,0 +1,528 @@
+import type { Text } from '../i18n/index.js';
+import type { StepDef } from './step.js';
+
+/** The four target environments of "Umzugsplan ermitteln". */
+export const PLANS = ['A', 'B', 'C', 'D'] as const;
+export type PlanId = (typeof PLANS)[number];
+
+export const PLAN_TEXT: Record<PlanId, Text> = {
+  A: {
+    de: 'Alles auf einer Maschine mit integriertem SQL Express Server (Default für kleine und mittlere Installationen)',
+    en: 'Everything on one machine with the integrated SQL Express server (default for small and medium installations)',
+  },
+  B: {
+    de: 'Alles auf einer Maschine, aber mit einem SQL Standard/Enterprise Server (> 500 User, große Installationen)',
+    en: 'Everything on one machine, but with SQL Server Standard/Enterprise (> 500 users, large installations)',
+  },
+  C: {
+    de: 'XPhone Server und SQL Server auf getrennten Maschinen',
+    en: 'XPhone Server and SQL Server on separate machines',
+  },
+  D: {
+    de: 'Nur Umzug der XPhone Datenbank(en) auf einen externen, vorhandenen SQL Server; der XPhone Server bleibt, wo er ist',
+    en: 'Only move the XPhone database(s) to an existing external SQL Server; the XPhone Server stays where it is',
+  },
+};
+
+/** A cell of the guide's matrix: X = required, (X) = optional, '' = not part of the plan. */
+export type Mark = 'X' | '(X)' | '';
+
+/** One criterion that decides an optional row (the guide's "Kriterien"). */
+export interface Criterion {
+  id: string;
+  text: Text;
+}
+
+export interface MatrixRow {
+  row: string;
+  marks: Record<PlanId, Mark>;
+  /** For (X) rows: what decides. `any` = required when any criterion holds, not needed when none does. */
+  criteria?: { rule: 'any' | 'advice'; items: Criterion[] };
+  steps: StepDef[];
+}
+
+const SECTION = 'UMZUGSPLAN AUSFÜHREN';
+const ref = (item: string) => ({ section: SECTION, item });
+
+/** Before every plan: "erstellen Sie zuerst einen kompletten Backup … mit Hilfe des Backup-Managers". */
+export const V8V9_BACKUP: StepDef = {
+  id: 'v8v9.backup',
+  kind: 'auto',
+  effect: 'backup-manager.backup',
+  recovery: 'probe',
+  title: {
+    de: 'Komplettes Backup des vorhandenen XPhone Servers (Backup-Manager)',
+    en: 'Complete backup of the existing XPhone Server (Backup-Manager)',
+  },
+  help: {
+    de: 'Für alle Umzugspläne gilt: zuerst mit dem Backup-Manager (XPhoneServerBackup.exe) einen kompletten Backup des vorhandenen Servers erstellen. Dieser Backup wird in Schritt 12 wiederhergestellt.',
+    en: 'For every plan: first make a complete backup of the existing server with the Backup-Manager (XPhoneServerBackup.exe). Step 12 restores this backup.',
+  },
+  source: { section: SECTION },
+};
+
+/**
+ * Not a matrix row: the guide's "Umschalt-Termin". The old server runs until the cut-over date; the
+ * restore must use a backup taken then, or the changes since the first backup are lost.
+ */
+export const V8V9_CUTOVER: StepDef = {
+  id: 'v8v9.cutover',
+  kind: 'manual',
+  recovery: 'ask',
+  condition: 'newMachine',
+  title: {
+    de: 'Umschalt-Termin: alten Server beenden, letzten Backup erstellen',
+    en: 'Cut-over: stop the old server and take the final backup',
+  },
+  help: {
+    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt die XPhone Dienste auf dem alten Server beenden, mit dem Backup-Manager einen letzten Backup erstellen und ihn für den Restore auf dem neuen Server bereitstellen. Danach den alten Server abschalten.',
+    en: 'The old server keeps running until the agreed cut-over date. Now stop the XPhone services on the old server, take a final backup with the Backup-Manager and make it available to the new server for the restore. Then switch the old server off.',
+  },
+  source: { section: 'UMZUG VON V8 NACH V9' },
+  evidence: [{ key: 'backup', label: { de: 'Backup-Datei oder -Ordner', en: 'Backup file or folder' } }],
+};
+
+const MAPI_CRITERIA: Criterion[] = [
+  {
+    id: 'calendarSync',
+    text: { de: 'Kalenderabgleich (serverseitig)', en: 'Calendar synchronisation (server side)' },
+  },
+  {
+    id: 'exchangeContacts',
+    text: { de: 'Exchange Kontaktordner (serverseitig)', en: 'Exchange contact folders (server side)' },
+  },
+  {
+    id: 'voicemailOutlook',
+    text: {
+      de: 'Voicemail-Fernabfrage und Outlook ist der Message-Store',
+      en: 'Voicemail remote access with Outlook as the message store',
+    },
+  },
+];
+
+/** The guide's table "Umzugsplan ausführen", row by row, marks exactly as printed. */
+export const V8V9_MATRIX: MatrixRow[] = [
+  {
+    row: '1',
+    marks: { A: '', B: 'X', C: '', D: '' },
+    steps: [
+      {
+        id: 'v8v9.1.install-sql-standard',
+        row: '1',
+        kind: 'manual',
+        recovery: 'ask',
+        title: {
+          de: 'SQL Standard/Enterprise Server auf dem XPhone Server installieren',
+          en: 'Install SQL Server Standard/Enterprise on the XPhone server',
+        },
+        help: {
+          de: 'SQL Standard/Enterprise Server auf dem XPhone Server installieren. Mehrere Instanzen sind nicht notwendig, die Default-Instanz ist völlig ausreichend.',
+          en: 'Install SQL Server Standard/Enterprise on the XPhone server. Several instances are not needed; the default instance is enough.',
+        },
+        source: ref('1'),
+        evidence: [{ key: 'instance', label: { de: 'SQL Server Instanz', en: 'SQL Server instance' } }],
+      },
+    ],
+  },
+  {
+    row: '2',
+    marks: { A: '', B: 'X', C: 'X', D: 'X' },
+    steps: [
+      {
+        id: 'v8v9.2a.create-databases',
+        row: '2',
+        kind: 'auto',
+        effect: 'sql.create-databases',
+        recovery: 'probe',
+        title: {
+          de: 'XPhone Datenbanken auf dem (externen) SQL Server anlegen, db_owner für den Dienste-Account',
+          en: 'Create the XPhone databases on the (external) SQL Server, db_owner for the service account',
+        },
+        help: {
+          de: 'a) Alle benötigten XPhone Datenbanken auf dem (externen) SQL Server anlegen. Der XPhone Server greift mit integrierter Windows-Anmeldung (Dienste-Account des XPhone Servers) auf die Datenbanken zu; dieser Account braucht auf jeder Datenbank db_owner Rechte.',
+          en: 'a) Create all needed XPhone databases on the (external) SQL Server. The XPhone Server uses integrated Windows login (the XPhone service account); that account needs db_owner on every database.',
+        },
+        source: ref('2a'),
+      },
+      {
+        id: 'v8v9.2b.filestream',
+        row: '2',
+        kind: 'check',
+        effect: 'sql.check-filestream',
+        recovery: 'rerun',
+        title: {
+          de: 'FILESTREAM auf dem kundeneigenen SQL Server aktivieren',
+          en: 'Enable FILESTREAM on the customer-owned SQL Server',
+        },
+        help: {
+          de: 'b) FILESTREAM für kundeneigene SQL Server aktivieren (SQL Server Configuration Manager und sp_configure filestream_access_level). Die Prüfung liest die wirksame Stufe.',
+          en: 'b) Enable FILESTREAM on customer-owned SQL Servers (SQL Server Configuration Manager and sp_configure filestream_access_level). The check reads the effective level.',
+        },
+        source: ref('2b'),
+      },
+    ],
+  },
+  {
+    row: '3',
+    marks: { A: '(X)', B: '(X)', C: '(X)', D: '' },
+    criteria: { rule: 'any', items: MAPI_CRITERIA },
+    steps: [
+      {
+        id: 'v8v9.3.mapi',
+        row: '3',
+        kind: 'manual',
+        recovery: 'ask',
+        condition: 'mapi',
+        title: { de: 'MAPI (Outlook) installieren', en: 'Install MAPI (Outlook)' },
+        help: {
+          de: 'MAPI (Outlook) installieren, wenn eines dieser Kriterien zutrifft: Kalenderabgleich (serverseitig); Exchange Kontaktordner (serverseitig); Voicemail-Fernabfrage und Outlook ist der Message-Store.',
+          en: 'Install MAPI (Outlook) if any of these applies: calendar synchronisation (server side); Exchange contact folders (server side); voicemail remote access with Outlook as the message store.',
+        },
+        source: ref('3'),
+      },
+    ],
+  },
+  {
+    row: '4',
+    marks: { A: 'X', B: '', C: '', D: '' },
+    steps: [
+      {
+        id: 'v8v9.4.autorun-sql-express',
+        row: '4',
+        kind: 'manual',
+        recovery: 'ask',
+        title: {
+          de: 'Autorun ausführen, SQL Express auf C:\\ installieren',
+          en: 'Run Autorun and install SQL Express on C:\\',
+        },
+        help: {
+          de: 'Autorun ausführen. SQL Express auf C:\\ installieren (empfohlen). Alle Optionen wie auf dem „alten“ Server.',
+          en: 'Run Autorun. Install SQL Express on C:\\ (recommended). All options as on the "old" server.',
+        },
+        source: ref('4'),
+      },
+    ],
+  },
+  {
+    row: '5',
+    marks: { A: '', B: 'X', C: 'X', D: '' },
+    steps: [
+      {
+        id: 'v8v9.5.autorun-no-sql',
+        row: '5',
+        kind: 'manual',
+        recovery: 'ask',
+        title: {
+          de: 'Autorun ausführen, keinen SQL Server installieren',
+          en: 'Run Autorun without installing SQL Server',
+        },
+        help: {
+          de: 'Autorun ausführen. Keinen SQL Server installieren! Alle anderen Optionen wie auf dem „alten“ Server.',
+          en: 'Run Autorun. Do not install any SQL Server! All other options as on the "old" server.',
+        },
+        source: ref('5'),
+      },
+    ],
+  },
+  {
+    row: '6',
+    marks: { A: 'X', B: 'X', C: 'X', D: '' },
+    steps: [
+      {
+        id: 'v8v9.6.install-xphone',
+        row: '6',
+        kind: 'manual',
+        recovery: 'ask',
+        title: { de: 'XPhone Server installieren', en: 'Install the XPhone Server' },
+        help: {
+          de: 'XPhone Server installieren. Feature-Auswahl i.d.R. wie auf dem alten Server, neue Features sind möglich.',
+          en: 'Install the XPhone Server. Features usually as on the old server; new features are possible.',
+        },
+        source: ref('6'),
+        evidence: [
+          {
+            key: 'version',
+            label: { de: 'Installierte Version', en: 'Installed version' },
+            pattern: '^9(\\.\\d+){0,3}$',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    row: '7',
+    marks: { A: '(X)', B: 'X', C: 'X', D: 'X' },
+    criteria: {
+      rule: 'any',
+      items: [
+        {
+          id: 'serviceAccount',
+          text: {
+            de: 'Der XPhone Server soll unter einem Windows-Account laufen, der für die Datenbanken berechtigt ist',
+            en: 'The XPhone Server shall run under a Windows account that has rights on the databases',
+          },
+        },
+      ],
+    },
+    steps: [
+      {
+        id: 'v8v9.7.service-account',
+        row: '7',
+        kind: 'manual',
+        recovery: 'ask',
+        condition: 'serviceAccount',
+        title: {
+          de: 'XPhone Dienste-Account im Server Manager anpassen',
+          en: 'Set the XPhone service account in the Server Manager',
+        },
+        help: {
+          de: 'Der XPhone Server muss unter einem Windows-Account laufen, der für die Datenbanken berechtigt ist (zwingend bei Plan B, C und D). Tipp: der Dienste-Account kann nur umgestellt werden, wenn die in atlas.xml eingetragene SQL Instanz über das Netzwerk erreichbar ist, sonst kommt es zu einer „Endlos-Schleife“.',
+          en: 'The XPhone Server must run under a Windows account that has rights on the databases (mandatory for plans B, C and D). Tip: the service account can only be changed while the SQL instance named in atlas.xml is reachable over the network; otherwise an endless loop follows.',
+        },
+        source: ref('7'),
+        evidence: [
+          {
+            key: 'account',
+            label: { de: 'Dienste-Account (DOMÄNE\\Name)', en: 'Service account (DOMAIN\\name)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    row: '7a',
+    marks: { A: '', B: 'X', C: 'X', D: 'X' },
+    steps: [
+      {
+        id: 'v8v9.7a.analytics-app-pool',
+        row: '7a',
+        kind: 'auto',
+        effect: 'windows.set-app-pool-identity',
+        recovery: 'rerun',
+        title: {
+          de: 'IIS Application Pool „XPhoneConnectAnalytics“: Identität = XPhone Dienste-Account',
+          en: 'IIS application pool "XPhoneConnectAnalytics": identity = XPhone service account',
+        },
+        help: {
+          de: 'IIS Application Pool „XPhoneConnectAnalytics“ anpassen (Pool Identity = XPhone Dienste-Account). Zwingend notwendig, wenn die Analytics Webseite verwendet wird.',
+          en: 'Set the IIS application pool "XPhoneConnectAnalytics" identity to the XPhone service account. Mandatory if the Analytics web site is used.',
+        },
+        source: ref('7a'),
+      },
+    ],
+  },
+  {
+    row: '8',
+    marks: { A: '', B: 'X', C: 'X', D: 'X' },
+    steps: [
+      {
+        id: 'v8v9.8.atlas-xml',
+        row: '8',
+        kind: 'auto',
+        effect: 'atlas.point-databases',
+        recovery: 'probe',
+        title: {
+          de: 'atlas.xml anpassen: <Databases> auf die externen Datenbanken umstellen',
+          en: 'Edit atlas.xml: point <Databases> at the external databases',
+        },
+        help: {
+          de: 'Der Bereich <Databases> in atlas.xml muss auf die externen Datenbanken umgestellt werden. Den Eintrag useLogin="Windows" nicht vergessen. Die Datei wird nur bei beendeten Atlas-Diensten geändert; eine Sicherungskopie bleibt liegen.',
+          en: 'The <Databases> section of atlas.xml must point at the external databases. Keep useLogin="Windows". The file is changed only while the Atlas services are stopped; a backup copy is kept.',
+        },
+        source: ref('8'),
+      },
+    ],
+  },
+  {
+    row: '9',
+    marks: { A: 'X', B: 'X', C: 'X', D: 'X' },
+    steps: [
+      {
+        id: 'v8v9.9.start-service',
+        row: '9',
+        kind: 'auto',
+        effect: 'windows.start-services',
+        recovery: 'rerun',
+        title: {
+          de: 'XPhone Server Dienst starten (initialisiert die Datenbanken)',
+          en: 'Start the XPhone Server service (initialises the databases)',
+        },
+        help: {
+          de: 'WICHTIG: XPhone Server Dienst starten! Dadurch werden die Datenbanken für den späteren Betrieb initialisiert. Tipp: bei externem SQL Server werden beim ersten Mal evtl. nicht alle Tabellen angelegt und der Server startet nicht. Abhilfe: die partiell angelegten Tabellen löschen (SQL Management Studio) und nochmal probieren; nach 1–2 Versuchen sind die Tabellen vorhanden.',
+          en: 'IMPORTANT: start the XPhone Server service! This initialises the databases. Tip: with an external SQL Server the first start may create only some tables and the server does not start. Remedy: drop the partially created tables (SQL Management Studio) and try again; after 1–2 tries the tables exist.',
+        },
+        source: ref('9'),
+      },
+      {
+        id: 'v8v9.9a.setup-wizard',
+        row: '9',
+        kind: 'manual',
+        recovery: 'ask',
+        title: {
+          de: 'Web-Admin starten, Einrichtungs-Wizard einmal komplett durchlaufen',
+          en: 'Open Web-Admin and run the setup wizard once to the end',
+        },
+        help: {
+          de: 'a) Web-Admin starten. Der Einrichtungs-Wizard muss einmal komplett – mit beliebigen Werten! – durchlaufen werden. Es geht nur darum, dass die Admin-Oberfläche fehlerfrei startet; die eigentliche Konfiguration stellt später der Backup-Manager wieder her.',
+          en: 'a) Open Web-Admin. Run the setup wizard once completely, with any values. Only a clean start of the admin interface matters; the Backup-Manager restores the real configuration later.',
+        },
+        source: ref('9a'),
+      },
+      {
+        id: 'v8v9.9b.analytics-site',
+        row: '9',
+        kind: 'manual',
+        recovery: 'ask',
+        condition: 'analytics',
+        title: { de: 'Analytics Webseite einmal starten', en: 'Open the Analytics web site once' },
+        help: {
+          de: 'b) Analytics Webseite einmal starten (falls Analytics installiert ist). Die Webseiten müssen fehlerfrei laufen.',
+          en: 'b) Open the Analytics web site once (if Analytics is installed). The web sites must run without errors.',
+        },
+        source: ref('9b'),
+      },
+    ],
+  },
+  {
+    row: '10',
+    marks: { A: '(X)', B: '(X)', C: '(X)', D: '' },
+    criteria: {
+      rule: 'advice',
+      items: [
+        {
+          id: 'licences',
+          text: {
+            de: 'Hardware-Tausch; kann auch später erfolgen, eine vorhandene Lizenzdatei wird beim Restore nicht überschrieben',
+            en: 'Hardware change; can be done later, a restore does not overwrite an existing licence file',
+          },
+        },
+      ],
+    },
+    steps: [
+      {
+        id: 'v8v9.10.licences',
+        row: '10',
+        kind: 'manual',
+        recovery: 'ask',
+        title: { de: 'Lizenzen einspielen (HW-Tausch)', en: 'Install the licences (hardware change)' },
+        help: {
+          de: 'Lizenzen einspielen (HW-Tausch). Kann auch zu einem späteren Zeitpunkt erfolgen. Eine vorhandene Lizenzdatei wird beim Restore nicht überschrieben.',
+          en: 'Install the licences (hardware change). This can also be done later. A restore does not overwrite an existing licence file.',
+        },
+        source: ref('10'),
+      },
+    ],
+  },
+  {
+    row: '11',
+    marks: { A: '(X)', B: '(X)', C: '(X)', D: '(X)' },
+    criteria: {
+      rule: 'advice',
+      items: [
+        {
+          id: 'patches',
+          text: {
+            de: 'Empfehlung, insbesondere Patches für den Backup-Manager',
+            en: 'Recommended, especially patches for the Backup-Manager',
+          },
+        },
+      ],
+    },
+    steps: [
+      {
+        id: 'v8v9.11.patches',
+        row: '11',
+        kind: 'manual',
+        recovery: 'ask',
+        recommended: true,
+        title: {
+          de: 'Alle Patches mit dem „System Info Collector“ einspielen',
+          en: 'Install all patches with the "System Info Collector"',
+        },
+        help: {
+          de: 'Empfehlung: alle Patches mittels „System Info Collector“ (SupportInfoCollector.exe) einspielen, insbesondere Patches für den Backup-Manager (falls vorhanden).',
+          en: 'Recommended: install all patches with the "System Info Collector" (SupportInfoCollector.exe), especially patches for the Backup-Manager (if any).',
+        },
+        source: ref('11'),
+      },
+    ],
+  },
+  {
+    row: '12',
+    marks: { A: 'X', B: 'X', C: 'X', D: 'X' },
+    steps: [
+      {
+        id: 'v8v9.12.restore',
+        row: '12',
+        kind: 'auto',
+        effect: 'backup-manager.restore',
+        recovery: 'ask',
+        title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
+        help: {
+          de: 'Restore mit dem Backup-Manager starten. Er ermittelt die Ziel-Datenbank(en) anhand der Einträge in atlas.xml und stellt dort die Datenbanken aus dem Backup wieder her. Vorhandene Datenbanken werden überschrieben! Meldungen im Logfile des Backup-Managers beachten. Für den Restore werden SYSADMIN Rechte auf dem SQL Server benötigt – besonders bei einem externen SQL Server beachten!',
+          en: 'Start the restore with the Backup-Manager. It finds the target databases from atlas.xml and restores the backup there. Existing databases are overwritten! Read the Backup-Manager log. The restore needs SYSADMIN on the SQL Server – mind this on an external SQL Server!',
+        },
+        source: ref('12'),
+      },
+    ],
+  },
+  {
+    row: '13',
+    marks: { A: '(X)', B: '(X)', C: '(X)', D: '' },
+    criteria: {
+      rule: 'advice',
+      items: [
+        { id: 'ip', text: { de: 'IP Adressen anpassen', en: 'Adjust IP addresses' } },
+        {
+          id: 'certificates',
+          text: {
+            de: 'Zertifikate neu einspielen (z.B. Federation)',
+            en: 'Install certificates again (e.g. Federation)',
+          },
+        },
+        {
+          id: 'um',
+          text: {
+            de: 'UM: 3rd Party Applikationen für serverside rendering installieren (z.B. MS Office)',
+            en: 'UM: install third-party applications for server-side rendering (e.g. MS Office)',
+          },
+        },
+        {
+          id: 'vdir',
+          text: {
+            de: 'VDir: MAPI Adapter anpassen, weitere Datenquellen prüfen, Notes installieren und Notes Adapter prüfen',
+            en: 'VDir: adapt the MAPI adapter, check other data sources, install Notes and check the Notes adapter',
+          },
+        },
+        {
+          id: 'external',
+          text: {
+            de: 'Zugriff auf externe Systeme prüfen (z.B. DMZ Server mit Mobile Anwendung, E-Mail Smarthost)',
+            en: 'Check access to external systems (e.g. DMZ server with the Mobile app, e-mail smarthost)',
+          },
+        },
+        {
+          id: 'webapi',
+          text: {
+            de: 'Neu in V9: der IIS der Mobile Web-Applikation muss den XPhone Server auf Port 2231 (WebApi) erreichen; neue Web-API URL in der Mobile App konfigurieren (Systemeinstellungen → Allgemein)',
+            en: 'New in V9: the IIS of the Mobile web app must reach the XPhone Server on port 2231 (Web API); configure the new Web-API URL for the Mobile app (System settings → General)',
+          },
+        },
+      ],
+    },
+    steps: [
+      {
+        id: 'v8v9.13.follow-up',
+        row: '13',
+        kind: 'manual',
+        recovery: 'ask',
+        title: { de: 'Nacharbeiten je nach Bedarf', en: 'Follow-up work as needed' },
+        help: {
+          de: 'Nacharbeiten je nach Bedarf: IP Adressen; Zertifikate (z.B. Federation); UM: 3rd Party Applikationen für serverside rendering (z.B. MS Office); VDir: MAPI Adapter, weitere Datenquellen, Notes; externe Systeme (DMZ Server mit Mobile, E-Mail Smarthost). Neu in V9: der IIS der Mobile Web-Applikation muss den XPhone Server auf Port 2231 erreichen; die neue Web-API URL in der Mobile App konfigurieren (Systemeinstellungen → Allgemein).',
+          en: 'Follow-up as needed: IP addresses; certificates (e.g. Federation); UM: third-party applications for server-side rendering (e.g. MS Office); VDir: MAPI adapter, other data sources, Notes; external systems (DMZ server with Mobile, e-mail smarthost). New in V9: the IIS of the Mobile web app must reach the XPhone Server on port 2231; configure the new Web-API URL for the Mobile app (System settings → General).',
+        },
+        source: ref('13'),
+      },
+    ],
+  },
+];

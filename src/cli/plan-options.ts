@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { XpmError } from '../errors/index.js';
+import { type Lang, say } from '../i18n/index.js';
+import { FLAGS, type PlanInput } from '../plan/index.js';
+import { T } from './texts.js';
+import { yesNoOrThrow } from './yes-no.js';
+
+type YesNoKey =
+  | 'teamdesk'
+  | 'separateSqlServer'
+  | 'onlyDatabases'
+  | 'existingSqlServer'
+  | 'analytics'
+  | 'calendarSync'
+  | 'exchangeContacts'
+  | 'voicemailOutlook'
+  | 'virtual'
+  | 'littleDowntime';
+
+const YES_NO: Array<[YesNoKey, keyof typeof T]> = [
+  ['teamdesk', 'optTeamdesk'],
+  ['separateSqlServer', 'optSeparate'],
+  ['onlyDatabases', 'optOnlyDb'],
+  ['existingSqlServer', 'optExisting'],
+  ['analytics', 'optAnalytics'],
+  ['calendarSync', 'optCalendar'],
+  ['exchangeContacts', 'optContacts'],
+  ['voicemailOutlook', 'optVoicemail'],
+  ['virtual', 'optVirtual'],
+  ['littleDowntime', 'optLittleDowntime'],
+];
+
+/** The inputs of `plan` (and of every command that builds a plan): one flag per answer. */
+export function addPlanOptions(cmd: Command, lang: Lang): Command {
+  cmd
+    .option(`${FLAGS.job} <job>`, say(T.optJob, lang))
+    .option(`${FLAGS.from} <version>`, say(T.optFrom, lang))
+    .option(`${FLAGS.target} <plan>`, say(T.optTarget, lang))
+    .option(`${FLAGS.users} <n>`, say(T.optUsers, lang), (value) => parseUsers(value))
+    .option(`${FLAGS.sqlVersion} <version>`, say(T.optSqlVersion, lang))
+    .option(`${FLAGS.serviceAccount} <account>`, say(T.optServiceAccount, lang));
+  for (const [key, text] of YES_NO) {
+    const flag = FLAGS[key];
+    cmd.option(`${flag} [${say(T.yesNo, lang)}]`, say(T[text], lang), (value: string) =>
+      yesNoOrThrow(flag, value),
+    );
+    cmd.option(`--no-${flag.slice(2)}`);
+  }
+  return cmd;
+}
+
+/** Commander's parsed options → PlanInput (only what was given). */
+export function planInputFrom(options: Record<string, unknown>): PlanInput {
+  const input: PlanInput = {};
+  const str = (key: 'job' | 'from' | 'target' | 'sqlVersion' | 'serviceAccount') => {
+    const value = options[key];
+    if (typeof value === 'string') (input as Record<string, unknown>)[key] = value;
+  };
+  str('job');
+  str('from');
+  str('target');
+  str('sqlVersion');
+  str('serviceAccount');
+  if (typeof options.users === 'number') input.users = options.users;
+  for (const [key] of YES_NO) {
+    if (typeof options[key] === 'boolean') input[key] = options[key] as boolean;
+  }
+  return input;
+}
+
+function parseUsers(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+    throw new XpmError('E_INPUT_USERS', { flag: FLAGS.users, value });
+  return n;
+}

@@ -1,0 +1,2 @@
+export { planToJson } from './plan-json.js';
+export { planToMarkdown, planToText } from './plan-table.js';

@@ -1,0 +1,48 @@
+import { PLANS, TARGET_MAJOR } from '../../catalog/index.js';
+import type { Lang } from '../../i18n/index.js';
+import { countApplies, type Plan, phaseTitle, planTitle, reasonText, warningText } from '../../plan/index.js';
+
+/** The stable JSON shape of `xpmigrate plan --format json` (documented in the README). */
+export function planToJson(plan: Plan, lang: Lang) {
+  return {
+    schema: 1,
+    lang,
+    job: plan.job,
+    route: plan.route,
+    from: plan.from
+      ? {
+          input: plan.from.raw,
+          normalized: plan.from.normalized,
+          major: plan.from.major,
+          product: plan.from.productName,
+        }
+      : null,
+    to: { major: TARGET_MAJOR },
+    plan: plan.target
+      ? { id: plan.target.plan, title: planTitle(plan, lang), reason: reasonText(plan.target.reason, lang) }
+      : null,
+    warnings: plan.warnings.map((w) => ({ code: w.code, message: warningText(w, lang) })),
+    phases: plan.phases.map((phase) => ({
+      id: phase.id,
+      title: phaseTitle(phase, lang),
+      steps: phase.steps.map(({ def, applies, reason, marks }) => ({
+        id: def.id,
+        row: def.row ?? null,
+        applies,
+        reason: reasonText(reason, lang),
+        kind: def.kind,
+        title: def.title[lang],
+        help: def.help[lang],
+        source: { section: def.source.section, item: def.source.item ?? null },
+        recovery: def.recovery,
+        ...(marks ? { marks: Object.fromEntries(PLANS.map((p) => [p, marks[p]])) } : {}),
+        evidence: (def.evidence ?? []).map((e) => ({
+          key: e.key,
+          label: e.label[lang],
+          pattern: e.pattern ?? null,
+        })),
+      })),
+    })),
+    summary: countApplies(plan),
+  };
+}

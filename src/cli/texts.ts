@@ -1,0 +1,150 @@
+import type { Text } from '../i18n/index.js';
+
+/** Texts of the command line: help, headings, labels and questions. */
+export const T = {
+  programDescription: {
+    de: 'Zieht einen XPhone Connect Server um und aktualisiert ihn auf V9 – fortsetzbar über Neustarts und VM-Snapshots.',
+    en: 'Moves and upgrades an XPhone Connect Server to V9, resumable across reboots and VM snapshots.',
+  },
+  optLang: {
+    de: 'Sprache der Ausgabe (de|en; sonst die Sprache des Systems)',
+    en: 'output language (de|en; else the OS locale)',
+  },
+  optDebug: {
+    de: 'bei Fehlern Details und Stacktrace zeigen',
+    en: 'show details and stack traces on errors',
+  },
+  optHelp: { de: 'Hilfe anzeigen', en: 'display help' },
+  optVersion: { de: 'Version anzeigen', en: 'display the version' },
+  helpCommand: { de: 'Hilfe zu einem Befehl anzeigen', en: 'display help for a command' },
+  cmdPlan: {
+    de: 'Umzugsplan ermitteln: welche Phasen und Schritte für diesen Server nötig sind',
+    en: 'work out the plan: which phases and steps this server needs',
+  },
+  optFormat: { de: 'Ausgabeformat: text, markdown oder json', en: 'output format: text, markdown or json' },
+  optJob: {
+    de: 'Aufgabe: upgrade (auf V9, Standard), sql-express (SQL Express Update auf 2019), db-script (DB-Umzug mit SQL Scripts)',
+    en: 'job: upgrade (to V9, default), sql-express (SQL Express upgrade to 2019), db-script (database move with SQL scripts)',
+  },
+  optFrom: {
+    de: 'installierte XPhone Version, z.B. "4.5.35 SR5", "V7", "8", "9.0.330.1359"',
+    en: 'installed XPhone version, e.g. "4.5.35 SR5", "V7", "8", "9.0.330.1359"',
+  },
+  optTarget: {
+    de: 'Umzugsplan A, B, C oder D (sonst aus den Antworten)',
+    en: 'plan A, B, C or D (else from the answers)',
+  },
+  optUsers: { de: 'Anzahl der XPhone Benutzer', en: 'number of XPhone users' },
+  optTeamdesk: {
+    de: 'TeamDesk mit Direktrufen im Einsatz (Grenze 250 statt 500)',
+    en: 'TeamDesk with direct calls in use (limit 250 instead of 500)',
+  },
+  optSeparate: { de: 'SQL Server auf einer eigenen Maschine', en: 'SQL Server on a machine of its own' },
+  optOnlyDb: {
+    de: 'nur die Datenbanken umziehen, der XPhone Server bleibt',
+    en: 'only move the databases; the XPhone Server stays',
+  },
+  optExisting: {
+    de: 'ein vorhandener SQL Server soll genutzt werden',
+    en: 'an existing SQL Server is to be used',
+  },
+  optSqlVersion: {
+    de: 'Version des externen/vorhandenen SQL Servers (z.B. 2016)',
+    en: 'version of the external/existing SQL Server (e.g. 2016)',
+  },
+  optAnalytics: { de: 'XPhone Analytics ist installiert', en: 'XPhone Analytics is installed' },
+  optCalendar: {
+    de: 'Kalenderabgleich serverseitig (MAPI-Kriterium)',
+    en: 'server-side calendar synchronisation (MAPI criterion)',
+  },
+  optContacts: {
+    de: 'Exchange Kontaktordner serverseitig (MAPI-Kriterium)',
+    en: 'server-side Exchange contact folders (MAPI criterion)',
+  },
+  optVoicemail: {
+    de: 'Voicemail-Fernabfrage mit Outlook als Message-Store (MAPI-Kriterium)',
+    en: 'voicemail remote access with Outlook as message store (MAPI criterion)',
+  },
+  optServiceAccount: {
+    de: 'Windows-Account für den XPhone Dienst (Schritt 7)',
+    en: 'Windows account for the XPhone service (step 7)',
+  },
+  optVirtual: {
+    de: 'der XPhone Server ist eine virtuelle Maschine',
+    en: 'the XPhone server is a virtual machine',
+  },
+  optLittleDowntime: {
+    de: 'wenig Unterbrechung: paralleler Zwischen-Server für die Updates',
+    en: 'little downtime: a parallel intermediate server for the updates',
+  },
+  yesNo: { de: 'ja|nein', en: 'yes|no' },
+  // Plan output
+  headFrom: { de: 'Installiert', en: 'Installed' },
+  headTo: { de: 'Ziel', en: 'Target' },
+  headPlan: { de: 'Umzugsplan', en: 'Plan' },
+  headWarnings: { de: 'Warnungen', en: 'Warnings' },
+  headPhase: { de: 'Phase', en: 'Phase' },
+  headSummary: { de: 'Zusammenfassung', en: 'Summary' },
+  colRow: { de: '#', en: '#' },
+  colApplies: { de: 'nötig', en: 'applies' },
+  colKind: { de: 'Art', en: 'kind' },
+  colStep: { de: 'Schritt', en: 'step' },
+  colReason: { de: 'Grund', en: 'reason' },
+  appliesRequired: { de: 'Pflicht', en: 'required' },
+  appliesOptional: { de: 'optional', en: 'optional' },
+  appliesNo: { de: 'entfällt', en: 'no' },
+  kindAuto: { de: 'auto', en: 'auto' },
+  kindManual: { de: 'manuell', en: 'manual' },
+  kindCheck: { de: 'Prüfung', en: 'check' },
+  kindReboot: { de: 'Neustart', en: 'reboot' },
+  kindSnapshot: { de: 'Snapshot', en: 'snapshot' },
+  summaryLine: {
+    de: '{required} Pflicht-Schritte, {optional} optionale, {no} entfallen.',
+    en: '{required} required steps, {optional} optional, {no} not applicable.',
+  },
+  legend: {
+    de: 'X = Pflicht, (X) = optional, – = nicht Teil des Plans (wie im Leitfaden)',
+    en: 'X = required, (X) = optional, – = not part of the plan (as in the guide)',
+  },
+  // Questions
+  askFrom: {
+    de: 'Installierte XPhone Version (z.B. 4.5.35 SR5, V7, 9.0.330.1359)',
+    en: 'Installed XPhone version (e.g. 4.5.35 SR5, V7, 9.0.330.1359)',
+  },
+  askOnlyDb: {
+    de: 'Nur die Datenbanken auf einen vorhandenen SQL Server umziehen (der XPhone Server bleibt)?',
+    en: 'Only move the databases to an existing SQL Server (the XPhone Server stays)?',
+  },
+  askSeparate: {
+    de: 'Soll der SQL Server auf einer eigenen Maschine laufen?',
+    en: 'Shall SQL Server run on a machine of its own?',
+  },
+  askUsers: { de: 'Wie viele XPhone Benutzer?', en: 'How many XPhone users?' },
+  askAnalytics: { de: 'Ist XPhone Analytics installiert?', en: 'Is XPhone Analytics installed?' },
+  askVirtual: {
+    de: 'Ist der XPhone Server eine virtuelle Maschine?',
+    en: 'Is the XPhone server a virtual machine?',
+  },
+  askCalendar: { de: 'Serverseitiger Kalenderabgleich?', en: 'Server-side calendar synchronisation?' },
+  askContacts: { de: 'Serverseitige Exchange Kontaktordner?', en: 'Server-side Exchange contact folders?' },
+  askVoicemail: {
+    de: 'Voicemail-Fernabfrage mit Outlook als Message-Store?',
+    en: 'Voicemail remote access with Outlook as message store?',
+  },
+  askLittleDowntime: {
+    de: 'Soll der Server während der Updates weiterlaufen (paralleler Zwischen-Server)?',
+    en: 'Keep the server running during the updates (parallel intermediate server)?',
+  },
+  askInvalid: { de: 'Ungültige Antwort: {detail}', en: 'Invalid answer: {detail}' },
+  // Errors
+  errorPrefix: { de: 'Fehler', en: 'error' },
+  remedyPrefix: { de: 'Abhilfe', en: 'remedy' },
+  usageUnknownOption: { de: 'unbekannte Option {option}', en: 'unknown option {option}' },
+  usageUnknownCommand: { de: 'unbekannter Befehl {command}', en: 'unknown command {command}' },
+  usageMissingArgument: { de: 'Wert fehlt: {detail}', en: 'missing value: {detail}' },
+  usageExcess: { de: 'zu viele Argumente', en: 'too many arguments' },
+  titleUsage: { de: 'Aufruf:', en: 'Usage:' },
+  titleOptions: { de: 'Optionen:', en: 'Options:' },
+  titleCommands: { de: 'Befehle:', en: 'Commands:' },
+  titleArguments: { de: 'Argumente:', en: 'Arguments:' },
+} as const satisfies Record<string, Text>;

@@ -1,0 +1,105 @@
+import type { Text } from '../i18n/index.js';
+
+interface ErrorText {
+  message: Text;
+  remedy?: Text;
+}
+
+/** Every error a user can meet, by stable code. `{name}` placeholders come from the error's params. */
+export const ERRORS = {
+  E_USAGE: {
+    message: { de: '{detail}', en: '{detail}' },
+    remedy: { de: 'Hilfe: xpmigrate {command} --help', en: 'Help: xpmigrate {command} --help' },
+  },
+  E_INPUT_MISSING: {
+    message: { de: '{flag} fehlt.', en: '{flag} is missing.' },
+    remedy: {
+      de: '{flag} angeben, z.B. --from "V7" oder --from 9.0.330.1359.',
+      en: 'Give {flag}, e.g. --from "V7" or --from 9.0.330.1359.',
+    },
+  },
+  E_INPUT_VERSION: {
+    message: {
+      de: '{flag} "{value}": keine bekannte XPhone Version.',
+      en: '{flag} "{value}": not a known XPhone version.',
+    },
+    remedy: {
+      de: 'Erlaubt: V4 (XPhone UC 2011, z.B. "4.5.35 SR5") bis V9, z.B. "V7", "8", "9.0.330.1359".',
+      en: 'Allowed: V4 (XPhone UC 2011, e.g. "4.5.35 SR5") to V9, e.g. "V7", "8", "9.0.330.1359".',
+    },
+  },
+  E_INPUT_VERSION_OLD: {
+    message: {
+      de: '{flag} "{value}": V{major} ist älter als V4 und wird nicht unterstützt.',
+      en: '{flag} "{value}": V{major} is older than V4 and not supported.',
+    },
+    remedy: {
+      de: 'Erlaubt: V4 bis V9. Ältere Systeme zuerst mit Hilfe des C4B Supports auf V4 (4.5.35 SR5) bringen.',
+      en: 'Allowed: V4 to V9. Bring older systems to V4 (4.5.35 SR5) first, with C4B support.',
+    },
+  },
+  E_INPUT_VERSION_NEW: {
+    message: {
+      de: '{flag} "{value}": V{major} ist neuer als das Ziel V9.',
+      en: '{flag} "{value}": V{major} is newer than the target V9.',
+    },
+    remedy: {
+      de: 'Erlaubt: V4 bis V9. Ein Umzug V9 → V9 (neuer Server) geht mit --from 9.',
+      en: 'Allowed: V4 to V9. A move V9 → V9 (new server) works with --from 9.',
+    },
+  },
+  E_INPUT_PLAN: {
+    message: { de: '{flag} "{value}": unbekannter Umzugsplan.', en: '{flag} "{value}": unknown plan.' },
+    remedy: {
+      de: 'Erlaubt: A (SQL Express, eine Maschine), B (SQL Standard/Enterprise, eine Maschine), C (getrennte SQL Server Maschine), D (nur Datenbanken umziehen).',
+      en: 'Allowed: A (SQL Express, one machine), B (SQL Standard/Enterprise, one machine), C (separate SQL Server machine), D (only move the databases).',
+    },
+  },
+  E_INPUT_CONTRADICTION: {
+    message: {
+      de: 'Plan {plan} passt nicht zu {flag} {value}.',
+      en: 'Plan {plan} contradicts {flag} {value}.',
+    },
+    remedy: {
+      de: 'Plan D braucht einen vorhandenen SQL Server und zieht nur die Datenbanken um; A und B laufen auf einer Maschine, C auf getrennten. Plan oder Angabe korrigieren.',
+      en: 'Plan D needs an existing SQL Server and only moves the databases; A and B run on one machine, C on separate ones. Correct the plan or the answer.',
+    },
+  },
+  E_INPUT_JOB: {
+    message: { de: '{flag} "{value}": unbekannte Aufgabe.', en: '{flag} "{value}": unknown job.' },
+    remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  E_INPUT_USERS: {
+    message: {
+      de: '{flag} "{value}": keine gültige Benutzerzahl.',
+      en: '{flag} "{value}": not a valid number of users.',
+    },
+    remedy: {
+      de: 'Erlaubt: eine ganze Zahl ab 1, z.B. --users 350.',
+      en: 'Allowed: a whole number from 1, e.g. --users 350.',
+    },
+  },
+  E_INPUT_SQL_VERSION: {
+    message: {
+      de: '{flag} "{value}": keine bekannte SQL Server Version.',
+      en: '{flag} "{value}": not a known SQL Server version.',
+    },
+    remedy: {
+      de: 'Erlaubt: ein Jahr (2008, 2012, 2014, 2016, 2017, 2019, 2022, 2025) oder die Versionsnummer, z.B. 15.0.2000.5.',
+      en: 'Allowed: a year (2008, 2012, 2014, 2016, 2017, 2019, 2022, 2025) or the version number, e.g. 15.0.2000.5.',
+    },
+  },
+  E_INPUT_CHOICE: {
+    message: { de: '{flag} "{value}": nicht erlaubt.', en: '{flag} "{value}": not allowed.' },
+    remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  E_INTERNAL: {
+    message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
+    remedy: {
+      de: 'Mit --debug erneut ausführen und die Ausgabe an den Support geben.',
+      en: 'Run again with --debug and pass the output to support.',
+    },
+  },
+} as const satisfies Record<string, ErrorText>;
+
+export type ErrorCode = keyof typeof ERRORS;

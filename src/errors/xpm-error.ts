@@ -1,0 +1,38 @@
+import { type Lang, type Params, say } from '../i18n/index.js';
+import { ERRORS, type ErrorCode } from './messages.js';
+
+/**
+ * An error a user can meet: a stable code, a message in their language and a remedy.
+ * `exitCode` follows the CLI's documented codes (2 = bad input unless said otherwise).
+ */
+export class XpmError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Params;
+  readonly exitCode: number;
+
+  constructor(code: ErrorCode, params: Params = {}, options: { exitCode?: number; cause?: unknown } = {}) {
+    super(say(ERRORS[code].message, 'en', params), { cause: options.cause });
+    this.name = 'XpmError';
+    this.code = code;
+    this.params = params;
+    this.exitCode = options.exitCode ?? 2;
+  }
+
+  text(lang: Lang): string {
+    return say(ERRORS[this.code].message, lang, this.params);
+  }
+
+  remedy(lang: Lang): string | undefined {
+    const remedy = ERRORS[this.code].remedy;
+    return remedy ? say(remedy, lang, this.params) : undefined;
+  }
+
+  toJSON(lang: Lang = 'en'): { code: string; message: string; remedy?: string } {
+    const remedy = this.remedy(lang);
+    return { code: this.code, message: this.text(lang), ...(remedy ? { remedy } : {}) };
+  }
+}
+
+export function isXpmError(value: unknown): value is XpmError {
+  return value instanceof XpmError;
+}

@@ -1,0 +1,43 @@
+/** Every user-facing text exists in German and English. */
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export interface Text {
+  de: string;
+  en: string;
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Picks the text in `lang` and fills `{name}` placeholders. */
+export function say(text: Text, lang: Lang, params: Params = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * The language when `--lang` is not given: the POSIX locale variables (Linux, and Windows
+ * shells that set them), else the OS locale as Node's Intl reports it (Windows' UI language).
+ */
+export function detectLang(env: NodeJS.ProcessEnv = process.env, intlLocale = systemLocale()): Lang {
+  for (const name of ['XPMIGRATE_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const value = env[name];
+    if (value && value !== 'C' && value !== 'POSIX' && !value.startsWith('C.')) {
+      return value.toLowerCase().startsWith('de') ? 'de' : 'en';
+    }
+  }
+  return intlLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return 'en';
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  DB_SCRIPT_STEPS,
+  HOPS_CLEANUP,
+  HOPS_PREPARE,
+  hopSteps,
+  hopsToV8,
+  isLatestV4,
+  LATEST_V4,
+  MIN_EXTERNAL_SQL_VERSION,
+  PHASE_TITLES,
+  type PlanId,
+  parseSqlServerVersion,
+  parseVersion,
+  SQL_EXPRESS_STEPS,
+  V4V9_STEPS,
+  V8V9_BACKUP,
+  V8V9_CUTOVER,
+  V8V9_MATRIX,
+  type VersionProblem,
+  type XPhoneVersion,
+} from '../catalog/index.js';
+import { XpmError } from '../errors/index.js';
+import { decideMatrixStep, decideStep, type Facts } from './applies.js';
+import { decidePlan, expressUserLimit } from './decide.js';
+import { FLAGS, JOBS, type PlanInput } from './input.js';
+import type { Phase, Plan, PlanWarning, Route } from './types.js';
+
+/** Facts and answers → the ordered phases and steps, each required / optional / not applicable. */
+export function buildPlan(input: PlanInput): Plan {
+  const job = input.job ?? 'upgrade';
+  if (!JOBS.includes(job))
+    throw new XpmError('E_INPUT_JOB', { flag: FLAGS.job, value: job, allowed: JOBS.join(', ') });
+  validateNumbers(input);
+  const from = input.from === undefined ? undefined : versionOrThrow(input.from);
+  const base = { job, input, ...(from ? { from } : {}) };
+  if (job === 'sql-express') return { ...base, route: 'sql-express', ...sqlExpressPlan(input, from) };
+  if (job === 'db-script') return { ...base, route: 'db-script', ...dbScriptPlan(input) };
+
+  if (!from) throw new XpmError('E_INPUT_MISSING', { flag: FLAGS.from });
+  if (from.major === 4) return { ...base, route: 'v4v9', ...v4Plan(input, from) };
+
+  const target = decidePlan(input);
+  const facts: Facts = { input, from, plan: target.plan };
+  const warnings: PlanWarning[] = [];
+  const phases: Phase[] = [];
+  const hops = hopsToV8(from.major);
+  if (hops.length > 0) {
+    phases.push(phase('hops.prepare', PHASE_TITLES.hopsPrepare, HOPS_PREPARE, facts));
+    for (const { from: a, to: b } of hops) {
+      phases.push({
+        ...phase(`hop.v${a}v${b}`, PHASE_TITLES.hop, hopSteps(a, b), facts),
+        titleParams: { from: a, to: b },
+      });
+    }
+    if (!input.littleDowntime) warnings.push({ code: 'HOPS_DOWNTIME', params: { from: from.major } });
+  }
+  phases.push(v8v9Phase(target.plan, facts));
+  if (hops.length > 0 && input.littleDowntime)
+    phases.push(phase('hops.cleanup', PHASE_TITLES.hopsCleanup, [HOPS_CLEANUP], facts));
+  warnings.push(...targetWarnings(target.plan, input), ...vmWarnings(input));
+  const route: Route = hops.length > 0 ? 'hops-v8v9' : 'v8v9';
+  return { ...base, route, target, phases, warnings };
+}
+
+function v8v9Phase(plan: PlanId, facts: Facts): Phase {
+  const steps: Phase['steps'] = [{ def: V8V9_BACKUP, ...decideStep(V8V9_BACKUP, facts) }];
+  for (const row of V8V9_MATRIX) {
+    // The cut-over belongs right before the restore, so that the restore uses the final backup.
+    if (row.row === '12') steps.push({ def: V8V9_CUTOVER, ...decideStep(V8V9_CUTOVER, facts) });
+    for (const def of row.steps)
+      steps.push({ def, ...decideMatrixStep(def, row, plan, facts), marks: row.marks });
+  }
+  return { id: 'v8v9', title: PHASE_TITLES.v8v9, titleParams: { plan }, steps };
+}
+
+function v4Plan(input: PlanInput, from: XPhoneVersion): Pick<Plan, 'phases' | 'warnings'> {
+  const warnings: PlanWarning[] = [{ code: 'V4_JOURNAL_LOST' }, { code: 'V4_NO_IN_PLACE' }];
+  if (isLatestV4(from) === undefined)
+    warnings.push({ code: 'V4_VERSION_UNCLEAR', params: { from: from.raw, latest: LATEST_V4.label } });
+  if (input.target !== undefined) warnings.push({ code: 'V4_PLAN_IGNORED', params: { plan: input.target } });
+  return { phases: [phase('v4v9', PHASE_TITLES.v4v9, V4V9_STEPS, { input, from })], warnings };
+}
+
+function sqlExpressPlan(
+  input: PlanInput,
+  from: XPhoneVersion | undefined,
+): Pick<Plan, 'phases' | 'warnings'> {
+  const warnings: PlanWarning[] = [];
+  if (from && from.major < 9) warnings.push({ code: 'SQLX_NOT_LATEST', params: { from: from.normalized } });
+  warnings.push({ code: 'EXPRESS_LIMITS' });
+  return {
+    phases: [phase('sqlx', PHASE_TITLES.sqlExpress, SQL_EXPRESS_STEPS, { input, ...(from ? { from } : {}) })],
+    warnings,
+  };
+}
+
+function dbScriptPlan(input: PlanInput): Pick<Plan, 'phases' | 'warnings'> {
+  return {
+    phases: [phase('dbscript', PHASE_TITLES.dbScript, DB_SCRIPT_STEPS, { input })],
+    warnings: [{ code: 'DB_SCRIPT_LOWER_VERSION' }],
+  };
+}
+
+function phase(id: string, title: Phase['title'], defs: typeof HOPS_PREPARE, facts: Facts): Phase {
+  return { id, title, steps: defs.map((def) => ({ def, ...decideStep(def, facts) })) };
+}
+
+function targetWarnings(plan: PlanId, input: PlanInput): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const limit = expressUserLimit(input);
+  if (plan === 'A') {
+    if (input.users !== undefined && input.users >= limit) {
+      warnings.push({ code: 'EXPRESS_TOO_MANY_USERS', params: { users: input.users, limit } });
+    }
+    warnings.push({ code: 'EXPRESS_LIMITS' });
+  }
+  if (plan !== 'A') {
+    const year = input.sqlVersion === undefined ? undefined : parseSqlServerVersion(input.sqlVersion);
+    if (year !== undefined && year < MIN_EXTERNAL_SQL_VERSION) {
+      warnings.push({ code: 'EXTERNAL_SQL_TOO_OLD', params: { version: year } });
+    }
+    warnings.push({ code: 'EXTERNAL_SQL_RIGHTS' });
+  }
+  return warnings;
+}
+
+function vmWarnings(input: PlanInput): PlanWarning[] {
+  if (input.virtual === true) return [{ code: 'VM_SNAPSHOT_OFF' }];
+  if (input.virtual === false) return [{ code: 'PHYSICAL_NO_SNAPSHOT' }];
+  return [];
+}
+
+function versionOrThrow(text: string): XPhoneVersion {
+  const result = parseVersion(text);
+  if (result.ok) return result.version;
+  throw new XpmError(VERSION_ERRORS[result.problem.kind], {
+    flag: FLAGS.from,
+    value: text,
+    ...('major' in result.problem ? { major: result.problem.major } : {}),
+  });
+}
+
+const VERSION_ERRORS: Record<
+  VersionProblem['kind'],
+  'E_INPUT_VERSION' | 'E_INPUT_VERSION_OLD' | 'E_INPUT_VERSION_NEW'
+> = {
+  unparsable: 'E_INPUT_VERSION',
+  unknownMajor: 'E_INPUT_VERSION',
+  tooOld: 'E_INPUT_VERSION_OLD',
+  tooNew: 'E_INPUT_VERSION_NEW',
+};
+
+function validateNumbers(input: PlanInput): void {
+  if (
+    input.users !== undefined &&
+    (!Number.isInteger(input.users) || input.users < 1 || input.users > 1_000_000)
+  ) {
+    throw new XpmError('E_INPUT_USERS', { flag: FLAGS.users, value: String(input.users) });
+  }
+  if (input.sqlVersion !== undefined && parseSqlServerVersion(input.sqlVersion) === undefined) {
+    throw new XpmError('E_INPUT_SQL_VERSION', { flag: FLAGS.sqlVersion, value: input.sqlVersion });
+  }
+}
