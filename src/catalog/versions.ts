@@ -38,21 +38,24 @@ const PRODUCT_WORDS = /\b(xphone|connect|server|version|ver|release|build|uc)\b\
  */
 export function parseVersion(input: string): VersionResult {
   const raw = input;
-  let text = input.trim().replace(/\s+/g, ' ');
+  let text = input
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/service\s*release/gi, 'SR');
   if (text === '') return { ok: false, problem: { kind: 'unparsable' } };
 
   // "XPhone UC 2011" is V4; a bare year elsewhere is not a version we know.
   const uc2011 = /^(?:xphone\s*)?uc\s*2011\b(.*)$/i.exec(text);
   if (uc2011) {
     const rest = (uc2011[1] ?? '').trim();
-    const sr = /^(?:sr|service\s*release)\s*(\d{1,2})$/i.exec(rest);
+    const sr = /^sr\s*(\d{1,2})$/i.exec(rest);
     if (rest !== '' && !sr) return { ok: false, problem: { kind: 'unparsable' } };
     const servicePack = sr ? Number(sr[1]) : undefined;
     return { ok: true, version: build(raw, [4], servicePack) };
   }
 
   text = text.replace(PRODUCT_WORDS, ' ').trim();
-  const match = /^v?\s*(\d{1,3}(?:\.\d{1,6}){0,3})\s*(?:(?:sr|service\s*release)\s*(\d{1,2}))?$/i.exec(text);
+  const match = /^v?\s*(\d{1,3}(?:\.\d{1,6}){0,3})\s*(?:sr\s*(\d{1,2}))?$/i.exec(text);
   if (!match) return { ok: false, problem: { kind: 'unparsable' } };
   const parts = match[1]!.split('.').map(Number);
   const major = parts[0]!;

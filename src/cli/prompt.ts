@@ -1,4 +1,4 @@
-import { createInterface, type Interface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseVersion } from '../catalog/index.js';
 import { type Lang, say, type Text } from '../i18n/index.js';
 import { decidePlan, type PlanInput } from '../plan/index.js';
@@ -15,13 +15,29 @@ export interface PromptStreams {
  * terminal; a closed input ends the questions and leaves the rest unknown.
  */
 export async function askMissing(given: PlanInput, lang: Lang, streams: PromptStreams): Promise<PlanInput> {
-  const rl = createInterface({ input: streams.input, output: streams.output, terminal: false });
+  const rl = createInterface({ input: streams.input, terminal: false });
+  // The iterator buffers lines, so answers piped in before a question is shown are not lost.
+  const lines = rl[Symbol.asyncIterator]();
   let closed = false;
-  rl.on('close', () => {
-    closed = true;
-  });
-  const ask = <V>(question: Text, accept: (answer: string) => V | undefined, suffix = { de: '', en: '' }) =>
-    askUntil(rl, streams.output, () => closed, `${say(question, lang)}${suffix[lang]} `, accept, lang);
+  const ask = async <V>(
+    question: Text,
+    accept: (answer: string) => V | undefined,
+    suffix = { de: '', en: '' },
+  ) => {
+    for (let attempt = 0; attempt < 3 && !closed; attempt++) {
+      streams.output.write(`${say(question, lang)}${suffix[lang]} `);
+      const next = await lines.next();
+      if (next.done) {
+        closed = true;
+        streams.output.write('\n');
+        return undefined;
+      }
+      const value = accept(next.value);
+      if (value !== undefined) return value;
+      streams.output.write(`${say(T.askInvalid, lang, { detail: next.value })}\n`);
+    }
+    return undefined;
+  };
   const input: PlanInput = { ...given };
   try {
     const job = input.job ?? 'upgrade';
@@ -67,31 +83,4 @@ export async function askMissing(given: PlanInput, lang: Lang, streams: PromptSt
     rl.close();
   }
   return input;
-}
-
-async function askUntil<V>(
-  rl: Interface,
-  output: NodeJS.WritableStream,
-  isClosed: () => boolean,
-  prompt: string,
-  accept: (answer: string) => V | undefined,
-  lang: Lang,
-): Promise<V | undefined> {
-  for (let attempt = 0; attempt < 3 && !isClosed(); attempt++) {
-    const answer = await questionOrUndefined(rl, prompt);
-    if (answer === undefined) return undefined;
-    const value = accept(answer);
-    if (value !== undefined) return value;
-    output.write(`${say(T.askInvalid, lang, { detail: answer })}\n`);
-  }
-  return undefined;
-}
-
-/** rl.question rejects when the input closes; that only means "no answer". */
-async function questionOrUndefined(rl: Interface, prompt: string): Promise<string | undefined> {
-  try {
-    return await rl.question(prompt);
-  } catch {
-    return undefined;
-  }
 }

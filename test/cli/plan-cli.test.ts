@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from '../support/cli.js';
+
+const json = (args: string[]) => {
+  const r = runCli(['plan', '--format', 'json', ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('xpmigrate plan (child process)', () => {
+  it('prints the documented JSON shape', () => {
+    const plan = json(['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--lang', 'en']);
+    expect(plan).toMatchObject({
+      schema: 1,
+      lang: 'en',
+      job: 'upgrade',
+      route: 'hops-v8v9',
+      plan: { id: 'A' },
+    });
+    expect(plan.from).toEqual({ input: 'V5', normalized: '5', major: 5, product: 'XPhone Connect V5' });
+    expect(plan.phases.map((p: { id: string }) => p.id)).toEqual([
+      'hops.prepare',
+      'hop.v5v6',
+      'hop.v6v7',
+      'hop.v7v8',
+      'v8v9',
+    ]);
+    const v8v9 = plan.phases.at(-1);
+    const row7a = v8v9.steps.find((s: { row: string }) => s.row === '7a');
+    expect(row7a).toMatchObject({ id: 'v8v9.7a.analytics-app-pool', applies: 'no', kind: 'auto' });
+    expect(row7a.marks).toEqual({ A: '', B: 'X', C: 'X', D: 'X' });
+    for (const phase of plan.phases) {
+      for (const step of phase.steps) {
+        expect(Object.keys(step)).toEqual(
+          expect.arrayContaining(['id', 'row', 'applies', 'kind', 'title', 'reason']),
+        );
+        expect(['required', 'optional', 'no']).toContain(step.applies);
+      }
+    }
+    const total = plan.phases.reduce((n: number, p: { steps: unknown[] }) => n + p.steps.length, 0);
+    expect(plan.summary.required + plan.summary.optional + plan.summary.no).toBe(total);
+  });
+
+  it('speaks German and English', () => {
+    const de = json(['--from', '8', '--target', 'B', '--lang', 'de']);
+    const en = json(['--from', '8', '--target', 'B', '--lang', 'en']);
+    const title = (p: { phases: Array<{ steps: Array<{ id: string; title: string }> }> }) =>
+      p.phases[0]!.steps.find((s) => s.id === 'v8v9.12.restore')!.title;
+    expect(title(de)).toBe('Restore starten (Backup-Manager)');
+    expect(title(en)).toBe('Start the restore (Backup-Manager)');
+    const text = runCli(['plan', '--from', '8', '--target', 'B'], { env: cleanEnv({ LANG: 'de_DE.UTF-8' }) });
+    expect(text.stdout).toContain('Umzugsplan B');
+    expect(text.stdout).toContain('X = Pflicht, (X) = optional');
+  });
+
+  it('prints the guide-style table in text and markdown', () => {
+    const text = runCli(['plan', '--from', '8', '--target', 'C', '--lang', 'en']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}7a\s+–\s+X\s+X\s+X\s+required\s+auto\s+IIS application pool/m);
+    expect(text.stdout).toMatch(/^ {2}3\s+\(X\)\s+\(X\)\s+\(X\)\s+–\s+optional/m);
+    const md = runCli(['plan', '--from', '8', '--target', 'C', '--format', 'markdown', '--lang', 'en']);
+    expect(md.stdout).toContain('| # | A | B | C | D | applies | kind | step | reason |');
+    expect(md.stdout).toMatch(/\| 7a \| – \| X \| X \| X \| required \|/);
+  });
+
+  const bad: Array<[string[], string, RegExp]> = [
+    [['--from', 'V3'], 'E_INPUT_VERSION_OLD', /--from "V3"/],
+    [['--from', '10.1'], 'E_INPUT_VERSION_NEW', /--from "10.1"/],
+    [['--from', 'banana'], 'E_INPUT_VERSION', /--from "banana": not a known XPhone version/],
+    [['--from', '8', '--target', 'E'], 'E_INPUT_PLAN', /--target "E": unknown plan/],
+    [
+      ['--from', '8', '--target', 'D', '--existing-sql-server', 'no'],
+      'E_INPUT_CONTRADICTION',
+      /Plan D contradicts --existing-sql-server no/,
+    ],
+    [['--from', '8', '--users', 'many'], 'E_INPUT_USERS', /--users "many"/],
+    [['--from', '8', '--virtual', 'maybe'], 'E_INPUT_CHOICE', /--virtual "maybe"/],
+    [['--from', '8', '--format', 'pdf'], 'E_INPUT_CHOICE', /--format "pdf"/],
+    [['--from', '8', '--frm', '8'], 'E_USAGE', /unknown option --frm/],
+    [[], 'E_INPUT_MISSING', /--from is missing/],
+  ];
+  for (const [args, code, message] of bad) {
+    it(`refuses ${args.join(' ') || '(nothing)'} with exit 2 and ${code}`, () => {
+      const r = runCli(['plan', '--lang', 'en', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const first = r.stderr.split('\n')[0]!;
+      expect(first).toContain(`[${code}]`);
+      expect(first).toMatch(message);
+      expect(r.stderr).toMatch(/^ {2}remedy: /m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('explains bad input in German too', () => {
+    const r = runCli(['plan', '--lang', 'de', '--from', 'banana']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('keine bekannte XPhone Version');
+    expect(r.stderr).toContain('Abhilfe: Erlaubt: V4');
+  });
+
+  it('refuses an unknown --lang and shows help in German', () => {
+    const r = runCli(['plan', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang "fr"');
+    const help = runCli(['plan', '--help', '--lang', 'de']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Aufruf:');
+    expect(help.stdout).toContain('installierte XPhone Version');
+  });
+
+  it('plan A with many users is a warning, not an error', () => {
+    const plan = json(['--from', '8', '--target', 'A', '--users', '800', '--lang', 'en']);
+    expect(plan.plan.id).toBe('A');
+    expect(plan.warnings.map((w: { code: string }) => w.code)).toContain('EXPRESS_TOO_MANY_USERS');
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI (npm test builds first), run as users run it. */
+export const CLI = fileURLToPath(new URL('../../bin/xpmigrate.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment without the developer's locale, so tests choose the language explicitly. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'XPMIGRATE_LANG', 'XPMIGRATE_STATE']) delete env[key];
+  return { ...env, LANG: 'C.UTF-8', ...extra };
+}
+
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    env: options.env ?? cleanEnv(),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    cwd: options.cwd,
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runCli, without blocking the test's event loop (for tests that serve something meanwhile). */
+export function runCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: options.env ?? cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
