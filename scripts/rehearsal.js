@@ -1,14 +1,43 @@
 #!/usr/bin/env node
-// The README's main job. Until the engine exists it prints the plan of the rehearsed path.
-import { main } from '../dist/cli/index.js';
+// The README's main job: a full rehearsal of V5 → V9 with plan A (hops included) against the
+// simulated server, in a throwaway state file. Each reboot really ends the process; the next
+// `xpmigrate resume` plays the scheduled task that a real server runs at startup.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-process.exitCode = await main([
-  'plan',
+const cli = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'xpmigrate-rehearsal-'));
+const state = join(dir, 'state.db');
+const extra = process.argv.slice(2);
+const run = (args) =>
+  spawnSync(process.execPath, [cli, ...args, '--state', state, ...extra], { stdio: 'inherit' }).status;
+
+let code = run([
+  'start',
   '--from',
   'V5',
   '--target',
   'A',
   '--virtual',
   'yes',
-  ...process.argv.slice(2),
+  '--analytics',
+  'yes',
+  '--simulate',
+  '--auto-confirm',
 ]);
+let reboots = 0;
+while (code === 4 && reboots < 10) {
+  reboots += 1;
+  console.log(`\n--- simulated reboot ${reboots}: the startup task runs "xpmigrate resume" ---\n`);
+  code = run(['resume', '--auto-confirm']);
+}
+console.log(
+  `\nRehearsal ${code === 0 ? 'finished' : `stopped with exit code ${code}`} after ${reboots} reboot(s).`,
+);
+console.log('Look at it with:');
+for (const cmd of ['status', 'history', 'sim', 'runs'])
+  console.log(`  npx xpmigrate ${cmd} --state ${state}`);
+process.exitCode = code ?? 1;

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
+import { registerInspect } from './commands/inspect.js';
+import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
+import { registerResume } from './commands/resume.js';
+import { registerStart } from './commands/start.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts.js';
@@ -50,6 +54,10 @@ function buildProgram(ctx: CliContext): Command {
     sub.helpOption('-h, --help', say(T.optHelp, lang));
   });
   registerPlan(program, ctx);
+  registerStart(program, ctx);
+  registerResume(program, ctx);
+  registerOperatorCommands(program, ctx);
+  registerInspect(program, ctx);
   return program;
 }
 

@@ -136,6 +136,94 @@ export const T = {
     en: 'Keep the server running during the updates (parallel intermediate server)?',
   },
   askInvalid: { de: 'Ungültige Antwort: {detail}', en: 'Invalid answer: {detail}' },
+  // Runs
+  cmdStart: {
+    de: 'einen Lauf beginnen (mit --simulate als Probe gegen einen simulierten Server)',
+    en: 'start a run (with --simulate: a rehearsal against a simulated server)',
+  },
+  cmdResume: {
+    de: 'einen Lauf fortsetzen (nach Neustart, Abbruch, Bestätigung)',
+    en: 'resume a run (after a reboot, a kill, a confirmation)',
+  },
+  cmdStatus: { de: 'zeigen, wo ein Lauf steht', en: 'show where a run stands' },
+  cmdConfirm: {
+    de: 'einen manuellen Schritt bestätigen (auch: fehlgeschlagenen Schritt als erledigt markieren)',
+    en: 'confirm a manual step (also: mark a failed step as done)',
+  },
+  cmdSkip: {
+    de: 'einen Schritt überspringen (Pflicht-Schritte nur mit --force)',
+    en: 'skip a step (required steps only with --force)',
+  },
+  cmdRetry: { de: 'den fehlgeschlagenen Schritt wiederholen', en: 'retry the failed step' },
+  cmdAbort: { de: 'den Lauf abbrechen', en: 'abort the run' },
+  cmdHistory: { de: 'das Journal eines Laufs zeigen', en: "show a run's journal" },
+  cmdRuns: { de: 'alle Läufe im Zustandsspeicher zeigen', en: 'list the runs in the state store' },
+  cmdSim: {
+    de: 'den Zustand des simulierten Servers zeigen (inkl. effects)',
+    en: "show the simulated server's state (including effects)",
+  },
+  optState: {
+    de: 'Zustandsspeicher (sonst XPMIGRATE_STATE, sonst Standardpfad)',
+    en: 'state store (else XPMIGRATE_STATE, else the default path)',
+  },
+  optRun: { de: 'Lauf-ID (Standard: der neueste Lauf)', en: 'run id (default: the newest run)' },
+  optJson: { de: 'Ausgabe als JSON', en: 'print JSON' },
+  optSimulate: {
+    de: 'Probe gegen einen simulierten XPhone Server',
+    en: 'rehearse against a simulated XPhone server',
+  },
+  optAutoConfirm: {
+    de: 'nur mit --simulate: manuelle Schritte automatisch bestätigen',
+    en: 'with --simulate only: answer manual steps automatically',
+  },
+  optSqlServer: {
+    de: 'SQL Server für Plan B/C/D (Host[\\Instanz])',
+    en: 'SQL Server for plans B/C/D (host[\\instance])',
+  },
+  optHealthTimeout: {
+    de: 'Sekunden, die nach einem Neustart auf den Server gewartet wird',
+    en: 'seconds to wait for the server after a reboot',
+  },
+  optEvidence: { de: 'Nachweis key=value (mehrfach möglich)', en: 'evidence key=value (repeatable)' },
+  optReason: { de: 'Begründung', en: 'reason' },
+  optForce: { de: 'auch einen Pflicht-Schritt überspringen', en: 'skip even a required step' },
+  optBy: {
+    de: 'wer die Entscheidung trifft (Standard: Benutzer@Rechner)',
+    en: 'who decides (default: user@host)',
+  },
+  optSimVersion: {
+    de: 'installierte Version des simulierten Servers (Standard: --from)',
+    en: 'installed version of the simulated server (default: --from)',
+  },
+  progressDone: { de: 'erledigt', en: 'done' },
+  progressFailed: { de: 'FEHLER', en: 'FAILED' },
+  progressSkipped: { de: 'übersprungen', en: 'skipped' },
+  progressRecovered: {
+    de: 'nach Abbruch geklärt ({policy}: {answer})',
+    en: 'resolved after interruption ({policy}: {answer})',
+  },
+  progressRefused: { de: 'abgelehnt: {reason}', en: 'refused: {reason}' },
+  progressDuplicate: { de: 'schon erledigt: {reason}', en: 'already handled: {reason}' },
+  waitOperator: { de: 'Wartet auf Bestätigung: {step}', en: 'Waiting for an operator: {step}' },
+  waitFailed: {
+    de: 'Schritt fehlgeschlagen: {step}. xpmigrate retry | skip {id} --reason … | abort',
+    en: 'Step failed: {step}. xpmigrate retry | skip {id} --reason … | abort',
+  },
+  waitReboot: {
+    de: 'Neustart nötig; nach dem Neustart setzt xpmigrate resume fort.',
+    en: 'Reboot needed; after the reboot xpmigrate resume continues.',
+  },
+  waitConfirmHint: {
+    de: 'Bestätigen: xpmigrate confirm {id}{evidence}',
+    en: 'Confirm with: xpmigrate confirm {id}{evidence}',
+  },
+  runDone: { de: 'Lauf {run} abgeschlossen.', en: 'Run {run} finished.' },
+  runAborted: { de: 'Lauf {run} abgebrochen.', en: 'Run {run} aborted.' },
+  runStarted: { de: 'Lauf {run} begonnen ({steps} Schritte).', en: 'Run {run} started ({steps} steps).' },
+  queued: {
+    de: 'Befehl gespeichert; Prozess {pid} auf {host} führt den Lauf und übernimmt ihn.',
+    en: 'Command queued; process {pid} on {host} holds the run and will take it.',
+  },
   // Errors
   errorPrefix: { de: 'Fehler', en: 'error' },
   remedyPrefix: { de: 'Abhilfe', en: 'remedy' },

@@ -93,6 +93,91 @@ export const ERRORS = {
     message: { de: '{flag} "{value}": nicht erlaubt.', en: '{flag} "{value}": not allowed.' },
     remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
   },
+  E_STORE_OPEN: {
+    message: {
+      de: 'Der Zustandsspeicher {file} lässt sich nicht öffnen: {detail}',
+      en: 'Cannot open the state store {file}: {detail}',
+    },
+    remedy: {
+      de: 'Pfad und Rechte prüfen (--state oder XPMIGRATE_STATE).',
+      en: 'Check the path and the permissions (--state or XPMIGRATE_STATE).',
+    },
+  },
+  E_STORE_CORRUPT: {
+    message: {
+      de: 'Der Zustandsspeicher {file} ist beschädigt: {detail}',
+      en: 'The state store {file} is corrupted: {detail}',
+    },
+    remedy: {
+      de: 'Nichts wurde verändert. Die Datei aus einer Sicherung oder dem Journal-Spiegel wiederherstellen; nicht löschen, sonst beginnt der Lauf von vorn.',
+      en: 'Nothing was changed. Restore the file from a backup or the journal mirror; do not delete it, or the run starts from scratch.',
+    },
+  },
+  E_STORE_NEWER: {
+    message: {
+      de: 'Der Zustandsspeicher {file} hat Schema {found}; diese xpmigrate Version kennt nur bis {known}.',
+      en: 'The state store {file} has schema {found}; this xpmigrate version knows up to {known}.',
+    },
+    remedy: {
+      de: 'Die neuere xpmigrate Version verwenden, die den Speicher angelegt hat.',
+      en: 'Use the newer xpmigrate version that wrote the store.',
+    },
+  },
+  E_RUN_LOCKED: {
+    message: {
+      de: 'Lauf {run} wird gerade von Prozess {pid} auf {host} ausgeführt (seit {since}).',
+      en: 'Run {run} is held by process {pid} on {host} (since {since}).',
+    },
+    remedy: {
+      de: 'Warten, bis dieser Prozess endet, oder ihn beenden; ein beendeter Prozess gibt den Lauf frei.',
+      en: 'Wait for that process to end, or stop it; a dead holder is taken over automatically.',
+    },
+  },
+  E_RUN_NOT_FOUND: {
+    message: { de: 'Lauf "{run}" gibt es in {file} nicht.', en: 'There is no run "{run}" in {file}.' },
+    remedy: { de: 'Die Läufe zeigt: xpmigrate runs', en: 'List the runs with: xpmigrate runs' },
+  },
+  E_NO_RUNS: {
+    message: { de: 'In {file} gibt es keinen Lauf.', en: 'There is no run in {file}.' },
+    remedy: {
+      de: 'Einen Lauf beginnen: xpmigrate start --from …',
+      en: 'Start one: xpmigrate start --from …',
+    },
+  },
+  E_RUN_MACHINE_CHANGED: {
+    message: {
+      de: 'Lauf {run} steht in Zustand "{state}", den diese xpmigrate Version nicht mehr kennt.',
+      en: 'Run {run} is in state "{state}", which this xpmigrate version no longer has.',
+    },
+    remedy: {
+      de: 'Den Lauf mit der xpmigrate Version fortsetzen, die ihn begonnen hat (Version {version}); nichts wurde verändert.',
+      en: 'Resume the run with the xpmigrate version that started it (machine {version}); nothing was changed.',
+    },
+  },
+  E_COMMAND_REFUSED: {
+    message: { de: '{command} abgelehnt: {reason}', en: '{command} refused: {reason}' },
+    remedy: {
+      de: 'Den aktuellen Stand zeigt: xpmigrate status',
+      en: 'See where the run stands: xpmigrate status',
+    },
+  },
+  E_SIMULATE_ONLY: {
+    message: { de: '{flag} gibt es nur mit --simulate.', en: '{flag} works only with --simulate.' },
+    remedy: {
+      de: 'In einer Probe (--simulate) bestätigt --auto-confirm die manuellen Schritte; auf einem echten Server bestätigt sie ein Mensch.',
+      en: 'In a rehearsal (--simulate) --auto-confirm answers the manual steps; on a real server a person confirms them.',
+    },
+  },
+  E_NO_REAL_HOST: {
+    message: {
+      de: 'Diese Version kann noch keinen echten Windows-Server steuern.',
+      en: 'This version cannot drive a real Windows server yet.',
+    },
+    remedy: {
+      de: 'Den Ablauf mit --simulate proben; für echte Server: xpmigrate plan zeigt die Schritte.',
+      en: 'Rehearse the path with --simulate; for real servers, xpmigrate plan lists the steps.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

@@ -1,0 +1,23 @@
+import { type Effect, ok, traceKey } from './effect.js';
+
+/** The Backup-Manager (XPhoneServerBackup.exe): full backup and restore. */
+export const backupManagerEffects: Effect[] = [
+  {
+    name: 'backup-manager.backup',
+    async run(ctx) {
+      const { file } = await ctx.host.backup(traceKey(ctx));
+      return ok({ file });
+    },
+    async probe(ctx) {
+      return (await ctx.host.findBackup(traceKey(ctx))) ? 'done' : 'not-done';
+    },
+  },
+  {
+    // Overwrites the target databases; recovery is `ask` in the catalog.
+    name: 'backup-manager.restore',
+    async run(ctx) {
+      await ctx.host.restore(traceKey(ctx));
+      return ok();
+    },
+  },
+];

@@ -1,0 +1,19 @@
+import { type Effect, ok } from './effect.js';
+
+/** The reboot after a major update: the boot id before it is part of the intent. */
+export const systemEffects: Effect[] = [
+  {
+    name: 'host.reboot',
+    async input(ctx) {
+      return { bootBefore: await ctx.host.bootId() };
+    },
+    async run(ctx) {
+      await ctx.host.registerResumeTask(ctx.options.resumeCommand);
+      await ctx.host.reboot();
+      return ok({ bootBefore: ctx.input.bootBefore });
+    },
+    async probe(ctx) {
+      return (await ctx.host.bootId()) !== ctx.input.bootBefore ? 'done' : 'not-done';
+    },
+  },
+];

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { XpmError } from '../../errors/index.js';
+import { say } from '../../i18n/index.js';
+import { lockHolder } from '../../persistence/index.js';
+import { findRun, type OperatorCommand } from '../../runtime/index.js';
+import { type CliContext, out } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { driveRun, openStore, operatorName } from '../session.js';
+import { T } from '../texts.js';
+
+interface Common {
+  run?: string;
+  state?: string;
+  by?: string;
+}
+
+/** confirm / skip / retry / abort: into the inbox first, then delivered (here, or by the holder). */
+export function registerOperatorCommands(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  const common = (cmd: Command) =>
+    cmd
+      .option('--run <id>', say(T.optRun, lang))
+      .option('--state <file>', say(T.optState, lang))
+      .option('--by <name>', say(T.optBy, lang));
+
+  common(program.command('confirm <step>').description(say(T.cmdConfirm, lang)))
+    .option('--evidence <key=value>', say(T.optEvidence, lang), collectEvidence, {})
+    .action((step: string, o: Common & { evidence: Record<string, string> }) =>
+      send(ctx, o, { command: 'confirm', stepId: step, evidence: o.evidence }),
+    );
+  common(program.command('skip <step>').description(say(T.cmdSkip, lang)))
+    .requiredOption('--reason <text>', say(T.optReason, lang))
+    .option('--force', say(T.optForce, lang))
+    .action((step: string, o: Common & { reason: string; force?: boolean }) =>
+      send(ctx, o, { command: 'skip', stepId: step, reason: o.reason, force: o.force === true }),
+    );
+  common(program.command('retry').description(say(T.cmdRetry, lang))).action((o: Common) =>
+    send(ctx, o, { command: 'retry' }),
+  );
+  common(program.command('abort').description(say(T.cmdAbort, lang)))
+    .option('--reason <text>', say(T.optReason, lang))
+    .action((o: Common & { reason?: string }) => send(ctx, o, { command: 'abort', reason: o.reason ?? '' }));
+}
+
+async function send(ctx: CliContext, o: Common, cmd: OperatorCommand): Promise<void> {
+  const session = openStore(ctx, o.state);
+  try {
+    const row = findRun(session.store, session.file, o.run);
+    const who = operatorName(o.by);
+    const id = session.store.enqueue(row.id, who, cmd.command, cmd.stepId, cmd);
+    const holder = lockHolder(session.store.db, row.id);
+    if (holder) {
+      out(ctx, say(T.queued, ctx.lang, { pid: holder.pid, host: holder.host }));
+      return;
+    }
+    const { exitCode } = await driveRun(ctx, session, row, { autoConfirm: false, who });
+    const handled = session.store.inboxRow(id);
+    if (handled?.status === 'refused') {
+      throw new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: handled.reason ?? '' });
+    }
+    ctx.exitCode = handled?.status === 'duplicate' ? ExitCode.ok : exitCode;
+  } finally {
+    session.close();
+  }
+}
+
+function collectEvidence(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new XpmError('E_INPUT_CHOICE', { flag: '--evidence', value, allowed: 'key=value' });
+  return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1) };
+}

@@ -1,0 +1,134 @@
+import { hostname, userInfo } from 'node:os';
+import { XpmError } from '../errors/index.js';
+import { type Host, SimulatedHost } from '../host/index.js';
+import { say } from '../i18n/index.js';
+import {
+  acquireRunLock,
+  openDb,
+  type RunRow,
+  type RunStatus,
+  Store,
+  stateFile,
+} from '../persistence/index.js';
+import type { Plan } from '../plan/index.js';
+import { drive, fault, openRun, type Progress } from '../runtime/index.js';
+import { type CliContext, out } from './context.js';
+import { ExitCode } from './exit-codes.js';
+import { T } from './texts.js';
+
+export interface StoreSession {
+  store: Store;
+  file: string;
+  close(): void;
+}
+
+export function openStore(ctx: CliContext, explicit: string | undefined): StoreSession {
+  const file = stateFile(explicit, ctx.io.env);
+  const db = openDb(file);
+  return { store: new Store(db), file, close: () => db.close() };
+}
+
+/** The host a run acts on: the simulation beside the store, or (later) the real Windows server. */
+export function hostFor(row: Pick<RunRow, 'simulate'>, storeFile: string, simVersion?: string): Host {
+  if (!row.simulate) throw new XpmError('E_NO_REAL_HOST');
+  return new SimulatedHost(SimulatedHost.fileFor(storeFile), simVersion ? { version: simVersion } : {}, () =>
+    fault('during-effect'),
+  );
+}
+
+export function operatorName(explicit: string | undefined): string {
+  if (explicit) return explicit;
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}
+
+/** Locks the run, drives it as far as it goes, prints progress; returns the exit code. */
+export async function driveRun(
+  ctx: CliContext,
+  session: StoreSession,
+  row: RunRow,
+  options: { autoConfirm: boolean; who: string; quiet?: boolean; host?: Host },
+): Promise<{ status: RunStatus; exitCode: ExitCode }> {
+  const lock = acquireRunLock(session.store.db, row.id);
+  try {
+    const run = openRun(session.store, row);
+    const host = options.host ?? hostFor(row, session.file);
+    const total = run.steps.length;
+    const print = (p: Progress) => {
+      const line = options.quiet
+        ? ''
+        : progressLine(ctx, run.plan, p, run.actor.getSnapshot().context.done.length, total);
+      if (line) out(ctx, line);
+    };
+    const status = await drive(session.store, run, {
+      host,
+      autoConfirm: options.autoConfirm,
+      who: options.who,
+      onProgress: print,
+    });
+    run.actor.stop();
+    if (!options.quiet && (status === 'done' || status === 'aborted')) {
+      out(ctx, say(status === 'done' ? T.runDone : T.runAborted, ctx.lang, { run: row.id }));
+    }
+    return { status, exitCode: exitCodeOf(status) };
+  } finally {
+    lock.release();
+  }
+}
+
+export function exitCodeOf(status: RunStatus): ExitCode {
+  switch (status) {
+    case 'done':
+      return ExitCode.ok;
+    case 'waiting-operator':
+      return ExitCode.waitingOperator;
+    case 'waiting-reboot':
+      return ExitCode.waitingReboot;
+    default:
+      return ExitCode.failed;
+  }
+}
+
+export function stepTitle(plan: Plan, stepId: string, lang: CliContext['lang']): string {
+  for (const phase of plan.phases) {
+    const step = phase.steps.find((s) => s.def.id === stepId);
+    if (step) return step.def.title[lang];
+  }
+  return stepId;
+}
+
+function progressLine(ctx: CliContext, plan: Plan, p: Progress, done: number, total: number): string {
+  const { lang } = ctx;
+  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
+  switch (p.type) {
+    case 'step-done':
+      return `${counter} ✓ ${stepTitle(plan, p.stepId, lang)}${p.by ? ` (${p.by})` : ''}`;
+    case 'step-failed':
+      return `${counter} ✗ ${say(T.progressFailed, lang)} ${stepTitle(plan, p.stepId, lang)}: ${p.code} ${p.detail}`;
+    case 'step-skipped':
+      return `${counter} – ${say(T.progressSkipped, lang)}: ${stepTitle(plan, p.stepId, lang)} (${p.reason})`;
+    case 'recovered':
+      return `${counter} ↺ ${stepTitle(plan, p.stepId, lang)}: ${say(T.progressRecovered, lang, { policy: p.policy, answer: p.answer })}`;
+    case 'command':
+      if (p.verdict === 'refuse')
+        return `  ! ${p.command} ${p.stepId}: ${say(T.progressRefused, lang, { reason: p.reason ?? '' })}`;
+      if (p.verdict === 'duplicate')
+        return `  · ${p.command} ${p.stepId}: ${say(T.progressDuplicate, lang, { reason: p.reason ?? '' })}`;
+      return '';
+    case 'waiting': {
+      const step = p.stepId ? stepTitle(plan, p.stepId, lang) : '';
+      if (p.status === 'waiting-reboot') return `  … ${say(T.waitReboot, lang)}`;
+      if (p.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step, id: p.stepId ?? '' })}`;
+      if (p.status === 'waiting-operator') {
+        const fields =
+          plan.phases.flatMap((ph) => ph.steps).find((s) => s.def.id === p.stepId)?.def.evidence ?? [];
+        const evidence = fields.map((f) => ` --evidence ${f.key}=…`).join('');
+        return `  ? ${say(T.waitOperator, lang, { step })}\n    ${say(T.waitConfirmHint, lang, { id: p.stepId ?? '', evidence })}`;
+      }
+      return '';
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export type { Host, MutationHook } from './host.js';
+export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';

@@ -1,0 +1,255 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Host, MutationHook } from './host.js';
+
+/** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
+export interface SimState {
+  version: string;
+  bootId: number;
+  pendingReboot: boolean;
+  services: Record<string, boolean>;
+  instances: string[];
+  databases: Record<string, { owner?: string; sizeMb: number }>;
+  atlasDataSources: string[];
+  filestreamLevel: number;
+  appPools: Record<string, string>;
+  backups: Record<string, string>;
+  snapshots: string[];
+  resumeTask: string[] | null;
+  vmPowered: boolean;
+  exports: string[];
+  /** Effect name → times applied. */
+  effects: Record<string, number>;
+  /** Manual steps the simulated operator has carried out. */
+  manual: string[];
+}
+
+export interface SimOptions {
+  /** The installed version the simulation starts with. */
+  version?: string;
+}
+
+/**
+ * A rehearsal environment that behaves like a real XPhone server. A reboot takes effect when
+ * the next process opens the simulation, as a real one does when the machine comes back.
+ */
+export class SimulatedHost implements Host {
+  readonly kind = 'simulated';
+  private state: SimState;
+
+  constructor(
+    readonly file: string,
+    options: SimOptions = {},
+    private readonly onMutation: MutationHook = () => {},
+  ) {
+    this.state = load(file) ?? initialState(options.version ?? '9.0.330.1359');
+    if (this.state.pendingReboot) {
+      this.state.bootId += 1;
+      this.state.pendingReboot = false;
+      this.state.vmPowered = true;
+      for (const name of Object.keys(this.state.services)) this.state.services[name] = true;
+    }
+    this.save();
+  }
+
+  static fileFor(storeFile: string): string {
+    return join(dirname(storeFile), `${storeFile.split(/[\\/]/).pop()}.host.json`);
+  }
+
+  /** Reads the simulation without starting it (no boot happens). */
+  static read(file: string): SimState | undefined {
+    return load(file);
+  }
+
+  snapshot(): SimState {
+    return structuredClone(this.state);
+  }
+
+  /** The simulated operator carrying out a manual step (idempotent per step). */
+  operatorDid(stepId: string, change?: { version?: string }): void {
+    if (change?.version) this.state.version = change.version;
+    if (!this.state.manual.includes(stepId)) this.state.manual.push(stepId);
+    this.save();
+  }
+
+  private mutate(effect: string, change: (s: SimState) => void): void {
+    change(this.state);
+    this.state.effects[effect] = (this.state.effects[effect] ?? 0) + 1;
+    this.save();
+    this.onMutation();
+  }
+
+  private save(): void {
+    writeAtomic(this.file, `${JSON.stringify(this.state, null, 2)}\n`);
+  }
+
+  async bootId() {
+    return `sim-boot-${this.state.bootId}`;
+  }
+  async installedVersion() {
+    return this.state.version;
+  }
+  async services() {
+    return Object.entries(this.state.services).map(([name, running]) => ({ name, running }));
+  }
+  async startServices() {
+    this.mutate('windows.start-services', (s) => {
+      for (const name of Object.keys(s.services)) s.services[name] = true;
+    });
+  }
+  async stopServices() {
+    this.mutate('windows.stop-services', (s) => {
+      for (const name of Object.keys(s.services)) s.services[name] = false;
+    });
+  }
+  async health() {
+    const stopped = Object.entries(this.state.services).filter(([, running]) => !running);
+    return stopped.length === 0
+      ? { ok: true, detail: 'ServerStartupMeter=100' }
+      : { ok: false, detail: `stopped: ${stopped.map(([n]) => n).join(', ')}` };
+  }
+  async reboot() {
+    this.mutate('host.reboot', (s) => {
+      s.pendingReboot = true;
+    });
+  }
+  async registerResumeTask(command: string[]) {
+    this.state.resumeTask = command;
+    this.save();
+  }
+  async removeResumeTask() {
+    this.state.resumeTask = null;
+    this.save();
+  }
+  async backup(key: string) {
+    const file = `C:\\XPhoneBackup\\${key.replace(/[^\w.-]+/g, '_')}.zip`;
+    this.mutate('backup-manager.backup', (s) => {
+      s.backups[key] = file;
+    });
+    return { file };
+  }
+  async findBackup(key: string) {
+    return this.state.backups[key];
+  }
+  async restore(_backupKey: string) {
+    this.mutate('backup-manager.restore', () => {});
+  }
+  async createDatabases(names: string[], serviceAccount: string) {
+    this.mutate('sql.create-databases', (s) => {
+      for (const name of names)
+        s.databases[name] = { sizeMb: s.databases[name]?.sizeMb ?? 64, owner: serviceAccount };
+    });
+  }
+  async databasesWithOwner(names: string[], serviceAccount: string) {
+    return names.filter((n) => this.state.databases[n]?.owner === serviceAccount);
+  }
+  async filestreamLevel() {
+    return this.state.filestreamLevel;
+  }
+  async setAppPoolIdentity(pool: string, account: string) {
+    this.mutate('windows.set-app-pool-identity', (s) => {
+      s.appPools[pool] = account;
+    });
+  }
+  async runSqlMigrationScript(role: 'main' | 'analytics') {
+    const instance = role === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';
+    this.mutate(`windows.run-sql-migration-script:${role}`, (s) => {
+      if (!s.instances.includes(instance)) s.instances.push(instance);
+    });
+    return { instance };
+  }
+  async hasInstance(name: string) {
+    return this.state.instances.some((i) => i.toUpperCase() === name.toUpperCase());
+  }
+  async pointDatabases(server: string) {
+    this.mutate('atlas.point-databases', (s) => {
+      s.atlasDataSources = s.atlasDataSources.map(() => server);
+    });
+  }
+  async renameInstances(renames: Array<{ from: string; to: string }>) {
+    this.mutate('atlas.rename-instances', (s) => {
+      s.atlasDataSources = s.atlasDataSources.map((source) => {
+        const [host, instance] = source.split('\\');
+        const hit = renames.find((r) => r.from.toUpperCase() === (instance ?? '').toUpperCase());
+        return hit ? `${host}\\${hit.to}` : source;
+      });
+    });
+  }
+  async atlasDataSources() {
+    return [...this.state.atlasDataSources];
+  }
+  async takeSnapshot(name: string) {
+    // The vendor allows snapshots only while the VM is off: power off, snapshot, power on.
+    this.mutate('snapshot.take', (s) => {
+      s.vmPowered = false;
+      if (!s.snapshots.includes(name)) s.snapshots.push(name);
+      s.vmPowered = true;
+    });
+  }
+  async findSnapshot(name: string) {
+    return this.state.snapshots.includes(name);
+  }
+  async xphoneV4Installed() {
+    return false;
+  }
+  async checkV4Exports() {
+    const needed = ['voicemail', 'autoattendant', 'dynamic-lines', 'pbx', 'users-csv'];
+    const missing = needed.filter((n) => !this.state.exports.includes(n));
+    return { ok: missing.length === 0, missing };
+  }
+  async exportScript(key: string) {
+    const file = `C:\\XPDATA-Export\\${key.replace(/[^\w.-]+/g, '_')}.sql`;
+    this.mutate('sql-script.export', () => {});
+    return { file };
+  }
+  async importScript(_key: string) {
+    this.mutate('sql-script.import', () => {});
+  }
+  async verifyImport() {
+    return { ok: true, detail: 'tables and row counts match' };
+  }
+}
+
+function initialState(version: string): SimState {
+  return {
+    version,
+    bootId: 1,
+    pendingReboot: false,
+    services: { AtlasService: true, AtlasWebService: true },
+    instances: ['XPCONNECT', 'XPANALYTICS'],
+    databases: { XPDATA: { sizeMb: 512 }, XPVDIR: { sizeMb: 128 }, XPSTATS: { sizeMb: 256 } },
+    atlasDataSources: ['(local)\\XPCONNECT', '(local)\\XPCONNECT', '(local)\\XPANALYTICS'],
+    filestreamLevel: 2,
+    appPools: { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
+    backups: {},
+    snapshots: [],
+    resumeTask: null,
+    vmPowered: true,
+    exports: ['voicemail', 'autoattendant', 'dynamic-lines', 'pbx', 'users-csv'],
+    effects: {},
+    manual: [],
+  };
+}
+
+function load(file: string): SimState | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SimState;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Temporary file in the same folder, flushed, renamed: a kill leaves the old or the new file. */
+function writeAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}

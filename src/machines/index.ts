@@ -1,0 +1,11 @@
+export {
+  buildMachine,
+  type MachineContext,
+  missingEvidence,
+  type RunStep,
+  runStepsOf,
+  stateKey,
+  Tag,
+  type XpMachine,
+} from './build.js';
+export type { MachineEvent } from './events.js';

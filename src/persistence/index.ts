@@ -1,0 +1,16 @@
+export { stateFile } from './location.js';
+export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
+export { type Db, openDb } from './open.js';
+export {
+  type Attempt,
+  type Checkpoint,
+  type InboxRow,
+  type JournalEntry,
+  type JournalRow,
+  RUN_STATUSES,
+  type RunRow,
+  type RunStatus,
+  type SnapshotRow,
+  Store,
+  type Transition,
+} from './store.js';

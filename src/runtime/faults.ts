@@ -1,0 +1,20 @@
+/**
+ * Fault injection for the crash tests: XPMIGRATE_FAULT="<stepId>@<point>" makes the process
+ * kill itself with SIGKILL at that point. Points: after-intent, during-effect (right after the
+ * host changed the outside world), after-effect (before the outcome is committed).
+ */
+export const FAULT_POINTS = ['after-intent', 'during-effect', 'after-effect'] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number];
+
+const spec = process.env.XPMIGRATE_FAULT;
+let currentStep: string | undefined;
+
+export function faultStep(stepId: string | undefined): void {
+  currentStep = stepId;
+}
+
+export function fault(point: FaultPoint): void {
+  if (spec !== undefined && currentStep !== undefined && spec === `${currentStep}@${point}`) {
+    process.kill(process.pid, 'SIGKILL');
+  }
+}

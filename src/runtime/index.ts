@@ -1,0 +1,5 @@
+export { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
+export { judge, type OperatorCommand, type Verdict } from './commands.js';
+export { type DriveOptions, drive, type Progress } from './driver.js';
+export { FAULT_POINTS, type FaultPoint, fault } from './faults.js';
+export { createRun, findRun, type OpenRun, openRun, type RunSettings } from './run.js';
