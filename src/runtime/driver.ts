@@ -93,7 +93,10 @@ class Driver {
       if (answer === 'done') {
         this.advance(
           { type: 'EFFECT_DONE', stepId: step.id, result: { ...input, probed: true } },
-          [journal('probe found it done')],
+          [
+            journal('probe found it done'),
+            { kind: 'step-done', stepId: step.id, attempt: intent.attempt, who: 'xpmigrate', detail: { ...input, by: 'probe' } },
+          ],
           {
             outcome: { stepId: step.id, attempt: intent.attempt, outcome: 'done-by-probe', result: input },
           },

@@ -68,7 +68,10 @@ function status(ctx: CliContext, o: Common): void {
       snapshots: session.store.snapshots(row.id).map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
       updatedAt: row.updatedAt,
     };
-    if (o.json) return out(ctx, JSON.stringify(report, null, 2));
+    if (o.json) {
+      out(ctx, JSON.stringify(report, null, 2));
+      return;
+    }
     out(
       ctx,
       `${row.id}  ${report.state}  ${report.stepsDone}/${report.stepsTotal}  (${row.route}${report.plan ? `, plan ${report.plan}` : ''}${row.simulate ? ', simulate' : ''})`,
@@ -86,7 +89,10 @@ function history(ctx: CliContext, o: Common): void {
   try {
     const row = findRun(session.store, session.file, o.run);
     const rows = session.store.journalRows(row.id);
-    if (o.json) return out(ctx, JSON.stringify({ runId: row.id, journal: rows }, null, 2));
+    if (o.json) {
+      out(ctx, JSON.stringify({ runId: row.id, journal: rows }, null, 2));
+      return;
+    }
     for (const r of rows) {
       const attempt = r.attempt ? ` #${r.attempt}` : '';
       out(
@@ -110,7 +116,10 @@ function runs(ctx: CliContext, o: Common): void {
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }));
-    if (o.json) return out(ctx, JSON.stringify({ runs: list }, null, 2));
+    if (o.json) {
+      out(ctx, JSON.stringify({ runs: list }, null, 2));
+      return;
+    }
     for (const r of list)
       out(
         ctx,
@@ -127,7 +136,10 @@ function sim(ctx: CliContext, o: Common): void {
   session.close();
   const state = SimulatedHost.read(file);
   if (!state) throw new XpmError('E_NO_RUNS', { file: session.file });
-  if (o.json) return out(ctx, JSON.stringify(state, null, 2));
+  if (o.json) {
+    out(ctx, JSON.stringify(state, null, 2));
+    return;
+  }
   out(
     ctx,
     `version ${state.version}, boot ${state.bootId}, services ${Object.entries(state.services)

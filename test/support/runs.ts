@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv, runCli } from './cli.js';
+
+export interface Sim {
+  effects: Record<string, number>;
+  bootId: number;
+  version: string;
+}
+
+export function tempState(): string {
+  return join(mkdtempSync(join(tmpdir(), 'xpm-test-')), 'state.db');
+}
+
+export function readSim(state: string): Sim {
+  return JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as Sim;
+}
+
+export function status(state: string): { state: string; currentStep: string | null; stepsDone: number; stepsTotal: number } {
+  const r = runCli(['status', '--json', '--state', state]);
+  if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/**
+ * Resumes until the run ends, playing the scheduled task after each reboot. A step that needs
+ * an operator's decision (recovery policy `ask`) is decided by `decide`.
+ */
+export function resumeToEnd(state: string, decide: (stepId: string) => string[]): number[] {
+  const codes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = runCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+    codes.push(r.code ?? -1);
+    if (r.code === 0) return codes;
+    if (r.code === 4) continue;
+    if (r.code === 1) {
+      const s = status(state);
+      if (s.state !== 'failed' || !s.currentStep) throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
+      const d = runCli([...decide(s.currentStep), '--state', state, '--lang', 'en']);
+      codes.push(d.code ?? -1);
+      if (d.code === 0) return codes;
+      continue;
+    }
+    throw new Error(`resume exited ${r.code}: ${r.stdout}\n${r.stderr}`);
+  }
+  throw new Error(`no end after 20 resumes: ${codes.join(',')}`);
+}
+
+export function startArgs(config: string[], state: string): string[] {
+  return ['start', ...config, '--simulate', '--auto-confirm', '--state', state, '--lang', 'en'];
+}
+
+export function start(config: string[], state: string, env: NodeJS.ProcessEnv = cleanEnv()) {
+  return runCli(startArgs(config, state), { env });
+}
