@@ -107,6 +107,7 @@ export class Store {
       insertCheckpoint: db.prepare(
         'INSERT INTO checkpoints (run_id, seq, at, event, state, snapshot) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM checkpoints WHERE run_id = ?'),
       lastCheckpoint: db.prepare(
         'SELECT seq, at, event, state, snapshot FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1',
       ),
@@ -162,8 +163,8 @@ export class Store {
   commit(runId: string, t: Transition): number {
     return this.db
       .transaction(() => {
-        const last = this.statements.lastCheckpoint.get(runId) as Checkpoint | undefined;
-        const seq = (last?.seq ?? -1) + 1;
+        const last = this.statements.lastSeq.get(runId) as { seq: number | null };
+        const seq = (last.seq ?? -1) + 1;
         this.write(runId, t, seq);
         return seq;
       })

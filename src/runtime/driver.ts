@@ -95,7 +95,13 @@ class Driver {
           { type: 'EFFECT_DONE', stepId: step.id, result: { ...input, probed: true } },
           [
             journal('probe found it done'),
-            { kind: 'step-done', stepId: step.id, attempt: intent.attempt, who: 'xpmigrate', detail: { ...input, by: 'probe' } },
+            {
+              kind: 'step-done',
+              stepId: step.id,
+              attempt: intent.attempt,
+              who: 'xpmigrate',
+              detail: { ...input, by: 'probe' },
+            },
           ],
           {
             outcome: { stepId: step.id, attempt: intent.attempt, outcome: 'done-by-probe', result: input },
@@ -149,7 +155,10 @@ class Driver {
   async loop(): Promise<RunStatus> {
     for (;;) {
       const snapshot = this.snapshot;
-      if (snapshot.status === 'done') return this.finish();
+      if (snapshot.status === 'done') {
+        await this.deliverCommands(); // an ended run still answers: refused, or a harmless repeat
+        return this.finish();
+      }
       if (snapshot.hasTag(Tag.effect)) {
         await this.runEffect();
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Plan, buildPlan, type PlanInput } from '../../src/plan/index.js';
+import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
 import { readSim, resumeToEnd, start, status, tempState } from '../support/runs.js';
 
@@ -23,7 +23,11 @@ const CONFIGS: Array<{ name: string; flags: string[]; input: PlanInput }> = [
     flags: ['--job', 'sql-express', '--from', '9.0.330.1359', '--analytics', 'yes'],
     input: { job: 'sql-express', from: '9.0.330.1359', analytics: true },
   },
-  { name: 'DB move with scripts', flags: ['--job', 'db-script', '--from', '9'], input: { job: 'db-script', from: '9' } },
+  {
+    name: 'DB move with scripts',
+    flags: ['--job', 'db-script', '--from', '9'],
+    input: { job: 'db-script', from: '9' },
+  },
 ];
 
 const POINTS = ['after-intent', 'during-effect', 'after-effect'] as const;
@@ -84,7 +88,9 @@ describe('crash matrix: SIGKILL at every effect step, then resume', () => {
             // The operator looks at the server: done already → mark it done, else retry.
             const applied = readSim(state).effects;
             const effect = step.def.effect!;
-            return (applied[effect] ?? 0) >= (reference.effects[effect] ?? 0) ? ['confirm', stepId] : ['retry'];
+            return (applied[effect] ?? 0) >= (reference.effects[effect] ?? 0)
+              ? ['confirm', stepId]
+              : ['retry'];
           });
           const { s, journal } = finalState(state);
           expect(s.state, label).toBe('done');
@@ -97,9 +103,15 @@ describe('crash matrix: SIGKILL at every effect step, then resume', () => {
             expect(sim.effects[name] ?? 0, `${label}: ${name}`).toBeGreaterThanOrEqual(count);
           }
           // The journal is complete: every step of the reference run is accounted for, the end too.
-          const doneSteps = new Set(journal.filter((j) => /step-done|operator-confirm/.test(j.kind)).map((j) => j.stepId));
-          for (const j of ref.journal.filter((j) => j.kind === 'step-done')) expect(doneSteps, label).toContain(j.stepId);
-          expect(journal.some((j) => j.kind === 'recovered' || j.stepId === step.def.id), label).toBe(true);
+          const doneSteps = new Set(
+            journal.filter((j) => /step-done|operator-confirm/.test(j.kind)).map((j) => j.stepId),
+          );
+          for (const j of ref.journal.filter((j) => j.kind === 'step-done'))
+            expect(doneSteps, label).toContain(j.stepId);
+          expect(
+            journal.some((j) => j.kind === 'recovered' || j.stepId === step.def.id),
+            label,
+          ).toBe(true);
           expect(journal.at(-1)?.kind, label).toBe('run-ended');
         }
       }

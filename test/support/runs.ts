@@ -17,7 +17,12 @@ export function readSim(state: string): Sim {
   return JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as Sim;
 }
 
-export function status(state: string): { state: string; currentStep: string | null; stepsDone: number; stepsTotal: number } {
+export function status(state: string): {
+  state: string;
+  currentStep: string | null;
+  stepsDone: number;
+  stepsTotal: number;
+} {
   const r = runCli(['status', '--json', '--state', state]);
   if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
@@ -36,7 +41,8 @@ export function resumeToEnd(state: string, decide: (stepId: string) => string[])
     if (r.code === 4) continue;
     if (r.code === 1) {
       const s = status(state);
-      if (s.state !== 'failed' || !s.currentStep) throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
+      if (s.state !== 'failed' || !s.currentStep)
+        throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
       const d = runCli([...decide(s.currentStep), '--state', state, '--lang', 'en']);
       codes.push(d.code ?? -1);
       if (d.code === 0) return codes;

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Benchmarks (not tests): they print figures. `npm run bench` builds first.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { createActor } from 'xstate';
+import { buildMachine, runStepsOf } from '../dist/machines/index.js';
+import { openDb, Store } from '../dist/persistence/index.js';
+import { buildPlan } from '../dist/plan/index.js';
+import { createRun, statePath, statusOf } from '../dist/runtime/index.js';
+
+const N = 3000;
+const tmp = () => mkdtempSync(join(tmpdir(), 'xpm-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** (1) One durable transition: send, persisted snapshot, journal + outcome + next intent, one commit. */
+function runtimeTransitions() {
+  const plan = buildPlan({ from: '8', target: 'B' });
+  const store = new Store(openDb(join(tmp(), 'state.db')));
+  const settings = {
+    serviceAccount: 'X\\svc',
+    sqlServer: 'SQL',
+    databases: ['XPDATA'],
+    resumeCommand: [],
+    healthTimeoutSeconds: 1,
+  };
+  const runId = createRun(store, plan, settings, true);
+  const { machine } = buildMachine(runId, runStepsOf(plan));
+  const actor = createActor(machine).start();
+  const stepId = 'v8v9.backup'; // an effect step: fail and retry it N times
+  const bytes = [];
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) {
+    const event =
+      i % 2 === 0 ? { type: 'EFFECT_FAILED', stepId, code: 'E', detail: 'bench' } : { type: 'RETRY', stepId };
+    actor.send(event);
+    const snap = actor.getSnapshot();
+    const snapshot = JSON.stringify(actor.getPersistedSnapshot());
+    bytes.push(snapshot);
+    store.commit(runId, {
+      event: JSON.stringify(event),
+      state: statePath(snap.value),
+      snapshot,
+      status: statusOf(snap),
+      journal: [{ kind: 'bench', stepId, attempt: i + 1, who: 'bench', detail: {} }],
+      ...(i % 2 === 1 ? { intent: { stepId, attempt: i + 1, input: {} } } : {}),
+    });
+  }
+  const runtime = Number(process.hrtime.bigint() - t0) / 1e6 / N;
+
+  // The bare loop: same pragmas, same snapshot bytes, one insert per transaction.
+  const db = new Database(join(tmp(), 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, snapshot TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO s (snapshot) VALUES (?)');
+  const write = db.transaction((s) => insert.run(s));
+  const t1 = process.hrtime.bigint();
+  for (const s of bytes) write.immediate(s);
+  const bare = Number(process.hrtime.bigint() - t1) / 1e6 / N;
+  return { runtime, bare, ratio: runtime / bare };
+}
+
+/** (2) `xpmigrate resume` on a run with 1,000 journal rows, against a bare `node -e ''`. */
+function resumeTime() {
+  const cli = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
+  const state = join(tmp(), 'state.db');
+  spawnSync(process.execPath, [cli, 'start', '--from', '8', '--target', 'B', '--simulate', '--state', state]);
+  const store = new Store(openDb(state));
+  const runId = store.runs()[0].id;
+  store.journal(
+    runId,
+    Array.from({ length: 1000 }, (_, i) => ({ kind: 'bench', who: 'bench', detail: { i } })),
+  );
+  store.db.close();
+  const time = (args) => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, args);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const resume = median(Array.from({ length: 7 }, () => time([cli, 'resume', '--state', state])));
+  const bare = median(Array.from({ length: 7 }, () => time(['-e', ''])));
+  return { resume, bare, ratio: resume / bare };
+}
+
+const t = runtimeTransitions();
+console.log(
+  `durable transition: runtime ${t.runtime.toFixed(3)} ms, bare better-sqlite3 ${t.bare.toFixed(3)} ms, ratio ${t.ratio.toFixed(2)} (target ≤ 1.25)`,
+);
+const r = resumeTime();
+console.log(
+  `resume (1,000 journal rows): ${r.resume.toFixed(0)} ms, node -e '' ${r.bare.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)} (target ≤ 4)`,
+);

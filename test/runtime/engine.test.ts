@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { readSim, start, status, tempState } from '../support/runs.js';
+
+const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
+const runIdOf = (state: string) =>
+  status(state) && JSON.parse(cli(['runs', '--json'], state).stdout).runs[0].runId;
+
+describe('operator commands', () => {
+  it('accepts what the state takes, refuses the rest with a reason, and shrugs off repeats', () => {
+    const state = tempState();
+    const first = runCli([
+      'start',
+      '--from',
+      '8',
+      '--target',
+      'B',
+      '--simulate',
+      '--state',
+      state,
+      '--lang',
+      'en',
+    ]);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain(
+      'Confirm with: xpmigrate confirm v8v9.1.install-sql-standard --evidence instance=',
+    );
+    expect(status(state)).toMatchObject({
+      state: 'waiting-operator',
+      currentStep: 'v8v9.1.install-sql-standard',
+      stepsDone: 1,
+    });
+
+    const wrongStep = cli(['confirm', 'v8v9.6.install-xphone', '--evidence', 'version=9.0.1'], state);
+    expect(wrongStep.code).toBe(2);
+    expect(wrongStep.stderr).toContain('is not the current step; the run is at v8v9.1.install-sql-standard');
+
+    const noEvidence = cli(['confirm', 'v8v9.1.install-sql-standard'], state);
+    expect(noEvidence.code).toBe(2);
+    expect(noEvidence.stderr).toContain('evidence missing or invalid: instance');
+
+    const skipRequired = cli(['skip', 'v8v9.1.install-sql-standard', '--reason', 'later'], state);
+    expect(skipRequired.code).toBe(2);
+    expect(skipRequired.stderr).toContain('is required; skipping it needs --force');
+
+    const ok = cli(
+      ['confirm', 'v8v9.1.install-sql-standard', '--evidence', 'instance=MSSQLSERVER', '--by', 'anna'],
+      state,
+    );
+    expect(ok.code).toBe(3); // ran on to the next manual step (after 2a/2b, done by the tool)
+    expect(status(state).currentStep).toBe('v8v9.3.mapi');
+
+    const repeat = cli(
+      ['confirm', 'v8v9.1.install-sql-standard', '--evidence', 'instance=MSSQLSERVER'],
+      state,
+    );
+    expect(repeat.code).toBe(0);
+    expect(repeat.stdout).toContain('already handled');
+    expect(readSim(state).effects['sql.create-databases']).toBe(1);
+
+    const skipOptional = cli(['skip', 'v8v9.3.mapi', '--reason', 'no calendar sync'], state);
+    expect(skipOptional.code).toBe(3);
+    const history = JSON.parse(cli(['history', '--json'], state).stdout).journal as Array<{
+      kind: string;
+      who: string;
+      stepId: string;
+    }>;
+    expect(history.find((j) => j.kind === 'operator-confirm')).toMatchObject({
+      who: 'anna',
+      stepId: 'v8v9.1.install-sql-standard',
+    });
+    expect(history.filter((j) => j.kind === 'command-refused')).toHaveLength(3);
+    expect(history.some((j) => j.kind === 'command-duplicate')).toBe(true);
+
+    const abort = cli(['abort', '--reason', 'customer postponed'], state);
+    expect(abort.code).toBe(1);
+    expect(status(state).state).toBe('aborted');
+    expect(cli(['retry'], state).code).toBe(2);
+  });
+
+  it('refuses --auto-confirm outside a simulation and real hosts for now', () => {
+    const state = tempState();
+    const r = runCli(['start', '--from', '8', '--auto-confirm', '--state', state, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_SIMULATE_ONLY]');
+  });
+});
+
+describe('reboots', () => {
+  it('keeps waiting until the boot id changed, then continues', () => {
+    const state = tempState();
+    expect(start(['--from', 'V7', '--target', 'A', '--virtual', 'no'], state).code).toBe(4);
+    const hostFile = `${state}.host.json`;
+    const sim = JSON.parse(readFileSync(hostFile, 'utf8'));
+    expect(sim.pendingReboot).toBe(true);
+    expect(sim.resumeTask).toEqual(['xpmigrate', 'resume', '--state', state]);
+    // The machine has not rebooted yet (the reboot is still pending, not carried out).
+    writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: false }));
+    const early = cli(['resume', '--auto-confirm'], state);
+    expect(early.code).toBe(4);
+    expect(status(state)).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v7v8.reboot' });
+    // Now it reboots: the next process sees a new boot id.
+    writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: true }));
+    const after = cli(['resume', '--auto-confirm'], state);
+    expect(after.code).toBe(0);
+    expect(readSim(state).effects['host.reboot']).toBe(1);
+    expect(JSON.parse(readFileSync(hostFile, 'utf8')).resumeTask).toBeNull();
+  });
+});
+
+describe('the lock', () => {
+  it('refuses a second process with exit 5 naming the holder, and takes over a dead holder', async () => {
+    const state = tempState();
+    expect(start(['--from', '8', '--target', 'B'], state).code).toBe(0);
+    const st2 = tempState();
+    runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', st2, '--lang', 'en']);
+    const runId = runIdOf(st2);
+    const holder = spawn('sleep', ['30']);
+    const db = new Database(st2);
+    db.prepare('INSERT INTO locks (run_id, pid, host, since, token) VALUES (?, ?, ?, ?, ?)').run(
+      runId,
+      holder.pid,
+      (await import('node:os')).hostname(),
+      '2026-11-28T10:00:00.000Z',
+      'x',
+    );
+    const locked = cli(['resume'], st2);
+    expect(locked.code).toBe(5);
+    expect(locked.stderr).toContain(`held by process ${holder.pid}`);
+    expect(locked.stderr).toContain('since 2026-11-28T10:00:00.000Z');
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.on('exit', r));
+    const taken = cli(['resume'], st2);
+    expect(taken.code).toBe(3); // proceeds: waits for the operator again
+    expect(db.prepare('SELECT COUNT(*) AS n FROM locks').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('bad stores', () => {
+  it('a corrupted store: clear error, file untouched', () => {
+    const state = tempState();
+    writeFileSync(state, 'this is not a database'.repeat(300));
+    const before = readFileSync(state);
+    const r = cli(['status'], state);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_STORE_CORRUPT]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(state).equals(before)).toBe(true);
+  });
+
+  it('a store from a newer schema is refused', () => {
+    const state = tempState();
+    expect(start(['--job', 'db-script'], state).code).toBe(0);
+    const db = new Database(state);
+    db.pragma('user_version = 99');
+    db.close();
+    const r = cli(['status'], state);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_STORE_NEWER]');
+    expect(r.stderr).toContain('schema 99');
+  });
+
+  it('a saved state the machine no longer has is refused, never restarted', () => {
+    const state = tempState();
+    runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state]);
+    const db = new Database(state);
+    const row = db
+      .prepare('SELECT run_id, seq, snapshot FROM checkpoints ORDER BY seq DESC LIMIT 1')
+      .get() as {
+      run_id: string;
+      seq: number;
+      snapshot: string;
+    };
+    const snapshot = JSON.parse(row.snapshot);
+    snapshot.value = { v8v9: 'v8v9_1_install-sql-enterprise' };
+    db.prepare('UPDATE checkpoints SET snapshot = ? WHERE run_id = ? AND seq = ?').run(
+      JSON.stringify(snapshot),
+      row.run_id,
+      row.seq,
+    );
+    const checkpoints = (db.prepare('SELECT COUNT(*) AS n FROM checkpoints').get() as { n: number }).n;
+    db.close();
+    const r = cli(['resume'], state);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_RUN_MACHINE_CHANGED]');
+    expect(r.stderr).toContain('v8v9.v8v9_1_install-sql-enterprise');
+    const after = new Database(state);
+    expect((after.prepare('SELECT COUNT(*) AS n FROM checkpoints').get() as { n: number }).n).toBe(
+      checkpoints,
+    );
+    after.close();
+  });
+
+  it('WAL with synchronous=FULL', async () => {
+    const { openDb } = await import('../../src/persistence/index.js');
+    const db = openDb(tempState());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+});
