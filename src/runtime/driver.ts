@@ -91,7 +91,7 @@ class Driver {
       this.options.onProgress?.({ type: 'recovered', stepId: step.id, policy: step.recovery, answer });
 
       if (answer === 'done') {
-        this.advance(
+        await this.advance(
           { type: 'EFFECT_DONE', stepId: step.id, result: { ...input, probed: true } },
           [
             journal('probe found it done'),
@@ -111,7 +111,7 @@ class Driver {
         this.closeIntent(intent, 'interrupted', { decision: 'run again' }, [journal('run again')]);
       } else {
         // `ask`, or a probe that cannot tell: the operator decides (retry, confirm as done, skip, abort).
-        this.advance(
+        await this.advance(
           {
             type: 'EFFECT_FAILED',
             stepId: step.id,
@@ -138,18 +138,23 @@ class Driver {
   }
 
   /** Sends an event and commits its outcome, the snapshot and the next intent in one transaction. */
-  private advance(event: MachineEvent, journal: JournalEntry[], extra: Partial<Transition> = {}): void {
+  private async advance(
+    event: MachineEvent,
+    journal: JournalEntry[],
+    extra: Partial<Transition> = {},
+  ): Promise<void> {
     this.actor.send(event);
     const snapshot = this.snapshot;
-    const t: Transition = {
+    const intent = await this.nextIntent(snapshot);
+    this.store.commit(this.runId, {
       event: JSON.stringify(event),
       state: statePath(snapshot.value),
       snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
       status: statusOf(snapshot),
       journal,
       ...extra,
-    };
-    this.store.commit(this.runId, t);
+      ...(intent ? { intent } : {}),
+    });
   }
 
   async loop(): Promise<RunStatus> {
@@ -221,14 +226,9 @@ class Driver {
       result.ok && step.kind === 'snapshot'
         ? { stepId: step.id, name: String(result.result.snapshot), provider: String(result.result.provider) }
         : undefined;
-    this.actor.send(event);
-    const next = this.snapshot;
-    const t: Transition = {
-      event: JSON.stringify(event),
-      state: statePath(next.value),
-      snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-      status: statusOf(next),
-      journal: [
+    await this.advance(
+      event,
+      [
         {
           kind: result.ok ? 'step-done' : 'step-failed',
           stepId: step.id,
@@ -237,12 +237,11 @@ class Driver {
           detail: result.ok ? result.result : { code: result.code, detail: result.detail },
         },
       ],
-      outcome: { stepId: step.id, attempt: intent.attempt, outcome: result.ok ? 'done' : 'failed', result },
-      ...(snapshotTaken ? { snapshotTaken } : {}),
-    };
-    const nextIntent = await this.nextIntent(next);
-    if (nextIntent) t.intent = nextIntent;
-    this.store.commit(this.runId, t);
+      {
+        outcome: { stepId: step.id, attempt: intent.attempt, outcome: result.ok ? 'done' : 'failed', result },
+        ...(snapshotTaken ? { snapshotTaken } : {}),
+      },
+    );
     faultStep(undefined);
     // A reboot step is done only once the server is back (afterReboot reports it).
     if (result.ok && step.kind === 'reboot') return;
@@ -271,7 +270,7 @@ class Driver {
     if (!reboot || bootId === reboot.bootBefore) return false;
     if (!reboot.healthDeadline) {
       const deadline = new Date(Date.now() + this.run.settings.healthTimeoutSeconds * 1000).toISOString();
-      this.advance({ type: 'HEALTH_WAIT', stepId, deadline }, [
+      await this.advance({ type: 'HEALTH_WAIT', stepId, deadline }, [
         {
           kind: 'rebooted',
           stepId,
@@ -284,25 +283,14 @@ class Driver {
     for (;;) {
       const health = await host.health();
       if (health.ok) {
-        const booted: MachineEvent = { type: 'BOOTED', stepId, bootId };
-        this.actor.send(booted);
-        const next = this.snapshot;
-        const intent = await this.nextIntent(next);
-        this.store.commit(this.runId, {
-          event: JSON.stringify(booted),
-          state: statePath(next.value),
-          snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-          status: statusOf(next),
-          journal: [
-            { kind: 'step-done', stepId, who: 'xpmigrate', detail: { bootId, health: health.detail } },
-          ],
-          ...(intent ? { intent } : {}),
-        });
+        await this.advance({ type: 'BOOTED', stepId, bootId }, [
+          { kind: 'step-done', stepId, who: 'xpmigrate', detail: { bootId, health: health.detail } },
+        ]);
         this.options.onProgress?.({ type: 'step-done', stepId });
         return true;
       }
       if (Date.now() >= deadline) {
-        this.advance({ type: 'BOOT_TIMEOUT', stepId, detail: health.detail }, [
+        await this.advance({ type: 'BOOT_TIMEOUT', stepId, detail: health.detail }, [
           {
             kind: 'step-failed',
             stepId,
@@ -359,23 +347,18 @@ class Driver {
       return false;
     }
     const before = this.snapshot;
-    this.actor.send(verdict.event);
-    const next = this.snapshot;
-    const intent = await this.nextIntent(next);
-    this.store.commit(this.runId, {
-      event: JSON.stringify(verdict.event),
-      state: statePath(next.value),
-      snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-      status: statusOf(next),
-      journal: [{ kind: `operator-${cmd.command}`, stepId, who: row.who, detail: { ...cmd } }],
-      inbox: { id: row.id, status: 'applied' },
-      ...(intent ? { intent } : {}),
-    });
+    await this.advance(
+      verdict.event,
+      [{ kind: `operator-${cmd.command}`, stepId, who: row.who, detail: { ...cmd } }],
+      {
+        inbox: { id: row.id, status: 'applied' },
+      },
+    );
     this.options.onProgress?.({ type: 'command', stepId, command: cmd.command, verdict: 'accept' });
     if (cmd.command === 'confirm') this.options.onProgress?.({ type: 'step-done', stepId, by: row.who });
     if (cmd.command === 'skip')
       this.options.onProgress?.({ type: 'step-skipped', stepId, reason: cmd.reason ?? '' });
-    return before !== next;
+    return before !== this.snapshot;
   }
 
   /** Rehearsal only: the simulated operator carries out the manual step and confirms it. */
