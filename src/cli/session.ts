@@ -50,17 +50,15 @@ export async function driveRun(
   ctx: CliContext,
   session: StoreSession,
   row: RunRow,
-  options: { autoConfirm: boolean; who: string; quiet?: boolean; host?: Host },
+  options: { autoConfirm: boolean; who: string },
 ): Promise<{ status: RunStatus; exitCode: ExitCode }> {
   const lock = acquireRunLock(session.store.db, row.id);
   try {
     const run = openRun(session.store, row);
-    const host = options.host ?? hostFor(row, session.file);
+    const host = hostFor(row, session.file);
     const total = run.steps.length;
     const print = (p: Progress) => {
-      const line = options.quiet
-        ? ''
-        : progressLine(ctx, run.plan, p, run.actor.getSnapshot().context.done.length, total);
+      const line = progressLine(ctx, run.plan, p, run.actor.getSnapshot().context.done.length, total);
       if (line) out(ctx, line);
     };
     const status = await drive(session.store, run, {
@@ -70,7 +68,7 @@ export async function driveRun(
       onProgress: print,
     });
     run.actor.stop();
-    if (!options.quiet && (status === 'done' || status === 'aborted')) {
+    if (status === 'done' || status === 'aborted') {
       out(ctx, say(status === 'done' ? T.runDone : T.runAborted, ctx.lang, { run: row.id }));
     }
     return { status, exitCode: exitCodeOf(status) };

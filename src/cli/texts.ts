@@ -84,7 +84,6 @@ export const T = {
   headPlan: { de: 'Umzugsplan', en: 'Plan' },
   headWarnings: { de: 'Warnungen', en: 'Warnings' },
   headPhase: { de: 'Phase', en: 'Phase' },
-  headSummary: { de: 'Zusammenfassung', en: 'Summary' },
   colRow: { de: '#', en: '#' },
   colApplies: { de: 'nötig', en: 'applies' },
   colKind: { de: 'Art', en: 'kind' },
@@ -195,7 +194,6 @@ export const T = {
     de: 'installierte Version des simulierten Servers (Standard: --from)',
     en: 'installed version of the simulated server (default: --from)',
   },
-  progressDone: { de: 'erledigt', en: 'done' },
   progressFailed: { de: 'FEHLER', en: 'FAILED' },
   progressSkipped: { de: 'übersprungen', en: 'skipped' },
   progressRecovered: {
