@@ -8,7 +8,8 @@ export const systemEffects: Effect[] = [
       return { bootBefore: await ctx.host.bootId() };
     },
     async run(ctx) {
-      await ctx.host.registerResumeTask(ctx.options.resumeCommand);
+      // This run, by id: the store may hold newer runs by the time the server is back.
+      await ctx.host.registerResumeTask([...ctx.options.resumeCommand, '--run', ctx.runId]);
       await ctx.host.reboot();
       return ok({ bootBefore: ctx.input.bootBefore });
     },

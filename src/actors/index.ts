@@ -1,10 +1,10 @@
-import { atlasEffects } from './atlas-xml.js';
+import { atlasEffects } from './atlas-xml/index.js';
 import { backupManagerEffects } from './backup-manager.js';
 import type { Effect } from './effect.js';
 import { systemEffects } from './host-system.js';
 import { snapshotEffects } from './snapshots.js';
 import { sqlScriptEffects } from './sql-script.js';
-import { sqlServerEffects } from './sql-server.js';
+import { sqlServerEffects } from './sql-server/index.js';
 import { v4Effects } from './v4-exports.js';
 import { windowsEffects } from './windows.js';
 

@@ -178,6 +178,133 @@ export const ERRORS = {
       en: 'Rehearse the path with --simulate; for real servers, xpmigrate plan lists the steps.',
     },
   },
+  E_ATLAS_READ: {
+    message: { de: '{file} lässt sich nicht lesen: {detail}', en: 'Cannot read {file}: {detail}' },
+    remedy: {
+      de: 'Pfad prüfen (--file) und ob das Konto die Datei lesen darf.',
+      en: 'Check the path (--file) and that this account may read the file.',
+    },
+  },
+  E_ATLAS_NOT_FOUND: {
+    message: { de: 'Keine atlas.xml unter {folder} gefunden.', en: 'No atlas.xml found under {folder}.' },
+    remedy: { de: 'Die Datei mit --file angeben.', en: 'Give the file with --file.' },
+  },
+  E_ATLAS_FILE_REQUIRED: {
+    message: {
+      de: 'Ohne Windows-Registry ist der Installationsordner unbekannt.',
+      en: 'Without the Windows registry the install folder is unknown.',
+    },
+    remedy: {
+      de: 'Die Datei mit --file angeben (oder --simulate --state DATEI für einen simulierten Server).',
+      en: 'Give the file with --file (or --simulate --state FILE for a simulated server).',
+    },
+  },
+  E_ATLAS_ENCODING: {
+    message: {
+      de: '{file}: die Bytes sind kein gültiges {encoding}.',
+      en: '{file}: the bytes are not valid {encoding}.',
+    },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. atlas.xml muss UTF-8 (mit oder ohne BOM) oder UTF-16 mit BOM sein; die letzte funktionierende Sicherung prüfen.',
+      en: 'The file was not changed. atlas.xml must be UTF-8 (with or without BOM) or UTF-16 with BOM; check the last working backup.',
+    },
+  },
+  E_ATLAS_XML: {
+    message: {
+      de: '{file}, Zeile {line}, Spalte {column}: kein gültiges XML ({detail}).',
+      en: '{file}, line {line}, column {column}: not valid XML ({detail}).',
+    },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. Die Stelle korrigieren oder die letzte Sicherungskopie (atlas.xml.*.bak) zurückholen.',
+      en: 'The file was not changed. Fix that place or bring back the last backup copy (atlas.xml.*.bak).',
+    },
+  },
+  E_ATLAS_NO_DATABASES: {
+    message: { de: '{file} hat keinen Bereich <Databases>.', en: '{file} has no <Databases> section.' },
+    remedy: {
+      de: 'Ist das die atlas.xml des XPhone Servers? Mit --file die richtige Datei angeben.',
+      en: "Is this the XPhone Server's atlas.xml? Give the right file with --file.",
+    },
+  },
+  E_ATLAS_NO_ENTRIES: {
+    message: {
+      de: '{file}: in <Databases> (Zeile {line}) steht kein Connection String.',
+      en: '{file}: <Databases> (line {line}) holds no connection string.',
+    },
+    remedy: {
+      de: 'Nichts zu ändern. xpmigrate atlas show zeigt, was gefunden wurde.',
+      en: 'Nothing to change. xpmigrate atlas show lists what was found.',
+    },
+  },
+  E_ATLAS_CONNECTION_STRING: {
+    message: {
+      de: '{file}, Zeile {line}, Spalte {column}: Connection String nicht lesbar: {detail}.',
+      en: '{file}, line {line}, column {column}: cannot read the connection string: {detail}.',
+    },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. Den Eintrag von Hand prüfen (Schlüssel=Wert; getrennt durch Semikolon).',
+      en: 'The file was not changed. Check that entry by hand (key=value pairs separated by semicolons).',
+    },
+  },
+  E_ATLAS_NO_SUCH_DATABASE: {
+    message: { de: '--database "{value}": nicht in {file}.', en: '--database "{value}": not in {file}.' },
+    remedy: { de: 'Vorhanden: {allowed}.', en: 'Present: {allowed}.' },
+  },
+  E_ATLAS_SERVER: {
+    message: { de: '--server "{value}": keine Serverangabe.', en: '--server "{value}": not a server.' },
+    remedy: {
+      de: 'Erlaubt: {detail}, z.B. SQL01\\XPHONE oder sql01.firma.local,1433.',
+      en: 'Allowed: {detail}, e.g. SQL01\\XPHONE or sql01.corp.local,1433.',
+    },
+  },
+  E_ATLAS_INSTANCE: {
+    message: {
+      de: 'Instanzname "{value}" ist ungültig: {detail}.',
+      en: 'Instance name "{value}" is not valid: {detail}.',
+    },
+    remedy: {
+      de: 'SQL Server Instanznamen: 1–16 Zeichen, beginnend mit Buchstabe, z.B. XPCONNECT2019.',
+      en: 'SQL Server instance names: 1–16 characters starting with a letter, e.g. XPCONNECT2019.',
+    },
+  },
+  E_ATLAS_DATABASE_NAME: {
+    message: { de: 'Datenbankname "{value}" ist ungültig.', en: 'Database name "{value}" is not valid.' },
+    remedy: {
+      de: '1–128 Zeichen ohne [ ] ; \' ".',
+      en: '1–128 characters without [ ] ; \' ".',
+    },
+  },
+  E_ATLAS_READONLY: {
+    message: { de: '{file} ist schreibgeschützt.', en: '{file} is read-only.' },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. Schreibschutz aufheben (Eigenschaften) und erneut versuchen.',
+      en: 'The file was not changed. Clear the read-only attribute and try again.',
+    },
+  },
+  E_ATLAS_DISK_FULL: {
+    message: { de: 'Kein Platz für die neue {file}.', en: 'No space for the new {file}.' },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. Platz auf dem Laufwerk schaffen und erneut versuchen.',
+      en: 'The file was not changed. Free space on the drive and try again.',
+    },
+  },
+  E_ATLAS_WRITE: {
+    message: { de: '{file} lässt sich nicht ersetzen: {detail}', en: 'Cannot replace {file}: {detail}' },
+    remedy: {
+      de: 'Die Datei wurde nicht verändert. Rechte auf Ordner und Datei prüfen.',
+      en: 'The file was not changed. Check the rights on the folder and the file.',
+    },
+  },
+  E_ATLAS_SERVICES_RUNNING: {
+    message: {
+      de: '{file} wird nicht geändert, solange XPhone Dienste laufen: {services}.',
+      en: '{file} is not changed while XPhone services run: {services}.',
+    },
+    remedy: {
+      de: 'Die Atlas-Dienste beenden (Dienste-Verwaltung) und erneut versuchen, oder --force, wenn sicher ist, dass der Server die Datei nicht schreibt.',
+      en: 'Stop the Atlas services (Services console) and try again, or --force if you are sure the server does not write the file.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

@@ -23,9 +23,10 @@ export interface Host {
   setAppPoolIdentity(pool: string, account: string): Promise<void>;
   runSqlMigrationScript(role: 'main' | 'analytics'): Promise<{ instance: string }>;
   hasInstance(name: string): Promise<boolean>;
-  pointDatabases(server: string): Promise<void>;
-  renameInstances(renames: Array<{ from: string; to: string }>): Promise<void>;
-  atlasDataSources(): Promise<string[]>;
+  /** The XPhone Server's install folder (Windows: HKLM\SOFTWARE\C4B\XPhoneServer\InstallDir). */
+  installDir(): Promise<string>;
+  /** Tells the host that an effect changed the outside world itself (the simulation counts it). */
+  applied(effect: string): Promise<void>;
   takeSnapshot(name: string): Promise<void>;
   findSnapshot(name: string): Promise<boolean>;
   xphoneV4Installed(): Promise<boolean>;

@@ -1,6 +1,16 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Host, MutationHook } from './host.js';
+import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 
 /** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
 export interface SimState {
@@ -10,7 +20,8 @@ export interface SimState {
   services: Record<string, boolean>;
   instances: string[];
   databases: Record<string, { owner?: string; sizeMb: number }>;
-  atlasDataSources: string[];
+  /** The install folder, with a real atlas.xml in it. */
+  installDir: string;
   filestreamLevel: number;
   appPools: Record<string, string>;
   backups: Record<string, string>;
@@ -42,7 +53,13 @@ export class SimulatedHost implements Host {
     options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
-    this.state = load(file) ?? initialState(options.version ?? '9.0.330.1359');
+    this.state =
+      load(file) ??
+      initialState(
+        options.version ?? '9.0.330.1359',
+        join(`${file.replace(/\.host\.json$/, '')}.server`, 'XPhone Connect Server'),
+      );
+    writeSampleAtlas(this.state.installDir);
     if (this.state.pendingReboot) {
       this.state.bootId += 1;
       this.state.pendingReboot = false;
@@ -161,22 +178,11 @@ export class SimulatedHost implements Host {
   async hasInstance(name: string) {
     return this.state.instances.some((i) => i.toUpperCase() === name.toUpperCase());
   }
-  async pointDatabases(server: string) {
-    this.mutate('atlas.point-databases', (s) => {
-      s.atlasDataSources = s.atlasDataSources.map(() => server);
-    });
+  async installDir() {
+    return this.state.installDir;
   }
-  async renameInstances(renames: Array<{ from: string; to: string }>) {
-    this.mutate('atlas.rename-instances', (s) => {
-      s.atlasDataSources = s.atlasDataSources.map((source) => {
-        const [host, instance] = source.split('\\');
-        const hit = renames.find((r) => r.from.toUpperCase() === (instance ?? '').toUpperCase());
-        return hit ? `${host}\\${hit.to}` : source;
-      });
-    });
-  }
-  async atlasDataSources() {
-    return [...this.state.atlasDataSources];
+  async applied(effect: string) {
+    this.mutate(effect, () => {});
   }
   async takeSnapshot(name: string) {
     // The vendor allows snapshots only while the VM is off: power off, snapshot, power on.
@@ -210,7 +216,7 @@ export class SimulatedHost implements Host {
   }
 }
 
-function initialState(version: string): SimState {
+function initialState(version: string, installDir: string): SimState {
   return {
     version,
     bootId: 1,
@@ -218,7 +224,7 @@ function initialState(version: string): SimState {
     services: { AtlasService: true, AtlasWebService: true },
     instances: ['XPCONNECT', 'XPANALYTICS'],
     databases: { XPDATA: { sizeMb: 512 }, XPVDIR: { sizeMb: 128 }, XPSTATS: { sizeMb: 256 } },
-    atlasDataSources: ['(local)\\XPCONNECT', '(local)\\XPCONNECT', '(local)\\XPANALYTICS'],
+    installDir,
     filestreamLevel: 2,
     appPools: { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
     backups: {},
@@ -252,4 +258,12 @@ function writeAtomic(file: string, text: string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
+}
+
+/** A new simulated server gets an atlas.xml as an XPhone Server V9 with SQL Express has it. */
+function writeSampleAtlas(installDir: string): void {
+  const file = join(installDir, 'atlas.xml');
+  if (existsSync(file)) return;
+  mkdirSync(installDir, { recursive: true });
+  writeAtomic(file, SAMPLE_ATLAS_XML);
 }

@@ -78,4 +78,58 @@ export const MIGRATIONS: readonly string[] = [
     token TEXT NOT NULL
   );
   `,
+  // 2: one commit writes about one page (bench 1): a checkpoint row holds the whole transition:
+  // its run status (a status update rewrote the run row with its whole plan), its journal
+  // entries, the intent it opens and the outcome it closes. Its key is run number × 2^32 + seq,
+  // so a run's commits append at the right edge of one b-tree and need no second index.
+  // step_attempts stays, read-only, for the attempts of runs written by schema 1. The journal
+  // table keeps entries written between transitions, placed after checkpoint `after_seq`
+  // (-1 for schema 1 rows, which predate every entry held in a checkpoint).
+  `
+  ALTER TABLE runs ADD COLUMN no INTEGER;
+  UPDATE runs SET no = rowid;
+  CREATE UNIQUE INDEX runs_no ON runs(no);
+
+  CREATE TABLE checkpoints_v2 (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id),
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL,
+    state TEXT NOT NULL,
+    status TEXT NOT NULL,
+    journal TEXT NOT NULL DEFAULT '[]',
+    intent TEXT,
+    outcome TEXT,
+    snapshot TEXT NOT NULL
+  );
+  INSERT INTO checkpoints_v2 (id, run_id, seq, at, event, state, status, snapshot)
+    SELECT r.no * 4294967296 + c.seq, c.run_id, c.seq, c.at, c.event, c.state, r.status, c.snapshot
+    FROM checkpoints c JOIN runs r ON r.id = c.run_id;
+  DROP TABLE checkpoints;
+  ALTER TABLE checkpoints_v2 RENAME TO checkpoints;
+
+  CREATE TABLE journal_v2 (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id),
+    after_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    step_id TEXT,
+    attempt INTEGER,
+    who TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  INSERT INTO journal_v2 (id, run_id, after_seq, at, kind, step_id, attempt, who, detail)
+    SELECT id, run_id, -1, at, kind, step_id, attempt, who, detail FROM journal;
+  DROP TABLE journal;
+  ALTER TABLE journal_v2 RENAME TO journal;
+  CREATE INDEX journal_run ON journal(run_id, after_seq, id);
+
+  ALTER TABLE runs DROP COLUMN status;
+  ALTER TABLE runs DROP COLUMN updated_at;
+
+  -- The holder's boot: a pid from an earlier boot is dead, whoever has that pid now.
+  ALTER TABLE locks ADD COLUMN boot TEXT NOT NULL DEFAULT '';
+  `,
 ];

@@ -93,41 +93,67 @@ export interface Transition {
 
 const now = () => new Date().toISOString();
 
+/** Checkpoint ids: run number × 2^32 + seq (migration 2). */
+const RUN_SPAN = 2 ** 32;
+
 /** Everything the runtime keeps, over one SQLite file. */
 export class Store {
   private readonly statements;
+  /** Built once: a commit is the hot path of every run (bench 1). */
+  private readonly commitTx;
 
   constructor(readonly db: Db) {
+    this.commitTx = db.transaction((runId: string, t: Transition): number => {
+      const last = this.statements.lastSeq.get(...this.span(runId)) as { id: number | null };
+      const seq = last.id === null ? 0 : (last.id % RUN_SPAN) + 1;
+      this.write(runId, t, seq);
+      return seq;
+    });
     this.statements = {
       insertRun: db.prepare(
-        `INSERT INTO runs (id, created_at, updated_at, route, plan_json, machine_version, status, simulate, options_json)
-         VALUES (@id, @at, @at, @route, @planJson, @machineVersion, @status, @simulate, @optionsJson)`,
+        `INSERT INTO runs (id, no, created_at, route, plan_json, machine_version, simulate, options_json)
+         VALUES (@id, (SELECT COALESCE(MAX(no), 0) + 1 FROM runs), @at, @route, @planJson, @machineVersion,
+         @simulate, @optionsJson)`,
       ),
-      runStatus: db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
+      runNo: db.prepare('SELECT no FROM runs WHERE id = ?'),
+      runs: db.prepare(
+        `SELECT r.*, c.status, c.at AS updated_at FROM runs r
+         JOIN checkpoints c ON c.id = (SELECT MAX(id) FROM checkpoints WHERE id BETWEEN r.no * ${RUN_SPAN}
+           AND r.no * ${RUN_SPAN} + ${RUN_SPAN - 1})
+         ORDER BY r.no`,
+      ),
       insertCheckpoint: db.prepare(
-        'INSERT INTO checkpoints (run_id, seq, at, event, state, snapshot) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO checkpoints (id, run_id, seq, at, event, state, status, journal, intent, outcome, snapshot)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM checkpoints WHERE run_id = ?'),
       lastCheckpoint: db.prepare(
-        'SELECT seq, at, event, state, snapshot FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1',
+        `SELECT seq, at, event, state, snapshot FROM checkpoints WHERE id BETWEEN ? AND ?
+         ORDER BY id DESC LIMIT 1`,
       ),
-      insertJournal: db.prepare(
-        'INSERT INTO journal (run_id, at, kind, step_id, attempt, who, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      lastSeq: db.prepare('SELECT MAX(id) AS id FROM checkpoints WHERE id BETWEEN ? AND ?'),
+      intentsAndOutcomes: db.prepare(
+        `SELECT at, intent, outcome FROM checkpoints WHERE id BETWEEN ? AND ?
+         AND (intent IS NOT NULL OR outcome IS NOT NULL) ORDER BY id`,
       ),
-      insertIntent: db.prepare(
-        'INSERT INTO step_attempts (run_id, step_id, attempt, intent_at, input) VALUES (?, ?, ?, ?, ?)',
-      ),
-      setOutcome: db.prepare(
-        'UPDATE step_attempts SET outcome = ?, outcome_at = ?, result = ? WHERE run_id = ? AND step_id = ? AND attempt = ?',
-      ),
-      openIntents: db.prepare(
-        `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
-         FROM step_attempts WHERE run_id = ? AND outcome IS NULL ORDER BY intent_at`,
-      ),
-      lastAttempt: db.prepare('SELECT MAX(attempt) AS n FROM step_attempts WHERE run_id = ? AND step_id = ?'),
-      attempts: db.prepare(
+      legacyAttempts: db.prepare(
         `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
          FROM step_attempts WHERE run_id = ? ORDER BY intent_at, attempt`,
+      ),
+      insertJournal: db.prepare(
+        `INSERT INTO journal (run_id, after_seq, at, kind, step_id, attempt, who, detail)
+         VALUES (@runId, (SELECT COALESCE(MAX(seq), -1) FROM checkpoints WHERE run_id = @runId
+           AND id BETWEEN @lo AND @hi), @at, @kind, @stepId, @attempt, @who, @detail)`,
+      ),
+      // A transition's entries (in its checkpoint row), then those written after it.
+      journal: db.prepare(
+        `SELECT at, kind, step_id AS stepId, attempt, who, detail FROM (
+           SELECT c.seq, 0 AS src, CAST(j.key AS INTEGER) AS n, c.at, j.value ->> '$.kind' AS kind,
+             j.value ->> '$.stepId' AS step_id, j.value ->> '$.attempt' AS attempt,
+             j.value ->> '$.who' AS who, COALESCE(j.value ->> '$.detail', '{}') AS detail
+           FROM checkpoints c, json_each(c.journal) j WHERE c.id BETWEEN @lo AND @hi
+           UNION ALL
+           SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
+         ) ORDER BY seq, src, n LIMIT @limit`,
       ),
       enqueue: db.prepare(
         'INSERT INTO inbox (run_id, at, who, command, step_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
@@ -150,62 +176,69 @@ export class Store {
     };
   }
 
-  createRun(run: Omit<RunRow, 'createdAt' | 'updatedAt'>, first: Omit<Transition, 'status'>): void {
+  /** The range of checkpoint ids a run's commits use; the run number is cached (it never changes). */
+  private readonly spans = new Map<string, [number, number]>();
+  private span(runId: string): [number, number] {
+    let span = this.spans.get(runId);
+    if (!span) {
+      const row = this.statements.runNo.get(runId) as { no: number } | undefined;
+      if (!row) return [0, -1]; // no such run: an empty range
+      span = [row.no * RUN_SPAN, row.no * RUN_SPAN + RUN_SPAN - 1];
+      this.spans.set(runId, span);
+    }
+    return span;
+  }
+
+  createRun(run: Omit<RunRow, 'createdAt' | 'updatedAt' | 'status'>, first: Transition): void {
     this.db
       .transaction(() => {
         this.statements.insertRun.run({ ...run, at: now(), simulate: run.simulate ? 1 : 0 });
-        this.write(run.id, { ...first, status: run.status }, 0);
+        this.write(run.id, first, 0);
       })
       .immediate();
   }
 
   /** Commits one transition (see Transition) atomically; returns its checkpoint number. */
   commit(runId: string, t: Transition): number {
-    return this.db
-      .transaction(() => {
-        const last = this.statements.lastSeq.get(runId) as { seq: number | null };
-        const seq = (last.seq ?? -1) + 1;
-        this.write(runId, t, seq);
-        return seq;
-      })
-      .immediate();
+    return this.commitTx.immediate(runId, t);
   }
 
   private write(runId: string, t: Transition, seq: number): void {
     const at = now();
     const s = this.statements;
-    s.insertCheckpoint.run(runId, seq, at, t.event, t.state, t.snapshot);
-    s.runStatus.run(t.status, at, runId);
-    if (t.outcome) {
-      const o = t.outcome;
-      s.setOutcome.run(o.outcome, at, JSON.stringify(o.result ?? null), runId, o.stepId, o.attempt);
-    }
-    if (t.intent)
-      s.insertIntent.run(
-        runId,
-        t.intent.stepId,
-        t.intent.attempt,
-        at,
-        JSON.stringify(t.intent.input ?? null),
-      );
+    s.insertCheckpoint.run(
+      this.span(runId)[0] + seq,
+      runId,
+      seq,
+      at,
+      t.event,
+      t.state,
+      t.status,
+      journalJson(t.journal),
+      t.intent ? JSON.stringify({ ...t.intent, input: t.intent.input ?? null }) : null,
+      t.outcome ? JSON.stringify({ ...t.outcome, result: t.outcome.result ?? null }) : null,
+      t.snapshot,
+    );
     if (t.inbox) s.markInbox.run(t.inbox.status, t.inbox.reason ?? null, at, t.inbox.id);
     if (t.snapshotTaken) {
       const snap = t.snapshotTaken;
       s.insertSnapshot.run(runId, snap.stepId, snap.name, snap.provider, seq, at);
     }
-    for (const entry of t.journal) this.insertJournal(runId, at, entry);
   }
 
   private insertJournal(runId: string, at: string, e: JournalEntry): void {
-    this.statements.insertJournal.run(
+    const [lo, hi] = this.span(runId);
+    this.statements.insertJournal.run({
       runId,
+      lo,
+      hi,
       at,
-      e.kind,
-      e.stepId ?? null,
-      e.attempt ?? null,
-      e.who,
-      JSON.stringify(e.detail ?? {}),
-    );
+      kind: e.kind,
+      stepId: e.stepId ?? null,
+      attempt: e.attempt ?? null,
+      who: e.who,
+      detail: JSON.stringify(e.detail ?? {}),
+    });
   }
 
   /** Journal entries that change no state (e.g. a refused command). */
@@ -216,54 +249,81 @@ export class Store {
     })();
   }
 
-  intent(runId: string, stepId: string, attempt: number, input: unknown, journal: JournalEntry[]): void {
-    const at = now();
-    this.db
-      .transaction(() => {
-        this.statements.insertIntent.run(runId, stepId, attempt, at, JSON.stringify(input ?? null));
-        for (const e of journal) this.insertJournal(runId, at, e);
-      })
-      .immediate();
-  }
-
   run(id: string): RunRow | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as
-      | Record<string, unknown>
-      | undefined;
-    return row ? toRun(row) : undefined;
+    return this.runs().find((r) => r.id === id);
   }
 
+  /** The runs, oldest first; status and updatedAt are those of each run's last checkpoint. */
   runs(): RunRow[] {
-    return (
-      this.db.prepare('SELECT * FROM runs ORDER BY created_at, rowid').all() as Record<string, unknown>[]
-    ).map(toRun);
+    return (this.statements.runs.all() as Record<string, unknown>[]).map(toRun);
   }
 
   lastCheckpoint(runId: string): Checkpoint | undefined {
-    return this.statements.lastCheckpoint.get(runId) as Checkpoint | undefined;
+    return this.statements.lastCheckpoint.get(...this.span(runId)) as Checkpoint | undefined;
+  }
+
+  /** Every attempt of the run: intents and outcomes from its checkpoints (and schema 1's table). */
+  attempts(runId: string): Attempt[] {
+    const attempts = this.statements.legacyAttempts.all(runId) as Attempt[];
+    const byKey = new Map(attempts.map((a) => [`${a.stepId}#${a.attempt}`, a]));
+    const rows = this.statements.intentsAndOutcomes.all(...this.span(runId)) as Array<{
+      at: string;
+      intent: string | null;
+      outcome: string | null;
+    }>;
+    for (const row of rows) {
+      // A commit closes the previous attempt before it opens the next one.
+      if (row.outcome) {
+        const o = JSON.parse(row.outcome) as {
+          stepId: string;
+          attempt: number;
+          outcome: string;
+          result: unknown;
+        };
+        const attempt = byKey.get(`${o.stepId}#${o.attempt}`);
+        if (attempt)
+          Object.assign(attempt, { outcome: o.outcome, outcomeAt: row.at, result: JSON.stringify(o.result) });
+      }
+      if (row.intent) {
+        const i = JSON.parse(row.intent) as { stepId: string; attempt: number; input: unknown };
+        const attempt: Attempt = {
+          stepId: i.stepId,
+          attempt: i.attempt,
+          intentAt: row.at,
+          input: JSON.stringify(i.input),
+          outcome: null,
+          outcomeAt: null,
+          result: null,
+        };
+        attempts.push(attempt);
+        byKey.set(`${i.stepId}#${i.attempt}`, attempt);
+      }
+    }
+    return attempts;
   }
 
   openIntents(runId: string): Attempt[] {
-    return this.statements.openIntents.all(runId) as Attempt[];
-  }
-
-  attempts(runId: string): Attempt[] {
-    return this.statements.attempts.all(runId) as Attempt[];
+    return this.attempts(runId).filter((a) => a.outcome === null);
   }
 
   nextAttempt(runId: string, stepId: string): number {
-    const row = this.statements.lastAttempt.get(runId, stepId) as { n: number | null };
-    return (row.n ?? 0) + 1;
+    return (
+      Math.max(
+        0,
+        ...this.attempts(runId)
+          .filter((a) => a.stepId === stepId)
+          .map((a) => a.attempt),
+      ) + 1
+    );
   }
 
+  /** The journal in order, numbered from 1. */
   journalRows(runId: string, limit = 1_000_000): JournalRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, at, kind, step_id AS stepId, attempt, who, detail FROM journal WHERE run_id = ?
-         ORDER BY id LIMIT ?`,
-      )
-      .all(runId, limit) as Array<Omit<JournalRow, 'detail'> & { detail: string }>;
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    const [lo, hi] = this.span(runId);
+    const rows = this.statements.journal.all({ runId, lo, hi, limit }) as Array<
+      Omit<JournalRow, 'detail' | 'id'> & { detail: string }
+    >;
+    return rows.map((r, i) => ({ ...r, id: i + 1, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   enqueue(runId: string, who: string, command: string, stepId: string | undefined, payload: unknown): number {
@@ -300,6 +360,19 @@ export class Store {
   snapshots(runId: string): SnapshotRow[] {
     return this.statements.snapshots.all(runId) as SnapshotRow[];
   }
+}
+
+/** A transition's journal entries as stored in its checkpoint row (undefined keys dropped). */
+function journalJson(entries: JournalEntry[]): string {
+  return JSON.stringify(
+    entries.map((e) => ({
+      kind: e.kind,
+      stepId: e.stepId,
+      attempt: e.attempt,
+      who: e.who,
+      detail: e.detail ?? {},
+    })),
+  );
 }
 
 function toRun(row: Record<string, unknown>): RunRow {

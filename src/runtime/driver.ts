@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EFFECTS, type EffectContext, type EffectResult } from '../actors/index.js';
+import { isXpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
 import type { Attempt, InboxRow, JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
@@ -190,9 +191,23 @@ class Driver {
       const base = this.context(step, {});
       const input = effect?.input ? await effect.input(base) : {};
       const attempt = this.store.nextAttempt(this.runId, step.id);
-      this.store.intent(this.runId, step.id, attempt, input, [
-        { kind: 'step-started', stepId: step.id, attempt, who: 'xpmigrate', detail: { effect: step.effect } },
-      ]);
+      const snapshot = this.snapshot;
+      this.store.commit(this.runId, {
+        event: 'INTENT',
+        state: statePath(snapshot.value),
+        snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
+        status: statusOf(snapshot),
+        journal: [
+          {
+            kind: 'step-started',
+            stepId: step.id,
+            attempt,
+            who: 'xpmigrate',
+            detail: { effect: step.effect },
+          },
+        ],
+        intent: { stepId: step.id, attempt, input },
+      });
       intent = {
         stepId: step.id,
         attempt,
@@ -211,11 +226,9 @@ class Driver {
         ? await effect.run(this.context(step, input))
         : { ok: false, code: 'E_NO_EFFECT', detail: `no actor for ${step.effect}` };
     } catch (error) {
-      result = {
-        ok: false,
-        code: 'E_EFFECT',
-        detail: error instanceof Error ? error.message : String(error),
-      };
+      result = isXpmError(error)
+        ? { ok: false, code: error.code, detail: `${error.text('en')} ${error.remedy('en')}` }
+        : { ok: false, code: 'E_EFFECT', detail: error instanceof Error ? error.message : String(error) };
     }
     fault('during-effect'); // read-only effects change nothing: for them "during" is the end
     fault('after-effect');
@@ -347,6 +360,8 @@ class Driver {
       return false;
     }
     const before = this.snapshot;
+    faultStep(stepId);
+    fault('command-queued');
     await this.advance(
       verdict.event,
       [{ kind: `operator-${cmd.command}`, stepId, who: row.who, detail: { ...cmd } }],
@@ -354,6 +369,8 @@ class Driver {
         inbox: { id: row.id, status: 'applied' },
       },
     );
+    fault('command-applied');
+    faultStep(undefined);
     this.options.onProgress?.({ type: 'command', stepId, command: cmd.command, verdict: 'accept' });
     if (cmd.command === 'confirm') this.options.onProgress?.({ type: 'step-done', stepId, by: row.who });
     if (cmd.command === 'skip')
@@ -392,8 +409,7 @@ class Driver {
   private async finish(): Promise<RunStatus> {
     await this.options.host.removeResumeTask();
     const status = statusOf(this.snapshot);
-    const journal = this.store.journalRows(this.runId).at(-1);
-    if (journal?.kind !== 'run-ended')
+    if (this.store.journalRows(this.runId).at(-1)?.kind !== 'run-ended')
       this.store.journal(this.runId, [{ kind: 'run-ended', who: 'xpmigrate', detail: { status } }]);
     return status;
   }

@@ -35,13 +35,13 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
       route: plan.route,
       planJson: JSON.stringify(plan),
       machineVersion: version,
-      status: statusOf(snapshot),
       simulate,
       optionsJson: JSON.stringify(settings),
     },
     {
       event: 'START',
       state: statePath(snapshot.value),
+      status: statusOf(snapshot),
       snapshot: JSON.stringify(actor.getPersistedSnapshot()),
       journal: [
         {

@@ -30,7 +30,9 @@ const CONFIGS: Array<{ name: string; flags: string[]; input: PlanInput }> = [
   },
 ];
 
-const POINTS = ['after-intent', 'during-effect', 'after-effect'] as const;
+const EFFECT_POINTS = ['after-intent', 'during-effect', 'after-effect'] as const;
+/** A manual step ends with an operator command: killed before and after it is delivered. */
+const COMMAND_POINTS = ['command-queued', 'command-applied'] as const;
 
 /** Effects a second application of would do harm: each must be applied exactly once. */
 const NON_IDEMPOTENT = [
@@ -45,8 +47,8 @@ const NON_IDEMPOTENT = [
   'windows.run-sql-migration-script:analytics',
 ];
 
-function effectSteps(plan: Plan) {
-  return plan.phases.flatMap((p) => p.steps).filter((s) => s.applies !== 'no' && s.def.kind !== 'manual');
+function runSteps(plan: Plan) {
+  return plan.phases.flatMap((p) => p.steps).filter((s) => s.applies !== 'no');
 }
 
 function finalState(state: string) {
@@ -58,7 +60,7 @@ function finalState(state: string) {
   return { s, journal };
 }
 
-describe('crash matrix: SIGKILL at every effect step, then resume', () => {
+describe('crash matrix: SIGKILL at every step, then resume', () => {
   for (const config of CONFIGS) {
     it(`${config.name}`, () => {
       // The reference: an uninterrupted run.
@@ -70,10 +72,10 @@ describe('crash matrix: SIGKILL at every effect step, then resume', () => {
       const ref = finalState(refState);
       expect(ref.s.state).toBe('done');
 
-      const steps = effectSteps(buildPlan(config.input));
+      const steps = runSteps(buildPlan(config.input));
       expect(steps.length).toBeGreaterThan(0);
       for (const step of steps) {
-        for (const point of POINTS) {
+        for (const point of step.def.kind === 'manual' ? COMMAND_POINTS : EFFECT_POINTS) {
           const label = `${step.def.id}@${point}`;
           const state = tempState();
           // Steps after a reboot run in a later process: carry the fault until it fires.
@@ -85,9 +87,12 @@ describe('crash matrix: SIGKILL at every effect step, then resume', () => {
           // Killed by SIGKILL: no exit code at all.
           expect(killed.code, `${label} should have been killed: ${killed.stderr}`).toBeNull();
           resumeToEnd(state, (stepId) => {
-            // The operator looks at the server: done already → mark it done, else retry.
+            // The operator looks at the server for the step in question (not always the one
+            // killed: a command's commit also opens the next effect's intent): done already →
+            // mark it done, else retry.
             const applied = readSim(state).effects;
-            const effect = step.def.effect!;
+            const effect = steps.find((s) => s.def.id === stepId)?.def.effect;
+            if (!effect) throw new Error(`${label}: asked about ${stepId}, which has no effect`);
             return (applied[effect] ?? 0) >= (reference.effects[effect] ?? 0)
               ? ['confirm', stepId]
               : ['retry'];

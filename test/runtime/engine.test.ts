@@ -96,7 +96,7 @@ describe('reboots', () => {
     const hostFile = `${state}.host.json`;
     const sim = JSON.parse(readFileSync(hostFile, 'utf8'));
     expect(sim.pendingReboot).toBe(true);
-    expect(sim.resumeTask).toEqual(['xpmigrate', 'resume', '--state', state]);
+    expect(sim.resumeTask).toEqual(['xpmigrate', 'resume', '--state', state, '--run', runIdOf(state)]);
     // The machine has not rebooted yet (the reboot is still pending, not carried out).
     writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: false }));
     const early = cli(['resume', '--auto-confirm'], state);
@@ -136,6 +136,25 @@ describe('the lock', () => {
     const taken = cli(['resume'], st2);
     expect(taken.code).toBe(3); // proceeds: waits for the operator again
     expect(db.prepare('SELECT COUNT(*) AS n FROM locks').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('a holder from an earlier boot is dead even when its pid is alive again', async () => {
+    const state = tempState();
+    runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state, '--lang', 'en']);
+    const runId = runIdOf(state);
+    const { bootMarker } = await import('../../src/persistence/lock.js');
+    const alive = spawn('sleep', ['30']); // the pid that the old holder had, now someone else's
+    const db = new Database(state);
+    const lock = db.prepare(
+      'INSERT OR REPLACE INTO locks (run_id, pid, host, since, token, boot) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const host = (await import('node:os')).hostname();
+    lock.run(runId, alive.pid, host, '2026-11-28T10:00:00.000Z', 'x', bootMarker());
+    expect(cli(['resume'], state).code).toBe(5); // same boot, live pid: a real holder
+    lock.run(runId, alive.pid, host, '2026-11-28T10:00:00.000Z', 'x', 'an-earlier-boot');
+    expect(cli(['resume'], state).code).toBe(3); // taken over
+    alive.kill('SIGKILL');
     db.close();
   });
 });

@@ -146,7 +146,7 @@ function sim(ctx: CliContext, o: Common): void {
       .map(([n, r]) => `${n}=${r ? 'running' : 'stopped'}`)
       .join(' ')}`,
   );
-  out(ctx, `instances ${state.instances.join(', ')}; atlas.xml → ${state.atlasDataSources.join(', ')}`);
+  out(ctx, `instances ${state.instances.join(', ')}; install folder ${state.installDir}`);
   out(ctx, `snapshots ${state.snapshots.length}, backups ${Object.keys(state.backups).length}`);
   out(ctx, 'effects:');
   for (const [name, count] of Object.entries(state.effects)) out(ctx, `  ${name.padEnd(44)} ${count}`);

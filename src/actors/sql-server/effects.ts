@@ -1,4 +1,4 @@
-import { type Effect, fail, ok } from './effect.js';
+import { type Effect, fail, ok } from '../effect.js';
 
 /** SQL Server steps (step 2a/2b). */
 export const sqlServerEffects: Effect[] = [

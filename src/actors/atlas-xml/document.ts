@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
+import { XpmError } from '../../errors/index.js';
+import {
+  type ConnectionString,
+  ConnectionStringError,
+  get,
+  parseConnectionString,
+  parseServer,
+  type ServerAddress,
+  usesIntegratedSecurity,
+} from '../sql-server/index.js';
+import { type AtlasEncoding, decode } from './encoding.js';
+import { unescapeXml } from './entities.js';
+import { type Element, type Scan, ScanError, scan } from './scan.js';
+
+/** One database connection found inside `<Databases>`. */
+export interface AtlasEntry {
+  /** The entry's name: its `name`/`id`/`key` attribute, else its element name. */
+  name: string;
+  element: string;
+  /** Where the connection string is: an attribute (by name) or the element's text. */
+  where: { kind: 'attribute'; attribute: string } | { kind: 'text' };
+  line: number;
+  connectionString: string;
+  parsed: ConnectionString;
+  server: ServerAddress | undefined;
+  database: string | undefined;
+  integratedSecurity: boolean;
+  user: string | undefined;
+  /** The `useLogin` attribute of the entry's element, if it has one. */
+  useLogin: string | undefined;
+  /** The element's other attributes, as found (values never hold secrets we print). */
+  attributes: Record<string, string>;
+  /** Internal: where the value is in the document, to change it. */
+  location: { start: number; end: number; quote?: '"' | "'"; cdata?: boolean; elementIndex: number };
+}
+
+/** Something in `<Databases>` that looks like a connection string but is not one. */
+export interface AtlasProblem {
+  line: number;
+  column: number;
+  element: string;
+  detail: string;
+}
+
+export interface AtlasDocument {
+  file: string;
+  bytes: Buffer;
+  text: string;
+  encoding: AtlasEncoding;
+  lineEnding: 'CRLF' | 'LF' | 'mixed' | 'none';
+  scan: Scan;
+  databasesLine: number;
+  entries: AtlasEntry[];
+  problems: AtlasProblem[];
+}
+
+const NAME_ATTRIBUTES = ['name', 'id', 'key', 'database', 'type'];
+/** A value is taken for a connection string when it names a server or a database. */
+const LOOKS_LIKE = /(data\s*source|server|address|initial\s*catalog|database)\s*=/i;
+
+export function readAtlas(file: string): AtlasDocument {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (cause) {
+    throw new XpmError('E_ATLAS_READ', { file, detail: (cause as Error).message }, { cause });
+  }
+  return parseAtlas(file, bytes);
+}
+
+export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
+  const { text, encoding } = decode(bytes, file);
+  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (verdict !== true) {
+    throw new XpmError('E_ATLAS_XML', {
+      file,
+      line: verdict.err.line,
+      column: verdict.err.col,
+      detail: verdict.err.msg,
+    });
+  }
+  let scanned: Scan;
+  try {
+    scanned = scan(text);
+  } catch (cause) {
+    const at = cause instanceof ScanError ? cause.at : 0;
+    const { line, column } = position(text, at);
+    throw new XpmError('E_ATLAS_XML', { file, line, column, detail: 'not well-formed' }, { cause });
+  }
+  const section = scanned.elements.find((e) => e.local.toLowerCase() === 'databases');
+  if (!section) throw new XpmError('E_ATLAS_NO_DATABASES', { file });
+  const inside = (e: Element) => {
+    for (let p = e.parent; p !== undefined; p = scanned.elements[p]!.parent)
+      if (p === section.index) return true;
+    return false;
+  };
+  const entries: AtlasEntry[] = [];
+  const problems: AtlasProblem[] = [];
+  const consider = (
+    value: string | undefined,
+    start: number,
+    end: number,
+    element: Element,
+    where: AtlasEntry['where'],
+    quote?: '"' | "'",
+    cdata?: boolean,
+  ) => {
+    const { line, column } = position(text, start);
+    if (value === undefined) {
+      if (LOOKS_LIKE.test(text.slice(start, end)))
+        problems.push({ line, column, element: element.name, detail: 'an entity that is not XML’s own' });
+      return;
+    }
+    if (!LOOKS_LIKE.test(value)) return;
+    let parsed: ConnectionString;
+    let server: ServerAddress | undefined;
+    try {
+      parsed = parseConnectionString(value.trim());
+      const source = get(parsed, 'server');
+      server = source === undefined ? undefined : parseServer(source);
+    } catch (error) {
+      const detail = error instanceof ConnectionStringError ? error.message : String(error);
+      problems.push({ line, column, element: element.name, detail });
+      return;
+    }
+    const attributes = Object.fromEntries(
+      element.attributes.map((a) => [a.name, unescapeXml(a.raw) ?? a.raw]),
+    );
+    const named = element.attributes.find(
+      (a) =>
+        NAME_ATTRIBUTES.includes(a.name.toLowerCase()) &&
+        a.name !== (where.kind === 'attribute' ? where.attribute : ''),
+    );
+    const useLogin = element.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
+    delete attributes[where.kind === 'attribute' ? where.attribute : ''];
+    entries.push({
+      name: (named && unescapeXml(named.raw)) ?? element.local,
+      element: element.name,
+      where,
+      line,
+      connectionString: value,
+      parsed,
+      server,
+      database: get(parsed, 'database'),
+      integratedSecurity: usesIntegratedSecurity(parsed),
+      user: get(parsed, 'user'),
+      useLogin: useLogin && (unescapeXml(useLogin.raw) ?? useLogin.raw),
+      attributes,
+      location: {
+        start,
+        end,
+        ...(quote ? { quote } : {}),
+        ...(cdata ? { cdata } : {}),
+        elementIndex: element.index,
+      },
+    });
+  };
+  for (const element of scanned.elements) {
+    if (element.index !== section.index && !inside(element)) continue;
+    for (const a of element.attributes)
+      consider(
+        unescapeXml(a.raw),
+        a.start,
+        a.end,
+        element,
+        { kind: 'attribute', attribute: a.name },
+        a.quote,
+      );
+  }
+  for (const t of scanned.texts) {
+    if (t.parent === undefined) continue;
+    const element = scanned.elements[t.parent]!;
+    if (element.index !== section.index && !inside(element)) continue;
+    if (t.raw.trim() === '') continue;
+    // Keep the text's own surrounding whitespace (indentation) out of the value's range.
+    const lead = t.raw.length - t.raw.trimStart().length;
+    const trail = t.raw.length - t.raw.trimEnd().length;
+    const raw = t.raw.slice(lead, t.raw.length - trail);
+    consider(
+      t.cdata ? raw : unescapeXml(raw),
+      t.start + lead,
+      t.end - trail,
+      element,
+      { kind: 'text' },
+      undefined,
+      t.cdata,
+    );
+  }
+  entries.sort((a, b) => a.location.start - b.location.start);
+  return {
+    file,
+    bytes,
+    text,
+    encoding,
+    lineEnding: lineEnding(text),
+    scan: scanned,
+    databasesLine: position(text, section.start).line,
+    entries,
+    problems,
+  };
+}
+
+export function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function lineEnding(text: string): AtlasDocument['lineEnding'] {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length;
+  if (lf === 0) return 'none';
+  if (crlf === lf) return 'CRLF';
+  return crlf === 0 ? 'LF' : 'mixed';
+}

@@ -1,0 +1,12 @@
+export {
+  type ApplyOptions,
+  type AtlasPreview,
+  applyAtlas,
+  atlasHolds,
+  findAtlasXml,
+  previewAtlas,
+} from './atlas.js';
+export { type AtlasDocument, type AtlasEntry, type AtlasProblem, parseAtlas, readAtlas } from './document.js';
+export { type AtlasChange, type AtlasEdit, validateEdit } from './edit.js';
+export { atlasEffects } from './effects.js';
+export type { WriteHook } from './write.js';

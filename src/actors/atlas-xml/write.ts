@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { XpmError } from '../../errors/index.js';
+
+/** A fault-injection hook between the write steps (crash tests only). */
+export type WriteHook = (point: 'backup-written' | 'temp-written' | 'renamed') => void;
+
+/**
+ * Replaces a file so that it is always either the complete old or the complete new version:
+ * a timestamped backup copy first, then a temporary file in the same folder (written, flushed),
+ * renamed over the original, then the folder flushed. On any failure the original is untouched
+ * and the temporary file removed.
+ */
+export function replaceFile(
+  file: string,
+  bytes: Buffer,
+  now = new Date(),
+  hook: WriteHook = () => {},
+): { backup: string } {
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch (cause) {
+    throw new XpmError('E_ATLAS_READ', { file, detail: (cause as Error).message }, { cause });
+  }
+  // Owner write bit: a read-only file is refused even where the folder would let us replace it.
+  if ((mode & 0o200) === 0) throw new XpmError('E_ATLAS_READONLY', { file });
+  const backup = `${file}.${stamp(now)}.bak`;
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    copyFileSync(file, backup, constants.COPYFILE_EXCL);
+    flush(backup);
+    hook('backup-written');
+    const fd = openSync(temp, 'wx', mode & 0o777);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    hook('temp-written');
+    renameSync(temp, file);
+    flushFolder(dirname(file));
+    hook('renamed');
+    return { backup };
+  } catch (cause) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created, or already renamed
+    }
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new XpmError(
+      code === 'ENOSPC' ? 'E_ATLAS_DISK_FULL' : 'E_ATLAS_WRITE',
+      { file, detail: (cause as Error).message },
+      { cause },
+    );
+  }
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
+}
+
+function flush(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The rename itself is durable only once the folder is flushed (POSIX; Windows cannot open folders). */
+function flushFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

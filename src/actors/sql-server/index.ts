@@ -1,0 +1,2 @@
+export * from './connection-string.js';
+export { sqlServerEffects } from './effects.js';
