@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
+import { registerAtlas } from './commands/atlas.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
@@ -58,6 +59,7 @@ function buildProgram(ctx: CliContext): Command {
   registerResume(program, ctx);
   registerOperatorCommands(program, ctx);
   registerInspect(program, ctx);
+  registerAtlas(program, ctx);
   return program;
 }
 

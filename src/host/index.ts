@@ -1,2 +1,3 @@
 export type { Host, MutationHook } from './host.js';
 export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
+export { atlasServices, xphoneInstallDir } from './windows/index.js';

@@ -32,7 +32,7 @@ export function atlasHolds(file: string, edits: AtlasEdit[]): boolean {
 
 export interface ApplyOptions {
   /** Checked for running `Atlas%` services. */
-  host?: Host;
+  host?: Pick<Host, 'services'>;
   force?: boolean;
   hook?: WriteHook;
   now?: Date;

@@ -125,19 +125,22 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
       problems.push({ line, column, element: element.name, detail });
       return;
     }
-    const attributes = Object.fromEntries(
-      element.attributes.map((a) => [a.name, unescapeXml(a.raw) ?? a.raw]),
-    );
-    const named = element.attributes.find(
+    // A connection string as text sits in an element of its own (<ConnectionString>): the entry
+    // is then its parent, unless that is the section itself.
+    const owner =
+      where.kind === 'text' && element.parent !== undefined && element.parent !== section.index
+        ? scanned.elements[element.parent]!
+        : element;
+    const attributes = Object.fromEntries(owner.attributes.map((a) => [a.name, unescapeXml(a.raw) ?? a.raw]));
+    const named = owner.attributes.find(
       (a) =>
-        NAME_ATTRIBUTES.includes(a.name.toLowerCase()) &&
-        a.name !== (where.kind === 'attribute' ? where.attribute : ''),
+        NAME_ATTRIBUTES.includes(a.name.toLowerCase()) && a.name !== (where.kind === 'attribute' ? where.attribute : ''),
     );
-    const useLogin = element.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
-    delete attributes[where.kind === 'attribute' ? where.attribute : ''];
+    const useLogin = owner.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
+    if (where.kind === 'attribute') delete attributes[where.attribute];
     entries.push({
-      name: (named && unescapeXml(named.raw)) ?? element.local,
-      element: element.name,
+      name: (named && unescapeXml(named.raw)) ?? owner.local,
+      element: owner.name,
       where,
       line,
       connectionString: value,
@@ -153,7 +156,7 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
         end,
         ...(quote ? { quote } : {}),
         ...(cdata ? { cdata } : {}),
-        elementIndex: element.index,
+        elementIndex: owner.index,
       },
     });
   };

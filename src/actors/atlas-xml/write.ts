@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  existsSync,
   fsyncSync,
   openSync,
   renameSync,
@@ -36,7 +37,7 @@ export function replaceFile(
   }
   // Owner write bit: a read-only file is refused even where the folder would let us replace it.
   if ((mode & 0o200) === 0) throw new XpmError('E_ATLAS_READONLY', { file });
-  const backup = `${file}.${stamp(now)}.bak`;
+  const backup = freeName(`${file}.${stamp(now)}`, '.bak');
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     copyFileSync(file, backup, constants.COPYFILE_EXCL);
@@ -71,7 +72,15 @@ export function replaceFile(
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
+}
+
+/** `base.bak`, or `base-2.bak`, … when an edit in the same millisecond already left one. */
+function freeName(base: string, ext: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base}${ext}` : `${base}-${n}${ext}`;
+    if (!existsSync(name)) return name;
+  }
 }
 
 function flush(file: string): void {

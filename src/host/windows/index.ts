@@ -1,0 +1,1 @@
+export { atlasServices, psQuote, runPowerShell, xphoneInstallDir } from './powershell.js';
