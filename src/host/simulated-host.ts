@@ -1,13 +1,4 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Host, MutationHook } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
@@ -53,13 +44,14 @@ export class SimulatedHost implements Host {
     options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
+    const saved = load(file);
     this.state =
-      load(file) ??
+      saved ??
       initialState(
         options.version ?? '9.0.330.1359',
         join(`${file.replace(/\.host\.json$/, '')}.server`, 'XPhone Connect Server'),
       );
-    writeSampleAtlas(this.state.installDir);
+    if (!saved) writeSampleAtlas(this.state.installDir); // a new server: its atlas.xml once
     if (this.state.pendingReboot) {
       this.state.bootId += 1;
       this.state.pendingReboot = false;
@@ -263,7 +255,6 @@ function writeAtomic(file: string, text: string): void {
 /** A new simulated server gets an atlas.xml as an XPhone Server V9 with SQL Express has it. */
 function writeSampleAtlas(installDir: string): void {
   const file = join(installDir, 'atlas.xml');
-  if (existsSync(file)) return;
   mkdirSync(installDir, { recursive: true });
   writeAtomic(file, SAMPLE_ATLAS_XML);
 }

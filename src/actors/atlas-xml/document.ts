@@ -134,7 +134,8 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
     const attributes = Object.fromEntries(owner.attributes.map((a) => [a.name, unescapeXml(a.raw) ?? a.raw]));
     const named = owner.attributes.find(
       (a) =>
-        NAME_ATTRIBUTES.includes(a.name.toLowerCase()) && a.name !== (where.kind === 'attribute' ? where.attribute : ''),
+        NAME_ATTRIBUTES.includes(a.name.toLowerCase()) &&
+        a.name !== (where.kind === 'attribute' ? where.attribute : ''),
     );
     const useLogin = owner.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
     if (where.kind === 'attribute') delete attributes[where.attribute];

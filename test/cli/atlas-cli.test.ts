@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { tempState } from '../support/runs.js';
+
+describe('xpmigrate atlas', () => {
+  it('shows, diffs and applies on the simulated server; refuses while its services run', () => {
+    const state = tempState();
+    // A rehearsal that stops at its first manual step leaves a simulated server with atlas.xml.
+    expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state]).code).toBe(3);
+    const where = ['--simulate', '--state', state];
+
+    const show = runCli(['atlas', 'show', ...where, '--json']);
+    expect(show.code, show.stderr).toBe(0);
+    const shown = JSON.parse(show.stdout);
+    expect(shown.encoding).toBe('utf-8-bom');
+    expect(shown.lineEnding).toBe('CRLF');
+    expect(shown.entries.map((e: { name: string; instance: string }) => `${e.name}@${e.instance}`)).toEqual([
+      'XPDATA@XPCONNECT',
+      'XPVDIR@XPCONNECT',
+      'XPSTATS@XPANALYTICS',
+    ]);
+    const file = shown.file as string;
+    const before = readFileSync(file);
+
+    const diff = runCli(['atlas', 'diff', ...where, '--server', 'SQL01\\XPHONE', '--database', 'XPSTATS']);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('-    <Database name="XPSTATS"');
+    expect(diff.stdout).toContain('Data Source=SQL01\\XPHONE" />');
+    expect(diff.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'))).toHaveLength(1);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const refused = runCli(['atlas', 'apply', ...where, '--server', 'SQL01\\XPHONE', '--lang', 'de']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('[E_ATLAS_SERVICES_RUNNING]');
+    expect(refused.stderr).toContain('AtlasService');
+    expect(refused.stderr).toContain('Abhilfe:');
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const forced = runCli([
+      'atlas',
+      'apply',
+      ...where,
+      '--rename-instance',
+      'XPCONNECT=XPCONNECT2019',
+      '--force',
+      '--json',
+    ]);
+    expect(forced.code, forced.stderr).toBe(0);
+    const applied = JSON.parse(forced.stdout);
+    expect(applied.changes).toHaveLength(2);
+    expect(readFileSync(applied.backup).equals(before)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('Data Source=(local)\\XPCONNECT2019"');
+  });
+
+  it('bad input: exit 2, the code, the remedy, no stack trace', () => {
+    const noEdit = runCli(['atlas', 'diff', '--file', '/tmp/atlas.xml', '--lang', 'en']);
+    expect(noEdit.code).toBe(2);
+    expect(noEdit.stderr).toContain('No edit given');
+    const pair = runCli([
+      'atlas',
+      'diff',
+      '--file',
+      '/tmp/atlas.xml',
+      '--rename-instance',
+      'XPCONNECT',
+      '--lang',
+      'en',
+    ]);
+    expect(pair.stderr).toContain('"XPCONNECT" is not of the form OLD=NEW');
+    if (process.platform !== 'win32') {
+      const noFile = runCli(['atlas', 'show', '--lang', 'en']);
+      expect(noFile.code).toBe(2);
+      expect(noFile.stderr).toContain('[E_ATLAS_FILE_REQUIRED]');
+    }
+    for (const r of [noEdit, pair]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
