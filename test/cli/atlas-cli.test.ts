@@ -76,3 +76,19 @@ describe('xpmigrate atlas', () => {
     for (const r of [noEdit, pair]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a reader that goes away', () => {
+  it('gets no stack trace (EPIPE)', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = new URL('../../bin/xpmigrate.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'plan', '--from', '5', '--target', 'A', '--format', 'json']);
+    child.stdout.destroy(); // the reader is gone before the first write
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
+});
