@@ -141,8 +141,7 @@ export class Store {
       ),
       insertJournal: db.prepare(
         `INSERT INTO journal (run_id, after_seq, at, kind, step_id, attempt, who, detail)
-         VALUES (@runId, (SELECT COALESCE(MAX(seq), -1) FROM checkpoints WHERE run_id = @runId
-           AND id BETWEEN @lo AND @hi), @at, @kind, @stepId, @attempt, @who, @detail)`,
+         VALUES (@runId, (SELECT COALESCE(MAX(seq), -1) FROM checkpoints WHERE id BETWEEN @lo AND @hi), @at, @kind, @stepId, @attempt, @who, @detail)`,
       ),
       // A transition's entries (in its checkpoint row), then those written after it.
       journal: db.prepare(

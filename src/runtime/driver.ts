@@ -127,13 +127,7 @@ class Driver {
   }
 
   private closeIntent(intent: Attempt, outcome: string, result: unknown, journal: JournalEntry[] = []): void {
-    const snapshot = this.snapshot;
-    this.store.commit(this.runId, {
-      event: `INTENT_${outcome.toUpperCase()}`,
-      state: statePath(snapshot.value),
-      snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-      status: statusOf(snapshot),
-      journal,
+    this.checkpoint(`INTENT_${outcome.toUpperCase()}`, journal, {
       outcome: { stepId: intent.stepId, attempt: intent.attempt, outcome, result },
     });
   }
@@ -145,16 +139,20 @@ class Driver {
     extra: Partial<Transition> = {},
   ): Promise<void> {
     this.actor.send(event);
+    const intent = await this.nextIntent(this.snapshot);
+    this.checkpoint(JSON.stringify(event), journal, { ...extra, ...(intent ? { intent } : {}) });
+  }
+
+  /** Commits the current state as a checkpoint, with what the transition adds to it. */
+  private checkpoint(event: string, journal: JournalEntry[], extra: Partial<Transition>): void {
     const snapshot = this.snapshot;
-    const intent = await this.nextIntent(snapshot);
     this.store.commit(this.runId, {
-      event: JSON.stringify(event),
+      event,
       state: statePath(snapshot.value),
       snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
       status: statusOf(snapshot),
       journal,
       ...extra,
-      ...(intent ? { intent } : {}),
     });
   }
 
@@ -188,31 +186,26 @@ class Driver {
     faultStep(step.id);
     let intent = this.store.openIntents(this.runId).find((i) => i.stepId === step.id);
     if (!intent) {
-      const base = this.context(step, {});
-      const input = effect?.input ? await effect.input(base) : {};
-      const attempt = this.store.nextAttempt(this.runId, step.id);
-      const snapshot = this.snapshot;
-      this.store.commit(this.runId, {
-        event: 'INTENT',
-        state: statePath(snapshot.value),
-        snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-        status: statusOf(snapshot),
-        journal: [
+      // No open intent (a run's first effect, or one closed to run again): commit one of its own.
+      const next = (await this.nextIntent(this.snapshot))!;
+      this.checkpoint(
+        'INTENT',
+        [
           {
             kind: 'step-started',
             stepId: step.id,
-            attempt,
+            attempt: next.attempt,
             who: 'xpmigrate',
             detail: { effect: step.effect },
           },
         ],
-        intent: { stepId: step.id, attempt, input },
-      });
+        { intent: next },
+      );
       intent = {
         stepId: step.id,
-        attempt,
+        attempt: next.attempt,
         intentAt: '',
-        input: JSON.stringify(input),
+        input: JSON.stringify(next.input),
         outcome: null,
         outcomeAt: null,
         result: null,

@@ -46,7 +46,6 @@ export interface AtlasProblem {
 
 export interface AtlasDocument {
   file: string;
-  bytes: Buffer;
   text: string;
   encoding: AtlasEncoding;
   lineEnding: 'CRLF' | 'LF' | 'mixed' | 'none';
@@ -107,13 +106,13 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
     quote?: '"' | "'",
     cdata?: boolean,
   ) => {
+    if (!LOOKS_LIKE.test(value ?? text.slice(start, end))) return;
+    // Only for candidates: position() reads the text from its start.
     const { line, column } = position(text, start);
     if (value === undefined) {
-      if (LOOKS_LIKE.test(text.slice(start, end)))
-        problems.push({ line, column, element: element.name, detail: 'an entity that is not XML’s own' });
+      problems.push({ line, column, element: element.name, detail: 'an entity that is not XML’s own' });
       return;
     }
-    if (!LOOKS_LIKE.test(value)) return;
     let parsed: ConnectionString;
     let server: ServerAddress | undefined;
     try {
@@ -195,7 +194,6 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
   entries.sort((a, b) => a.location.start - b.location.start);
   return {
     file,
-    bytes,
     text,
     encoding,
     lineEnding: lineEnding(text),

@@ -112,17 +112,11 @@ export function applyEdits(doc: AtlasDocument, edits: AtlasEdit[]): { text: stri
 
 function choose(doc: AtlasDocument, edit: AtlasEdit): AtlasEntry[] {
   if (edit.kind !== 'point' || !edit.databases?.length) return doc.entries;
-  const wanted = edit.databases.map((d) => d.toLowerCase());
-  const chosen = doc.entries.filter(
-    (e) => wanted.includes(e.name.toLowerCase()) || wanted.includes((e.database ?? '').toLowerCase()),
-  );
-  const missing = edit.databases.filter(
-    (d) =>
-      !chosen.some(
-        (e) =>
-          e.name.toLowerCase() === d.toLowerCase() || (e.database ?? '').toLowerCase() === d.toLowerCase(),
-      ),
-  );
+  // By entry name or Initial Catalog, case-insensitive.
+  const matches = (e: AtlasEntry, wanted: string) =>
+    [e.name, e.database ?? ''].some((n) => n.toLowerCase() === wanted.toLowerCase());
+  const chosen = doc.entries.filter((e) => edit.databases!.some((d) => matches(e, d)));
+  const missing = edit.databases.filter((d) => !chosen.some((e) => matches(e, d)));
   if (missing.length > 0) {
     throw new XpmError('E_ATLAS_NO_SUCH_DATABASE', {
       file: doc.file,

@@ -24,8 +24,6 @@ export interface Element {
   insertAt: number;
   attributes: Attribute[];
   parent: number | undefined;
-  /** The offset after the element's end tag (or after `/>`); set when the end is seen. */
-  end: number;
 }
 
 export interface TextNode {
@@ -76,9 +74,7 @@ export function scan(doc: string): Scan {
     else if (doc.startsWith('<!', i)) i = skipDeclaration(doc, i);
     else if (doc.startsWith('</', i)) {
       i = skipTo(i + 2, '>');
-      const open = stack.pop();
-      if (open === undefined) throw new ScanError(i);
-      elements[open]!.end = i;
+      if (stack.pop() === undefined) throw new ScanError(i);
     } else i = startTag(doc, i, elements, stack);
   }
   if (stack.length > 0) throw new ScanError(doc.length);
@@ -98,7 +94,6 @@ function startTag(doc: string, at: number, elements: Element[], stack: number[])
     insertAt: i,
     attributes: [],
     parent: stack.at(-1),
-    end: -1,
   };
   elements.push(element);
   for (;;) {
@@ -107,10 +102,7 @@ function startTag(doc: string, at: number, elements: Element[], stack: number[])
       stack.push(element.index);
       return i + 1;
     }
-    if (doc.startsWith('/>', i)) {
-      element.end = i + 2;
-      return i + 2;
-    }
+    if (doc.startsWith('/>', i)) return i + 2;
     NAME.lastIndex = i;
     const attr = NAME.exec(doc)?.[0];
     if (!attr) throw new ScanError(i);

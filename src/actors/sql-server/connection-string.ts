@@ -63,7 +63,7 @@ export class ConnectionStringError extends Error {
   }
 }
 
-export function canonicalKey(key: string): string {
+function canonicalKey(key: string): string {
   const k = key.trim().replace(/\s+/g, ' ').toLowerCase();
   return CANONICAL.get(k) ?? k;
 }
@@ -154,7 +154,7 @@ export function get(cs: ConnectionString, canonical: string): string | undefined
   return cs.pairs.findLast((p) => p.canonical === canonical)?.value;
 }
 
-export function formatValue(value: string): string {
+function formatValue(value: string): string {
   const needsQuotes = /[;'"]/.test(value) || value !== value.trim() || value === '';
   if (!needsQuotes) return value;
   return value.includes('"') && !value.includes("'") ? `'${value}'` : `"${value.replaceAll('"', '""')}"`;

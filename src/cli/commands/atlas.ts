@@ -136,7 +136,7 @@ async function show(ctx: CliContext, o: Where): Promise<void> {
 function editsOf(ctx: CliContext, o: Edits): AtlasEdit[] {
   const pair = (value: string) => {
     const m = /^([^=]+)=([^=]+)$/.exec(value);
-    if (!m) throw usage(ctx, say(T.atlasBadPair, ctx.lang, { value }));
+    if (!m) throw usage(say(T.atlasBadPair, ctx.lang, { value }));
     return { from: m[1]!.trim(), to: m[2]!.trim() };
   };
   const list: AtlasEdit[] = [
@@ -146,11 +146,11 @@ function editsOf(ctx: CliContext, o: Edits): AtlasEdit[] {
     ...(o.renameInstance ?? []).map((v) => ({ kind: 'rename-instance' as const, ...pair(v) })),
     ...(o.renameDatabase ?? []).map((v) => ({ kind: 'rename-database' as const, ...pair(v) })),
   ];
-  if (list.length === 0) throw usage(ctx, say(T.atlasNoEdit, ctx.lang));
+  if (list.length === 0) throw usage(say(T.atlasNoEdit, ctx.lang));
   return list;
 }
 
-function usage(_ctx: CliContext, detail: string): XpmError {
+function usage(detail: string): XpmError {
   return new XpmError('E_USAGE', { detail, command: 'atlas' }, { exitCode: ExitCode.badInput });
 }
 

@@ -1,1 +1,1 @@
-export { atlasServices, psQuote, runPowerShell, xphoneInstallDir } from './powershell.js';
+export { atlasServices, xphoneInstallDir } from './powershell.js';
