@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createActor } from 'xstate';
-import { buildMachine, runStepsOf } from '../dist/machines/index.js';
-import { openDb, Store } from '../dist/persistence/index.js';
-import { buildPlan } from '../dist/plan/index.js';
-import { createRun, statePath, statusOf } from '../dist/runtime/index.js';
+import { buildMachine, runStepsOf } from '../dist/src/machines/index.js';
+import { openDb, Store } from '../dist/src/persistence/index.js';
+import { buildPlan } from '../dist/src/plan/index.js';
+import { createRun, statePath, statusOf } from '../dist/src/runtime/index.js';
 
 const ROUNDS = 15;
 const ROUND = 200;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/index.js';
+import { main } from '../dist/src/cli/index.js';
 
 // A reader that goes away (`xpmigrate history | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,6 +1,6 @@
 import { type Effect, ok, traceKey } from './effect.js';
 
-/** The Backup-Manager (XPhoneServerBackup.exe): full backup and restore. */
+/** The Backup-Manager (XPhoneServerBackup.exe): full backup. */
 export const backupManagerEffects: Effect[] = [
   {
     name: 'backup-manager.backup',
@@ -10,14 +10,6 @@ export const backupManagerEffects: Effect[] = [
     },
     async probe(ctx) {
       return (await ctx.host.findBackup(traceKey(ctx))) ? 'done' : 'not-done';
-    },
-  },
-  {
-    // Overwrites the target databases; recovery is `ask` in the catalog.
-    name: 'backup-manager.restore',
-    async run(ctx) {
-      await ctx.host.restore(traceKey(ctx));
-      return ok();
     },
   },
 ];

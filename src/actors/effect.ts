@@ -8,18 +8,31 @@ export interface EffectContext {
   options: RunOptions;
   /** The input committed with the intent (e.g. the boot id before a reboot). */
   input: Record<string, unknown>;
+  /** What the operator gave for this step (confirm or retry with --evidence key=value). */
+  evidence: Record<string, string>;
+  /** Progress of a long effect (BACKUP/RESTORE STATS): shown live, journaled. */
+  progress(p: { operation: string; database: string; percent: number }): void;
 }
+
+/** What an effect's `input()` gets: no intent yet, so no input, evidence or progress. */
+export type EffectBase = Omit<EffectContext, 'input' | 'evidence' | 'progress'>;
 
 export interface RunOptions {
   serviceAccount: string;
+  /** The target SQL Server: connection string or server name (never with a password). */
   sqlServer: string;
+  /** The old server's SQL Server, whose databases are backed up. */
+  sourceSqlServer?: string;
+  /** Folder or share (UNC) where the SQL Servers write and read the backups. */
+  backupDir?: string;
   databases: string[];
   resumeCommand: string[];
 }
 
 export type EffectResult =
   | { ok: true; result: Record<string, unknown> }
-  | { ok: false; code: string; detail: string };
+  /** `params`: the error's parameters, so the message can be shown in the reader's language. */
+  | { ok: false; code: string; detail: string; params?: Record<string, string | number> };
 
 /** The outside world's answer to "did this effect already happen?". */
 export type ProbeAnswer = 'done' | 'not-done' | 'unknown';
@@ -27,12 +40,21 @@ export type ProbeAnswer = 'done' | 'not-done' | 'unknown';
 export interface Effect {
   name: string;
   /** Computed before the intent is committed and stored with it. */
-  input?(ctx: Omit<EffectContext, 'input'>): Promise<Record<string, unknown>>;
+  input?(ctx: EffectBase): Promise<Record<string, unknown>>;
   run(ctx: EffectContext): Promise<EffectResult>;
   probe?(ctx: EffectContext): Promise<ProbeAnswer>;
 }
 
 export const ok = (result: Record<string, unknown> = {}): EffectResult => ({ ok: true, result });
-export const fail = (code: string, detail: string): EffectResult => ({ ok: false, code, detail });
+export const fail = (
+  code: string,
+  detail: string,
+  params?: Record<string, string | number>,
+): EffectResult => ({
+  ok: false,
+  code,
+  detail,
+  ...(params ? { params } : {}),
+});
 /** The key an effect's outside traces carry, so a probe finds this run's step and no other. */
 export const traceKey = (ctx: { runId: string; stepId: string }) => `${ctx.runId}/${ctx.stepId}`;

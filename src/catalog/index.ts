@@ -22,6 +22,7 @@ export {
   type PlanId,
   V8V9_BACKUP,
   V8V9_CUTOVER,
+  V8V9_CUTOVER_BACKUP,
   V8V9_MATRIX,
 } from './v8v9.js';
 export {

@@ -48,15 +48,15 @@ const ref = (item: string) => ({ section: SECTION, item });
 export const V8V9_BACKUP: StepDef = {
   id: 'v8v9.backup',
   kind: 'auto',
-  effect: 'backup-manager.backup',
+  effect: 'sql.backup-databases',
   recovery: 'probe',
   title: {
-    de: 'Komplettes Backup des vorhandenen XPhone Servers (Backup-Manager)',
-    en: 'Complete backup of the existing XPhone Server (Backup-Manager)',
+    de: 'Komplettes Backup der XPhone Datenbanken des vorhandenen Servers',
+    en: "Complete backup of the existing server's XPhone databases",
   },
   help: {
-    de: 'Für alle Umzugspläne gilt: zuerst mit dem Backup-Manager (XPhoneServerBackup.exe) einen kompletten Backup des vorhandenen Servers erstellen. Dieser Backup wird in Schritt 12 wiederhergestellt.',
-    en: 'For every plan: first make a complete backup of the existing server with the Backup-Manager (XPhoneServerBackup.exe). Step 12 restores this backup.',
+    de: 'Für alle Umzugspläne gilt: zuerst einen kompletten Backup des vorhandenen Servers erstellen. xpmigrate sichert jede XPhone Datenbank so, wie es der Backup-Manager tut: der SQL Server schreibt sie selbst auf die Freigabe (--backup-dir, z.B. \\\\SQLSERVER\\XPhoneBackup) – BACKUP … COPY_ONLY, CHECKSUM, danach RESTORE VERIFYONLY. Das Dienstkonto des SQL Servers braucht Vollzugriff auf die Freigabe. Der Backup-Manager bleibt für Konfigurationsdateien zuständig.',
+    en: "For every plan: first make a complete backup of the existing server. xpmigrate backs up every XPhone database the way the Backup-Manager does: the SQL Server writes it to the share itself (--backup-dir, e.g. \\\\SQLSERVER\\XPhoneBackup) – BACKUP … COPY_ONLY, CHECKSUM, then RESTORE VERIFYONLY. The SQL Server's service account needs full control of the share. The Backup-Manager still covers configuration files.",
   },
   source: { section: SECTION },
 };
@@ -75,11 +75,28 @@ export const V8V9_CUTOVER: StepDef = {
     en: 'Cut-over: stop the old server and take the final backup',
   },
   help: {
-    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt die XPhone Dienste auf dem alten Server beenden, mit dem Backup-Manager einen letzten Backup erstellen und ihn für den Restore auf dem neuen Server bereitstellen. Danach den alten Server abschalten.',
-    en: 'The old server keeps running until the agreed cut-over date. Now stop the XPhone services on the old server, take a final backup with the Backup-Manager and make it available to the new server for the restore. Then switch the old server off.',
+    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt die XPhone Dienste auf dem alten Server beenden; der SQL Server dort bleibt für den letzten Backup (nächster Schritt) erreichbar.',
+    en: 'The old server keeps running until the agreed cut-over date. Now stop the XPhone services on the old server; its SQL Server stays reachable for the final backup (next step).',
   },
   source: { section: 'UMZUG VON V8 NACH V9' },
-  evidence: [{ key: 'backup', label: { de: 'Backup-Datei oder -Ordner', en: 'Backup file or folder' } }],
+};
+
+/** The final backup at cut-over: the restore (row 12) takes it, so nothing since the first backup is lost. */
+export const V8V9_CUTOVER_BACKUP: StepDef = {
+  id: 'v8v9.cutover-backup',
+  kind: 'auto',
+  effect: 'sql.backup-databases',
+  recovery: 'probe',
+  condition: 'newMachine',
+  title: {
+    de: 'Letzter Backup der XPhone Datenbanken am Umschalt-Termin',
+    en: 'Final backup of the XPhone databases at cut-over',
+  },
+  help: {
+    de: 'Sichert die Datenbanken des alten Servers erneut auf die Freigabe (COPY_ONLY, CHECKSUM, geprüft). Der Restore in Schritt 12 verwendet diesen Backup.',
+    en: "Backs up the old server's databases to the share again (COPY_ONLY, CHECKSUM, verified). The restore in step 12 uses this backup.",
+  },
+  source: { section: 'UMZUG VON V8 NACH V9' },
 };
 
 const MAPI_CRITERIA: Criterion[] = [
@@ -455,12 +472,12 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.12.restore',
         row: '12',
         kind: 'auto',
-        effect: 'backup-manager.restore',
-        recovery: 'ask',
+        effect: 'sql.restore-databases',
+        recovery: 'probe',
         title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
         help: {
-          de: 'Restore mit dem Backup-Manager starten. Er ermittelt die Ziel-Datenbank(en) anhand der Einträge in atlas.xml und stellt dort die Datenbanken aus dem Backup wieder her. Vorhandene Datenbanken werden überschrieben! Meldungen im Logfile des Backup-Managers beachten. Für den Restore werden SYSADMIN Rechte auf dem SQL Server benötigt – besonders bei einem externen SQL Server beachten!',
-          en: 'Start the restore with the Backup-Manager. It finds the target databases from atlas.xml and restores the backup there. Existing databases are overwritten! Read the Backup-Manager log. The restore needs SYSADMIN on the SQL Server – mind this on an external SQL Server!',
+          de: 'Restore wie mit dem Backup-Manager: die Datenbanken aus dem neuesten Backup dieses Laufs auf dem Ziel-SQL-Server (--sql-server) wiederherstellen, mit MOVE in dessen Datenordner und Fortschrittsanzeige. Vorhandene Datenbanken werden überschrieben – erst nach ausdrücklicher Bestätigung mit ihren Namen (xpmigrate retry --evidence replace=XPDATA,…). Für den Restore werden SYSADMIN Rechte auf dem SQL Server benötigt – besonders bei einem externen SQL Server beachten! Ein Backup einer neueren SQL Server Version lässt sich nicht wiederherstellen (dann Umzug mit SQL-Skripten).',
+          en: "Restore as the Backup-Manager does: the databases from this run's newest backup onto the target SQL Server (--sql-server), with MOVE into its data folder and a progress bar. Existing databases are overwritten – only after an explicit confirmation naming them (xpmigrate retry --evidence replace=XPDATA,…). The restore needs SYSADMIN on the SQL Server – mind this on an external SQL Server! A backup from a newer SQL Server version cannot be restored (use the move with SQL scripts).",
         },
         source: ref('12'),
       },

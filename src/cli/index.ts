@@ -139,9 +139,18 @@ function scanLang(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** The package's version: src/cli/ under vitest, dist/src/cli/ when built. */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
+        name: string;
+        version: string;
+      };
+      if (pkg.name === 'xpmigrate') return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return '0.0.0';
 }

@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { XpmError } from '../errors/index.js';
+import { ERRORS, type ErrorCode, XpmError } from '../errors/index.js';
 import { type Host, SimulatedHost } from '../host/index.js';
 import { say } from '../i18n/index.js';
 import {
@@ -66,7 +66,7 @@ export async function driveRun(
       autoConfirm: options.autoConfirm,
       who: options.who,
       onProgress: print,
-    });
+    }).finally(() => host.close?.());
     run.actor.stop();
     if (status === 'done' || status === 'aborted') {
       out(ctx, say(status === 'done' ? T.runDone : T.runAborted, ctx.lang, { run: row.id }));
@@ -75,6 +75,28 @@ export async function driveRun(
   } finally {
     lock.release();
   }
+}
+
+/** A failure in the reader's language when it is one of ours, with its remedy. */
+function failureText(p: Extract<Progress, { type: 'step-failed' }>, lang: CliContext['lang']): string {
+  if (p.params && p.code in ERRORS) {
+    const e = new XpmError(p.code as ErrorCode, p.params);
+    const remedy = e.remedy(lang);
+    return `${p.code} ${e.text(lang)}${remedy ? `\n      → ${remedy}` : ''}`;
+  }
+  return `${p.code} ${p.detail}`;
+}
+
+/** BACKUP/RESTORE progress: a bar redrawn in place on a terminal; quarter marks otherwise. */
+function progressBar(p: Extract<Progress, { type: 'progress' }>): string {
+  const width = 20;
+  const filled = Math.round((p.percent / 100) * width);
+  const line = `      ${p.operation} ${p.database} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p.percent).padStart(3)}%`;
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\r${line}${p.percent >= 100 ? '\n' : ''}`);
+    return '';
+  }
+  return p.percent % 50 === 0 ? line : '';
 }
 
 export function exitCodeOf(status: RunStatus): ExitCode {
@@ -105,7 +127,9 @@ function progressLine(ctx: CliContext, plan: Plan, p: Progress, done: number, to
     case 'step-done':
       return `${counter} ✓ ${stepTitle(plan, p.stepId, lang)}${p.by ? ` (${p.by})` : ''}`;
     case 'step-failed':
-      return `${counter} ✗ ${say(T.progressFailed, lang)} ${stepTitle(plan, p.stepId, lang)}: ${p.code} ${p.detail}`;
+      return `${counter} ✗ ${say(T.progressFailed, lang)} ${stepTitle(plan, p.stepId, lang)}: ${failureText(p, lang)}`;
+    case 'progress':
+      return progressBar(p);
     case 'step-skipped':
       return `${counter} – ${say(T.progressSkipped, lang)}: ${stepTitle(plan, p.stepId, lang)} (${p.reason})`;
     case 'recovered':

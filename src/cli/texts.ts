@@ -235,12 +235,28 @@ export const T = {
     en: 'with --simulate only: answer manual steps automatically',
   },
   optSqlServer: {
-    de: 'SQL Server für Plan B/C/D (Host[\\Instanz])',
-    en: 'SQL Server for plans B/C/D (host[\\instance])',
+    de: 'Ziel-SQL-Server (Verbindungszeichenfolge oder Host[\\Instanz][,Port]); ohne Kennwort, das kommt aus XPMIGRATE_SQL_PASSWORD',
+    en: 'target SQL Server (connection string or host[\\instance][,port]); no password, that comes from XPMIGRATE_SQL_PASSWORD',
   },
   optHealthTimeout: {
     de: 'Sekunden, die nach einem Neustart auf den Server gewartet wird',
     en: 'seconds to wait for the server after a reboot',
+  },
+  optRetryEvidence: {
+    de: 'Angabe für den neuen Versuch key=value, z.B. replace=XPDATA,XPVDIR (mehrfach möglich)',
+    en: 'input for the new attempt key=value, e.g. replace=XPDATA,XPVDIR (repeatable)',
+  },
+  optSourceSql: {
+    de: 'SQL Server des alten XPhone Servers (Verbindungszeichenfolge oder Host[\\Instanz]); gesichert wird dort',
+    en: "the old XPhone server's SQL Server (connection string or host[\\instance]); the backup is taken there",
+  },
+  optBackupDir: {
+    de: 'Ordner/Freigabe für die Backups, wie die SQL Server ihn sehen (z.B. \\\\SQLSERVER\\XPhoneBackup)',
+    en: 'folder/share for the backups as the SQL Servers see it (e.g. \\\\SQLSERVER\\XPhoneBackup)',
+  },
+  optDatabases: {
+    de: 'XPhone Datenbanken, durch Komma getrennt (Standard XPDATA,XPVDIR,XPSTATS)',
+    en: 'XPhone databases, comma separated (default XPDATA,XPVDIR,XPSTATS)',
   },
   optEvidence: { de: 'Nachweis key=value (mehrfach möglich)', en: 'evidence key=value (repeatable)' },
   optReason: { de: 'Begründung', en: 'reason' },

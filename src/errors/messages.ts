@@ -305,6 +305,217 @@ export const ERRORS = {
       en: 'Stop the Atlas services (Services console) and try again, or --force if you are sure the server does not write the file.',
     },
   },
+  E_SQL_CONNECTION_STRING: {
+    message: {
+      de: 'Verbindungszeichenfolge ungültig: {reason}.',
+      en: 'Connection string not valid: {reason}.',
+    },
+    remedy: {
+      de: 'ADO.NET-Form verwenden, z.B. "Data Source=SQLSRV01\\XPCONNECT;Integrated Security=SSPI" oder nur den Server "SQLSRV01,1433".',
+      en: 'Use the ADO.NET form, e.g. "Data Source=SQLSRV01\\XPCONNECT;Integrated Security=SSPI", or just the server "SQLSRV01,1433".',
+    },
+  },
+  E_SQL_PROTOCOL: {
+    message: {
+      de: '{server}: Protokoll "{protocol}" wird nicht unterstützt.',
+      en: '{server}: protocol "{protocol}" is not supported.',
+    },
+    remedy: {
+      de: 'TCP/IP im SQL Server Configuration Manager aktivieren und den Server ohne "np:"/"lpc:" angeben.',
+      en: 'Enable TCP/IP in SQL Server Configuration Manager and give the server without "np:"/"lpc:".',
+    },
+  },
+  E_SQL_INTEGRATED_CREDENTIALS: {
+    message: {
+      de: '{server}: Windows-Anmeldung (Integrated Security) ist hier nur mit Anmeldedaten möglich.',
+      en: '{server}: Windows login (Integrated Security) needs credentials here.',
+    },
+    remedy: {
+      de: 'Unter Windows das Paket msnodesqlv8 installieren (npm install msnodesqlv8), oder XPMIGRATE_SQL_USER=DOMÄNE\\Benutzer und XPMIGRATE_SQL_PASSWORD setzen (NTLM).',
+      en: 'On Windows install the msnodesqlv8 package (npm install msnodesqlv8), or set XPMIGRATE_SQL_USER=DOMAIN\\user and XPMIGRATE_SQL_PASSWORD (NTLM).',
+    },
+  },
+  E_SQL_NO_LOGIN: {
+    message: { de: '{server}: keine Anmeldung angegeben.', en: '{server}: no login given.' },
+    remedy: {
+      de: '"Integrated Security=SSPI" in die Verbindungszeichenfolge, oder XPMIGRATE_SQL_USER und XPMIGRATE_SQL_PASSWORD setzen.',
+      en: 'Put "Integrated Security=SSPI" in the connection string, or set XPMIGRATE_SQL_USER and XPMIGRATE_SQL_PASSWORD.',
+    },
+  },
+  E_SQL_UNREACHABLE: {
+    message: {
+      de: 'SQL Server {server} nicht erreichbar: {detail}',
+      en: 'SQL Server {server} is not reachable: {detail}',
+    },
+    remedy: {
+      de: 'Servername prüfen, TCP/IP im SQL Server Configuration Manager aktivieren, Firewall für den SQL-Port (Standard 1433) öffnen, den Dienst "SQL Server (…)" starten. Danach: xpmigrate retry.',
+      en: 'Check the server name, enable TCP/IP in SQL Server Configuration Manager, open the firewall for the SQL port (default 1433), start the "SQL Server (…)" service. Then: xpmigrate retry.',
+    },
+  },
+  E_SQL_INSTANCE: {
+    message: {
+      de: 'Instanz von {server} nicht gefunden: {detail}',
+      en: 'Instance of {server} not found: {detail}',
+    },
+    remedy: {
+      de: 'Instanzname prüfen; der Dienst "SQL Server-Browser" muss laufen und UDP 1434 erreichbar sein – oder den Port angeben ("Server,Port").',
+      en: 'Check the instance name; the "SQL Server Browser" service must run and UDP 1434 be reachable – or give the port ("server,port").',
+    },
+  },
+  E_SQL_TLS: {
+    message: {
+      de: 'TLS-Verbindung zu {server} abgelehnt: {detail}',
+      en: 'TLS connection to {server} refused: {detail}',
+    },
+    remedy: {
+      de: 'Der Server verlangt Verschlüsselung: "Encrypt=True" und, bei selbstsigniertem Zertifikat, "TrustServerCertificate=True" angeben, oder ein gültiges Zertifikat auf dem SQL Server einrichten.',
+      en: 'The server requires encryption: give "Encrypt=True" and, with a self-signed certificate, "TrustServerCertificate=True", or install a valid certificate on the SQL Server.',
+    },
+  },
+  E_SQL_LOGIN_FAILED: {
+    message: {
+      de: 'Anmeldung an {server} als "{login}" fehlgeschlagen (18456).',
+      en: 'Login to {server} as "{login}" failed (18456).',
+    },
+    remedy: {
+      de: 'Benutzer und Kennwort prüfen (XPMIGRATE_SQL_USER/XPMIGRATE_SQL_PASSWORD); das Konto braucht eine Anmeldung auf dem SQL Server. Das SQL Server Fehlerprotokoll nennt den Grund (State).',
+      en: 'Check user and password (XPMIGRATE_SQL_USER/XPMIGRATE_SQL_PASSWORD); the account needs a login on the SQL Server. The SQL Server error log names the reason (state).',
+    },
+  },
+  E_SQL_DATABASE_MISSING: {
+    message: {
+      de: '{server}: Datenbank nicht vorhanden. {detail}',
+      en: '{server}: database does not exist. {detail}',
+    },
+    remedy: {
+      de: 'Datenbanknamen prüfen (atlas.xml, --databases).',
+      en: 'Check the database names (atlas.xml, --databases).',
+    },
+  },
+  E_SQL_PERMISSION: {
+    message: {
+      de: '{server}: "{login}" fehlen Rechte: {detail}',
+      en: '{server}: "{login}" lacks rights: {detail}',
+    },
+    remedy: {
+      de: 'Für Restore und das Anlegen der Datenbanken braucht die Anmeldung SYSADMIN auf dem SQL Server (besonders bei einem externen SQL Server beachten). Rolle zuweisen und xpmigrate retry.',
+      en: 'Restore and creating the databases need SYSADMIN on the SQL Server (mind this on an external SQL Server). Grant the role, then xpmigrate retry.',
+    },
+  },
+  E_SQL_WINDOWS_ACCOUNT: {
+    message: {
+      de: '{server}: Windows-Konto unbekannt. {detail}',
+      en: '{server}: Windows account not known. {detail}',
+    },
+    remedy: {
+      de: 'Den Dienste-Account als DOMÄNE\\Benutzer angeben (--service-account), so wie er im Active Directory heißt.',
+      en: 'Give the service account as DOMAIN\\user (--service-account), as Active Directory names it.',
+    },
+  },
+  E_SQL_SHARE_ACCESS: {
+    message: {
+      de: 'SQL Server {server} darf nicht auf {path} zugreifen (Betriebssystemfehler 5, Zugriff verweigert).',
+      en: 'SQL Server {server} may not access {path} (operating system error 5, access denied).',
+    },
+    remedy: {
+      de: 'Der Backup schreibt der SQL Server selbst, unter seinem Dienstkonto ({account}), nicht unter Ihrem Konto: diesem Konto und dem Konto des SQL Agent-Dienstes Vollzugriff auf die Freigabe und den Ordner geben (gleicher UNC-Pfad von beiden Maschinen). Danach: xpmigrate retry.',
+      en: 'The SQL Server writes the backup itself, as its service account ({account}), not as you: give that account and the SQL Agent service account full control of the share and the folder (same UNC path from both machines). Then: xpmigrate retry.',
+    },
+  },
+  E_SQL_BACKUP_PATH: {
+    message: {
+      de: 'SQL Server {server} findet {path} nicht (Betriebssystemfehler {os}).',
+      en: 'SQL Server {server} cannot find {path} (operating system error {os}).',
+    },
+    remedy: {
+      de: 'Pfad aus Sicht des SQL Servers prüfen: ein lokaler Pfad meint die Platte des SQL Servers; für eine andere Maschine einen UNC-Pfad (\\\\SERVER\\Freigabe) verwenden (--backup-dir).',
+      en: "Check the path as the SQL Server sees it: a local path means the SQL Server's disk; for another machine use a UNC path (\\\\SERVER\\share) (--backup-dir).",
+    },
+  },
+  E_SQL_BACKUP_NEWER: {
+    message: {
+      de: 'Der Backup stammt von einer neueren SQL Server Version als {server}: {detail}',
+      en: 'The backup comes from a newer SQL Server version than {server}: {detail}',
+    },
+    remedy: {
+      de: 'Ein Backup lässt sich nicht auf einer älteren SQL Server Version wiederherstellen. Den Umzug mit SQL-Skripten nutzen: xpmigrate plan --job db-script.',
+      en: 'A backup cannot be restored on an older SQL Server version. Use the move with SQL scripts: xpmigrate plan --job db-script.',
+    },
+  },
+  E_SQL_RESTORE_EXISTS: {
+    message: {
+      de: '{server}: die Datenbank existiert schon. {detail}',
+      en: '{server}: the database already exists. {detail}',
+    },
+    remedy: {
+      de: 'Überschreiben nur mit ausdrücklicher Bestätigung: xpmigrate retry --evidence replace=DATENBANK[,…].',
+      en: 'Overwriting needs an explicit confirmation: xpmigrate retry --evidence replace=DATABASE[,…].',
+    },
+  },
+  E_SQL_RESTORE_REPLACE: {
+    message: {
+      de: 'Der Restore würde vorhandene Datenbanken auf {server} überschreiben: {databases}.',
+      en: 'The restore would overwrite existing databases on {server}: {databases}.',
+    },
+    remedy: {
+      de: 'Wenn das gewollt ist (z.B. die leeren Datenbanken der Neuinstallation), bestätigen: xpmigrate retry --evidence replace={databases}',
+      en: 'If that is intended (e.g. the empty databases of the new installation), confirm: xpmigrate retry --evidence replace={databases}',
+    },
+  },
+  E_SQL_RESTORE_INTERRUPTED: {
+    message: {
+      de: 'Die Verbindung zu {server} brach während des Restores von {database} ab; der Restore ist nicht abgeschlossen.',
+      en: 'The connection to {server} dropped while {database} was being restored; the restore did not complete.',
+    },
+    remedy: {
+      de: 'Netzwerk prüfen, dann: xpmigrate retry.',
+      en: 'Check the network, then: xpmigrate retry.',
+    },
+  },
+  E_SQL_CONNECTION_LOST: {
+    message: { de: 'Verbindung zu {server} verloren: {detail}', en: 'Connection to {server} lost: {detail}' },
+    remedy: {
+      de: 'Netzwerk und SQL Server Dienst prüfen, dann: xpmigrate retry.',
+      en: 'Check the network and the SQL Server service, then: xpmigrate retry.',
+    },
+  },
+  E_SQL_TIMEOUT: {
+    message: {
+      de: '{server} antwortet nicht rechtzeitig: {detail}',
+      en: '{server} does not answer in time: {detail}',
+    },
+    remedy: {
+      de: 'Last und Sperren auf dem SQL Server prüfen (Aktivitätsmonitor), dann: xpmigrate retry.',
+      en: 'Check load and blocking on the SQL Server (Activity Monitor), then: xpmigrate retry.',
+    },
+  },
+  E_SQL_ERROR: {
+    message: {
+      de: 'SQL Server {server} meldet Fehler {number}: {detail}',
+      en: 'SQL Server {server} reports error {number}: {detail}',
+    },
+    remedy: { de: 'Meldung prüfen, dann: xpmigrate retry.', en: 'Read the message, then: xpmigrate retry.' },
+  },
+  E_SQL_PASSWORD_IN_STRING: {
+    message: {
+      de: '{flag}: die Verbindungszeichenfolge enthält ein Kennwort; xpmigrate speichert Verbindungen und würde es sonst ablegen.',
+      en: '{flag}: the connection string holds a password; xpmigrate stores connections and would otherwise keep it.',
+    },
+    remedy: {
+      de: 'Password=… weglassen und das Kennwort in XPMIGRATE_SQL_PASSWORD (Benutzer in XPMIGRATE_SQL_USER) übergeben.',
+      en: 'Leave out Password=… and pass the password in XPMIGRATE_SQL_PASSWORD (the user in XPMIGRATE_SQL_USER).',
+    },
+  },
+  E_SQL_CHECKS_FAILED: {
+    message: {
+      de: '{server}: Prüfungen nicht bestanden: {failed}.',
+      en: '{server}: checks failed: {failed}.',
+    },
+    remedy: {
+      de: 'Details: xpmigrate sql check --server "{server}". Beheben, dann: xpmigrate retry.',
+      en: 'Details: xpmigrate sql check --server "{server}". Fix, then: xpmigrate retry.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

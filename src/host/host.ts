@@ -1,3 +1,17 @@
+/** Who the tool logs in to SQL Server as. Passwords come from the environment, never the store. */
+export interface SqlCredentials {
+  /** `DOMAIN\user` (Windows login over NTLM) or a SQL login name. */
+  user: string;
+  password: string;
+}
+
+/** A SQL Server's real address (the simulation's) and the identity integrated security stands for. */
+export interface SqlEndpoint {
+  host: string;
+  port: number;
+  credentials?: SqlCredentials;
+}
+
 /** How actors touch a machine. WindowsHost (PowerShell) and SimulatedHost implement it. */
 export interface Host {
   readonly kind: 'simulated' | 'windows';
@@ -16,10 +30,11 @@ export interface Host {
 
   backup(key: string): Promise<{ file: string }>;
   findBackup(key: string): Promise<string | undefined>;
-  restore(backupKey: string): Promise<void>;
-  createDatabases(names: string[], serviceAccount: string): Promise<void>;
-  databasesWithOwner(names: string[], serviceAccount: string): Promise<string[]>;
-  filestreamLevel(): Promise<number>;
+  /**
+   * Where a SQL Server named in a connection string is really reached. A real host answers
+   * undefined (the network and the driver resolve it); the simulation names its simulator.
+   */
+  sqlEndpoint(server: string): Promise<SqlEndpoint | undefined>;
   setAppPoolIdentity(pool: string, account: string): Promise<void>;
   runSqlMigrationScript(role: 'main' | 'analytics'): Promise<{ instance: string }>;
   hasInstance(name: string): Promise<boolean>;
@@ -28,6 +43,8 @@ export interface Host {
   /** Tells the host that an effect changed the outside world itself (the simulation counts it). */
   applied(effect: string): Promise<void>;
   takeSnapshot(name: string): Promise<void>;
+  /** Ends what the host keeps open (the simulation's SQL Servers). */
+  close?(): Promise<void>;
   findSnapshot(name: string): Promise<boolean>;
   xphoneV4Installed(): Promise<boolean>;
   checkV4Exports(): Promise<{ ok: boolean; missing: string[] }>;

@@ -1,7 +1,9 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Host, MutationHook } from './host.js';
+import { type SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
+import type { Host, MutationHook, SqlEndpoint } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
+import { readSqlModels, SIMULATED_OPERATOR, simulatedServer, simulatedServerName } from './simulated-sql.js';
 
 /** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
 export interface SimState {
@@ -10,10 +12,8 @@ export interface SimState {
   pendingReboot: boolean;
   services: Record<string, boolean>;
   instances: string[];
-  databases: Record<string, { owner?: string; sizeMb: number }>;
   /** The install folder, with a real atlas.xml in it. */
   installDir: string;
-  filestreamLevel: number;
   appPools: Record<string, string>;
   backups: Record<string, string>;
   snapshots: string[];
@@ -38,12 +38,16 @@ export interface SimOptions {
 export class SimulatedHost implements Host {
   readonly kind = 'simulated';
   private state: SimState;
+  private readonly simulators = new Map<string, SqlServerSimulator>();
+  /** The simulated SQL Servers' models and the backup share, beside the state file. */
+  readonly sqlFolder: string;
 
   constructor(
     readonly file: string,
     options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
+    this.sqlFolder = `${file.replace(/\.host\.json$/, '')}.sql`;
     const saved = load(file);
     this.state =
       saved ??
@@ -140,20 +144,27 @@ export class SimulatedHost implements Host {
   async findBackup(key: string) {
     return this.state.backups[key];
   }
-  async restore(_backupKey: string) {
-    this.mutate('backup-manager.restore', () => {});
+  async sqlEndpoint(server: string): Promise<SqlEndpoint> {
+    const name = simulatedServerName(server);
+    let simulator = this.simulators.get(name);
+    if (!simulator) {
+      const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);
+      simulator = new SqlServerSimulator(file, simulatedServer(name, join(this.sqlFolder, 'backup')));
+      await simulator.start();
+      simulator.unref(); // the run's process may end while it listens
+      this.simulators.set(name, simulator);
+    }
+    return { host: '127.0.0.1', port: simulator.port, credentials: SIMULATED_OPERATOR };
   }
-  async createDatabases(names: string[], serviceAccount: string) {
-    this.mutate('sql.create-databases', (s) => {
-      for (const name of names)
-        s.databases[name] = { sizeMb: s.databases[name]?.sizeMb ?? 64, owner: serviceAccount };
-    });
+
+  /** The simulated SQL Servers' models (version, databases, counts), by name, without starting them. */
+  static readSqlServers(file: string): Record<string, SqlModel> {
+    return readSqlModels(`${file.replace(/\.host\.json$/, '')}.sql`);
   }
-  async databasesWithOwner(names: string[], serviceAccount: string) {
-    return names.filter((n) => this.state.databases[n]?.owner === serviceAccount);
-  }
-  async filestreamLevel() {
-    return this.state.filestreamLevel;
+
+  async close(): Promise<void> {
+    await Promise.all([...this.simulators.values()].map((s) => s.stop()));
+    this.simulators.clear();
   }
   async setAppPoolIdentity(pool: string, account: string) {
     this.mutate('windows.set-app-pool-identity', (s) => {
@@ -215,9 +226,7 @@ function initialState(version: string, installDir: string): SimState {
     pendingReboot: false,
     services: { AtlasService: true, AtlasWebService: true },
     instances: ['XPCONNECT', 'XPANALYTICS'],
-    databases: { XPDATA: { sizeMb: 512 }, XPVDIR: { sizeMb: 128 }, XPSTATS: { sizeMb: 256 } },
     installDir,
-    filestreamLevel: 2,
     appPools: { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
     backups: {},
     snapshots: [],

@@ -105,7 +105,12 @@ function stepStates(step: RunStep, next: string): Record<string, StateConfig> {
   const failed = {
     tags: [Tag.failed, Tag.operator],
     meta,
-    on: { RETRY: key, SKIP: skip, CONFIRM: confirm('isStep'), ABORT: abort },
+    on: {
+      RETRY: { target: key, actions: 'recordRetryEvidence' },
+      SKIP: skip,
+      CONFIRM: confirm('isStep'),
+      ABORT: abort,
+    },
   };
 
   if (step.kind === 'manual') {
@@ -175,6 +180,17 @@ const machineSetup = setup({
           : context.evidence;
       return { done: [...context.done, stepId], evidence };
     }),
+    // Evidence given with a retry (e.g. which databases a restore may replace) is for the next attempt.
+    recordRetryEvidence: assign(({ context, event }) =>
+      event.type === 'RETRY' && event.evidence && Object.keys(event.evidence).length > 0
+        ? {
+            evidence: {
+              ...context.evidence,
+              [event.stepId]: { ...context.evidence[event.stepId], ...event.evidence },
+            },
+          }
+        : {},
+    ),
     recordSkip: assign(({ context, event }) =>
       event.type === 'SKIP'
         ? {

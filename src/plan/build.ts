@@ -15,6 +15,7 @@ import {
   V4V9_STEPS,
   V8V9_BACKUP,
   V8V9_CUTOVER,
+  V8V9_CUTOVER_BACKUP,
   V8V9_MATRIX,
   type VersionProblem,
   type XPhoneVersion,
@@ -66,7 +67,8 @@ function v8v9Phase(plan: PlanId, facts: Facts): Phase {
   const steps: Phase['steps'] = [{ def: V8V9_BACKUP, ...decideStep(V8V9_BACKUP, facts) }];
   for (const row of V8V9_MATRIX) {
     // The cut-over belongs right before the restore, so that the restore uses the final backup.
-    if (row.row === '12') steps.push({ def: V8V9_CUTOVER, ...decideStep(V8V9_CUTOVER, facts) });
+    if (row.row === '12')
+      for (const def of [V8V9_CUTOVER, V8V9_CUTOVER_BACKUP]) steps.push({ def, ...decideStep(def, facts) });
     for (const def of row.steps)
       steps.push({ def, ...decideMatrixStep(def, row, plan, facts), marks: row.marks });
   }

@@ -68,7 +68,7 @@ function toEvent(cmd: OperatorCommand, stepId: string, who: string): MachineEven
     case 'skip':
       return { type: 'SKIP', stepId, reason: cmd.reason ?? '', force: cmd.force === true, who };
     case 'retry':
-      return { type: 'RETRY', stepId, who };
+      return { type: 'RETRY', stepId, ...(cmd.evidence ? { evidence: cmd.evidence } : {}), who };
     case 'abort':
       return { type: 'ABORT', stepId, reason: cmd.reason ?? '', who };
   }

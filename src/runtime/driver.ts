@@ -12,7 +12,14 @@ import type { OpenRun } from './run.js';
 /** What the driver reports as it goes (the CLI prints it, the inspector streams it). */
 export type Progress =
   | { type: 'step-done'; stepId: string; attempt?: number; by?: string }
-  | { type: 'step-failed'; stepId: string; code: string; detail: string }
+  | {
+      type: 'step-failed';
+      stepId: string;
+      code: string;
+      detail: string;
+      params?: Record<string, string | number>;
+    }
+  | { type: 'progress'; stepId: string; operation: string; database: string; percent: number }
   | { type: 'step-skipped'; stepId: string; reason: string }
   | { type: 'recovered'; stepId: string; policy: string; answer: string }
   | { type: 'command'; stepId: string; command: string; verdict: string; reason?: string }
@@ -64,7 +71,22 @@ class Driver {
   }
 
   private context(step: RunStep, input: Record<string, unknown>): EffectContext {
-    return { host: this.options.host, runId: this.runId, stepId: step.id, options: this.run.settings, input };
+    return {
+      host: this.options.host,
+      runId: this.runId,
+      stepId: step.id,
+      options: this.run.settings,
+      input,
+      evidence: this.snapshot.context.evidence[step.id] ?? {},
+      progress: (p) => {
+        // Every tenth percent goes into the journal (the visualizer follows the store).
+        if (p.percent % 10 === 0)
+          this.store.journal(this.runId, [
+            { kind: 'progress', stepId: step.id, who: 'xpmigrate', detail: { ...p } },
+          ]);
+        this.options.onProgress?.({ type: 'progress', stepId: step.id, ...p });
+      },
+    };
   }
 
   /** Resolves intents that a dead process left without an outcome. */
@@ -176,6 +198,7 @@ class Driver {
         await this.simulatedOperator();
         continue;
       }
+      if (this.options.autoConfirm && snapshot.hasTag(Tag.failed) && this.simulatedApproval()) continue;
       return this.wait(statusOf(snapshot));
     }
   }
@@ -220,14 +243,25 @@ class Driver {
         : { ok: false, code: 'E_NO_EFFECT', detail: `no actor for ${step.effect}` };
     } catch (error) {
       result = isXpmError(error)
-        ? { ok: false, code: error.code, detail: `${error.text('en')} ${error.remedy('en')}` }
+        ? {
+            ok: false,
+            code: error.code,
+            detail: `${error.text('en')} ${error.remedy('en')}`,
+            params: { ...error.params },
+          }
         : { ok: false, code: 'E_EFFECT', detail: error instanceof Error ? error.message : String(error) };
     }
     fault('during-effect'); // read-only effects change nothing: for them "during" is the end
     fault('after-effect');
     const event: MachineEvent = result.ok
       ? { type: 'EFFECT_DONE', stepId: step.id, result: result.result }
-      : { type: 'EFFECT_FAILED', stepId: step.id, code: result.code, detail: result.detail };
+      : {
+          type: 'EFFECT_FAILED',
+          stepId: step.id,
+          code: result.code,
+          detail: result.detail,
+          ...(result.params ? { params: result.params } : {}),
+        };
     const snapshotTaken =
       result.ok && step.kind === 'snapshot'
         ? { stepId: step.id, name: String(result.result.snapshot), provider: String(result.result.provider) }
@@ -240,7 +274,13 @@ class Driver {
           stepId: step.id,
           attempt: intent.attempt,
           who: 'xpmigrate',
-          detail: result.ok ? result.result : { code: result.code, detail: result.detail },
+          detail: result.ok
+            ? result.result
+            : {
+                code: result.code,
+                detail: result.detail,
+                ...(result.params ? { params: result.params } : {}),
+              },
         },
       ],
       {
@@ -254,7 +294,13 @@ class Driver {
     this.options.onProgress?.(
       result.ok
         ? { type: 'step-done', stepId: step.id, attempt: intent.attempt }
-        : { type: 'step-failed', stepId: step.id, code: result.code, detail: result.detail },
+        : {
+            type: 'step-failed',
+            stepId: step.id,
+            code: result.code,
+            detail: result.detail,
+            ...(result.params ? { params: result.params } : {}),
+          },
     );
   }
 
@@ -391,6 +437,26 @@ class Driver {
       stepId: step.id,
       evidence,
     });
+  }
+
+  /**
+   * Rehearsal only: a restore that would replace the (empty) databases of the new installation
+   * asks for them by name; the simulated operator names them once, as a real one would.
+   */
+  private simulatedApproval(): boolean {
+    const stepId = activeStep(this.snapshot)?.stepId;
+    const last = this.store
+      .journalRows(this.runId)
+      .findLast((r) => r.stepId === stepId && r.kind === 'step-failed');
+    const detail = last?.detail as { code?: string; params?: { databases?: string } } | undefined;
+    if (!stepId || detail?.code !== 'E_SQL_RESTORE_REPLACE' || !detail.params?.databases) return false;
+    if (this.snapshot.context.evidence[stepId]?.replace === detail.params.databases) return false;
+    this.store.enqueue(this.runId, 'auto-confirm (simulation)', 'retry', stepId, {
+      command: 'retry',
+      stepId,
+      evidence: { replace: detail.params.databases },
+    });
+    return true;
   }
 
   private wait(status: RunStatus): RunStatus {

@@ -7,7 +7,7 @@ import { applyAtlas, atlasHolds, readAtlas } from '../../src/actors/atlas-xml/in
 import { isXpmError } from '../../src/errors/index.js';
 import { CORPUS, encodeVariant } from '../fixtures/atlas/corpus.js';
 
-const dist = new URL('../../dist/actors/atlas-xml/index.js', import.meta.url).href;
+const dist = new URL('../../dist/src/actors/atlas-xml/index.js', import.meta.url).href;
 
 describe('atlas.xml under SIGKILL', () => {
   it('a writer killed at random moments leaves the complete old or the complete new file', async () => {

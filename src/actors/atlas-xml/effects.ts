@@ -1,5 +1,5 @@
 import { SQL_EXPRESS_RENAMES } from '../../catalog/index.js';
-import { type Effect, type EffectContext, ok } from '../effect.js';
+import { type Effect, type EffectBase, ok } from '../effect.js';
 import { applyAtlas, atlasHolds, findAtlasXml } from './atlas.js';
 import type { AtlasEdit } from './edit.js';
 
@@ -9,7 +9,7 @@ const renames: AtlasEdit[] = SQL_EXPRESS_RENAMES.map(({ from, to }) => ({
   to,
 }));
 
-async function atlasFile(ctx: Omit<EffectContext, 'input'>): Promise<string> {
+async function atlasFile(ctx: EffectBase): Promise<string> {
   return findAtlasXml(await ctx.host.installDir());
 }
 

@@ -1,23 +1,208 @@
-import { type Effect, fail, ok } from '../effect.js';
+import { XpmError } from '../../errors/index.js';
+import type { Effect } from '../effect.js';
+import { type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
+import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredSince } from './backup.js';
+import { runChecks, serverFacts } from './checks.js';
+import { credentialsFromEnv, type SqlAccess, SqlConnection, serverLabel, withSql } from './connect.js';
+import { ensureDatabases, ownedDatabases } from './databases.js';
 
-/** SQL Server steps (step 2a/2b). */
+/** Where a run's server is reached: the simulation names its simulator, a real host the network. */
+async function access(ctx: EffectBase, which: 'target' | 'source'): Promise<SqlAccess> {
+  const connection = which === 'target' ? ctx.options.sqlServer : ctx.options.sourceSqlServer;
+  if (!connection) throw new XpmError('E_INPUT_MISSING', { flag: '--source-sql' });
+  const endpoint = await ctx.host.sqlEndpoint(serverLabel(connection));
+  const credentials = credentialsFromEnv();
+  return { connection, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
+}
+
+function backupDir(ctx: EffectContext): string {
+  if (!ctx.options.backupDir) throw new XpmError('E_INPUT_MISSING', { flag: '--backup-dir' });
+  return ctx.options.backupDir;
+}
+
+/** The first backup (before the plan) and the final one at cut-over; the restore takes the newest. */
+const BACKUP_STEPS = ['v8v9.cutover-backup', 'v8v9.backup'];
+const filesOf = (ctx: EffectContext, stepId: string) =>
+  ctx.options.databases.map((db) => ({
+    db,
+    file: backupFile(backupDir(ctx), db, traceKey({ runId: ctx.runId, stepId })),
+  }));
+
+/** SQL Server steps: databases for the service account (2a), FILESTREAM (2b), backup, restore. */
 export const sqlServerEffects: Effect[] = [
   {
     name: 'sql.create-databases',
     async run(ctx) {
-      await ctx.host.createDatabases(ctx.options.databases, ctx.options.serviceAccount);
-      return ok({ databases: ctx.options.databases });
+      const result = await withSql(await access(ctx, 'target'), (c) =>
+        ensureDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
+      );
+      if (result.created.length + result.granted.length > 0) await ctx.host.applied('sql.create-databases');
+      return ok({ ...result, databases: ctx.options.databases });
     },
     async probe(ctx) {
-      const owned = await ctx.host.databasesWithOwner(ctx.options.databases, ctx.options.serviceAccount);
+      const owned = await withSql(await access(ctx, 'target'), (c) =>
+        ownedDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
+      );
       return owned.length === ctx.options.databases.length ? 'done' : 'not-done';
     },
   },
   {
     name: 'sql.check-filestream',
     async run(ctx) {
-      const level = await ctx.host.filestreamLevel();
-      return level >= 1 ? ok({ level }) : fail('E_FILESTREAM_OFF', `filestream_access_level = ${level}`);
+      const { facts, checks } = await withSql(await access(ctx, 'target'), (c) =>
+        runChecks(c, { databases: ctx.options.databases, external: true }),
+      );
+      const failed = checks.filter(
+        (c) => c.status === 'fail' && ['sql.filestream', 'sql.version'].includes(c.id),
+      );
+      if (failed.length > 0)
+        return fail('E_SQL_CHECKS_FAILED', failed.map((c) => c.message.en).join('; '), {
+          server: serverLabel(ctx.options.sqlServer),
+          failed: failed.map((c) => c.id).join(', '),
+        });
+      return ok({ level: facts.filestreamLevel, version: facts.version, edition: facts.edition });
+    },
+  },
+  {
+    name: 'sql.backup-databases',
+    async run(ctx) {
+      const files = filesOf(ctx, ctx.stepId);
+      const dir = backupDir(ctx);
+      await withSql(
+        await access(ctx, 'source'),
+        async (c) => {
+          const facts = await serverFacts(c);
+          for (const { db, file } of files) {
+            if (!facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase())) continue;
+            await backupDatabase(c, db, file, ctx.progress).catch((error) => {
+              throw withAccount(error, facts.serviceAccount);
+            });
+          }
+          return facts;
+        },
+        { longRunning: true },
+      );
+      await ctx.host.applied('sql.backup-databases');
+      return ok({ folder: dir, files: files.map((f) => f.file) });
+    },
+    async probe(ctx) {
+      return withSql(await access(ctx, 'source'), async (c) => {
+        for (const { file } of filesOf(ctx, ctx.stepId))
+          if (!(await backupUsable(c, file))) return 'not-done';
+        return 'done';
+      });
+    },
+  },
+  {
+    name: 'sql.restore-databases',
+    async run(ctx) {
+      const target = await access(ctx, 'target');
+      const restored: string[] = [];
+      let c = await SqlConnection.open(target, { longRunning: true });
+      try {
+        const facts = await serverFacts(c);
+        if (!facts.sysadmin)
+          throw new XpmError(
+            'E_SQL_PERMISSION',
+            { server: c.server, login: facts.login, detail: 'RESTORE needs SYSADMIN' },
+            { exitCode: 1 },
+          );
+        const plan = await newestBackups(ctx, c);
+        // Replacing needs the operator to have named every database that exists there.
+        const approved = (ctx.evidence.replace ?? '')
+          .split(/[,;\s]+/)
+          .filter(Boolean)
+          .map((n) => n.toLowerCase());
+        const pending: typeof plan = [];
+        for (const item of plan) if (!(await restoredSince(c, item.db, item.file, 0))) pending.push(item);
+        const exists = (db: string) => facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase());
+        const unapproved = pending
+          .filter((p) => exists(p.db) && !approved.includes(p.db.toLowerCase()))
+          .map((p) => p.db);
+        if (unapproved.length > 0)
+          return fail('E_SQL_RESTORE_REPLACE', `would overwrite ${unapproved.join(', ')}`, {
+            server: c.server,
+            databases: unapproved.join(','),
+          });
+        for (const { db, file } of pending) {
+          try {
+            await restoreDatabase(c, facts, db, file, { replace: exists(db), onProgress: ctx.progress });
+          } catch (error) {
+            if (!(error instanceof XpmError && error.code === 'E_SQL_CONNECTION_LOST'))
+              throw withAccount(error, facts.serviceAccount);
+            // The connection dropped mid-restore: ask the server whether it finished anyway.
+            await c.close();
+            c = await reconnect(target);
+            if (!(await restoredSince(c, db, file, 0)))
+              throw new XpmError(
+                'E_SQL_RESTORE_INTERRUPTED',
+                { server: c.server, database: db },
+                { exitCode: 1 },
+              );
+          }
+          restored.push(db);
+        }
+        // A restore brings the old server's users; the service account needs db_owner here.
+        if (pending.length > 0)
+          await ensureDatabases(
+            c,
+            pending.map((p) => p.db),
+            ctx.options.serviceAccount,
+          );
+      } finally {
+        await c.close();
+      }
+      await ctx.host.applied('sql.restore-databases');
+      return ok({ restored });
+    },
+    async probe(ctx) {
+      return withSql(await access(ctx, 'target'), async (c) => {
+        const plan = await newestBackups(ctx, c);
+        for (const { db, file } of plan) if (!(await restoredSince(c, db, file, 0))) return 'not-done';
+        return plan.length > 0 ? 'done' : 'not-done';
+      });
     },
   },
 ];
+
+/** For each database the newest backup this run made: the cut-over backup, else the first one. */
+async function newestBackups(
+  ctx: EffectContext,
+  c: SqlConnection,
+): Promise<Array<{ db: string; file: string }>> {
+  const plan: Array<{ db: string; file: string }> = [];
+  for (const db of ctx.options.databases) {
+    for (const stepId of BACKUP_STEPS) {
+      const file = backupFile(backupDir(ctx), db, traceKey({ runId: ctx.runId, stepId }));
+      if (await backupUsable(c, file)) {
+        plan.push({ db, file });
+        break;
+      }
+    }
+  }
+  if (plan.length === 0)
+    throw new XpmError(
+      'E_SQL_BACKUP_PATH',
+      { server: c.server, path: backupDir(ctx), os: 2, detail: 'no backup of this run found' },
+      { exitCode: 1 },
+    );
+  return plan;
+}
+
+async function reconnect(target: SqlAccess): Promise<SqlConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await SqlConnection.open(target, { longRunning: true });
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+/** The share-rights diagnosis names the SQL Server's own account, which the operator must grant. */
+function withAccount(error: unknown, account: string | undefined): unknown {
+  if (error instanceof XpmError && error.code === 'E_SQL_SHARE_ACCESS' && account)
+    return new XpmError('E_SQL_SHARE_ACCESS', { ...error.params, account }, { exitCode: 1 });
+  return error;
+}

@@ -1,2 +1,32 @@
+export {
+  backupDatabase,
+  backupFile,
+  backupUsable,
+  type OnProgress,
+  restoreDatabase,
+  restoredSince,
+  type SqlProgress,
+} from './backup.js';
+export {
+  type Check,
+  type CheckInput,
+  type CheckStatus,
+  runChecks,
+  type ServerFacts,
+  serverFacts,
+} from './checks.js';
+export {
+  credentialsFromEnv,
+  driverConfig,
+  normalizeConnection,
+  type SqlAccess,
+  SqlConnection,
+  serverLabel,
+  withoutSecrets,
+  withSql,
+} from './connect.js';
 export * from './connection-string.js';
+export { ensureDatabases, ownedDatabases } from './databases.js';
+export { diagnose } from './diagnose.js';
 export { sqlServerEffects } from './effects.js';
+export { quoteIdent } from './statements.js';

@@ -136,8 +136,9 @@ function sim(ctx: CliContext, o: Common): void {
   session.close();
   const state = SimulatedHost.read(file);
   if (!state) throw new XpmError('E_NO_RUNS', { file: session.file });
+  const sqlServers = SimulatedHost.readSqlServers(file);
   if (o.json) {
-    out(ctx, JSON.stringify(state, null, 2));
+    out(ctx, JSON.stringify({ ...state, sqlServers }, null, 2));
     return;
   }
   out(
@@ -150,4 +151,16 @@ function sim(ctx: CliContext, o: Common): void {
   out(ctx, `snapshots ${state.snapshots.length}, backups ${Object.keys(state.backups).length}`);
   out(ctx, 'effects:');
   for (const [name, count] of Object.entries(state.effects)) out(ctx, `  ${name.padEnd(44)} ${count}`);
+  for (const [name, m] of Object.entries(sqlServers)) {
+    const dbs = Object.entries(m.databases).map(([db, d]) => `${db} (${d.sizeMb} MB, ${d.content})`);
+    out(ctx, `sql ${name}: ${m.version} ${m.edition}; ${dbs.join(', ') || '–'}`);
+    out(
+      ctx,
+      `  ${
+        Object.entries(m.counts)
+          .map(([k, n]) => `${k}=${n}`)
+          .join(' ') || '–'
+      }`,
+    );
+  }
 }

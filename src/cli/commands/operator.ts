@@ -34,9 +34,11 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
     .action((step: string, o: Common & { reason: string; force?: boolean }) =>
       send(ctx, o, { command: 'skip', stepId: step, reason: o.reason, force: o.force === true }),
     );
-  common(program.command('retry').description(say(T.cmdRetry, lang))).action((o: Common) =>
-    send(ctx, o, { command: 'retry' }),
-  );
+  common(program.command('retry').description(say(T.cmdRetry, lang)))
+    .option('--evidence <key=value>', say(T.optRetryEvidence, lang), collectEvidence, {})
+    .action((o: Common & { evidence: Record<string, string> }) =>
+      send(ctx, o, { command: 'retry', ...(Object.keys(o.evidence).length ? { evidence: o.evidence } : {}) }),
+    );
   common(program.command('abort').description(say(T.cmdAbort, lang)))
     .option('--reason <text>', say(T.optReason, lang))
     .action((o: Common & { reason?: string }) => send(ctx, o, { command: 'abort', reason: o.reason ?? '' }));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { normalizeConnection, withoutSecrets } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
 import { buildPlan } from '../../plan/index.js';
@@ -16,6 +17,9 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--simulate', say(T.optSimulate, lang))
     .option('--auto-confirm', say(T.optAutoConfirm, lang))
     .option('--sql-server <server>', say(T.optSqlServer, lang))
+    .option('--source-sql <server>', say(T.optSourceSql, lang))
+    .option('--backup-dir <path>', say(T.optBackupDir, lang))
+    .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
     .option('--health-timeout <seconds>', say(T.optHealthTimeout, lang), '1200')
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--by <name>', say(T.optBy, lang))
@@ -29,9 +33,13 @@ export function registerStart(program: Command, ctx: CliContext): void {
         const settings: RunSettings = {
           serviceAccount: plan.input.serviceAccount ?? 'XPHONE\\svc-xphone',
           sqlServer:
-            (options.sqlServer as string | undefined) ??
-            (plan.target?.plan === 'B' ? '(local)' : 'SQLSERVER'),
-          databases: ['XPDATA', 'XPVDIR', 'XPSTATS'],
+            connectionOption(options, 'sqlServer', '--sql-server') ?? defaultTarget(plan.target?.plan),
+          sourceSqlServer: connectionOption(options, 'sourceSql', '--source-sql') ?? 'OLDXPHONE\\XPCONNECT',
+          backupDir: (options.backupDir as string | undefined) ?? '\\\\FILESRV\\XPhoneBackup',
+          databases: String(options.databases)
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean),
           resumeCommand: ['xpmigrate', 'resume', '--state', session.file],
           healthTimeoutSeconds: Number(options.healthTimeout),
         };
@@ -49,6 +57,21 @@ export function registerStart(program: Command, ctx: CliContext): void {
         session.close();
       }
     });
+}
+
+/** A connection string goes into the store: one with a password is refused. */
+function connectionOption(options: Record<string, unknown>, key: string, flag: string): string | undefined {
+  const value = options[key] as string | undefined;
+  if (value === undefined) return undefined;
+  if (withoutSecrets(value) !== normalizeConnection(value))
+    throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
+  return value;
+}
+
+/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
+function defaultTarget(plan: string | undefined): string {
+  if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
+  return plan === 'B' ? '(local)' : 'SQLSRV01';
 }
 
 function countSteps(plan: ReturnType<typeof buildPlan>): number {

@@ -1,0 +1,111 @@
+import { XpmError } from '../../errors/index.js';
+import type { ServerFacts } from './checks.js';
+import type { SqlConnection, SqlInfo } from './connect.js';
+import { BACKUP, DATABASE_STATE, FILE_LIST, HEADER, LAST_RESTORE, restore, VERIFY } from './statements.js';
+
+/** Progress of a BACKUP or RESTORE from the server's `STATS` messages (3211 "N percent processed."). */
+export interface SqlProgress {
+  operation: 'backup' | 'restore';
+  database: string;
+  percent: number;
+}
+export type OnProgress = (p: SqlProgress) => void;
+
+function progressFrom(operation: SqlProgress['operation'], database: string, onProgress?: OnProgress) {
+  return (info: SqlInfo) => {
+    if (info.number !== 3211) return;
+    const percent = Number(/(\d+) percent/.exec(info.message)?.[1]);
+    if (Number.isFinite(percent)) onProgress?.({ operation, database, percent });
+  };
+}
+
+/** The backup file of one database in a folder or share (Windows path, as the SQL Server sees it). */
+export const backupFile = (folder: string, database: string, tag: string) =>
+  `${folder.replace(/[\\/]+$/, '')}\\${database}-${tag.replace(/[^\w.-]+/g, '_')}.bak`;
+
+/** BACKUP … COPY_ONLY (the customer's backup chain stays intact), CHECKSUM, INIT, then VERIFYONLY. */
+export async function backupDatabase(
+  c: SqlConnection,
+  database: string,
+  file: string,
+  onProgress?: OnProgress,
+): Promise<void> {
+  await c.query(BACKUP, { database, file }, progressFrom('backup', database, onProgress));
+  await c.query(VERIFY, { file });
+}
+
+/** Whether a usable backup is at `file` (the probe of a backup step). */
+export async function backupUsable(c: SqlConnection, file: string): Promise<boolean> {
+  try {
+    await c.query(VERIFY, { file });
+    return true;
+  } catch (error) {
+    if (error instanceof XpmError && (error.code === 'E_SQL_BACKUP_PATH' || error.code === 'E_SQL_ERROR'))
+      return false;
+    throw error;
+  }
+}
+
+export async function lastRestoreId(c: SqlConnection, database: string): Promise<number> {
+  const [row] = await c.query<{ id: number }>(LAST_RESTORE, { database });
+  return row?.id ?? 0;
+}
+
+/** The probe of a restore: a restore newer than `before` from this file, and the database online. */
+export async function restoredSince(
+  c: SqlConnection,
+  database: string,
+  file: string,
+  before: number,
+): Promise<boolean> {
+  const [last] = await c.query<{ id: number; file: string }>(LAST_RESTORE, { database });
+  if (!last || last.id <= before || last.file.toLowerCase() !== file.toLowerCase()) return false;
+  const [state] = await c.query<{ state: string }>(DATABASE_STATE, { database });
+  return state?.state === 'ONLINE';
+}
+
+/**
+ * RESTORE … WITH MOVE (every file into this server's default folders), CHECKSUM, STATS, and
+ * REPLACE only when the caller says the operator named this database. A backup from a newer
+ * server is refused before anything is sent: that move needs the script path.
+ */
+export async function restoreDatabase(
+  c: SqlConnection,
+  server: ServerFacts,
+  database: string,
+  file: string,
+  options: { replace: boolean; onProgress?: OnProgress },
+): Promise<void> {
+  const [header] = await c.query<{ SoftwareVersionMajor: number; DatabaseName: string }>(HEADER, { file });
+  if (header && header.SoftwareVersionMajor > server.major)
+    throw new XpmError(
+      'E_SQL_BACKUP_NEWER',
+      {
+        server: c.server,
+        detail: `${file}: SQL Server ${header.SoftwareVersionMajor}.x → ${server.version}`,
+      },
+      { exitCode: 1 },
+    );
+  const files = await c.query<{ LogicalName: string; Type: string }>(FILE_LIST, { file });
+  const params: Record<string, string> = { database, file };
+  const counts = { D: 0, L: 0, S: 0 };
+  files.forEach((f, i) => {
+    const kind = (f.Type === 'L' ? 'L' : f.Type === 'S' ? 'S' : 'D') as keyof typeof counts;
+    const n = counts[kind]++;
+    const suffix = n === 0 ? '' : `_${n}`;
+    params[`logical${i}`] = f.LogicalName;
+    params[`physical${i}`] =
+      kind === 'L'
+        ? `${withSlash(server.logPath)}${database}_log${suffix}.ldf`
+        : kind === 'S'
+          ? `${withSlash(server.dataPath)}${database}_fs${suffix}`
+          : `${withSlash(server.dataPath)}${database}${suffix}${n === 0 ? '.mdf' : '.ndf'}`;
+  });
+  await c.query(
+    restore(files.length, options.replace),
+    params,
+    progressFrom('restore', database, options.onProgress),
+  );
+}
+
+const withSlash = (p: string) => (p.endsWith('\\') || p === '' ? p : `${p}\\`);

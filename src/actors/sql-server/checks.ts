@@ -1,0 +1,236 @@
+import type { Text } from '../../i18n/index.js';
+import type { SqlConnection } from './connect.js';
+import {
+  DATABASES,
+  FOLDER_EXISTS,
+  FREE_SPACE,
+  isDbOwner,
+  SERVER_FACTS,
+  SERVICE_ACCOUNT,
+} from './statements.js';
+
+/** What the server says about itself (read-only). */
+export interface ServerFacts {
+  version: string;
+  major: number;
+  edition: string;
+  express: boolean;
+  filestreamLevel: number;
+  sysadmin: boolean;
+  login: string;
+  serverName: string;
+  dataPath: string;
+  logPath: string;
+  /** The SQL Server's own Windows account; undefined without VIEW SERVER STATE. */
+  serviceAccount?: string;
+  databases: Array<{ name: string; state: string; sizeMb: number }>;
+  /** Free space on the volumes of its database files; undefined when it cannot be known. */
+  freeMb?: number;
+}
+
+export async function serverFacts(c: SqlConnection): Promise<ServerFacts> {
+  const [row] = await c.query<{
+    version: string;
+    edition: string;
+    engineEdition: number;
+    filestreamLevel: number | null;
+    sysadmin: number;
+    login: string;
+    serverName: string;
+    dataPath: string | null;
+    logPath: string | null;
+  }>(SERVER_FACTS);
+  if (!row) throw new Error('SERVERPROPERTY returned no row');
+  const serviceAccount = await c
+    .query<{ account: string }>(SERVICE_ACCOUNT)
+    .then((r) => r[0]?.account)
+    .catch(() => undefined);
+  const databases = (await c.query<{ name: string; state: string; sizeMb: number | string }>(DATABASES)).map(
+    (d) => ({
+      name: d.name,
+      state: d.state,
+      sizeMb: Number(d.sizeMb),
+    }),
+  );
+  const volumes = await c.query<{ freeMb: number | string }>(FREE_SPACE).catch(() => []);
+  return {
+    version: row.version,
+    major: Number(row.version.split('.')[0]),
+    edition: row.edition,
+    express: row.engineEdition === 4,
+    filestreamLevel: row.filestreamLevel ?? 0,
+    sysadmin: row.sysadmin === 1,
+    login: row.login,
+    serverName: row.serverName,
+    dataPath: row.dataPath ?? '',
+    logPath: row.logPath ?? row.dataPath ?? '',
+    ...(serviceAccount ? { serviceAccount } : {}),
+    databases,
+    ...(volumes.length ? { freeMb: Math.min(...volumes.map((v) => Number(v.freeMb))) } : {}),
+  };
+}
+
+export async function dbOwnerOf(c: SqlConnection, database: string, account: string): Promise<boolean> {
+  const [row] = await c.query<{ isOwner: number }>(isDbOwner(database), { account, database });
+  return row?.isOwner === 1;
+}
+
+/** Whether the SQL Server's service account sees the folder (xp_fileexist runs as that account). */
+export async function folderVisibleToServer(c: SqlConnection, path: string): Promise<boolean> {
+  const [row] = await c.query<Record<string, number>>(FOLDER_EXISTS, { path: path.replace(/[\\/]+$/, '') });
+  return row?.['File is a Directory'] === 1;
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+
+export interface Check {
+  id: string;
+  status: CheckStatus;
+  message: Text;
+  remedy?: Text;
+}
+
+export interface CheckInput {
+  /** The XPhone service account that needs db_owner. */
+  serviceAccount?: string;
+  databases: string[];
+  backupDir?: string;
+  /** An external (customer) server: version ≥ 2014 and FILESTREAM are required. */
+  external: boolean;
+  /** The data that will land here (restore), for space and Express limits. */
+  incomingMb?: number;
+}
+
+const EXPRESS_DB_LIMIT_MB = 10 * 1024;
+const MIN_MAJOR = 12; // SQL Server 2014
+
+/** The read-only checks a plan needs on one server, each pass / warn / fail with a remedy. */
+export async function runChecks(
+  c: SqlConnection,
+  input: CheckInput,
+): Promise<{ facts: ServerFacts; checks: Check[] }> {
+  const f = await serverFacts(c);
+  const checks: Check[] = [];
+  const add = (id: string, status: CheckStatus, message: Text, remedy?: Text) =>
+    checks.push({ id, status, message, ...(remedy && status !== 'pass' ? { remedy } : {}) });
+
+  add(
+    'sql.version',
+    f.major >= MIN_MAJOR || !input.external ? 'pass' : 'fail',
+    { de: `SQL Server ${f.version} (${f.edition})`, en: `SQL Server ${f.version} (${f.edition})` },
+    {
+      de: 'Ein externer SQL Server muss mindestens SQL Server 2014 sein.',
+      en: 'An external SQL Server must be at least SQL Server 2014.',
+    },
+  );
+  const biggest = Math.max(
+    0,
+    ...f.databases.filter((d) => input.databases.some((n) => eqi(n, d.name))).map((d) => d.sizeMb),
+    input.incomingMb ?? 0,
+  );
+  add(
+    'sql.edition',
+    !f.express ? 'pass' : biggest > EXPRESS_DB_LIMIT_MB ? 'fail' : 'warn',
+    f.express
+      ? {
+          de: `Express-Edition: höchstens 10 GB je Datenbank, 1 GB Cache, 4 Kerne (größte: ${biggest} MB)`,
+          en: `Express edition: at most 10 GB per database, 1 GB cache, 4 cores (largest: ${biggest} MB)`,
+        }
+      : { de: `Edition ${f.edition}`, en: `Edition ${f.edition}` },
+    {
+      de: 'Ab 500 Benutzern (250 mit TeamDesk) SQL Server Standard/Enterprise verwenden (Umzugsplan B).',
+      en: 'From 500 users (250 with TeamDesk) use SQL Server Standard/Enterprise (plan B).',
+    },
+  );
+  add(
+    'sql.filestream',
+    f.filestreamLevel >= 1 || !input.external ? 'pass' : 'fail',
+    { de: `FILESTREAM-Stufe ${f.filestreamLevel}`, en: `FILESTREAM level ${f.filestreamLevel}` },
+    {
+      de: 'FILESTREAM im SQL Server Configuration Manager aktivieren und "EXEC sp_configure filestream_access_level, 2; RECONFIGURE" ausführen.',
+      en: 'Enable FILESTREAM in SQL Server Configuration Manager and run "EXEC sp_configure filestream_access_level, 2; RECONFIGURE".',
+    },
+  );
+  add(
+    'sql.sysadmin',
+    f.sysadmin ? 'pass' : 'fail',
+    {
+      de: `Anmeldung ${f.login}: ${f.sysadmin ? '' : 'nicht '}SYSADMIN`,
+      en: `Login ${f.login}: ${f.sysadmin ? '' : 'not '}SYSADMIN`,
+    },
+    {
+      de: 'Restore und Anlegen der Datenbanken brauchen SYSADMIN: Rolle "sysadmin" für diese Anmeldung vergeben.',
+      en: 'Restore and creating the databases need SYSADMIN: give this login the "sysadmin" role.',
+    },
+  );
+  for (const name of input.databases) {
+    const db = f.databases.find((d) => eqi(d.name, name));
+    if (!db) {
+      add(
+        'sql.database',
+        'warn',
+        { de: `Datenbank ${name} fehlt`, en: `Database ${name} does not exist` },
+        {
+          de: 'Wird in Schritt 2a angelegt oder beim Restore erstellt.',
+          en: 'Step 2a creates it, or the restore does.',
+        },
+      );
+      continue;
+    }
+    if (!input.serviceAccount) continue;
+    const owner = await dbOwnerOf(c, db.name, input.serviceAccount);
+    add(
+      'sql.db-owner',
+      owner ? 'pass' : 'fail',
+      {
+        de: `${db.name} (${db.sizeMb} MB): ${input.serviceAccount} ${owner ? 'ist' : 'ist nicht'} db_owner`,
+        en: `${db.name} (${db.sizeMb} MB): ${input.serviceAccount} ${owner ? 'is' : 'is not'} db_owner`,
+      },
+      {
+        de: 'Schritt 2a ausführen (xpmigrate) oder dem Dienste-Account db_owner geben.',
+        en: 'Run step 2a (xpmigrate) or give the service account db_owner.',
+      },
+    );
+  }
+  if (input.backupDir) {
+    const visible = await folderVisibleToServer(c, input.backupDir);
+    const account = f.serviceAccount ?? '?';
+    add(
+      'sql.backup-folder',
+      visible ? 'pass' : 'fail',
+      visible
+        ? {
+            de: `${input.backupDir} für den SQL Server (${account}) erreichbar`,
+            en: `${input.backupDir} reachable for the SQL Server (${account})`,
+          }
+        : {
+            de: `${input.backupDir} für den SQL Server (${account}) nicht erreichbar`,
+            en: `${input.backupDir} not reachable for the SQL Server (${account})`,
+          },
+      {
+        de: `Dem Dienstkonto des SQL Servers (${account}) und dem SQL Agent Vollzugriff auf Freigabe und Ordner geben; derselbe UNC-Pfad muss von beiden Maschinen gehen.`,
+        en: `Give the SQL Server's service account (${account}) and the SQL Agent full control of the share and folder; the same UNC path must work from both machines.`,
+      },
+    );
+  }
+  if (input.incomingMb !== undefined) {
+    const free = f.freeMb;
+    add(
+      'sql.free-space',
+      free === undefined ? 'warn' : free >= input.incomingMb * 1.2 ? 'pass' : 'fail',
+      free === undefined
+        ? { de: 'Freier Platz unbekannt', en: 'Free space unknown' }
+        : {
+            de: `Frei: ${free} MB, benötigt: ${input.incomingMb} MB (+20 %)`,
+            en: `Free: ${free} MB, needed: ${input.incomingMb} MB (+20 %)`,
+          },
+      {
+        de: 'Platz auf dem Datenlaufwerk des SQL Servers schaffen.',
+        en: "Free space on the SQL Server's data volume.",
+      },
+    );
+  }
+  return { facts: f, checks };
+}
+
+const eqi = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

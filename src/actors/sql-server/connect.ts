@@ -1,0 +1,180 @@
+import sql from 'mssql';
+import { XpmError } from '../../errors/index.js';
+import type { SqlCredentials, SqlEndpoint } from '../../host/index.js';
+import {
+  ConnectionStringError,
+  get,
+  parseConnectionString,
+  parseServer,
+  type ServerAddress,
+  usesIntegratedSecurity,
+} from './connection-string.js';
+import { diagnose } from './diagnose.js';
+
+export interface SqlAccess {
+  /** ADO.NET connection string, or just a server (`SQLSRV01\XPCONNECT`, `host,1433`). */
+  connection: string;
+  credentials?: SqlCredentials;
+  endpoint?: SqlEndpoint;
+}
+
+export type SqlParams = Record<string, string | number>;
+
+/** An INFO message from the server (STATS progress, 3014 success). */
+export interface SqlInfo {
+  number: number;
+  message: string;
+}
+
+/** Reads the tool's SQL login from the environment: XPMIGRATE_SQL_USER and XPMIGRATE_SQL_PASSWORD. */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): SqlCredentials | undefined {
+  const user = env.XPMIGRATE_SQL_USER;
+  if (!user) return undefined;
+  return { user, password: env.XPMIGRATE_SQL_PASSWORD ?? '' };
+}
+
+/** A connection string given as a bare server name becomes `Data Source=…;Integrated Security=SSPI`. */
+export function normalizeConnection(text: string): string {
+  return text.includes('=') ? text : `Data Source=${text};Integrated Security=SSPI`;
+}
+
+/** The server as the user wrote it (for messages): never the password. */
+export function serverLabel(connection: string): string {
+  try {
+    return get(parseConnectionString(normalizeConnection(connection)), 'server') ?? '(local)';
+  } catch {
+    return connection.split(';')[0] ?? connection;
+  }
+}
+
+/** The connection string without Password/PWD: what may be stored and shown. */
+export function withoutSecrets(connection: string): string {
+  return normalizeConnection(connection)
+    .split(';')
+    .filter((pair) => !/^\s*(password|pwd)\s*=/i.test(pair))
+    .join(';');
+}
+
+const yes = (v: string | undefined) =>
+  v !== undefined && /^(true|yes|strict|mandatory|sspi)$/i.test(v.trim());
+
+/**
+ * Builds the driver's configuration from the product's connection string (tedious). Windows
+ * integrated login: on Windows with `msnodesqlv8` installed the process's own token is used;
+ * elsewhere tedious logs in over NTLM with explicit credentials (`DOMAIN\user`).
+ */
+export function driverConfig(
+  access: SqlAccess,
+  options: { database?: string; longRunning?: boolean } = {},
+): sql.config {
+  let cs: ReturnType<typeof parseConnectionString>;
+  let address: ServerAddress;
+  try {
+    cs = parseConnectionString(normalizeConnection(access.connection));
+    address = parseServer(get(cs, 'server') ?? '(local)');
+  } catch (error) {
+    const reason = error instanceof ConnectionStringError ? error.message : String(error);
+    throw new XpmError('E_SQL_CONNECTION_STRING', { reason });
+  }
+  if (address.protocol === 'np' || address.protocol === 'lpc')
+    throw new XpmError('E_SQL_PROTOCOL', { server: address.raw, protocol: address.protocol });
+
+  const host = access.endpoint?.host ?? (address.local ? 'localhost' : address.host);
+  const port = access.endpoint?.port ?? address.port;
+  const credentials = access.credentials ?? sqlLoginOf(cs) ?? access.endpoint?.credentials;
+  if (!credentials && usesIntegratedSecurity(cs))
+    throw new XpmError('E_SQL_INTEGRATED_CREDENTIALS', { server: address.raw });
+  if (!credentials) throw new XpmError('E_SQL_NO_LOGIN', { server: address.raw });
+
+  const timeout = Number(get(cs, 'connectTimeout') ?? 15);
+  const [domain, userName] = credentials.user.includes('\\') ? credentials.user.split('\\', 2) : [];
+  return {
+    server: host,
+    ...(port !== undefined ? { port } : {}),
+    database: options.database ?? 'master',
+    ...(domain && userName
+      ? { authentication: { type: 'ntlm', options: { domain, userName, password: credentials.password } } }
+      : { user: credentials.user, password: credentials.password }),
+    connectionTimeout: (Number.isFinite(timeout) && timeout > 0 ? timeout : 15) * 1000,
+    // BACKUP and RESTORE run as long as they need; progress shows they are alive.
+    requestTimeout: options.longRunning ? 0 : 60_000,
+    pool: { max: 1, min: 0 },
+    options: {
+      appName: 'xpmigrate',
+      // SqlClient's default was no encryption; the product's strings rarely say.
+      encrypt: yes(get(cs, 'encrypt')),
+      trustServerCertificate: yes(get(cs, 'trustServerCertificate')),
+      ...(address.instance && port === undefined ? { instanceName: address.instance } : {}),
+    },
+  } as sql.config;
+}
+
+function sqlLoginOf(cs: ReturnType<typeof parseConnectionString>): SqlCredentials | undefined {
+  const user = get(cs, 'user');
+  return user ? { user, password: get(cs, 'password') ?? '' } : undefined;
+}
+
+/** One connection to one server; errors arrive as XpmError with a diagnosis and a remedy. */
+export class SqlConnection {
+  private constructor(
+    private readonly pool: sql.ConnectionPool,
+    readonly server: string,
+    readonly login: string,
+  ) {}
+
+  static async open(
+    access: SqlAccess,
+    options: { database?: string; longRunning?: boolean } = {},
+  ): Promise<SqlConnection> {
+    const config = driverConfig(access, options);
+    const server = serverLabel(access.connection);
+    const login = access.credentials?.user ?? access.endpoint?.credentials?.user ?? '';
+    const pool = new sql.ConnectionPool(config);
+    pool.on('error', () => {}); // surfaced by the request that meets it
+    try {
+      await pool.connect();
+    } catch (error) {
+      await pool.close().catch(() => {});
+      throw diagnose(error, { server, login });
+    }
+    return new SqlConnection(pool, server, login);
+  }
+
+  async query<T = Record<string, unknown>>(
+    text: string,
+    params: SqlParams = {},
+    onInfo?: (info: SqlInfo) => void,
+  ): Promise<T[]> {
+    const request = this.pool.request();
+    for (const [name, value] of Object.entries(params))
+      request.input(name, typeof value === 'number' ? sql.Int : sql.NVarChar, value);
+    if (onInfo)
+      request.on('info', (i: { number: number; message: string }) =>
+        onInfo({ number: i.number, message: i.message }),
+      );
+    try {
+      const result = await request.query(text);
+      return (result.recordset ?? []) as T[];
+    } catch (error) {
+      throw diagnose(error, { server: this.server, login: this.login });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close().catch(() => {});
+  }
+}
+
+/** Opens, runs `work`, always closes. */
+export async function withSql<T>(
+  access: SqlAccess,
+  work: (c: SqlConnection) => Promise<T>,
+  options: { database?: string; longRunning?: boolean } = {},
+): Promise<T> {
+  const connection = await SqlConnection.open(access, options);
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
+}

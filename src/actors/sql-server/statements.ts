@@ -1,0 +1,58 @@
+/**
+ * Every statement the tool sends to SQL Server. Identifiers are bracket-quoted with `]` doubled
+ * (T-SQL takes no parameters for them); every value is a parameter of `sp_executesql`.
+ */
+export const quoteIdent = (name: string) => `[${name.replace(/]/g, ']]')}]`;
+
+export const SERVER_FACTS =
+  "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, CAST(SERVERPROPERTY('EngineEdition') AS int) AS engineEdition, CAST(SERVERPROPERTY('FilestreamEffectiveLevel') AS int) AS filestreamLevel, CAST(IS_SRVROLEMEMBER('sysadmin') AS int) AS sysadmin, SUSER_SNAME() AS login, CAST(SERVERPROPERTY('ServerName') AS nvarchar(256)) AS serverName, CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS nvarchar(512)) AS dataPath, CAST(SERVERPROPERTY('InstanceDefaultLogPath') AS nvarchar(512)) AS logPath";
+
+/** Needs VIEW SERVER STATE; without it the account stays unknown. */
+export const SERVICE_ACCOUNT =
+  "SELECT TOP (1) service_account AS account FROM sys.dm_server_services WHERE servicename LIKE N'SQL Server (%'";
+
+export const DATABASES =
+  'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb FROM sys.databases AS d JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name';
+
+export const FREE_SPACE =
+  'SELECT DISTINCT vs.volume_mount_point AS volume, CAST(vs.available_bytes / 1048576 AS bigint) AS freeMb FROM sys.master_files AS f CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs';
+
+/** Runs under the SQL Server's service account: whether *it* can see the folder. */
+export const FOLDER_EXISTS = 'EXEC master.dbo.xp_fileexist @path';
+
+/** @account, @database. Members of db_owner, or the database's owner (dbo). */
+export const isDbOwner = (database: string) => {
+  const db = quoteIdent(database);
+  return `SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM ${db}.sys.database_role_members AS rm JOIN ${db}.sys.database_principals AS r ON r.principal_id = rm.role_principal_id JOIN ${db}.sys.database_principals AS m ON m.principal_id = rm.member_principal_id WHERE r.name = N'db_owner' AND SUSER_SNAME(m.sid) = @account) OR EXISTS (SELECT 1 FROM sys.databases WHERE name = @database AND SUSER_SNAME(owner_sid) = @account) THEN 1 ELSE 0 END AS int) AS isOwner`;
+};
+
+/** @database. */
+export const createDatabase = (database: string) =>
+  `IF DB_ID(@database) IS NULL CREATE DATABASE ${quoteIdent(database)}`;
+
+/** @account: a Windows account (DOMAIN\user). */
+export const createWindowsLogin = (account: string) =>
+  `IF NOT EXISTS (SELECT 1 FROM sys.server_principals WHERE name = @account) CREATE LOGIN ${quoteIdent(account)} FROM WINDOWS`;
+
+/** @account. The user is named like the login, as SSMS does for Windows logins. */
+export const grantDbOwner = (database: string, account: string) => {
+  const a = quoteIdent(account);
+  return `USE ${quoteIdent(database)}; IF DATABASE_PRINCIPAL_ID(@account) IS NULL CREATE USER ${a} FOR LOGIN ${a}; IF IS_ROLEMEMBER(N'db_owner', @account) = 0 ALTER ROLE [db_owner] ADD MEMBER ${a}`;
+};
+
+/** @database, @file. */
+export const BACKUP = 'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, STATS = 10';
+/** @file. */
+export const VERIFY = 'RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM';
+export const HEADER = 'RESTORE HEADERONLY FROM DISK = @file';
+export const FILE_LIST = 'RESTORE FILELISTONLY FROM DISK = @file';
+
+/** @database, @file, @logicalN/@physicalN per moved file. REPLACE only when the operator named the database. */
+export const restore = (moves: number, replace: boolean) =>
+  `RESTORE DATABASE @database FROM DISK = @file WITH ${Array.from({ length: moves }, (_, i) => `MOVE @logical${i} TO @physical${i}, `).join('')}CHECKSUM, STATS = 10${replace ? ', REPLACE' : ''}`;
+
+/** @database: the newest restore of it (the probe compares ids before and after). */
+export const LAST_RESTORE =
+  'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS file FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
+
+export const DATABASE_STATE = 'SELECT state_desc AS state FROM sys.databases WHERE name = @database';

@@ -1,0 +1,67 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  defaultModel,
+  type SqlModel,
+  xphoneDatabase,
+} from '../../test/support/sql-server-simulator/index.js';
+import { parseServer } from '../actors/sql-server/connection-string.js';
+import type { SqlCredentials } from './host.js';
+
+/** The simulated administrator's Windows session: what integrated security logs in as. */
+export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', password: 'rehearsal' };
+
+/** The new XPhone server (this machine in the rehearsal) and the old one. */
+const NEW_HOST = 'NEWXPHONE';
+const OLD_HOST = 'OLDXPHONE';
+
+/** `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`. */
+export function simulatedServerName(server: string): string {
+  const a = parseServer(server);
+  const host = a.local ? NEW_HOST : a.host.toUpperCase();
+  return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
+}
+
+/**
+ * What a server looks like when a rehearsal first reaches it: the old server's SQL Express 2014
+ * holding the XPhone databases; the new server's SQL Express 2019 with the empty databases its
+ * setup created (so the restore must replace them); any other server a SQL Server 2019 Standard.
+ */
+export function simulatedServer(name: string, backupDir: string): SqlModel {
+  mkdirSync(backupDir, { recursive: true });
+  const model = defaultModel(name, backupDir);
+  const express = /\\(XPCONNECT|XPANALYTICS)/.test(name);
+  if (express) {
+    model.edition = 'Express Edition (64-bit)';
+    model.engineEdition = 4;
+  }
+  if (name.startsWith(`${OLD_HOST}\\`)) {
+    model.version = '12.0.6024.0';
+    model.dataPath = model.dataPath.replace('MSSQL15', 'MSSQL12');
+    model.logPath = model.dataPath;
+    for (const [db, size] of [
+      ['XPDATA', 512],
+      ['XPVDIR', 128],
+      ['XPSTATS', 256],
+    ] as const)
+      model.databases[db] = { ...xphoneDatabase(model, db, size), content: `${OLD_HOST}:${db}` };
+  } else if (name.startsWith(`${NEW_HOST}\\`)) {
+    for (const db of ['XPDATA', 'XPVDIR', 'XPSTATS']) model.databases[db] = xphoneDatabase(model, db, 16);
+  }
+  return model;
+}
+
+export function readSqlModels(folder: string): Record<string, SqlModel> {
+  const models: Record<string, SqlModel> = {};
+  let files: string[] = [];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+  } catch {
+    return models;
+  }
+  for (const f of files) {
+    const model = JSON.parse(readFileSync(join(folder, f), 'utf8')) as SqlModel;
+    models[model.name] = model;
+  }
+  return models;
+}

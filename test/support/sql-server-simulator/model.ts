@@ -1,0 +1,154 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** What one simulated SQL Server instance knows. Kept in a JSON file so it outlives processes. */
+export interface SqlModel {
+  /** How clients name it: `SQLSRV01`, `OLDXPHONE\XPCONNECT`. */
+  name: string;
+  /** ProductVersion, e.g. 15.0.2000.5 (2019). */
+  version: string;
+  edition: string;
+  /** SERVERPROPERTY('EngineEdition'): 2 Standard, 3 Enterprise, 4 Express. */
+  engineEdition: number;
+  filestreamLevel: number;
+  /** The Windows account the SQL Server service runs as (e.g. NT Service\MSSQL$XPCONNECT). */
+  serviceAccount: string;
+  dataPath: string;
+  logPath: string;
+  /** Free space on the data volume. */
+  freeMb: number;
+  logins: Record<string, SqlLogin>;
+  databases: Record<string, SqlDatabase>;
+  /** Windows paths the server can reach: path prefix → real folder, accounts allowed in. */
+  shares: SqlShare[];
+  restoreHistory: Array<{ id: number; database: string; file: string }>;
+  faults: SqlFault[];
+  /** Statement kind → times it changed something (create-database, backup, restore, …). */
+  counts: Record<string, number>;
+  /** Delay between two STATS progress messages. */
+  progressDelayMs: number;
+}
+
+export interface SqlLogin {
+  windows: boolean;
+  /** SQL logins, and the simulated NTLM secret of Windows accounts. */
+  password?: string;
+  sysadmin?: boolean;
+}
+
+export interface SqlDatabase {
+  sizeMb: number;
+  /** Login of the database owner (dbo). */
+  owner: string;
+  state: 'ONLINE' | 'RESTORING';
+  /** Database users: name → login and roles. */
+  users: Record<string, { login: string; roles: string[] }>;
+  files: Array<{ logical: string; physical: string; type: 'D' | 'L' }>;
+  /** Stands for the data: which backup it was restored from, or `created`. */
+  content: string;
+}
+
+export interface SqlShare {
+  path: string;
+  dir: string;
+  /** Accounts (the SQL Server's service account among them) that have rights there; `*` = all. */
+  access: string[];
+}
+
+/** Faults on demand; `times` counts down, absent = always. */
+export type SqlFault =
+  | { kind: 'login-failed'; times?: number }
+  | { kind: 'tls-required'; times?: number }
+  /** Holds the answer to a matching statement (regex on the text) for `ms`. */
+  | { kind: 'delay'; match: string; ms: number; times?: number }
+  /** Drops the connection once progress reaches `percent`; `complete` = the server finished it. */
+  | { kind: 'drop'; match: string; percent: number; complete: boolean; times?: number };
+
+export const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function findKey<T>(record: Record<string, T>, name: string): string | undefined {
+  return Object.keys(record).find((k) => eq(k, name));
+}
+
+/** A SQL Server 2019 Standard that an XPhone server would use; tests change what they need. */
+export function defaultModel(name: string, backupDir: string): SqlModel {
+  const instance = name.includes('\\') ? name.split('\\')[1]! : 'MSSQLSERVER';
+  const service = instance === 'MSSQLSERVER' ? 'NT Service\\MSSQLSERVER' : `NT Service\\MSSQL$${instance}`;
+  const data = `C:\\Program Files\\Microsoft SQL Server\\MSSQL15.${instance}\\MSSQL\\DATA\\`;
+  return {
+    name,
+    version: '15.0.2000.5',
+    edition: 'Standard Edition (64-bit)',
+    engineEdition: 2,
+    filestreamLevel: 2,
+    serviceAccount: service,
+    dataPath: data,
+    logPath: data,
+    freeMb: 200_000,
+    logins: {
+      sa: { windows: false, password: 'Sa-Passw0rd!', sysadmin: true },
+      'XPHONE\\admin': { windows: true, password: 'rehearsal', sysadmin: true },
+    },
+    databases: {},
+    shares: [{ path: '\\\\FILESRV\\XPhoneBackup', dir: backupDir, access: ['*'] }],
+    restoreHistory: [],
+    faults: [],
+    counts: {},
+    progressDelayMs: 10,
+  };
+}
+
+/** An XPhone database as the server's setup creates it: data and log file in the data path. */
+export function xphoneDatabase(model: SqlModel, name: string, sizeMb: number, owner = 'sa'): SqlDatabase {
+  return {
+    sizeMb,
+    owner,
+    state: 'ONLINE',
+    users: {},
+    files: [
+      { logical: name, physical: `${model.dataPath}${name}.mdf`, type: 'D' },
+      { logical: `${name}_log`, physical: `${model.logPath}${name}_log.ldf`, type: 'L' },
+    ],
+    content: `created:${name}`,
+  };
+}
+
+export function loadModel(file: string): SqlModel | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SqlModel;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Temporary file, fsync, rename: a killed process leaves the old or the new model. */
+export function writeAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** SQL Server's major version as its backups record it (13 = 2016, 15 = 2019, 16 = 2022). */
+export const majorOf = (version: string) => Number(version.split('.')[0]);
+
+export type PathAnswer = { ok: true; file: string } | { ok: false; osError: 2 | 3 | 5 };
+
+/** How the server's service account sees a Windows path: a real file, or the OS error it gets. */
+export function resolvePath(model: SqlModel, windowsPath: string): PathAnswer {
+  const path = windowsPath.replace(/\//g, '\\');
+  const share = model.shares
+    .filter((s) => path.toLowerCase().startsWith(`${s.path.toLowerCase().replace(/\\$/, '')}\\`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!share) return { ok: false, osError: 3 };
+  if (!share.access.some((a) => a === '*' || eq(a, model.serviceAccount))) return { ok: false, osError: 5 };
+  const rest = path.slice(share.path.replace(/\\$/, '').length + 1).split('\\');
+  return { ok: true, file: join(share.dir, ...rest) };
+}

@@ -1,0 +1,362 @@
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { createServer, type Server, type Socket } from 'node:net';
+import {
+  type Login7,
+  ntlmChallenge,
+  ntlmResponseValid,
+  parseLogin7,
+  parseNtlmAuthenticate,
+  preloginReply,
+} from './login.js';
+import { findKey, loadModel, type SqlFault, type SqlModel, writeAtomic } from './model.js';
+import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
+import { type Result, recognise, type Session, SqlFailure } from './statements.js';
+import {
+  DONE,
+  done,
+  doneInProc,
+  doneProc,
+  envChangeDatabase,
+  envChangePacketSize,
+  loginAck,
+  type Message,
+  MessageReader,
+  message,
+  PACKET,
+  PACKET_SIZE,
+  packets,
+  resultSet,
+  returnStatus,
+  type ServerMessage,
+  sspi,
+} from './tds.js';
+
+/** A statement as the simulator received it (tests check quoting and parameters). */
+export interface Received {
+  sql: string;
+  params: Record<string, string | number | null>;
+  login: string;
+}
+
+/** Thrown inside a statement when its connection was dropped on purpose and it must stop. */
+class Dropped extends Error {}
+
+/**
+ * A SQL Server that the real `mssql`/`tedious` driver talks to over TDS 7.4 on 127.0.0.1. Its
+ * model lives in a JSON file, re-read for every connection and statement, so another process (a
+ * test, the next CLI run) sees and changes the same server. Unknown statements are refused.
+ */
+export class SqlServerSimulator {
+  readonly received: Received[] = [];
+  private server: Server | undefined;
+  private sockets = new Set<Socket>();
+
+  constructor(
+    readonly modelFile: string,
+    initial?: SqlModel,
+  ) {
+    if (!loadModel(modelFile)) {
+      if (!initial) throw new Error(`no simulated SQL Server model at ${modelFile}`);
+      this.write(initial);
+    }
+  }
+
+  get model(): SqlModel {
+    return loadModel(this.modelFile)!;
+  }
+
+  /** Changes the model (a test adding a fault, a login, a database). */
+  update(change: (m: SqlModel) => void): void {
+    const model = this.model;
+    change(model);
+    this.write(model);
+  }
+
+  private write(model: SqlModel): void {
+    writeAtomic(this.modelFile, `${JSON.stringify(model, null, 2)}\n`);
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<number> {
+    this.server = createServer((socket) => this.serve(socket));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, resolve);
+    });
+    return this.port;
+  }
+
+  get port(): number {
+    const address = this.server?.address();
+    if (!address || typeof address === 'string') throw new Error('simulator not started');
+    return address.port;
+  }
+
+  /** Lets the process exit while the simulator still listens (the CLI's rehearsal). */
+  unref(): void {
+    this.server?.unref();
+    for (const s of this.sockets) s.unref();
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = undefined;
+  }
+
+  /** Takes one use of the first fault of a kind that matches; persists the countdown. */
+  private takeFault<K extends SqlFault['kind']>(
+    kind: K,
+    sql?: string,
+  ): Extract<SqlFault, { kind: K }> | undefined {
+    const model = this.model;
+    const index = model.faults.findIndex(
+      (f) =>
+        f.kind === kind && (!('match' in f) || (sql !== undefined && new RegExp(f.match, 'i').test(sql))),
+    );
+    if (index < 0) return undefined;
+    const fault = model.faults[index]!;
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) model.faults.splice(index, 1);
+      this.write(model);
+    }
+    return fault as Extract<SqlFault, { kind: K }>;
+  }
+
+  private serve(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    const reader = new MessageReader();
+    const packetId = { n: 1 };
+    let session: Session | undefined;
+    let pendingLogin: { login: Login7; nonce: Buffer } | undefined;
+    let attention: (() => void) | undefined;
+    let queue = Promise.resolve();
+    const send = (payload: Buffer, last = true) => {
+      if (!socket.destroyed) socket.write(packets(payload, last, packetId));
+    };
+
+    socket.on('data', (chunk) => {
+      let messages: Message[];
+      try {
+        messages = reader.push(chunk);
+      } catch {
+        socket.destroy(); // not TDS (e.g. a TLS ClientHello we did not offer)
+        return;
+      }
+      for (const m of messages) {
+        if (m.type === PACKET.attention) {
+          attention?.();
+          continue;
+        }
+        // Requests on one connection are answered in order.
+        queue = queue.then(async () => {
+          if (socket.destroyed) return;
+          if (m.type === PACKET.prelogin) {
+            const tls = this.takeFault('tls-required');
+            send(preloginReply(this.model.version, tls ? 'required' : 'off'));
+          } else if (m.type === PACKET.login7) {
+            const login = parseLogin7(m.payload);
+            if (login.integrated) {
+              const { message: challenge, nonce } = ntlmChallenge(domainOf(this.model.name));
+              pendingLogin = { login, nonce };
+              send(sspi(challenge));
+            } else session = this.finishLogin(send, login.user, login.database, login.password);
+          } else if (m.type === PACKET.ntlm && pendingLogin) {
+            const auth = parseNtlmAuthenticate(m.payload);
+            const name = `${auth.domain}\\${auth.user}`;
+            const known = this.model.logins[findKey(this.model.logins, name) ?? ''];
+            const valid =
+              known?.windows === true && ntlmResponseValid(auth, known.password ?? '', pendingLogin.nonce);
+            session = this.finishLogin(send, name, pendingLogin.login.database, valid ? undefined : false);
+            pendingLogin = undefined;
+          } else if ((m.type === PACKET.batch || m.type === PACKET.rpc) && session) {
+            const cancelled = new Promise<void>((resolve) => {
+              attention = resolve;
+            });
+            await this.request(m, session, socket, send, cancelled);
+            attention = undefined;
+          } else socket.destroy();
+        });
+      }
+    });
+  }
+
+  /** `password`: the SQL login's password to check, undefined = already verified, false = wrong. */
+  private finishLogin(
+    send: (b: Buffer) => void,
+    user: string,
+    database: string,
+    password: string | undefined | false,
+  ): Session | undefined {
+    const model = this.model;
+    const login = model.logins[findKey(model.logins, user) ?? ''];
+    const failed =
+      this.takeFault('login-failed') !== undefined ||
+      !login ||
+      password === false ||
+      (password !== undefined && (login.windows || login.password !== password));
+    const db = database || 'master';
+    const missingDb =
+      !failed &&
+      !['master', 'msdb', 'tempdb', 'model'].includes(db.toLowerCase()) &&
+      !findKey(model.databases, db);
+    if (failed || missingDb) {
+      const errors: ServerMessage[] = [];
+      if (missingDb)
+        errors.push({
+          number: 4060,
+          class: 11,
+          server: model.name,
+          message: `Cannot open database "${db}" requested by the login. The login failed.`,
+        });
+      errors.push({
+        number: 18456,
+        class: 14,
+        server: model.name,
+        message: `Login failed for user '${user}'.`,
+      });
+      send(Buffer.concat([...errors.map(message), done(DONE.error)]));
+      return undefined;
+    }
+    send(
+      Buffer.concat([
+        envChangeDatabase(db),
+        message({
+          number: 5701,
+          class: 0,
+          server: model.name,
+          message: `Changed database context to '${db}'.`,
+        }),
+        loginAck(model.version),
+        envChangePacketSize(PACKET_SIZE),
+        done(DONE.final),
+      ]),
+    );
+    return { login: findKey(model.logins, user)! };
+  }
+
+  private async request(
+    m: Message,
+    session: Session,
+    socket: Socket,
+    send: (b: Buffer, last?: boolean) => void,
+    cancelled: Promise<void>,
+  ): Promise<void> {
+    const rpc = m.type === PACKET.rpc;
+    let request: ClientRequest;
+    try {
+      request = rpc ? parseRpc(m.payload) : parseBatch(m.payload);
+    } catch (error) {
+      send(this.reply(rpc, { messages: [] }, [this.error(50000, `simulator: ${(error as Error).message}`)]));
+      return;
+    }
+    this.received.push({ sql: request.sql, params: request.params, login: session.login });
+
+    const delay = this.takeFault('delay', request.sql);
+    if (delay) {
+      const timedOut = await Promise.race([
+        new Promise<false>((r) => setTimeout(() => r(false), delay.ms)),
+        cancelled.then(() => true as const),
+      ]);
+      if (timedOut) {
+        send(done(DONE.attention));
+        return;
+      }
+    }
+
+    const found = recognise(request.sql);
+    if (!found) {
+      send(
+        this.reply(rpc, { messages: [] }, [
+          this.error(50000, `simulator: statement not recognised: ${request.sql.slice(0, 300)}`),
+        ]),
+      );
+      return;
+    }
+    const drop = this.takeFault('drop', request.sql);
+    let dropped = false;
+    const model = this.model;
+    try {
+      const result = await found.statement.run({
+        model,
+        session,
+        params: request.params,
+        ids: found.ids,
+        flags: found.flags,
+        progress: async (percent, messages) => {
+          if (drop && !dropped && percent >= drop.percent) {
+            dropped = true;
+            socket.destroy();
+          }
+          if (dropped) {
+            if (drop?.complete) return; // the server goes on without its client
+            throw new Dropped();
+          }
+          send(Buffer.concat(messages.map(message)), false);
+          await new Promise((r) => setTimeout(r, model.progressDelayMs));
+        },
+        save: (kind) => {
+          if (kind) model.counts[kind] = (model.counts[kind] ?? 0) + 1;
+          this.write(model);
+        },
+      });
+      if (!dropped) send(this.reply(rpc, result, []));
+    } catch (error) {
+      if (error instanceof Dropped || dropped) return;
+      const messages =
+        error instanceof SqlFailure
+          ? error.messages
+          : [this.error(50000, `simulator: ${(error as Error).message}`)];
+      send(this.reply(rpc, { messages: [] }, messages));
+    }
+  }
+
+  private error(number: number, text: string): ServerMessage {
+    return { number, class: 16, message: text, server: this.model.name };
+  }
+
+  /** Frames a result: messages, rows, then DONE (batch) or DONEINPROC/RETURNSTATUS/DONEPROC (RPC). */
+  private reply(rpc: boolean, result: Result, errors: ServerMessage[]): Buffer {
+    const parts: Buffer[] = [...result.messages, ...errors].map(message);
+    const failed = errors.length > 0;
+    if (result.rows) {
+      parts.push(resultSet(result.rows.columns, result.rows.rows));
+      parts.push(
+        rpc ? doneInProc(DONE.count, result.rows.rows.length) : done(DONE.count, result.rows.rows.length),
+      );
+    }
+    if (rpc) parts.push(returnStatus(failed ? 1 : 0), doneProc(failed ? DONE.error : DONE.final));
+    else if (!result.rows || failed) parts.push(done(failed ? DONE.error : DONE.final));
+    return Buffer.concat(parts);
+  }
+}
+
+const domainOf = (name: string) => name.split('\\')[0]!.toUpperCase();
+
+/** SQL Server Browser (UDP): answers CLNT_BCAST_EX with the instances and their TCP ports. */
+export async function startBrowser(
+  instances: Array<{ server: string; instance: string; port: number; version: string }>,
+  port = 1434,
+  host = '127.0.0.1',
+): Promise<UdpSocket> {
+  const socket = createSocket('udp4');
+  socket.on('message', (request, from) => {
+    if (request[0] !== 0x02 && request[0] !== 0x03) return;
+    const text = instances
+      .map(
+        (i) =>
+          `ServerName;${i.server};InstanceName;${i.instance};IsClustered;No;Version;${i.version};tcp;${i.port};;`,
+      )
+      .join('');
+    const body = Buffer.from(text, 'ascii');
+    const header = Buffer.from([0x05, body.length & 0xff, body.length >> 8]);
+    socket.send(Buffer.concat([header, body]), from.port, from.address);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(port, host, () => resolve());
+  });
+  return socket;
+}

@@ -1,0 +1,510 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  eq,
+  findKey,
+  majorOf,
+  resolvePath,
+  type SqlDatabase,
+  type SqlModel,
+  writeAtomic,
+  xphoneDatabase,
+} from './model.js';
+import type { Cell, Column, ServerMessage } from './tds.js';
+
+/** Who is connected. */
+export interface Session {
+  login: string;
+}
+
+export interface Result {
+  messages: ServerMessage[];
+  rows?: { columns: Column[]; rows: Cell[][] };
+}
+
+export interface StatementContext {
+  model: SqlModel;
+  session: Session;
+  params: Record<string, string | number | null>;
+  /** Bracket-quoted identifiers in the statement, unquoted. */
+  ids: string[];
+  flags: string[];
+  /** Sends INFO messages now, in packets that do not end the reply (STATS progress). */
+  progress(percent: number, messages: ServerMessage[]): Promise<void>;
+  /** Persists the model; `kind` counts a change. */
+  save(kind?: string): void;
+}
+
+interface Statement {
+  pattern: RegExp;
+  run(ctx: StatementContext): Result | Promise<Result>;
+}
+
+/** A simulated failure with SQL Server's number, class and text. */
+export class SqlFailure extends Error {
+  constructor(readonly messages: ServerMessage[]) {
+    super(messages.map((m) => m.message).join(' '));
+  }
+}
+
+const fail = (model: SqlModel, ...items: Array<[number, string, number?]>): never => {
+  throw new SqlFailure(
+    items.map(([number, message, cls]) => ({ number, message, class: cls ?? 16, server: model.name })),
+  );
+};
+
+const info = (model: SqlModel, number: number, message: string): ServerMessage => ({
+  number,
+  message,
+  class: 0,
+  server: model.name,
+});
+
+const ID = '\\[((?:[^\\]]|\\]\\])+)\\]';
+/** A statement template: `{id}` is a bracket-quoted identifier, `{...}` a fixed alternative group. */
+function template(text: string): RegExp {
+  const escaped = text
+    .replace(/[.*+?^$()|\\]/g, '\\$&')
+    .replace(/\[/g, '\\[')
+    .replace(/\]/g, '\\]')
+    .replace(/\\\{id\\\}|\{id\}/g, ID);
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+const isSysadmin = (ctx: StatementContext) =>
+  ctx.model.logins[findKey(ctx.model.logins, ctx.session.login) ?? '']?.sysadmin === true;
+
+function database(ctx: StatementContext, name: string): SqlDatabase {
+  const key = findKey(ctx.model.databases, name);
+  if (!key)
+    fail(ctx.model, [
+      911,
+      `Database '${name}' does not exist. Make sure that the name is entered correctly.`,
+    ]);
+  return ctx.model.databases[key!]!;
+}
+
+function param(ctx: StatementContext, name: string): string {
+  const value = ctx.params[name];
+  if (typeof value !== 'string') fail(ctx.model, [137, `Must declare the scalar variable "@${name}".`, 15]);
+  return value as string;
+}
+
+const isOwner = (db: SqlDatabase, account: string) =>
+  eq(db.owner, account) ||
+  Object.values(db.users).some((u) => eq(u.login, account) && u.roles.includes('db_owner'));
+
+/** The backup file the simulator writes: real bytes in a real folder. */
+interface BackupFile {
+  format: 'xpmigrate-simulated-backup';
+  database: string;
+  serverVersion: string;
+  sizeMb: number;
+  files: SqlDatabase['files'];
+  users: SqlDatabase['users'];
+  content: string;
+  checksum: string;
+}
+
+const checksumOf = (b: Omit<BackupFile, 'checksum'>) =>
+  createHash('sha256').update(`${b.database}|${b.serverVersion}|${b.content}|${b.sizeMb}`).digest('hex');
+
+function deviceError(ctx: StatementContext, path: string, osError: 2 | 3 | 5, verb: string): never {
+  const text = {
+    2: 'The system cannot find the file specified.',
+    3: 'The system cannot find the path specified.',
+    5: 'Access is denied.',
+  }[osError];
+  return fail(
+    ctx.model,
+    [3201, `Cannot open backup device '${path}'. Operating system error ${osError}(${text}).`],
+    [3013, `${verb} is terminating abnormally.`],
+  );
+}
+
+function readBackup(ctx: StatementContext, path: string, verb: string): BackupFile {
+  const where = resolvePath(ctx.model, path);
+  if (!where.ok) deviceError(ctx, path, where.osError, verb);
+  if (!where.ok || !existsSync(where.file)) return deviceError(ctx, path, 2, verb);
+  let backup: BackupFile;
+  try {
+    backup = JSON.parse(readFileSync(where.file, 'utf8')) as BackupFile;
+  } catch {
+    return fail(
+      ctx.model,
+      [
+        3241,
+        `The media family on device '${path}' is incorrectly formed. SQL Server cannot process this media family.`,
+      ],
+      [3013, `${verb} is terminating abnormally.`],
+    );
+  }
+  const { checksum, ...rest } = backup;
+  if (backup.format !== 'xpmigrate-simulated-backup' || checksumOf(rest) !== checksum)
+    fail(
+      ctx.model,
+      [3189, `Damage to the backup set was detected.`],
+      [3013, `${verb} is terminating abnormally.`],
+    );
+  return backup;
+}
+
+async function stats(ctx: StatementContext, name: string, pages: number): Promise<void> {
+  for (let percent = 10; percent <= 100; percent += 10)
+    await ctx.progress(percent, [info(ctx.model, 3211, `${percent} percent processed.`)]);
+  await ctx.progress(100, [
+    info(ctx.model, 4035, `Processed ${pages} pages for database '${name}', file '${name}' on file 1.`),
+  ]);
+}
+
+const nvarchar = (name: string): Column => ({ name, type: 'nvarchar' });
+const int = (name: string): Column => ({ name, type: 'int' });
+const bigint = (name: string): Column => ({ name, type: 'bigint' });
+const rows = (columns: Column[], data: Cell[][]): Result => ({ messages: [], rows: { columns, rows: data } });
+
+export const STATEMENTS: Statement[] = [
+  // tedious sets its session options right after login: only SET statements.
+  { pattern: /^(?:set [a-z_]+ (?:on|off|\d+|[a-z_]+(?: [a-z_]+)*) ?)+$/i, run: () => ({ messages: [] }) },
+  // The mssql pool validates a connection before it lends it out.
+  { pattern: /^select 1;?$/i, run: () => rows([int('')], [[1]]) },
+  {
+    pattern: template(
+      "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, CAST(SERVERPROPERTY('EngineEdition') AS int) AS engineEdition, CAST(SERVERPROPERTY('FilestreamEffectiveLevel') AS int) AS filestreamLevel, CAST(IS_SRVROLEMEMBER('sysadmin') AS int) AS sysadmin, SUSER_SNAME() AS login, CAST(SERVERPROPERTY('ServerName') AS nvarchar(256)) AS serverName, CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS nvarchar(512)) AS dataPath, CAST(SERVERPROPERTY('InstanceDefaultLogPath') AS nvarchar(512)) AS logPath",
+    ),
+    run: (ctx) => {
+      const m = ctx.model;
+      return rows(
+        [
+          nvarchar('version'),
+          nvarchar('edition'),
+          int('engineEdition'),
+          int('filestreamLevel'),
+          int('sysadmin'),
+          nvarchar('login'),
+          nvarchar('serverName'),
+          nvarchar('dataPath'),
+          nvarchar('logPath'),
+        ],
+        [
+          [
+            m.version,
+            m.edition,
+            m.engineEdition,
+            m.filestreamLevel,
+            isSysadmin(ctx) ? 1 : 0,
+            ctx.session.login,
+            m.name,
+            m.dataPath,
+            m.logPath,
+          ],
+        ],
+      );
+    },
+  },
+  {
+    pattern: template(
+      "SELECT TOP (1) service_account AS account FROM sys.dm_server_services WHERE servicename LIKE N'SQL Server (%'",
+    ),
+    run: (ctx) => {
+      if (!isSysadmin(ctx))
+        fail(
+          ctx.model,
+          [300, "VIEW SERVER STATE permission was denied on object 'server', database 'master'.", 14],
+          [297, 'The user does not have permission to perform this action.'],
+        );
+      return rows([nvarchar('account')], [[ctx.model.serviceAccount]]);
+    },
+  },
+  {
+    pattern: template(
+      'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb FROM sys.databases AS d JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name',
+    ),
+    run: (ctx) =>
+      rows(
+        [nvarchar('name'), nvarchar('state'), bigint('sizeMb')],
+        Object.entries(ctx.model.databases)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, db]) => [name, db.state, db.sizeMb]),
+      ),
+  },
+  {
+    pattern: template(
+      'SELECT DISTINCT vs.volume_mount_point AS volume, CAST(vs.available_bytes / 1048576 AS bigint) AS freeMb FROM sys.master_files AS f CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs',
+    ),
+    run: (ctx) =>
+      rows([nvarchar('volume'), bigint('freeMb')], [[ctx.model.dataPath.slice(0, 3), ctx.model.freeMb]]),
+  },
+  {
+    // Runs as the SQL Server's service account: what it sees, not what the tool sees.
+    pattern: template('EXEC master.dbo.xp_fileexist @path'),
+    run: (ctx) => {
+      const where = resolvePath(ctx.model, param(ctx, 'path'));
+      const isDir = where.ok && existsSync(where.file);
+      return rows(
+        [int('File Exists'), int('File is a Directory'), int('Parent Directory Exists')],
+        [[0, isDir ? 1 : 0, isDir ? 1 : 0]],
+      );
+    },
+  },
+  {
+    pattern: template(
+      "SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM {id}.sys.database_role_members AS rm JOIN {id}.sys.database_principals AS r ON r.principal_id = rm.role_principal_id JOIN {id}.sys.database_principals AS m ON m.principal_id = rm.member_principal_id WHERE r.name = N'db_owner' AND SUSER_SNAME(m.sid) = @account) OR EXISTS (SELECT 1 FROM sys.databases WHERE name = @database AND SUSER_SNAME(owner_sid) = @account) THEN 1 ELSE 0 END AS int) AS isOwner",
+    ),
+    run: (ctx) => {
+      const [name] = ctx.ids;
+      const db = database(ctx, name!);
+      return rows([int('isOwner')], [[isOwner(db, param(ctx, 'account')) ? 1 : 0]]);
+    },
+  },
+  {
+    pattern: template('IF DB_ID(@database) IS NULL CREATE DATABASE {id}'),
+    run: (ctx) => {
+      const name = ctx.ids[0]!;
+      if (name !== param(ctx, 'database'))
+        fail(ctx.model, [50001, `simulator: identifier ${name} does not match @database`]);
+      if (findKey(ctx.model.databases, name)) return { messages: [] };
+      if (!isSysadmin(ctx))
+        fail(ctx.model, [262, "CREATE DATABASE permission denied in database 'master'.", 14]);
+      ctx.model.databases[name] = xphoneDatabase(ctx.model, name, 16, ctx.session.login);
+      ctx.save('create-database');
+      return { messages: [] };
+    },
+  },
+  {
+    pattern: template(
+      'IF NOT EXISTS (SELECT 1 FROM sys.server_principals WHERE name = @account) CREATE LOGIN {id} FROM WINDOWS',
+    ),
+    run: (ctx) => {
+      const name = ctx.ids[0]!;
+      if (name !== param(ctx, 'account'))
+        fail(ctx.model, [50001, `simulator: identifier ${name} does not match @account`]);
+      if (findKey(ctx.model.logins, name)) return { messages: [] };
+      if (!/^[^\\[\]";:|=,+*?<>]+\\[^\\[\]";:|=,+*?<>]+$/.test(name))
+        fail(ctx.model, [15401, `Windows NT user or group '${name}' not found. Check the name again.`, 11]);
+      if (!isSysadmin(ctx)) fail(ctx.model, [15247, 'User does not have permission to perform this action.']);
+      ctx.model.logins[name] = { windows: true };
+      ctx.save('create-login');
+      return { messages: [] };
+    },
+  },
+  {
+    pattern: template(
+      "USE {id}; IF DATABASE_PRINCIPAL_ID(@account) IS NULL CREATE USER {id} FOR LOGIN {id}; IF IS_ROLEMEMBER(N'db_owner', @account) = 0 ALTER ROLE [db_owner] ADD MEMBER {id}",
+    ),
+    run: (ctx) => {
+      const [dbName, user, login, member] = ctx.ids as [string, string, string, string];
+      const account = param(ctx, 'account');
+      if (user !== account || login !== account || member !== account)
+        fail(ctx.model, [50001, 'simulator: identifiers do not match @account']);
+      const db = database(ctx, dbName);
+      if (!findKey(ctx.model.logins, account))
+        fail(ctx.model, [15007, `'${account}' is not a valid login or you do not have permission.`]);
+      if (!isSysadmin(ctx)) fail(ctx.model, [15247, 'User does not have permission to perform this action.']);
+      let key = findKey(db.users, account);
+      if (!key) {
+        db.users[account] = { login: account, roles: [] };
+        key = account;
+        ctx.save('create-user');
+      }
+      const dbUser = db.users[key]!;
+      if (!dbUser.roles.includes('db_owner')) {
+        dbUser.roles.push('db_owner');
+        ctx.save('add-role-member');
+      }
+      return { messages: [] };
+    },
+  },
+  {
+    pattern: template('BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, STATS = 10'),
+    run: async (ctx) => {
+      const name = param(ctx, 'database');
+      const path = param(ctx, 'file');
+      const db = database(ctx, name);
+      if (!isSysadmin(ctx) && !isOwner(db, ctx.session.login))
+        fail(
+          ctx.model,
+          [262, `BACKUP DATABASE permission denied in database '${name}'.`, 14],
+          [3013, 'BACKUP DATABASE is terminating abnormally.'],
+        );
+      const where = resolvePath(ctx.model, path);
+      if (!where.ok) return deviceError(ctx, path, where.osError, 'BACKUP DATABASE');
+      const folder = where.file.replace(/[\\/][^\\/]*$/, '');
+      if (!existsSync(folder)) return deviceError(ctx, path, 3, 'BACKUP DATABASE');
+      const pages = db.sizeMb * 128;
+      await stats(ctx, name, pages);
+      const body = {
+        format: 'xpmigrate-simulated-backup' as const,
+        database: name,
+        serverVersion: ctx.model.version,
+        sizeMb: db.sizeMb,
+        files: db.files,
+        users: db.users,
+        content: db.content,
+      };
+      writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
+      ctx.save('backup');
+      return {
+        messages: [
+          info(
+            ctx.model,
+            3014,
+            `BACKUP DATABASE successfully processed ${pages} pages in 0.100 seconds (50.000 MB/sec).`,
+          ),
+        ],
+      };
+    },
+  },
+  {
+    pattern: template('RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM'),
+    run: (ctx) => {
+      readBackup(ctx, param(ctx, 'file'), 'VERIFY DATABASE');
+      return { messages: [info(ctx.model, 3262, 'The backup set on file 1 is valid.')] };
+    },
+  },
+  {
+    pattern: template('RESTORE HEADERONLY FROM DISK = @file'),
+    run: (ctx) => {
+      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE HEADERONLY');
+      const [major = 0, minor = 0, build = 0] = b.serverVersion.split('.').map(Number);
+      return rows(
+        [
+          nvarchar('DatabaseName'),
+          int('SoftwareVersionMajor'),
+          int('SoftwareVersionMinor'),
+          int('SoftwareVersionBuild'),
+          bigint('BackupSize'),
+        ],
+        [[b.database, major, minor, build, b.sizeMb * 1048576]],
+      );
+    },
+  },
+  {
+    pattern: template('RESTORE FILELISTONLY FROM DISK = @file'),
+    run: (ctx) => {
+      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE FILELIST');
+      return rows(
+        [nvarchar('LogicalName'), nvarchar('PhysicalName'), nvarchar('Type'), bigint('Size')],
+        b.files.map((f) => [
+          f.logical,
+          f.physical,
+          f.type,
+          Math.round((b.sizeMb * 1048576) / b.files.length),
+        ]),
+      );
+    },
+  },
+  {
+    pattern:
+      /^RESTORE DATABASE @database FROM DISK = @file WITH ((?:MOVE @logical\d+ TO @physical\d+, )*)CHECKSUM, STATS = 10(, REPLACE)?$/i,
+    run: async (ctx) => {
+      const name = param(ctx, 'database');
+      const path = param(ctx, 'file');
+      const verb = 'RESTORE DATABASE';
+      if (!isSysadmin(ctx))
+        fail(
+          ctx.model,
+          [3110, `User does not have permission to RESTORE database '${name}'.`, 14],
+          [3013, `${verb} is terminating abnormally.`],
+        );
+      const backup = readBackup(ctx, path, verb);
+      if (majorOf(backup.serverVersion) > majorOf(ctx.model.version))
+        fail(
+          ctx.model,
+          [
+            3169,
+            `The database was backed up on a server running version ${backup.serverVersion}. That version is incompatible with this server, which is running version ${ctx.model.version}. Either restore the database on a server that supports the backup, or use a backup that is compatible with this server.`,
+          ],
+          [3013, `${verb} is terminating abnormally.`],
+        );
+      const existing = findKey(ctx.model.databases, name);
+      if (existing && !ctx.flags.includes('replace'))
+        fail(
+          ctx.model,
+          [3154, `The backup set holds a backup of a database other than the existing '${name}' database.`],
+          [3013, `${verb} is terminating abnormally.`],
+        );
+      const moves = new Map<string, string>();
+      for (const [key, value] of Object.entries(ctx.params)) {
+        const n = /^logical(\d+)$/.exec(key)?.[1];
+        if (n !== undefined) moves.set(String(value), param(ctx, `physical${n}`));
+      }
+      for (const f of backup.files)
+        if (!moves.has(f.logical) && !f.physical.toLowerCase().startsWith(ctx.model.dataPath.toLowerCase()))
+          fail(
+            ctx.model,
+            [
+              5133,
+              `Directory lookup for the file "${f.physical}" failed with the operating system error 3(The system cannot find the path specified.).`,
+            ],
+            [3013, `${verb} is terminating abnormally.`],
+          );
+      for (const logical of moves.keys())
+        if (!backup.files.some((f) => f.logical === logical))
+          fail(
+            ctx.model,
+            [
+              3234,
+              `Logical file '${logical}' is not part of database '${name}'. Use RESTORE FILELISTONLY to list the logical file names.`,
+            ],
+            [3013, `${verb} is terminating abnormally.`],
+          );
+      const pages = backup.sizeMb * 128;
+      await stats(ctx, name, pages);
+      const key = existing ?? name;
+      const previous = ctx.model.databases[key];
+      ctx.model.databases[key] = {
+        sizeMb: backup.sizeMb,
+        owner: previous?.owner ?? ctx.session.login,
+        state: 'ONLINE',
+        // Users come from the backup, as on a real server: the target's grants are gone.
+        users: backup.users ?? {},
+        files: backup.files.map((f) => ({ ...f, physical: moves.get(f.logical) ?? f.physical })),
+        content: backup.content,
+      };
+      const id = (ctx.model.restoreHistory.at(-1)?.id ?? 0) + 1;
+      ctx.model.restoreHistory.push({ id, database: key, file: path });
+      ctx.save('restore');
+      return {
+        messages: [
+          info(
+            ctx.model,
+            3014,
+            `RESTORE DATABASE successfully processed ${pages} pages in 0.100 seconds (50.000 MB/sec).`,
+          ),
+        ],
+      };
+    },
+  },
+  {
+    pattern: template(
+      'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS file FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
+    ),
+    run: (ctx) => {
+      const name = param(ctx, 'database');
+      const last = ctx.model.restoreHistory.filter((r) => eq(r.database, name)).at(-1);
+      return rows([int('id'), nvarchar('file')], last ? [[last.id, last.file]] : []);
+    },
+  },
+  {
+    pattern: template('SELECT state_desc AS state FROM sys.databases WHERE name = @database'),
+    run: (ctx) => {
+      const key = findKey(ctx.model.databases, param(ctx, 'database'));
+      return rows([nvarchar('state')], key ? [[ctx.model.databases[key]!.state]] : []);
+    },
+  },
+];
+
+/** Finds what a statement means, or refuses it: no test may pass on a statement nobody checked. */
+export function recognise(sql: string): { statement: Statement; ids: string[]; flags: string[] } | undefined {
+  const text = sql.replace(/\s+/g, ' ').trim();
+  for (const statement of STATEMENTS) {
+    const match = statement.pattern.exec(text);
+    if (!match) continue;
+    const ids = [...text.matchAll(new RegExp(ID, 'g'))]
+      .map((m) => m[1]!.replace(/\]\]/g, ']'))
+      .filter((id) => id !== 'db_owner');
+    const flags = /, REPLACE$/i.test(text) ? ['replace'] : [];
+    return { statement, ids, flags };
+  }
+  return undefined;
+}
