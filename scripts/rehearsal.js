@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The README's main job: a full rehearsal of V5 → V9 with plan A (hops included) against the
-// simulated server, in a throwaway state file. Each reboot really ends the process; the next
+// The README's main job: a full rehearsal of V5 → V9 with plan A (hops included), or of V8 → V9
+// plan C with --plan-c, against the simulated server and its simulated SQL Servers, in a
+// throwaway state file. Each reboot really ends the process; the next
 // `xpmigrate resume` plays the scheduled task that a real server runs at startup.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,23 +12,16 @@ import { fileURLToPath } from 'node:url';
 const cli = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'xpmigrate-rehearsal-'));
 const state = join(dir, 'state.db');
-const extra = process.argv.slice(2);
+// `--plan-c`: V8 → V9 plan C instead (databases on an external SQL Server).
+const planC = process.argv.includes('--plan-c');
+const extra = process.argv.slice(2).filter((a) => a !== '--plan-c');
 const run = (args) =>
   spawnSync(process.execPath, [cli, ...args, '--state', state, ...extra], { stdio: 'inherit' }).status;
 
-let code = run([
-  'start',
-  '--from',
-  'V5',
-  '--target',
-  'A',
-  '--virtual',
-  'yes',
-  '--analytics',
-  'yes',
-  '--simulate',
-  '--auto-confirm',
-]);
+const route = planC
+  ? ['--from', '8', '--target', 'C', '--virtual', 'no']
+  : ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--analytics', 'yes'];
+let code = run(['start', ...route, '--simulate', '--auto-confirm']);
 let reboots = 0;
 while (code === 4 && reboots < 10) {
   reboots += 1;

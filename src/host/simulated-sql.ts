@@ -30,6 +30,7 @@ export function simulatedServerName(server: string): string {
 export function simulatedServer(name: string, backupDir: string): SqlModel {
   mkdirSync(backupDir, { recursive: true });
   const model = defaultModel(name, backupDir);
+  model.progressDelayMs = 3;
   const express = /\\(XPCONNECT|XPANALYTICS)/.test(name);
   if (express) {
     model.edition = 'Express Edition (64-bit)';

@@ -1,4 +1,4 @@
-import sql from 'mssql';
+import type { ConnectionPool, config as DriverConfig } from 'mssql';
 import { XpmError } from '../../errors/index.js';
 import type { SqlCredentials, SqlEndpoint } from '../../host/index.js';
 import {
@@ -66,7 +66,7 @@ const yes = (v: string | undefined) =>
 export function driverConfig(
   access: SqlAccess,
   options: { database?: string; longRunning?: boolean } = {},
-): sql.config {
+): DriverConfig {
   let cs: ReturnType<typeof parseConnectionString>;
   let address: ServerAddress;
   try {
@@ -79,7 +79,9 @@ export function driverConfig(
   if (address.protocol === 'np' || address.protocol === 'lpc')
     throw new XpmError('E_SQL_PROTOCOL', { server: address.raw, protocol: address.protocol });
 
-  const host = access.endpoint?.host ?? (address.local ? 'localhost' : address.host);
+  const host =
+    access.endpoint?.host ??
+    (['(local)', '.'].includes(address.host.toLowerCase()) ? 'localhost' : address.host);
   const port = access.endpoint?.port ?? address.port;
   const credentials = access.credentials ?? sqlLoginOf(cs) ?? access.endpoint?.credentials;
   if (!credentials && usesIntegratedSecurity(cs))
@@ -87,6 +89,7 @@ export function driverConfig(
   if (!credentials) throw new XpmError('E_SQL_NO_LOGIN', { server: address.raw });
 
   const timeout = Number(get(cs, 'connectTimeout') ?? 15);
+  const commandTimeout = Number(get(cs, 'commandTimeout') ?? 60);
   const [domain, userName] = credentials.user.includes('\\') ? credentials.user.split('\\', 2) : [];
   return {
     server: host,
@@ -97,7 +100,9 @@ export function driverConfig(
       : { user: credentials.user, password: credentials.password }),
     connectionTimeout: (Number.isFinite(timeout) && timeout > 0 ? timeout : 15) * 1000,
     // BACKUP and RESTORE run as long as they need; progress shows they are alive.
-    requestTimeout: options.longRunning ? 0 : 60_000,
+    requestTimeout: options.longRunning
+      ? 0
+      : (Number.isFinite(commandTimeout) && commandTimeout >= 0 ? commandTimeout : 60) * 1000,
     pool: { max: 1, min: 0 },
     options: {
       appName: 'xpmigrate',
@@ -106,7 +111,7 @@ export function driverConfig(
       trustServerCertificate: yes(get(cs, 'trustServerCertificate')),
       ...(address.instance && port === undefined ? { instanceName: address.instance } : {}),
     },
-  } as sql.config;
+  } as DriverConfig;
 }
 
 function sqlLoginOf(cs: ReturnType<typeof parseConnectionString>): SqlCredentials | undefined {
@@ -117,7 +122,8 @@ function sqlLoginOf(cs: ReturnType<typeof parseConnectionString>): SqlCredential
 /** One connection to one server; errors arrive as XpmError with a diagnosis and a remedy. */
 export class SqlConnection {
   private constructor(
-    private readonly pool: sql.ConnectionPool,
+    private readonly driver: typeof import('mssql'),
+    private readonly pool: ConnectionPool,
     readonly server: string,
     readonly login: string,
   ) {}
@@ -129,7 +135,9 @@ export class SqlConnection {
     const config = driverConfig(access, options);
     const server = serverLabel(access.connection);
     const login = access.credentials?.user ?? access.endpoint?.credentials?.user ?? '';
-    const pool = new sql.ConnectionPool(config);
+    // Loaded on first use: most commands never talk to SQL Server, and the driver is slow to load.
+    const driver = (await import('mssql')).default;
+    const pool = new driver.ConnectionPool(config);
     pool.on('error', () => {}); // surfaced by the request that meets it
     try {
       await pool.connect();
@@ -137,7 +145,7 @@ export class SqlConnection {
       await pool.close().catch(() => {});
       throw diagnose(error, { server, login });
     }
-    return new SqlConnection(pool, server, login);
+    return new SqlConnection(driver, pool, server, login);
   }
 
   async query<T = Record<string, unknown>>(
@@ -147,7 +155,7 @@ export class SqlConnection {
   ): Promise<T[]> {
     const request = this.pool.request();
     for (const [name, value] of Object.entries(params))
-      request.input(name, typeof value === 'number' ? sql.Int : sql.NVarChar, value);
+      request.input(name, typeof value === 'number' ? this.driver.Int : this.driver.NVarChar, value);
     if (onInfo)
       request.on('info', (i: { number: number; message: string }) =>
         onInfo({ number: i.number, message: i.message }),

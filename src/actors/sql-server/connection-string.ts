@@ -49,6 +49,7 @@ const SYNONYMS: Record<string, string[]> = {
   encrypt: ['encrypt'],
   trustServerCertificate: ['trustservercertificate', 'trust server certificate'],
   connectTimeout: ['connect timeout', 'connection timeout', 'timeout'],
+  commandTimeout: ['command timeout'],
   applicationName: ['application name', 'app'],
   persistSecurityInfo: ['persist security info', 'persistsecurityinfo'],
 };

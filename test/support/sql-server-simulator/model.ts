@@ -143,12 +143,12 @@ export type PathAnswer = { ok: true; file: string } | { ok: false; osError: 2 | 
 
 /** How the server's service account sees a Windows path: a real file, or the OS error it gets. */
 export function resolvePath(model: SqlModel, windowsPath: string): PathAnswer {
-  const path = windowsPath.replace(/\//g, '\\');
+  const path = `${windowsPath.replace(/\//g, '\\').replace(/\\+$/, '')}\\`;
   const share = model.shares
     .filter((s) => path.toLowerCase().startsWith(`${s.path.toLowerCase().replace(/\\$/, '')}\\`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!share) return { ok: false, osError: 3 };
   if (!share.access.some((a) => a === '*' || eq(a, model.serviceAccount))) return { ok: false, osError: 5 };
-  const rest = path.slice(share.path.replace(/\\$/, '').length + 1).split('\\');
+  const rest = path.slice(share.path.replace(/\\$/, '').length + 1, -1).split('\\');
   return { ok: true, file: join(share.dir, ...rest) };
 }

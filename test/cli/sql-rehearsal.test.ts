@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cleanEnv, runCli } from '../support/cli.js';
+import type { SqlModel } from '../support/sql-server-simulator/index.js';
+
+/** Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source. */
+const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--simulate', '--lang', 'en'];
+
+function fresh() {
+  const dir = mkdtempSync(join(tmpdir(), 'xpm-sqlcli-'));
+  const state = join(dir, 'state.db');
+  const model = (name: string) => join(`${state}.sql`, `${name}.json`);
+  const read = (name: string) => JSON.parse(readFileSync(model(name), 'utf8')) as SqlModel;
+  const addFault = (name: string, fault: SqlModel['faults'][number]) => {
+    const m = read(name);
+    m.faults.push(fault);
+    // Written while no CLI process runs, as an operator's change to the server would be.
+    writeFileSync(model(name), JSON.stringify(m));
+  };
+  return { dir, state, read, addFault };
+}
+
+describe('plan C rehearsal against the simulated SQL Servers', () => {
+  test('runs backup, 2a, FILESTREAM, the replace confirmation and the restore end to end', () => {
+    const { state, read } = fresh();
+    const r = runCli(['start', ...PLAN_C, '--auto-confirm', '--state', state]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('E_SQL_RESTORE_REPLACE');
+    expect(r.stdout).toMatch(/restore XPDATA \[#+\] 100%/);
+    const target = read('SQLSRV01');
+    expect(target.counts).toEqual({
+      'create-database': 3,
+      'create-login': 1,
+      'create-user': 6,
+      'add-role-member': 6,
+      restore: 3,
+    });
+    expect(target.databases.XPDATA?.content).toBe('OLDXPHONE:XPDATA');
+    // The restore brought the old users; the service account is db_owner again afterwards.
+    expect(target.databases.XPDATA?.users['XPHONE\\svc-xphone']?.roles).toEqual(['db_owner']);
+    expect(read('OLDXPHONE_XPCONNECT').counts).toEqual({ backup: 6 });
+    const history = (
+      JSON.parse(runCli(['history', '--json', '--state', state]).stdout) as {
+        journal: Array<{ kind: string; stepId?: string; detail?: { evidence?: Record<string, string> } }>;
+      }
+    ).journal;
+    const retry = history.find((h) => h.kind === 'operator-retry');
+    expect(retry?.detail?.evidence).toEqual({ replace: 'XPDATA,XPVDIR,XPSTATS' });
+    expect(history.filter((h) => h.kind === 'progress' && h.stepId === 'v8v9.12.restore')).toHaveLength(30);
+  });
+
+  test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', () => {
+    for (const complete of [false, true]) {
+      const { state, read, addFault } = fresh();
+      // Without --auto-confirm the run stops at the first manual step, after 2a created SQLSRV01.
+      expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3);
+      addFault('SQLSRV01', { kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete, times: 1 });
+      const resumed = runCli(['resume', '--auto-confirm', '--state', state]);
+      if (!complete) {
+        expect(resumed.code).toBe(1);
+        expect(resumed.stdout).toContain('E_SQL_RESTORE_INTERRUPTED');
+        expect(read('SQLSRV01').counts.restore ?? 0).toBe(0);
+        const retried = runCli(['retry', '--state', state]);
+        expect(retried.code).toBe(3); // restored, now at the follow-up step
+        expect(runCli(['resume', '--auto-confirm', '--state', state]).code).toBe(0);
+      } else {
+        expect(resumed.code).toBe(0);
+        expect(resumed.stdout).not.toContain('E_SQL_RESTORE_INTERRUPTED');
+      }
+      expect(read('SQLSRV01').counts.restore).toBe(3);
+      expect(read('SQLSRV01').databases.XPSTATS?.content).toBe('OLDXPHONE:XPSTATS');
+    }
+  });
+
+  test('the SQL password never reaches the store, the journal or the output', () => {
+    const { dir, state } = fresh();
+    const secret = 'Sa-Passw0rd!';
+    const env = cleanEnv({ XPMIGRATE_SQL_USER: 'sa', XPMIGRATE_SQL_PASSWORD: secret });
+    const r = runCli(['start', ...PLAN_C, '--auto-confirm', '--state', state], { env });
+    expect(r.code).toBe(0);
+    const logs = [
+      r.stdout,
+      r.stderr,
+      runCli(['history', '--json', '--state', state]).stdout,
+      runCli(['status', '--json', '--state', state]).stdout,
+    ];
+    for (const text of logs) expect(text).not.toContain(secret);
+    // The store, its WAL and the simulated host's state (not the simulated SQL Server's own login table).
+    const files = readdirSync(dir).filter((f) => f.startsWith('state.db') && statSync(join(dir, f)).isFile());
+    expect(files).toContain('state.db');
+    for (const f of files) expect(readFileSync(join(dir, f)).includes(secret)).toBe(false);
+
+    const refused = runCli([
+      'start',
+      ...PLAN_C,
+      '--sql-server',
+      'Data Source=SQLSRV01;User ID=sa;Password=Other-Secret-9',
+      '--state',
+      join(dir, 'b.db'),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('E_SQL_PASSWORD_IN_STRING');
+    expect(refused.stderr).not.toContain('Other-Secret-9');
+    expect(existsSync(join(dir, 'b.db')) && readFileSync(join(dir, 'b.db')).includes('Other-Secret-9')).toBe(
+      false,
+    );
+  });
+});

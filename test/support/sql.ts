@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SqlAccess } from '../../src/actors/sql-server/index.js';
+import {
+  defaultModel,
+  type SqlModel,
+  SqlServerSimulator,
+  xphoneDatabase,
+} from './sql-server-simulator/index.js';
+
+export interface SimulatedSql {
+  sim: SqlServerSimulator;
+  dir: string;
+  backupDir: string;
+  access(overrides?: Partial<SqlAccess>): SqlAccess;
+  stop(): Promise<void>;
+}
+
+/** A started simulator with a share `\\FILESRV\XPhoneBackup` → a real temporary folder. */
+export async function startSql(
+  name = 'SQLSRV01',
+  change: (m: SqlModel) => void = () => {},
+  dir?: string,
+): Promise<SimulatedSql> {
+  const root = dir ?? mkdtempSync(join(tmpdir(), 'xpm-sql-'));
+  const backupDir = join(root, 'backup');
+  mkdirSync(backupDir, { recursive: true });
+  const model = defaultModel(name, backupDir);
+  model.progressDelayMs = 1;
+  change(model);
+  const sim = new SqlServerSimulator(join(root, `${name.replace(/\W+/g, '_')}.json`), model);
+  const port = await sim.start();
+  return {
+    sim,
+    dir: root,
+    backupDir,
+    access: (o = {}) => ({
+      connection: `Data Source=${name};Integrated Security=SSPI`,
+      endpoint: { host: '127.0.0.1', port, credentials: { user: 'XPHONE\\admin', password: 'rehearsal' } },
+      ...o,
+    }),
+    stop: () => sim.stop(),
+  };
+}
+
+export { xphoneDatabase };
