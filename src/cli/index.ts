@@ -7,6 +7,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
 import { registerResume } from './commands/resume.js';
+import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
@@ -60,6 +61,7 @@ function buildProgram(ctx: CliContext): Command {
   registerOperatorCommands(program, ctx);
   registerInspect(program, ctx);
   registerAtlas(program, ctx);
+  registerSql(program, ctx);
   return program;
 }
 

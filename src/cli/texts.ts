@@ -242,6 +242,23 @@ export const T = {
     de: 'Sekunden, die nach einem Neustart auf den Server gewartet wird',
     en: 'seconds to wait for the server after a reboot',
   },
+  cmdSql: { de: 'SQL Server prüfen', en: 'check a SQL Server' },
+  cmdSqlCheck: {
+    de: 'Prüfungen (nur lesend): Version, Edition, FILESTREAM, SYSADMIN, db_owner, Backup-Freigabe aus Sicht des SQL Servers, freier Platz',
+    en: 'read-only checks: version, edition, FILESTREAM, SYSADMIN, db_owner, the backup share as the SQL Server sees it, free space',
+  },
+  optSqlCheckAccount: {
+    de: 'XPhone Dienste-Account, der db_owner braucht',
+    en: 'XPhone service account that needs db_owner',
+  },
+  optSqlExternal: {
+    de: 'externer (kundeneigener) SQL Server: mindestens 2014 und FILESTREAM nötig',
+    en: 'external (customer) SQL Server: 2014 or newer and FILESTREAM required',
+  },
+  optSqlSimulate: {
+    de: 'den simulierten SQL Server der Probe neben --state fragen',
+    en: "ask the rehearsal's simulated SQL Server beside --state",
+  },
   optRetryEvidence: {
     de: 'Angabe für den neuen Versuch key=value, z.B. replace=XPDATA,XPVDIR (mehrfach möglich)',
     en: 'input for the new attempt key=value, e.g. replace=XPDATA,XPVDIR (repeatable)',

@@ -50,6 +50,23 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     const retry = history.find((h) => h.kind === 'operator-retry');
     expect(retry?.detail?.evidence).toEqual({ replace: 'XPDATA,XPVDIR,XPSTATS' });
     expect(history.filter((h) => h.kind === 'progress' && h.stepId === 'v8v9.12.restore')).toHaveLength(30);
+
+    // The same checks on demand: all pass on the target after the run …
+    const args = ['sql', 'check', '--simulate', '--state', state, '--server', 'SQLSRV01', '--external'];
+    const more = ['--service-account', 'XPHONE\\svc-xphone', '--backup-dir', '\\\\FILESRV\\XPhoneBackup'];
+    const ok = runCli([...args, ...more, '--json']);
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout) as { checks: Array<{ id: string; status: string }> };
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.checks.filter((c) => c.id === 'sql.db-owner')).toHaveLength(3);
+    // … and the share closed to the SQL Server's account fails with the remedy, in German.
+    const m = read('SQLSRV01');
+    m.shares[0]!.access = ['XPHONE\\svc-xphone'];
+    writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
+    const closed = runCli([...args, ...more, '--lang', 'de']);
+    expect(closed.code).toBe(1);
+    expect(closed.stdout).toMatch(/✗ sql\.backup-folder .*nicht erreichbar/);
+    expect(closed.stdout).toContain('NT Service\\MSSQLSERVER');
   });
 
   test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', () => {

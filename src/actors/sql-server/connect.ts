@@ -65,7 +65,7 @@ const yes = (v: string | undefined) =>
  */
 export function driverConfig(
   access: SqlAccess,
-  options: { database?: string; longRunning?: boolean } = {},
+  options: { database?: string; longRunning?: boolean; platform?: NodeJS.Platform } = {},
 ): DriverConfig {
   let cs: ReturnType<typeof parseConnectionString>;
   let address: ServerAddress;
@@ -84,8 +84,23 @@ export function driverConfig(
     (['(local)', '.'].includes(address.host.toLowerCase()) ? 'localhost' : address.host);
   const port = access.endpoint?.port ?? address.port;
   const credentials = access.credentials ?? sqlLoginOf(cs) ?? access.endpoint?.credentials;
-  if (!credentials && usesIntegratedSecurity(cs))
+  if (!credentials && usesIntegratedSecurity(cs)) {
+    // On Windows the native driver logs in with the process's own token, as the product does.
+    if ((options.platform ?? process.platform) === 'win32')
+      return {
+        driver: 'msnodesqlv8',
+        server: `${host}${address.instance ? `\\${address.instance}` : ''}${port !== undefined ? `,${port}` : ''}`,
+        database: options.database ?? 'master',
+        requestTimeout: options.longRunning ? 0 : 60_000,
+        pool: { max: 1, min: 0 },
+        options: {
+          trustedConnection: true,
+          encrypt: yes(get(cs, 'encrypt')),
+          trustServerCertificate: yes(get(cs, 'trustServerCertificate')),
+        },
+      } as DriverConfig;
     throw new XpmError('E_SQL_INTEGRATED_CREDENTIALS', { server: address.raw });
+  }
   if (!credentials) throw new XpmError('E_SQL_NO_LOGIN', { server: address.raw });
 
   const timeout = Number(get(cs, 'connectTimeout') ?? 15);
@@ -136,7 +151,8 @@ export class SqlConnection {
     const server = serverLabel(access.connection);
     const login = access.credentials?.user ?? access.endpoint?.credentials?.user ?? '';
     // Loaded on first use: most commands never talk to SQL Server, and the driver is slow to load.
-    const driver = (await import('mssql')).default;
+    const driver =
+      config.driver === 'msnodesqlv8' ? await nativeDriver(server) : (await import('mssql')).default;
     const pool = new driver.ConnectionPool(config);
     pool.on('error', () => {}); // surfaced by the request that meets it
     try {
@@ -170,6 +186,15 @@ export class SqlConnection {
 
   async close(): Promise<void> {
     await this.pool.close().catch(() => {});
+  }
+}
+
+/** mssql's msnodesqlv8 flavour: needs the optional native package on Windows. */
+async function nativeDriver(server: string): Promise<typeof import('mssql')> {
+  try {
+    return (await import('mssql/msnodesqlv8.js')).default as unknown as typeof import('mssql');
+  } catch {
+    throw new XpmError('E_SQL_INTEGRATED_CREDENTIALS', { server });
   }
 }
 
