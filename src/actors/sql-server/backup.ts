@@ -46,20 +46,13 @@ export async function backupUsable(c: SqlConnection, file: string): Promise<bool
   }
 }
 
-export async function lastRestoreId(c: SqlConnection, database: string): Promise<number> {
-  const [row] = await c.query<{ id: number }>(LAST_RESTORE, { database });
-  return row?.id ?? 0;
-}
-
-/** The probe of a restore: a restore newer than `before` from this file, and the database online. */
-export async function restoredSince(
-  c: SqlConnection,
-  database: string,
-  file: string,
-  before: number,
-): Promise<boolean> {
+/**
+ * The probe of a restore: the database's latest restore came from this file (backup files are
+ * named after the run and step, so no other run restores it) and the database is online.
+ */
+export async function restoredFrom(c: SqlConnection, database: string, file: string): Promise<boolean> {
   const [last] = await c.query<{ id: number; file: string }>(LAST_RESTORE, { database });
-  if (!last || last.id <= before || last.file.toLowerCase() !== file.toLowerCase()) return false;
+  if (!last || last.file.toLowerCase() !== file.toLowerCase()) return false;
   const [state] = await c.query<{ state: string }>(DATABASE_STATE, { database });
   return state?.state === 'ONLINE';
 }

@@ -1,7 +1,7 @@
 import { XpmError } from '../../errors/index.js';
 import type { Effect } from '../effect.js';
 import { type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
-import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredSince } from './backup.js';
+import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
 import { runChecks, serverFacts } from './checks.js';
 import { credentialsFromEnv, type SqlAccess, SqlConnection, serverLabel, withSql } from './connect.js';
 import { ensureDatabases, ownedDatabases } from './databases.js';
@@ -114,7 +114,7 @@ export const sqlServerEffects: Effect[] = [
           .filter(Boolean)
           .map((n) => n.toLowerCase());
         const pending: typeof plan = [];
-        for (const item of plan) if (!(await restoredSince(c, item.db, item.file, 0))) pending.push(item);
+        for (const item of plan) if (!(await restoredFrom(c, item.db, item.file))) pending.push(item);
         const exists = (db: string) => facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase());
         const unapproved = pending
           .filter((p) => exists(p.db) && !approved.includes(p.db.toLowerCase()))
@@ -133,7 +133,7 @@ export const sqlServerEffects: Effect[] = [
             // The connection dropped mid-restore: ask the server whether it finished anyway.
             await c.close();
             c = await reconnect(target);
-            if (!(await restoredSince(c, db, file, 0)))
+            if (!(await restoredFrom(c, db, file)))
               throw new XpmError(
                 'E_SQL_RESTORE_INTERRUPTED',
                 { server: c.server, database: db },
@@ -158,7 +158,7 @@ export const sqlServerEffects: Effect[] = [
     async probe(ctx) {
       return withSql(await access(ctx, 'target'), async (c) => {
         const plan = await newestBackups(ctx, c);
-        for (const { db, file } of plan) if (!(await restoredSince(c, db, file, 0))) return 'not-done';
+        for (const { db, file } of plan) if (!(await restoredFrom(c, db, file))) return 'not-done';
         return plan.length > 0 ? 'done' : 'not-done';
       });
     },

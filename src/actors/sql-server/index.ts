@@ -4,7 +4,7 @@ export {
   backupUsable,
   type OnProgress,
   restoreDatabase,
-  restoredSince,
+  restoredFrom,
   type SqlProgress,
 } from './backup.js';
 export {
@@ -27,6 +27,4 @@ export {
 } from './connect.js';
 export * from './connection-string.js';
 export { ensureDatabases, ownedDatabases } from './databases.js';
-export { diagnose } from './diagnose.js';
 export { sqlServerEffects } from './effects.js';
-export { quoteIdent } from './statements.js';

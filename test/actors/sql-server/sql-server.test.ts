@@ -5,7 +5,7 @@ import {
   ensureDatabases,
   ownedDatabases,
   restoreDatabase,
-  restoredSince,
+  restoredFrom,
   runChecks,
   SqlConnection,
   type SqlProgress,
@@ -179,7 +179,7 @@ describe('backup and restore', () => {
           replace: false,
           onProgress: (p) => restored.push(p),
         });
-        expect(await restoredSince(c, 'XPDATA', file, 0)).toBe(true);
+        expect(await restoredFrom(c, 'XPDATA', file)).toBe(true);
       },
       { longRunning: true },
     );
@@ -284,7 +284,7 @@ describe('backup and restore', () => {
       );
       expect(e.code).toBe('E_SQL_CONNECTION_LOST');
       expect(seen).toEqual([10, 20, 30]);
-      expect(await withSql(s.access(), (c) => restoredSince(c, 'XPDATA', file, 0))).toBe(complete);
+      expect(await withSql(s.access(), (c) => restoredFrom(c, 'XPDATA', file))).toBe(complete);
     }
   });
 });
