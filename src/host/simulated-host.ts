@@ -40,14 +40,14 @@ export class SimulatedHost implements Host {
   private state: SimState;
   private readonly simulators = new Map<string, SqlServerSimulator>();
   /** The simulated SQL Servers' models and the backup share, beside the state file. */
-  readonly sqlFolder: string;
+  private readonly sqlFolder: string;
 
   constructor(
     readonly file: string,
     options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
-    this.sqlFolder = `${file.replace(/\.host\.json$/, '')}.sql`;
+    this.sqlFolder = sqlFolderOf(file);
     const saved = load(file);
     this.state =
       saved ??
@@ -159,7 +159,7 @@ export class SimulatedHost implements Host {
 
   /** The simulated SQL Servers' models (version, databases, counts), by name, without starting them. */
   static readSqlServers(file: string): Record<string, SqlModel> {
-    return readSqlModels(`${file.replace(/\.host\.json$/, '')}.sql`);
+    return readSqlModels(sqlFolderOf(file));
   }
 
   async close(): Promise<void> {
@@ -218,6 +218,8 @@ export class SimulatedHost implements Host {
     return { ok: true, detail: 'tables and row counts match' };
   }
 }
+
+const sqlFolderOf = (file: string) => `${file.replace(/\.host\.json$/, '')}.sql`;
 
 function initialState(version: string, installDir: string): SimState {
   return {
