@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
 import { registerAtlas } from './commands/atlas.js';
@@ -50,9 +50,9 @@ function buildProgram(ctx: CliContext): Command {
         if (!s.startsWith('error:')) ctx.io.stderr.write(s);
       },
     })
-    .configureHelp({ styleTitle: (title) => translateTitle(title, lang) });
+    .configureHelp(helpConfig(lang));
   program.hook('preSubcommand', (_, sub) => {
-    sub.exitOverride().configureHelp({ styleTitle: (title) => translateTitle(title, lang) });
+    sub.exitOverride().configureHelp(helpConfig(lang));
     sub.helpOption('-h, --help', say(T.optHelp, lang));
   });
   registerPlan(program, ctx);
@@ -124,6 +124,16 @@ const TITLES: Record<string, keyof typeof T> = {
   'Commands:': 'titleCommands',
   'Arguments:': 'titleArguments',
 };
+
+/** Commander's help in the user's language: titles, and the `(default: …)` it appends. */
+function helpConfig(lang: Lang) {
+  const base = new Help();
+  return {
+    styleTitle: (title: string) => translateTitle(title, lang),
+    optionDescription: (option: Option) =>
+      base.optionDescription(option).replace(/\(default: /g, `(${say(T.defaultValue, lang)}: `),
+  };
+}
 
 function translateTitle(title: string, lang: Lang): string {
   const key = TITLES[title];

@@ -272,8 +272,8 @@ export const T = {
     en: 'folder/share for the backups as the SQL Servers see it (e.g. \\\\SQLSERVER\\XPhoneBackup)',
   },
   optDatabases: {
-    de: 'XPhone Datenbanken, durch Komma getrennt (Standard XPDATA,XPVDIR,XPSTATS)',
-    en: 'XPhone databases, comma separated (default XPDATA,XPVDIR,XPSTATS)',
+    de: 'XPhone Datenbanken, durch Komma getrennt',
+    en: 'XPhone databases, comma separated',
   },
   optEvidence: { de: 'Nachweis key=value (mehrfach möglich)', en: 'evidence key=value (repeatable)' },
   optReason: { de: 'Begründung', en: 'reason' },
@@ -323,6 +323,7 @@ export const T = {
   usageExcess: { de: 'zu viele Argumente', en: 'too many arguments' },
   titleUsage: { de: 'Aufruf:', en: 'Usage:' },
   titleOptions: { de: 'Optionen:', en: 'Options:' },
+  defaultValue: { de: 'Standard', en: 'default' },
   titleCommands: { de: 'Befehle:', en: 'Commands:' },
   titleArguments: { de: 'Argumente:', en: 'Arguments:' },
 } as const satisfies Record<string, Text>;

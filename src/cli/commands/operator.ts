@@ -35,9 +35,9 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
       send(ctx, o, { command: 'skip', stepId: step, reason: o.reason, force: o.force === true }),
     );
   common(program.command('retry').description(say(T.cmdRetry, lang)))
-    .option('--evidence <key=value>', say(T.optRetryEvidence, lang), collectEvidence, {})
-    .action((o: Common & { evidence: Record<string, string> }) =>
-      send(ctx, o, { command: 'retry', ...(Object.keys(o.evidence).length ? { evidence: o.evidence } : {}) }),
+    .option('--evidence <key=value>', say(T.optRetryEvidence, lang), collectEvidence)
+    .action((o: Common & { evidence?: Record<string, string> }) =>
+      send(ctx, o, { command: 'retry', ...(o.evidence ? { evidence: o.evidence } : {}) }),
     );
   common(program.command('abort').description(say(T.cmdAbort, lang)))
     .option('--reason <text>', say(T.optReason, lang))
@@ -66,7 +66,7 @@ async function send(ctx: CliContext, o: Common, cmd: OperatorCommand): Promise<v
   }
 }
 
-function collectEvidence(value: string, previous: Record<string, string>): Record<string, string> {
+function collectEvidence(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');
   if (eq <= 0) throw new XpmError('E_INPUT_CHOICE', { flag: '--evidence', value, allowed: 'key=value' });
   return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1) };
