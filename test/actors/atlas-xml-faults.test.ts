@@ -20,14 +20,19 @@ describe('atlas.xml under SIGKILL', () => {
     const writer = `
       const { applyAtlas } = await import(${JSON.stringify(dist)});
       const file = ${JSON.stringify(file)};
+      process.stdout.write('ready\\n');
       for (;;) {
         await applyAtlas(file, [{ kind: 'rename-instance', from: 'XPCONNECT', to: 'XPCONNECT2019' }]);
         await applyAtlas(file, [{ kind: 'rename-instance', from: 'XPCONNECT2019', to: 'XPCONNECT' }]);
       }`;
     const seen = { a: 0, b: 0 };
     for (let i = 0; i < 40; i++) {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', writer], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 80 + Math.random() * 120));
+      const child = spawn(process.execPath, ['--input-type=module', '-e', writer], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      // Kill at a random moment after the writer has started writing, however loaded the machine is.
+      await new Promise((r) => child.stdout.once('data', r));
+      await new Promise((r) => setTimeout(r, Math.random() * 40));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
       const now = readFileSync(file);
