@@ -1,6 +1,5 @@
 import { XpmError } from '../../errors/index.js';
-import type { Effect } from '../effect.js';
-import { type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
+import { type Effect, type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
 import { runChecks, serverFacts } from './checks.js';
 import { credentialsFromEnv, type SqlAccess, SqlConnection, serverLabel, withSql } from './connect.js';
