@@ -32,7 +32,14 @@ export interface RunOptions {
 export type EffectResult =
   | { ok: true; result: Record<string, unknown> }
   /** `params`: the error's parameters, so the message can be shown in the reader's language. */
-  | { ok: false; code: string; detail: string; params?: Record<string, string | number> };
+  | {
+      ok: false;
+      code: string;
+      detail: string;
+      params?: Record<string, string | number>;
+      /** What `retry --evidence` must carry for the next attempt to go ahead (the operator's say-so). */
+      retryEvidence?: Record<string, string>;
+    };
 
 /** The outside world's answer to "did this effect already happen?". */
 export type ProbeAnswer = 'done' | 'not-done' | 'unknown';
@@ -49,12 +56,7 @@ export const ok = (result: Record<string, unknown> = {}): EffectResult => ({ ok:
 export const fail = (
   code: string,
   detail: string,
-  params?: Record<string, string | number>,
-): EffectResult => ({
-  ok: false,
-  code,
-  detail,
-  ...(params ? { params } : {}),
-});
+  extra: { params?: Record<string, string | number>; retryEvidence?: Record<string, string> } = {},
+): EffectResult => ({ ok: false, code, detail, ...extra });
 /** The key an effect's outside traces carry, so a probe finds this run's step and no other. */
 export const traceKey = (ctx: { runId: string; stepId: string }) => `${ctx.runId}/${ctx.stepId}`;

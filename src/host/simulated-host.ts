@@ -1,9 +1,10 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
 import type { Host, MutationHook, SqlEndpoint } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 import { readSqlModels, SIMULATED_OPERATOR, simulatedServer, simulatedServerName } from './simulated-sql.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
 export interface SimState {
@@ -249,23 +250,8 @@ function load(file: string): SimState | undefined {
   }
 }
 
-/** Temporary file in the same folder, flushed, renamed: a kill leaves the old or the new file. */
-function writeAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
 /** A new simulated server gets an atlas.xml as an XPhone Server V9 with SQL Express has it. */
 function writeSampleAtlas(installDir: string): void {
   const file = join(installDir, 'atlas.xml');
-  mkdirSync(installDir, { recursive: true });
   writeAtomic(file, SAMPLE_ATLAS_XML);
 }

@@ -280,6 +280,7 @@ class Driver {
                 code: result.code,
                 detail: result.detail,
                 ...(result.params ? { params: result.params } : {}),
+                ...(result.retryEvidence ? { retryEvidence: result.retryEvidence } : {}),
               },
         },
       ],
@@ -440,21 +441,22 @@ class Driver {
   }
 
   /**
-   * Rehearsal only: a restore that would replace the (empty) databases of the new installation
-   * asks for them by name; the simulated operator names them once, as a real one would.
+   * Rehearsal only: a step that failed for want of the operator's say-so (e.g. which databases a
+   * restore may replace) is retried once with the evidence its failure asked for.
    */
   private simulatedApproval(): boolean {
     const stepId = activeStep(this.snapshot)?.stepId;
     const last = this.store
       .journalRows(this.runId)
       .findLast((r) => r.stepId === stepId && r.kind === 'step-failed');
-    const detail = last?.detail as { code?: string; params?: { databases?: string } } | undefined;
-    if (!stepId || detail?.code !== 'E_SQL_RESTORE_REPLACE' || !detail.params?.databases) return false;
-    if (this.snapshot.context.evidence[stepId]?.replace === detail.params.databases) return false;
+    const wanted = (last?.detail as { retryEvidence?: Record<string, string> } | undefined)?.retryEvidence;
+    if (!stepId || !wanted) return false;
+    const given = this.snapshot.context.evidence[stepId] ?? {};
+    if (Object.entries(wanted).every(([key, value]) => given[key] === value)) return false;
     this.store.enqueue(this.runId, 'auto-confirm (simulation)', 'retry', stepId, {
       command: 'retry',
       stepId,
-      evidence: { replace: detail.params.databases },
+      evidence: wanted,
     });
     return true;
   }

@@ -56,8 +56,7 @@ export const sqlServerEffects: Effect[] = [
       );
       if (failed.length > 0)
         return fail('E_SQL_CHECKS_FAILED', failed.map((c) => c.message.en).join('; '), {
-          server: serverLabel(ctx.options.sqlServer),
-          failed: failed.map((c) => c.id).join(', '),
+          params: { server: serverLabel(ctx.options.sqlServer), failed: failed.map((c) => c.id).join(', ') },
         });
       return ok({ level: facts.filestreamLevel, version: facts.version, edition: facts.edition });
     },
@@ -120,8 +119,8 @@ export const sqlServerEffects: Effect[] = [
           .map((p) => p.db);
         if (unapproved.length > 0)
           return fail('E_SQL_RESTORE_REPLACE', `would overwrite ${unapproved.join(', ')}`, {
-            server: c.server,
-            databases: unapproved.join(','),
+            params: { server: c.server, databases: unapproved.join(',') },
+            retryEvidence: { replace: unapproved.join(',') },
           });
         for (const { db, file } of pending) {
           try {

@@ -63,6 +63,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
 function connectionOption(options: Record<string, unknown>, key: string, flag: string): string | undefined {
   const value = options[key] as string | undefined;
   if (value === undefined) return undefined;
+  // Stripping the secrets would change the string: it has one.
   if (withoutSecrets(value) !== normalizeConnection(value))
     throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
   return value;

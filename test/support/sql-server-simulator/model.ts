@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** What one simulated SQL Server instance knows. Kept in a JSON file so it outlives processes. */
 export interface SqlModel {
@@ -120,20 +120,6 @@ export function loadModel(file: string): SqlModel | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-}
-
-/** Temporary file, fsync, rename: a killed process leaves the old or the new model. */
-export function writeAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
 }
 
 /** SQL Server's major version as its backups record it (13 = 2016, 15 = 2019, 16 = 2022). */

@@ -1,5 +1,6 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
+import { writeAtomic } from '../../../src/host/write-atomic.js';
 import {
   type Login7,
   ntlmChallenge,
@@ -8,7 +9,7 @@ import {
   parseNtlmAuthenticate,
   preloginReply,
 } from './login.js';
-import { findKey, loadModel, type SqlFault, type SqlModel, writeAtomic } from './model.js';
+import { findKey, loadModel, type SqlFault, type SqlModel } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
@@ -51,14 +52,19 @@ export class SqlServerSimulator {
   private server: Server | undefined;
   private sockets = new Set<Socket>();
 
+  /** The server's name (fixed for its life): messages carry it. */
+  readonly name: string;
+
   constructor(
     readonly modelFile: string,
     initial?: SqlModel,
   ) {
-    if (!loadModel(modelFile)) {
+    const saved = loadModel(modelFile);
+    if (!saved) {
       if (!initial) throw new Error(`no simulated SQL Server model at ${modelFile}`);
       this.write(initial);
     }
+    this.name = (saved ?? initial)!.name;
   }
 
   get model(): SqlModel {
@@ -105,10 +111,10 @@ export class SqlServerSimulator {
 
   /** Takes one use of the first fault of a kind that matches; persists the countdown. */
   private takeFault<K extends SqlFault['kind']>(
+    model: SqlModel,
     kind: K,
     sql?: string,
   ): Extract<SqlFault, { kind: K }> | undefined {
-    const model = this.model;
     const index = model.faults.findIndex(
       (f) =>
         f.kind === kind && (!('match' in f) || (sql !== undefined && new RegExp(f.match, 'i').test(sql))),
@@ -154,19 +160,21 @@ export class SqlServerSimulator {
         queue = queue.then(async () => {
           if (socket.destroyed) return;
           if (m.type === PACKET.prelogin) {
-            const tls = this.takeFault('tls-required');
-            send(preloginReply(this.model.version, tls ? 'required' : 'off'));
+            const model = this.model;
+            const tls = this.takeFault(model, 'tls-required');
+            send(preloginReply(model.version, tls ? 'required' : 'off'));
           } else if (m.type === PACKET.login7) {
             const login = parseLogin7(m.payload);
             if (login.integrated) {
-              const { message: challenge, nonce } = ntlmChallenge(domainOf(this.model.name));
+              const { message: challenge, nonce } = ntlmChallenge(domainOf(this.name));
               pendingLogin = { login, nonce };
               send(sspi(challenge));
             } else session = this.finishLogin(send, login.user, login.database, login.password);
           } else if (m.type === PACKET.ntlm && pendingLogin) {
             const auth = parseNtlmAuthenticate(m.payload);
             const name = `${auth.domain}\\${auth.user}`;
-            const known = this.model.logins[findKey(this.model.logins, name) ?? ''];
+            const { logins } = this.model;
+            const known = logins[findKey(logins, name) ?? ''];
             const valid =
               known?.windows === true && ntlmResponseValid(auth, known.password ?? '', pendingLogin.nonce);
             session = this.finishLogin(send, name, pendingLogin.login.database, valid ? undefined : false);
@@ -193,7 +201,7 @@ export class SqlServerSimulator {
     const model = this.model;
     const login = model.logins[findKey(model.logins, user) ?? ''];
     const failed =
-      this.takeFault('login-failed') !== undefined ||
+      this.takeFault(model, 'login-failed') !== undefined ||
       !login ||
       password === false ||
       (password !== undefined && (login.windows || login.password !== password));
@@ -254,7 +262,9 @@ export class SqlServerSimulator {
     }
     this.received.push({ sql: request.sql, params: request.params, login: session.login });
 
-    const delay = this.takeFault('delay', request.sql);
+    // One read of the model per request: faults, the statement and its save share it.
+    const model = this.model;
+    const delay = this.takeFault(model, 'delay', request.sql);
     if (delay) {
       const timedOut = await Promise.race([
         new Promise<false>((r) => setTimeout(() => r(false), delay.ms)),
@@ -275,9 +285,8 @@ export class SqlServerSimulator {
       );
       return;
     }
-    const drop = this.takeFault('drop', request.sql);
+    const drop = this.takeFault(model, 'drop', request.sql);
     let dropped = false;
-    const model = this.model;
     try {
       const result = await found.statement.run({
         model,
@@ -314,7 +323,7 @@ export class SqlServerSimulator {
   }
 
   private error(number: number, text: string): ServerMessage {
-    return { number, class: 16, message: text, server: this.model.name };
+    return { number, class: 16, message: text, server: this.name };
   }
 
   /** Frames a result: messages, rows, then DONE (batch) or DONEINPROC/RETURNSTATUS/DONEPROC (RPC). */

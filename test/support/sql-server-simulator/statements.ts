@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { writeAtomic } from '../../../src/host/write-atomic.js';
 import {
   eq,
   findKey,
@@ -7,7 +8,6 @@ import {
   resolvePath,
   type SqlDatabase,
   type SqlModel,
-  writeAtomic,
   xphoneDatabase,
 } from './model.js';
 import type { Cell, Column, ServerMessage } from './tds.js';
@@ -156,6 +156,14 @@ async function stats(ctx: StatementContext, name: string, pages: number): Promis
     info(ctx.model, 4035, `Processed ${pages} pages for database '${name}', file '${name}' on file 1.`),
   ]);
 }
+
+/** 3014: what a finished BACKUP or RESTORE reports. */
+const processed = (ctx: StatementContext, verb: 'BACKUP' | 'RESTORE', pages: number) =>
+  info(
+    ctx.model,
+    3014,
+    `${verb} DATABASE successfully processed ${pages} pages in 0.100 seconds (50.000 MB/sec).`,
+  );
 
 const nvarchar = (name: string): Column => ({ name, type: 'nvarchar' });
 const int = (name: string): Column => ({ name, type: 'int' });
@@ -343,15 +351,7 @@ export const STATEMENTS: Statement[] = [
       };
       writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
       ctx.save('backup');
-      return {
-        messages: [
-          info(
-            ctx.model,
-            3014,
-            `BACKUP DATABASE successfully processed ${pages} pages in 0.100 seconds (50.000 MB/sec).`,
-          ),
-        ],
-      };
+      return { messages: [processed(ctx, 'BACKUP', pages)] };
     },
   },
   {
@@ -464,15 +464,7 @@ export const STATEMENTS: Statement[] = [
       const id = (ctx.model.restoreHistory.at(-1)?.id ?? 0) + 1;
       ctx.model.restoreHistory.push({ id, database: key, file: path });
       ctx.save('restore');
-      return {
-        messages: [
-          info(
-            ctx.model,
-            3014,
-            `RESTORE DATABASE successfully processed ${pages} pages in 0.100 seconds (50.000 MB/sec).`,
-          ),
-        ],
-      };
+      return { messages: [processed(ctx, 'RESTORE', pages)] };
     },
   },
   {
