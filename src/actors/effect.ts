@@ -1,4 +1,5 @@
 import type { Host } from '../host/index.js';
+import type { SnapshotSettings } from './snapshots/settings.js';
 
 /** What every effect gets: the host, and the run's options (service account, SQL server, …). */
 export interface EffectContext {
@@ -27,6 +28,14 @@ export interface RunOptions {
   backupDir?: string;
   databases: string[];
   resumeCommand: string[];
+  /** Who snapshots the VM (absent in runs from older builds: the simulation's VM, else manual). */
+  snapshots?: SnapshotSettings;
+  /** `operator`: the tool registers the resume task and asks for the restart instead of restarting. */
+  reboot?: 'auto' | 'operator';
+  /** The installation medium (the SQL Express upgrade's BAT scripts). */
+  mediaDir?: string;
+  /** A folder outside the VM where every checkpoint is mirrored, to notice a reverted store. */
+  journalMirror?: string;
 }
 
 export type EffectResult =

@@ -10,8 +10,9 @@ export const systemEffects: Effect[] = [
     async run(ctx) {
       // This run, by id: the store may hold newer runs by the time the server is back.
       await ctx.host.registerResumeTask([...ctx.options.resumeCommand, '--run', ctx.runId]);
-      await ctx.host.reboot();
-      return ok({ bootBefore: ctx.input.bootBefore });
+      const by = ctx.options.reboot === 'operator' ? 'operator' : 'xpmigrate';
+      if (by === 'xpmigrate') await ctx.host.reboot();
+      return ok({ bootBefore: ctx.input.bootBefore, rebootBy: by });
     },
     async probe(ctx) {
       return (await ctx.host.bootId()) !== ctx.input.bootBefore ? 'done' : 'not-done';

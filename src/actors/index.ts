@@ -2,7 +2,7 @@ import { atlasEffects } from './atlas-xml/index.js';
 import { backupManagerEffects } from './backup-manager.js';
 import type { Effect } from './effect.js';
 import { systemEffects } from './host-system.js';
-import { snapshotEffects } from './snapshots.js';
+import { snapshotEffects } from './snapshots/index.js';
 import { sqlScriptEffects } from './sql-script.js';
 import { sqlServerEffects } from './sql-server/index.js';
 import { v4Effects } from './v4-exports.js';

@@ -36,8 +36,8 @@ export const windowsEffects: Effect[] = [
   {
     name: 'windows.run-sql-migration-script',
     async run(ctx) {
-      const { instance } = await ctx.host.runSqlMigrationScript(roleOf(ctx.stepId));
-      return ok({ instance });
+      const { instance, output } = await ctx.host.runSqlMigrationScript(roleOf(ctx.stepId));
+      return ok({ instance, ...(output ? { output } : {}) });
     },
     async probe(ctx) {
       const instance = roleOf(ctx.stepId) === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';

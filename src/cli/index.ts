@@ -7,6 +7,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
 import { registerResume } from './commands/resume.js';
+import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
@@ -62,6 +63,7 @@ function buildProgram(ctx: CliContext): Command {
   registerInspect(program, ctx);
   registerAtlas(program, ctx);
   registerSql(program, ctx);
+  registerSnapshots(program, ctx);
   return program;
 }
 

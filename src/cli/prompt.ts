@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseVersion } from '../catalog/index.js';
+import { XpmError } from '../errors/index.js';
 import { type Lang, say, type Text } from '../i18n/index.js';
 import { decidePlan, type PlanInput } from '../plan/index.js';
 import { T } from './texts.js';
@@ -83,4 +84,33 @@ export async function askMissing(given: PlanInput, lang: Lang, streams: PromptSt
     rl.close();
   }
   return input;
+}
+
+/**
+ * One yes/no question before something that cannot be undone. The answer may be piped in; with
+ * no answer at all (input closed) nobody can confirm, which is an error, not a "no".
+ */
+export async function confirmAction(
+  action: string,
+  question: string,
+  lang: Lang,
+  streams: PromptStreams,
+): Promise<boolean> {
+  const rl = createInterface({ input: streams.input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      streams.output.write(`${question} [${lang === 'de' ? 'j/n' : 'y/n'}] `);
+      const next = await lines.next();
+      if (next.done) {
+        streams.output.write('\n');
+        throw new XpmError('E_CONFIRM_NEEDED', { action });
+      }
+      const answer = parseYesNo(next.value);
+      if (answer !== undefined) return answer;
+    }
+    return false;
+  } finally {
+    rl.close();
+  }
 }

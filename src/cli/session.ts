@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import { ERRORS, type ErrorCode, XpmError } from '../errors/index.js';
-import { type Host, SimulatedHost } from '../host/index.js';
+import { type Host, SimulatedHost, WindowsHost } from '../host/index.js';
 import { say } from '../i18n/index.js';
 import {
   acquireRunLock,
@@ -11,7 +11,7 @@ import {
   stateFile,
 } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
-import { drive, fault, openRun, type Progress } from '../runtime/index.js';
+import { drive, fault, openRun, type Progress, type RunSettings, watchMirror } from '../runtime/index.js';
 import { type CliContext, out } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts.js';
@@ -28,12 +28,12 @@ export function openStore(ctx: CliContext, explicit: string | undefined): StoreS
   return { store: new Store(db), file, close: () => db.close() };
 }
 
-/** The host a run acts on: the simulation beside the store, or (later) the real Windows server. */
-export function hostFor(row: Pick<RunRow, 'simulate'>, storeFile: string, simVersion?: string): Host {
-  if (!row.simulate) throw new XpmError('E_NO_REAL_HOST');
-  return new SimulatedHost(SimulatedHost.fileFor(storeFile), simVersion ? { version: simVersion } : {}, () =>
-    fault('during-effect'),
-  );
+/** The host a run acts on: the simulation beside the store, or this Windows server. */
+export function hostFor(row: Pick<RunRow, 'simulate' | 'optionsJson'>, storeFile: string): Host {
+  if (row.simulate)
+    return new SimulatedHost(SimulatedHost.fileFor(storeFile), {}, () => fault('during-effect'));
+  const { mediaDir } = JSON.parse(row.optionsJson) as RunSettings;
+  return new WindowsHost(mediaDir ? { mediaDir } : {});
 }
 
 export function operatorName(explicit: string | undefined): string {
@@ -54,6 +54,9 @@ export async function driveRun(
 ): Promise<{ status: RunStatus; exitCode: ExitCode }> {
   const lock = acquireRunLock(session.store.db, row.id);
   try {
+    const { mirror, lost } = watchMirror(session.store, row);
+    if (lost)
+      out(ctx, `  ⟲ ${say(T.rollbackDetected, ctx.lang, { seq: lost.storeSeq, lost: lost.entries.length })}`);
     const run = openRun(session.store, row);
     const host = hostFor(row, session.file);
     const total = run.steps.length;
@@ -68,6 +71,12 @@ export async function driveRun(
       onProgress: print,
     }).finally(() => host.close?.());
     run.actor.stop();
+    if (mirror?.error) {
+      out(ctx, `  ! ${say(T.mirrorFailed, ctx.lang, { dir: mirror.dir, detail: mirror.error })}`);
+      session.store.journal(row.id, [
+        { kind: 'mirror-failed', who: 'xpmigrate', detail: { dir: mirror.dir, error: mirror.error } },
+      ]);
+    }
     if (status === 'done' || status === 'aborted') {
       out(ctx, say(status === 'done' ? T.runDone : T.runAborted, ctx.lang, { run: row.id }));
     }

@@ -286,6 +286,89 @@ export const T = {
     de: 'installierte Version des simulierten Servers (Standard: --from)',
     en: 'installed version of the simulated server (default: --from)',
   },
+  optSnapshots: {
+    de: 'wer die VM-Snapshots anlegt: hyperv, vmware (govc) oder manual (Standard: manual; mit --simulate die simulierte VM)',
+    en: 'who takes the VM snapshots: hyperv, vmware (govc) or manual (default: manual; with --simulate the simulated VM)',
+  },
+  optVm: {
+    de: 'Name der XPhone-VM in Hyper-V bzw. vCenter',
+    en: 'the XPhone VM as Hyper-V or vCenter names it',
+  },
+  optHypervHost: {
+    de: 'der Hyper-V-Host, wenn es nicht dieser Rechner ist (PowerShell-Remoting)',
+    en: 'the Hyper-V host when it is not this machine (PowerShell remoting)',
+  },
+  optReboot: {
+    de: 'Neustart: auto (xpmigrate startet neu) oder operator (der Mensch startet neu)',
+    en: 'reboot: auto (xpmigrate restarts the server) or operator (a person restarts it)',
+  },
+  optJournalMirror: {
+    de: 'Ordner außerhalb der VM, in den jeder Checkpoint gespiegelt wird (erkennt einen mit der VM zurückgesetzten Zustandsspeicher)',
+    en: 'folder outside the VM where every checkpoint is mirrored (notices a store reverted with the VM)',
+  },
+  optMediaDir: {
+    de: 'Installationsmedium (für die BAT-Skripte des SQL-Express-Upgrades)',
+    en: 'installation medium (for the SQL Express upgrade BAT scripts)',
+  },
+  optStoreOutsideVm: {
+    de: 'Probe: der Zustandsspeicher liegt außerhalb der simulierten VM (ein Rollback setzt ihn nicht zurück)',
+    en: 'rehearsal: the store lives outside the simulated VM (a rollback does not revert it)',
+  },
+  optYes: { de: 'ohne Rückfrage ausführen', en: 'do it without asking' },
+  optTo: { de: 'Name des Snapshots', en: 'name of the snapshot' },
+  optAllSnapshots: { de: 'alle Snapshots des Laufs', en: "all of the run's snapshots" },
+  cmdSnapshots: {
+    de: 'VM-Snapshots der Läufe zeigen (Warnung bei langen Ketten und alten Snapshots)',
+    en: "list the runs' VM snapshots (warns about long chains and old snapshots)",
+  },
+  cmdSnapshotsList: { de: 'Snapshots zeigen', en: 'list snapshots' },
+  cmdSnapshotsRemove: {
+    de: 'Snapshots nach der Abnahme beim Anbieter entfernen',
+    en: 'remove snapshots at the provider after acceptance',
+  },
+  cmdRollback: {
+    de: 'die VM auf einen Snapshot zurücksetzen; der Lauf geht von dessen Checkpoint weiter',
+    en: "revert the VM to a snapshot; the run continues from the snapshot's checkpoint",
+  },
+  snapshotsNone: { de: 'Keine Snapshots.', en: 'No snapshots.' },
+  snapshotsChain: {
+    de: 'Warnung: {count} Snapshots in der Kette von {vm} (mehr als 3 bremsen die VM); nach der Abnahme entfernen: xpmigrate snapshots remove --all',
+    en: 'Warning: {count} snapshots in the chain of {vm} (more than 3 slow the VM down); remove them after acceptance: xpmigrate snapshots remove --all',
+  },
+  snapshotsOld: {
+    de: 'Warnung: Snapshot {name} ist {hours} h alt (mehr als 72 h).',
+    en: 'Warning: snapshot {name} is {hours} h old (more than 72 h).',
+  },
+  snapshotRemoved: { de: 'Snapshot {name} entfernt.', en: 'Snapshot {name} removed.' },
+  confirmRemove: {
+    de: '{count} Snapshot(s) beim Anbieter {provider} entfernen ({names})?',
+    en: 'Remove {count} snapshot(s) at provider {provider} ({names})?',
+  },
+  confirmRollback: {
+    de: 'VM auf Snapshot {name} ({at}) zurücksetzen? Alles danach geht verloren; der Lauf geht vom Schritt nach {step} weiter.',
+    en: 'Revert the VM to snapshot {name} ({at})? Everything after it is lost; the run continues after {step}.',
+  },
+  manualRevert: {
+    de: 'Manueller Anbieter: die VM jetzt selbst auf {name} zurücksetzen; danach hier bestätigen.',
+    en: 'Manual provider: revert the VM to {name} yourself now; then confirm here.',
+  },
+  rollbackDone: {
+    de: 'Zurückgesetzt auf {name}. Rückgängig gemacht: {undone}. Weiter mit: xpmigrate resume --run {run}',
+    en: 'Reverted to {name}. Undone: {undone}. Continue with: xpmigrate resume --run {run}',
+  },
+  rollbackStoreReverted: {
+    de: 'Der Zustandsspeicher lag auf der VM und wurde mit ihr zurückgesetzt; {lost} Journal-Einträge danach sind im Journal festgehalten. Weiter mit: xpmigrate resume --run {run}',
+    en: 'The store was on the VM and was reverted with it; {lost} journal entries after that are kept in the journal. Continue with: xpmigrate resume --run {run}',
+  },
+  rollbackDetected: {
+    de: 'Der Zustandsspeicher wurde mit der VM zurückgesetzt (Checkpoint {seq}); {lost} verlorene Einträge aus dem Spiegel ins Journal übernommen.',
+    en: 'The store was reverted with the VM (checkpoint {seq}); {lost} lost entries taken from the mirror into the journal.',
+  },
+  mirrorFailed: {
+    de: 'Journal-Spiegel {dir} nicht beschreibbar ({detail}); ein Rollback der VM wird so nicht erkannt.',
+    en: 'Journal mirror {dir} could not be written ({detail}); a VM rollback will not be noticed that way.',
+  },
+  aborted: { de: 'Nichts geändert.', en: 'Nothing changed.' },
   progressFailed: { de: 'FEHLER', en: 'FAILED' },
   progressSkipped: { de: 'übersprungen', en: 'skipped' },
   progressRecovered: {

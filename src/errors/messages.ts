@@ -168,16 +168,7 @@ export const ERRORS = {
       en: 'In a rehearsal (--simulate) --auto-confirm answers the manual steps; on a real server a person confirms them.',
     },
   },
-  E_NO_REAL_HOST: {
-    message: {
-      de: 'Diese Version kann noch keinen echten Windows-Server steuern.',
-      en: 'This version cannot drive a real Windows server yet.',
-    },
-    remedy: {
-      de: 'Den Ablauf mit --simulate proben; für echte Server: xpmigrate plan zeigt die Schritte.',
-      en: 'Rehearse the path with --simulate; for real servers, xpmigrate plan lists the steps.',
-    },
-  },
+
   E_ATLAS_READ: {
     message: { de: '{file} lässt sich nicht lesen: {detail}', en: 'Cannot read {file}: {detail}' },
     remedy: {
@@ -514,6 +505,204 @@ export const ERRORS = {
     remedy: {
       de: 'Details: xpmigrate sql check --server "{server}". Beheben, dann: xpmigrate retry.',
       en: 'Details: xpmigrate sql check --server "{server}". Fix, then: xpmigrate retry.',
+    },
+  },
+  E_POWERSHELL_MISSING: {
+    message: { de: 'PowerShell ({exe}) nicht gefunden.', en: 'PowerShell ({exe}) not found.' },
+    remedy: {
+      de: 'xpmigrate auf dem Windows-Server ausführen (Windows PowerShell 5.1 ist dort vorhanden) oder XPMIGRATE_POWERSHELL auf die PowerShell setzen. Zum Proben: --simulate.',
+      en: 'Run xpmigrate on the Windows server (Windows PowerShell 5.1 is there) or point XPMIGRATE_POWERSHELL at PowerShell. To rehearse: --simulate.',
+    },
+  },
+  E_POWERSHELL_FAILED: {
+    message: {
+      de: 'PowerShell: "{task}" fehlgeschlagen: {detail}',
+      en: 'PowerShell: "{task}" failed: {detail}',
+    },
+    remedy: {
+      de: 'xpmigrate als Administrator ausführen; die Meldung zeigt die Ursache. Danach: xpmigrate retry.',
+      en: 'Run xpmigrate as administrator; the message shows the cause. Then: xpmigrate retry.',
+    },
+  },
+  E_POWERSHELL_VALUE: {
+    message: {
+      de: 'Der Wert "{value}" enthält ein NUL-Zeichen und kann nicht an PowerShell gehen.',
+      en: 'The value "{value}" contains a NUL character and cannot be passed to PowerShell.',
+    },
+    remedy: { de: 'Den Wert ohne NUL-Zeichen angeben.', en: 'Give the value without NUL characters.' },
+  },
+  E_SERVICE_TIMEOUT: {
+    message: {
+      de: 'Dienste nicht {state} nach {seconds} s: {services}',
+      en: 'Services not {state} after {seconds} s: {services}',
+    },
+    remedy: {
+      de: 'In services.msc und der Ereignisanzeige nachsehen, warum; danach: xpmigrate retry.',
+      en: 'Look in services.msc and the event log for the reason; then: xpmigrate retry.',
+    },
+  },
+  E_SERVICE_PASSWORD: {
+    message: {
+      de: 'Für die Identität des Anwendungspools fehlt das Kennwort des Dienstkontos ({variable}).',
+      en: 'The service account password for the application pool identity is missing ({variable}).',
+    },
+    remedy: {
+      de: 'Das Kennwort in der Umgebungsvariablen {variable} übergeben und xpmigrate retry ausführen, oder die Identität im IIS-Manager setzen und den Schritt mit xpmigrate confirm bestätigen.',
+      en: 'Pass the password in the environment variable {variable} and run xpmigrate retry, or set the identity in IIS Manager and confirm the step with xpmigrate confirm.',
+    },
+  },
+  E_MEDIA_DIR: {
+    message: {
+      de: 'Das Installationsmedium ist nicht angegeben oder {file} fehlt.',
+      en: 'The installation medium is not given or {file} is missing.',
+    },
+    remedy: {
+      de: 'Beim Start --media-dir auf das Installationsmedium setzen (der Ordner mit Software\\Server\\3rdParty\\sql).',
+      en: 'Give --media-dir at start: the installation medium (the folder holding Software\\Server\\3rdParty\\sql).',
+    },
+  },
+  E_BATCH_FAILED: {
+    message: {
+      de: '{file} endete mit Code {code}: {output}',
+      en: '{file} ended with code {code}: {output}',
+    },
+    remedy: {
+      de: 'Die Ausgabe steht im Journal (xpmigrate history). Ursache beheben, dann: xpmigrate retry.',
+      en: 'The output is in the journal (xpmigrate history). Fix the cause, then: xpmigrate retry.',
+    },
+  },
+  E_HOST_MANUAL: {
+    message: {
+      de: '"{operation}" kann xpmigrate auf einem echten Server nicht selbst ausführen.',
+      en: 'xpmigrate cannot carry out "{operation}" on a real server itself.',
+    },
+    remedy: {
+      de: 'Den Schritt von Hand ausführen (Hilfe: xpmigrate status) und danach bestätigen: xpmigrate confirm {step}.',
+      en: 'Do the step by hand (help: xpmigrate status), then confirm it: xpmigrate confirm {step}.',
+    },
+  },
+  E_XPHONE_NOT_INSTALLED: {
+    message: {
+      de: 'Auf diesem Rechner ist kein XPhone Connect Server installiert ({key}).',
+      en: 'No XPhone Connect Server is installed on this machine ({key}).',
+    },
+    remedy: {
+      de: 'xpmigrate auf dem XPhone Server ausführen.',
+      en: 'Run xpmigrate on the XPhone server.',
+    },
+  },
+  E_GOVC_MISSING: {
+    message: { de: 'govc ({exe}) nicht gefunden.', en: 'govc ({exe}) not found.' },
+    remedy: {
+      de: 'govc installieren (github.com/vmware/govmomi) und GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD setzen, oder --snapshots manual verwenden.',
+      en: 'Install govc (github.com/vmware/govmomi) and set GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD, or use --snapshots manual.',
+    },
+  },
+  E_SNAPSHOT_PROVIDER: {
+    message: {
+      de: 'Snapshot-Anbieter {provider} nicht erreichbar oder fehlgeschlagen: {detail}',
+      en: 'Snapshot provider {provider} unreachable or failed: {detail}',
+    },
+    remedy: {
+      de: 'Verbindung und Rechte zum Hyper-V-Host bzw. vCenter prüfen (WinRM, GOVC_URL); danach: xpmigrate retry. Den Snapshot notfalls von Hand anlegen und mit xpmigrate retry --evidence snapshot=NAME eintragen.',
+      en: 'Check the connection and rights to the Hyper-V host or vCenter (WinRM, GOVC_URL); then: xpmigrate retry. If need be take the snapshot by hand and record it with xpmigrate retry --evidence snapshot=NAME.',
+    },
+  },
+  E_SNAPSHOT_VM_NOT_FOUND: {
+    message: {
+      de: '{provider}: keine VM namens "{vm}".',
+      en: '{provider}: no VM named "{vm}".',
+    },
+    remedy: {
+      de: 'Den VM-Namen prüfen (Hyper-V: Get-VM, VMware: govc find -type m). Er steht in der Lauf-Konfiguration (--vm beim Start).',
+      en: 'Check the VM name (Hyper-V: Get-VM, VMware: govc find -type m). It is part of the run settings (--vm at start).',
+    },
+  },
+  E_SNAPSHOT_VM_REQUIRED: {
+    message: {
+      de: '--snapshots {provider} braucht --vm NAME.',
+      en: '--snapshots {provider} needs --vm NAME.',
+    },
+    remedy: {
+      de: 'Den Namen der XPhone-VM angeben, wie ihn Hyper-V bzw. vCenter kennt.',
+      en: 'Give the XPhone VM name as Hyper-V or vCenter knows it.',
+    },
+  },
+  E_SNAPSHOT_SELF: {
+    message: {
+      de: 'VMware: "{vm}" ist die VM, auf der xpmigrate läuft; govc kann sie nicht ausschalten und danach den Snapshot anlegen.',
+      en: 'VMware: "{vm}" is the VM xpmigrate runs on; govc cannot power it off and take the snapshot afterwards.',
+    },
+    remedy: {
+      de: 'Den Snapshot im vSphere Client bei ausgeschalteter VM anlegen und mit xpmigrate retry --evidence snapshot=NAME eintragen, oder --snapshots manual verwenden.',
+      en: 'Take the snapshot in the vSphere Client with the VM powered off and record it with xpmigrate retry --evidence snapshot=NAME, or use --snapshots manual.',
+    },
+  },
+  E_SNAPSHOT_MANUAL: {
+    message: {
+      de: 'Jetzt den VM-Snapshot von Hand anlegen (VM ausgeschaltet), Vorschlag für den Namen: {name}.',
+      en: 'Take the VM snapshot by hand now (VM powered off); suggested name: {name}.',
+    },
+    remedy: {
+      de: 'VM herunterfahren, Snapshot anlegen, VM starten, dann: xpmigrate retry --evidence snapshot=NAME.',
+      en: 'Shut the VM down, take the snapshot, start the VM, then: xpmigrate retry --evidence snapshot=NAME.',
+    },
+  },
+  E_SNAPSHOT_TIMEOUT: {
+    message: {
+      de: '{vm}: Snapshot "{name}" ist nach {seconds} s nicht fertig (VM-Zustand: {state}).',
+      en: '{vm}: snapshot "{name}" is not finished after {seconds} s (VM state: {state}).',
+    },
+    remedy: {
+      de: 'Im Hyper-V-Manager bzw. vSphere Client nachsehen; ist der Snapshot da und die VM an: xpmigrate retry.',
+      en: 'Look in Hyper-V Manager or the vSphere Client; when the snapshot exists and the VM runs: xpmigrate retry.',
+    },
+  },
+  E_SNAPSHOT_NOT_FOUND: {
+    message: {
+      de: 'Kein Snapshot "{name}" in {file}.',
+      en: 'No snapshot "{name}" in {file}.',
+    },
+    remedy: {
+      de: 'Die Snapshots zeigt: xpmigrate snapshots.',
+      en: 'The snapshots are listed by: xpmigrate snapshots.',
+    },
+  },
+  E_SNAPSHOT_OTHER_RUN: {
+    message: {
+      de: 'Snapshot "{name}" gehört zu Lauf {owner}, nicht zu {run}.',
+      en: 'Snapshot "{name}" belongs to run {owner}, not to {run}.',
+    },
+    remedy: {
+      de: 'Den Lauf des Snapshots mit --run {owner} wählen oder einen Snapshot dieses Laufs (xpmigrate snapshots --run {run}).',
+      en: "Pick the snapshot's run with --run {owner} or a snapshot of this run (xpmigrate snapshots --run {run}).",
+    },
+  },
+  E_SNAPSHOT_REMOVED: {
+    message: {
+      de: 'Snapshot "{name}" wurde am {at} entfernt.',
+      en: 'Snapshot "{name}" was removed on {at}.',
+    },
+    remedy: {
+      de: 'Einen vorhandenen Snapshot wählen: xpmigrate snapshots.',
+      en: 'Pick an existing snapshot: xpmigrate snapshots.',
+    },
+  },
+  E_CONFIRM_NEEDED: {
+    message: {
+      de: '{action} braucht eine Bestätigung, und hier kann niemand antworten.',
+      en: '{action} needs a confirmation, and nobody can answer here.',
+    },
+    remedy: { de: 'Mit --yes bestätigen.', en: 'Confirm with --yes.' },
+  },
+  E_MIRROR: {
+    message: {
+      de: 'Journal-Spiegel {dir} nicht beschreibbar: {detail}',
+      en: 'Journal mirror {dir} cannot be written: {detail}',
+    },
+    remedy: {
+      de: 'Einen Ordner außerhalb der VM angeben, den dieses Konto beschreiben darf (z.B. eine Freigabe).',
+      en: 'Give a folder outside the VM that this account may write (e.g. a share).',
     },
   },
   E_INTERNAL: {

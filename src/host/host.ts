@@ -36,21 +36,42 @@ export interface Host {
    */
   sqlEndpoint(server: string): Promise<SqlEndpoint | undefined>;
   setAppPoolIdentity(pool: string, account: string): Promise<void>;
-  runSqlMigrationScript(role: 'main' | 'analytics'): Promise<{ instance: string }>;
+  /** The vendor's BAT script; its output goes into the journal. */
+  runSqlMigrationScript(role: 'main' | 'analytics'): Promise<{ instance: string; output?: string }>;
   hasInstance(name: string): Promise<boolean>;
   /** The XPhone Server's install folder (Windows: HKLM\SOFTWARE\C4B\XPhoneServer\InstallDir). */
   installDir(): Promise<string>;
   /** Tells the host that an effect changed the outside world itself (the simulation counts it). */
   applied(effect: string): Promise<void>;
-  takeSnapshot(name: string): Promise<void>;
   /** Ends what the host keeps open (the simulation's SQL Servers). */
   close?(): Promise<void>;
-  findSnapshot(name: string): Promise<boolean>;
+  /** A VM the host snapshots itself (the simulation); real VMs go through a provider. */
+  readonly snapshots?: SnapshotProvider;
   xphoneV4Installed(): Promise<boolean>;
   checkV4Exports(): Promise<{ ok: boolean; missing: string[] }>;
   exportScript(key: string): Promise<{ file: string }>;
   importScript(key: string): Promise<void>;
   verifyImport(): Promise<{ ok: boolean; detail: string }>;
+}
+
+/** A snapshot as its provider lists it. */
+export interface SnapshotInfo {
+  name: string;
+  createdAt?: string;
+}
+
+/**
+ * Takes, finds, reverts and removes VM snapshots. The vendor allows snapshots only while the VM
+ * is off, so `take` powers the VM off, snapshots it and powers it on again.
+ */
+export interface SnapshotProvider {
+  readonly kind: 'hyperv' | 'vmware' | 'manual' | 'simulated';
+  take(name: string): Promise<void>;
+  /** undefined: the provider cannot tell (manual). */
+  exists(name: string): Promise<boolean | undefined>;
+  revert(name: string): Promise<void>;
+  remove(name: string): Promise<void>;
+  list(): Promise<SnapshotInfo[] | undefined>;
 }
 
 /** A fault-injection point a host calls once it has changed the outside world (tests only). */

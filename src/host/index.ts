@@ -1,3 +1,10 @@
-export type { Host, MutationHook, SqlCredentials, SqlEndpoint } from './host.js';
+export type {
+  Host,
+  MutationHook,
+  SnapshotInfo,
+  SnapshotProvider,
+  SqlCredentials,
+  SqlEndpoint,
+} from './host.js';
 export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
-export { atlasServices, xphoneInstallDir } from './windows/index.js';
+export { SERVICE_PASSWORD_VARIABLE, WindowsHost, type WindowsHostOptions } from './windows/index.js';

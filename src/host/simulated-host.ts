@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
-import type { Host, MutationHook, SqlEndpoint } from './host.js';
+import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 import { readSqlModels, SIMULATED_OPERATOR, simulatedServer, simulatedServerName } from './simulated-sql.js';
 import { writeAtomic } from './write-atomic.js';
@@ -17,9 +17,11 @@ export interface SimState {
   installDir: string;
   appPools: Record<string, string>;
   backups: Record<string, string>;
-  snapshots: string[];
+  /** The hypervisor's snapshots of this VM: each holds the server as it was (and the store, when on the VM). */
+  snapshots: SimSnapshot[];
   resumeTask: string[] | null;
-  vmPowered: boolean;
+  /** Whether the run's store lives on this VM's disk (a rollback then reverts it too). */
+  storeOnVm: boolean;
   exports: string[];
   /** Effect name → times applied. */
   effects: Record<string, number>;
@@ -27,9 +29,20 @@ export interface SimState {
   manual: string[];
 }
 
+export interface SimSnapshot {
+  name: string;
+  at: string;
+  /** The server's state when it was taken (without the hypervisor's own records). */
+  image: Omit<SimState, 'snapshots' | 'effects'>;
+  /** A copy of the store's files when it lives on the VM. */
+  storeCopy: boolean;
+}
+
 export interface SimOptions {
   /** The installed version the simulation starts with. */
   version?: string;
+  /** The store lives outside the VM (on a share): a rollback does not revert it. */
+  storeOutsideVm?: boolean;
 }
 
 /**
@@ -55,12 +68,12 @@ export class SimulatedHost implements Host {
       initialState(
         options.version ?? '9.0.330.1359',
         join(`${file.replace(/\.host\.json$/, '')}.server`, 'XPhone Connect Server'),
+        options.storeOutsideVm !== true,
       );
     if (!saved) writeSampleAtlas(this.state.installDir); // a new server: its atlas.xml once
     if (this.state.pendingReboot) {
       this.state.bootId += 1;
       this.state.pendingReboot = false;
-      this.state.vmPowered = true;
       for (const name of Object.keys(this.state.services)) this.state.services[name] = true;
     }
     this.save();
@@ -188,17 +201,47 @@ export class SimulatedHost implements Host {
   async applied(effect: string) {
     this.mutate(effect, () => {});
   }
-  async takeSnapshot(name: string) {
-    // The vendor allows snapshots only while the VM is off: power off, snapshot, power on.
-    this.mutate('snapshot.take', (s) => {
-      s.vmPowered = false;
-      if (!s.snapshots.includes(name)) s.snapshots.push(name);
-      s.vmPowered = true;
-    });
+  /** The hypervisor of the simulated VM. */
+  readonly snapshots: SnapshotProvider = {
+    kind: 'simulated',
+    take: async (name) => {
+      // The vendor allows snapshots only while the VM is off: power off, snapshot, power on (a boot).
+      const storeCopy = this.state.storeOnVm && copyStore(this.storeFile, this.snapshotFolder(name));
+      this.mutate('snapshot.take', (s) => {
+        const { snapshots: _s, effects: _e, ...image } = structuredClone(s);
+        s.snapshots = s.snapshots.filter((x) => x.name !== name);
+        s.snapshots.push({ name, at: new Date().toISOString(), image, storeCopy });
+        s.bootId += 1;
+      });
+    },
+    exists: async (name) => this.state.snapshots.some((x) => x.name === name),
+    revert: async (name) => {
+      const snap = this.state.snapshots.find((x) => x.name === name);
+      if (!snap) throw new Error(`no snapshot ${name}`);
+      // The caller has closed the store: a VM that is reverted is off.
+      if (snap.storeCopy) copyStore(this.snapshotFolder(name), this.storeFile, true);
+      this.mutate('snapshot.revert', (s) => {
+        Object.assign(s, structuredClone(snap.image), { snapshots: s.snapshots, effects: s.effects });
+        s.bootId = Math.max(s.bootId, snap.image.bootId) + 1;
+      });
+    },
+    remove: async (name) => {
+      this.mutate('snapshot.remove', (s) => {
+        s.snapshots = s.snapshots.filter((x) => x.name !== name);
+      });
+      rmSync(this.snapshotFolder(name), { recursive: true, force: true });
+    },
+    list: async () => this.state.snapshots.map((x) => ({ name: x.name, createdAt: x.at })),
+  };
+
+  private get storeFile(): string {
+    return this.file.replace(/\.host\.json$/, '');
   }
-  async findSnapshot(name: string) {
-    return this.state.snapshots.includes(name);
+
+  private snapshotFolder(name: string): string {
+    return join(`${this.storeFile}.snapshots`, Buffer.from(name).toString('hex'));
   }
+
   async xphoneV4Installed() {
     return false;
   }
@@ -222,7 +265,23 @@ export class SimulatedHost implements Host {
 
 const sqlFolderOf = (file: string) => `${file.replace(/\.host\.json$/, '')}.sql`;
 
-function initialState(version: string, installDir: string): SimState {
+/**
+ * Copies a store's files as a powered-off disk holds them: the database and its WAL (every
+ * commit is synced, so this is the image a crash leaves); the shared-memory index is rebuilt.
+ */
+function copyStore(fromBase: string, toBase: string, restoring = false): boolean {
+  const [from, to] = restoring ? [join(fromBase, 'store'), toBase] : [fromBase, join(toBase, 'store')];
+  if (!existsSync(from)) return false;
+  mkdirSync(dirname(to), { recursive: true });
+  for (const suffix of ['', '-wal']) {
+    rmSync(`${to}${suffix}`, { force: true });
+    if (existsSync(`${from}${suffix}`)) copyFileSync(`${from}${suffix}`, `${to}${suffix}`);
+  }
+  rmSync(`${to}-shm`, { force: true });
+  return true;
+}
+
+function initialState(version: string, installDir: string, storeOnVm: boolean): SimState {
   return {
     version,
     bootId: 1,
@@ -234,7 +293,7 @@ function initialState(version: string, installDir: string): SimState {
     backups: {},
     snapshots: [],
     resumeTask: null,
-    vmPowered: true,
+    storeOnVm,
     exports: ['voicemail', 'autoattendant', 'dynamic-lines', 'pbx', 'users-csv'],
     effects: {},
     manual: [],

@@ -1,3 +1,4 @@
+import type { JournalMirror } from './mirror.js';
 import type { Db } from './open.js';
 
 export const RUN_STATUSES = [
@@ -27,6 +28,7 @@ export interface Checkpoint {
   at: string;
   event: string;
   state: string;
+  status: RunStatus;
   snapshot: string;
 }
 
@@ -103,10 +105,10 @@ export class Store {
   private readonly commitTx;
 
   constructor(readonly db: Db) {
-    this.commitTx = db.transaction((runId: string, t: Transition): number => {
+    this.commitTx = db.transaction((runId: string, t: Transition, at: string): number => {
       const last = this.statements.lastSeq.get(...this.span(runId)) as { id: number | null };
       const seq = last.id === null ? 0 : (last.id % RUN_SPAN) + 1;
-      this.write(runId, t, seq);
+      this.write(runId, t, seq, at);
       return seq;
     });
     this.statements = {
@@ -127,7 +129,7 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       lastCheckpoint: db.prepare(
-        `SELECT seq, at, event, state, snapshot FROM checkpoints WHERE id BETWEEN ? AND ?
+        `SELECT seq, at, event, state, status, snapshot FROM checkpoints WHERE id BETWEEN ? AND ?
          ORDER BY id DESC LIMIT 1`,
       ),
       lastSeq: db.prepare('SELECT MAX(id) AS id FROM checkpoints WHERE id BETWEEN ? AND ?'),
@@ -170,7 +172,11 @@ export class Store {
       ),
       snapshots: db.prepare(
         `SELECT id, run_id AS runId, step_id AS stepId, name, provider, checkpoint_seq AS checkpointSeq, at,
-         removed_at AS removedAt FROM snapshots WHERE run_id = ? ORDER BY id`,
+         removed_at AS removedAt FROM snapshots WHERE run_id LIKE ? ORDER BY id`,
+      ),
+      removeSnapshot: db.prepare('UPDATE snapshots SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
+      checkpointAt: db.prepare(
+        'SELECT seq, at, event, state, status, snapshot FROM checkpoints WHERE id = ?',
       ),
     };
   }
@@ -197,13 +203,22 @@ export class Store {
       .immediate();
   }
 
-  /** Commits one transition (see Transition) atomically; returns its checkpoint number. */
-  commit(runId: string, t: Transition): number {
-    return this.commitTx.immediate(runId, t);
+  /** Runs whose checkpoints are also mirrored outside the VM. */
+  private readonly mirrors = new Map<string, JournalMirror>();
+
+  attachMirror(mirror: JournalMirror): void {
+    this.mirrors.set(mirror.runId, mirror);
   }
 
-  private write(runId: string, t: Transition, seq: number): void {
+  /** Commits one transition (see Transition) atomically; returns its checkpoint number. */
+  commit(runId: string, t: Transition): number {
     const at = now();
+    const seq = this.commitTx.immediate(runId, t, at);
+    this.mirrors.get(runId)?.append({ type: 'checkpoint', seq, at, state: t.state, journal: t.journal });
+    return seq;
+  }
+
+  private write(runId: string, t: Transition, seq: number, at = now()): void {
     const s = this.statements;
     s.insertCheckpoint.run(
       this.span(runId)[0] + seq,
@@ -356,8 +371,18 @@ export class Store {
       .immediate();
   }
 
-  snapshots(runId: string): SnapshotRow[] {
-    return this.statements.snapshots.all(runId) as SnapshotRow[];
+  /** The snapshots of a run, or of every run. */
+  snapshots(runId?: string): SnapshotRow[] {
+    return this.statements.snapshots.all(runId ?? '%') as SnapshotRow[];
+  }
+
+  /** Records that a snapshot was removed at its provider; false when it already was. */
+  markSnapshotRemoved(id: number): boolean {
+    return this.statements.removeSnapshot.run(now(), id).changes === 1;
+  }
+
+  checkpointAt(runId: string, seq: number): Checkpoint | undefined {
+    return this.statements.checkpointAt.get(this.span(runId)[0] + seq) as Checkpoint | undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EFFECTS, type EffectContext, type EffectResult } from '../actors/index.js';
+import { snapshotProvider } from '../actors/snapshots/index.js';
 import { isXpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
@@ -128,6 +129,16 @@ class Driver {
           ],
           {
             outcome: { stepId: step.id, attempt: intent.attempt, outcome: 'done-by-probe', result: input },
+            // A snapshot found by the probe (the VM went off under us while taking it) is recorded too.
+            ...(step.kind === 'snapshot'
+              ? {
+                  snapshotTaken: {
+                    stepId: step.id,
+                    name: String(input.name),
+                    provider: snapshotProvider(this.run.settings.snapshots, this.options.host).kind,
+                  },
+                }
+              : {}),
           },
         );
       } else if (step.recovery === 'rerun' || answer === 'not-done') {
@@ -247,7 +258,7 @@ class Driver {
             ok: false,
             code: error.code,
             detail: `${error.text('en')} ${error.remedy('en')}`,
-            params: { ...error.params },
+            params: { step: step.id, ...error.params },
           }
         : { ok: false, code: 'E_EFFECT', detail: error instanceof Error ? error.message : String(error) };
     }

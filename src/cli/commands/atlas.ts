@@ -7,7 +7,7 @@ import {
   readAtlas,
 } from '../../actors/atlas-xml/index.js';
 import { XpmError } from '../../errors/index.js';
-import { atlasServices, type Host, SimulatedHost, xphoneInstallDir } from '../../host/index.js';
+import { type Host, SimulatedHost, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { stateFile } from '../../persistence/index.js';
 import { type CliContext, out } from '../context.js';
@@ -64,12 +64,10 @@ async function locate(ctx: CliContext, o: Where): Promise<{ file: string; host?:
     };
     return { file: o.file ?? findAtlasXml(sim.installDir), host };
   }
-  const windows = process.platform === 'win32';
-  const host = windows ? { services: () => atlasServices() } : undefined;
+  const host = process.platform === 'win32' ? new WindowsHost() : undefined;
   if (o.file) return { file: o.file, ...(host ? { host } : {}) };
-  const dir = windows ? await xphoneInstallDir() : undefined;
-  if (!dir) throw new XpmError('E_ATLAS_FILE_REQUIRED');
-  return { file: findAtlasXml(dir), ...(host ? { host } : {}) };
+  if (!host) throw new XpmError('E_ATLAS_FILE_REQUIRED');
+  return { file: findAtlasXml(await host.installDir()), host };
 }
 
 async function show(ctx: CliContext, o: Where): Promise<void> {

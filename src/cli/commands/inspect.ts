@@ -65,7 +65,10 @@ function status(ctx: CliContext, o: Common): void {
             }
           : null,
       lockedBy: holder ?? null,
-      snapshots: session.store.snapshots(row.id).map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
+      snapshots: session.store
+        .snapshots(row.id)
+        .filter((s) => s.removedAt === null)
+        .map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
       updatedAt: row.updatedAt,
     };
     if (o.json) {

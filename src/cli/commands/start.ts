@@ -1,12 +1,16 @@
+import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
+import { SNAPSHOT_PROVIDERS, type SnapshotSettings } from '../../actors/snapshots/index.js';
 import { normalizeConnection, withoutSecrets } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
+import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
+import { JournalMirror } from '../../persistence/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { createRun, type RunSettings } from '../../runtime/index.js';
 import { type CliContext, out } from '../context.js';
 import { addPlanOptions, planInputFrom } from '../plan-options.js';
-import { driveRun, hostFor, openStore, operatorName } from '../session.js';
+import { driveRun, openStore, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 export function registerStart(program: Command, ctx: CliContext): void {
@@ -21,12 +25,27 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--backup-dir <path>', say(T.optBackupDir, lang))
     .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
     .option('--health-timeout <seconds>', say(T.optHealthTimeout, lang), '1200')
+    .option('--snapshots <provider>', say(T.optSnapshots, lang))
+    .option('--vm <name>', say(T.optVm, lang))
+    .option('--hyperv-host <host>', say(T.optHypervHost, lang))
+    .option('--reboot <who>', say(T.optReboot, lang), 'auto')
+    .option('--journal-mirror <dir>', say(T.optJournalMirror, lang))
+    .option('--media-dir <dir>', say(T.optMediaDir, lang))
     .option('--sim-version <version>', say(T.optSimVersion, lang))
+    .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: Record<string, unknown>) => {
       const simulate = options.simulate === true;
-      if (options.autoConfirm && !simulate) throw new XpmError('E_SIMULATE_ONLY', { flag: '--auto-confirm' });
-      if (!simulate) throw new XpmError('E_NO_REAL_HOST');
+      for (const flag of ['autoConfirm', 'storeOutsideVm'] as const) {
+        if (options[flag] && !simulate)
+          throw new XpmError('E_SIMULATE_ONLY', {
+            flag: `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+          });
+      }
+      const snapshots = snapshotSettings(options, simulate);
+      const reboot = choice(options.reboot, '--reboot', ['auto', 'operator'] as const);
+      const mirror = options.journalMirror as string | undefined;
+      if (mirror) JournalMirror.check(mirror);
       const plan = buildPlan(planInputFrom(options));
       const session = openStore(ctx, options.state as string | undefined);
       try {
@@ -40,11 +59,30 @@ export function registerStart(program: Command, ctx: CliContext): void {
             .split(',')
             .map((d) => d.trim())
             .filter(Boolean),
-          resumeCommand: ['xpmigrate', 'resume', '--state', session.file],
+          resumeCommand: simulate
+            ? ['xpmigrate', 'resume', '--state', session.file]
+            : // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
+              [
+                process.execPath,
+                realpathSync(process.argv[1] ?? 'xpmigrate'),
+                'resume',
+                '--state',
+                session.file,
+              ],
           healthTimeoutSeconds: Number(options.healthTimeout),
+          ...(snapshots ? { snapshots } : {}),
+          reboot,
+          ...(mirror ? { journalMirror: mirror } : {}),
+          ...(options.mediaDir ? { mediaDir: String(options.mediaDir) } : {}),
         };
-        // The simulated server starts at the version being upgraded from.
-        hostFor({ simulate }, session.file, (options.simVersion as string | undefined) ?? plan.input.from);
+        if (simulate) {
+          // The simulated server starts at the version being upgraded from.
+          const version = (options.simVersion as string | undefined) ?? plan.input.from;
+          new SimulatedHost(SimulatedHost.fileFor(session.file), {
+            ...(version ? { version } : {}),
+            storeOutsideVm: options.storeOutsideVm === true,
+          });
+        }
         const runId = createRun(session.store, plan, settings, simulate);
         const row = session.store.run(runId)!;
         out(ctx, say(T.runStarted, lang, { run: runId, steps: countSteps(plan) }));
@@ -57,6 +95,23 @@ export function registerStart(program: Command, ctx: CliContext): void {
         session.close();
       }
     });
+}
+
+function choice<const C extends readonly string[]>(value: unknown, flag: string, allowed: C): C[number] {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value;
+  throw new XpmError('E_INPUT_CHOICE', { flag, value: String(value), allowed: allowed.join(', ') });
+}
+
+/** --snapshots/--vm/--hyperv-host; a rehearsal's VM snapshots itself unless a provider is named. */
+function snapshotSettings(options: Record<string, unknown>, simulate: boolean): SnapshotSettings | undefined {
+  if (options.snapshots === undefined) return simulate ? undefined : { provider: 'manual' };
+  const provider = choice(options.snapshots, '--snapshots', SNAPSHOT_PROVIDERS);
+  if (provider !== 'manual' && !options.vm) throw new XpmError('E_SNAPSHOT_VM_REQUIRED', { provider });
+  return {
+    provider,
+    ...(options.vm ? { vm: String(options.vm) } : {}),
+    ...(options.hypervHost ? { hypervHost: String(options.hypervHost) } : {}),
+  };
 }
 
 /** A connection string goes into the store: one with a password is refused. */

@@ -1,51 +1,87 @@
 import { execFile } from 'node:child_process';
+import { XpmError } from '../../errors/index.js';
+import type { PsScript } from './script.js';
+
+export interface PowerShellOptions {
+  /** The executable: XPMIGRATE_POWERSHELL, else powershell.exe on Windows, pwsh elsewhere. */
+  exe?: string;
+  /** Extra environment for the child: how secrets reach a script without being in its text. */
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+export function powerShellExe(env: NodeJS.ProcessEnv = process.env): string {
+  return env.XPMIGRATE_POWERSHELL || (process.platform === 'win32' ? 'powershell.exe' : 'pwsh');
+}
 
 /**
- * Runs a PowerShell script and returns its JSON output. Scripts are constants; a value that goes
- * into one is quoted by psQuote, never pasted in as it is.
+ * Runs a script and returns its JSON output. The script travels as -EncodedCommand (UTF-16LE,
+ * base64), so no command-line quoting of Windows or of PowerShell's own parser can touch it;
+ * values inside it were quoted by the `ps` template. Errors come back as the script's message.
  */
-export function runPowerShell(script: string, exe = 'powershell.exe'): Promise<unknown> {
+export function runPowerShell(script: PsScript, options: PowerShellOptions = {}): Promise<unknown> {
+  const exe = options.exe ?? powerShellExe(options.env ?? process.env);
+  const encoded = Buffer.from(wrap(script.text), 'utf16le').toString('base64');
   return new Promise((resolve, reject) => {
     execFile(
       exe,
-      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script],
-      { windowsHide: true, maxBuffer: 16 * 1024 * 1024 },
+      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded],
+      {
+        windowsHide: true,
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: options.timeoutMs ?? 10 * 60_000,
+        env: { ...process.env, ...options.env },
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`${exe}: ${stderr.trim() || error.message}`));
-        const text = stdout.trim();
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return reject(new XpmError('E_POWERSHELL_MISSING', { exe }, { exitCode: 1 }));
+        }
+        if (error) {
+          const detail = stderr.trim() || error.message;
+          return reject(
+            new XpmError(
+              'E_POWERSHELL_FAILED',
+              { task: script.task, detail: firstLines(detail) },
+              { exitCode: 1 },
+            ),
+          );
+        }
+        const text = stdout.replace(/^\uFEFF/, '').trim();
         try {
           resolve(text === '' ? null : JSON.parse(text));
         } catch {
-          reject(new Error(`${exe}: not JSON: ${text.slice(0, 200)}`));
+          reject(
+            new XpmError(
+              'E_POWERSHELL_FAILED',
+              { task: script.task, detail: `not JSON: ${text.slice(0, 200)}` },
+              { exitCode: 1 },
+            ),
+          );
         }
       },
     );
   });
 }
 
-/** A PowerShell single-quoted string literal (a `'` is doubled). */
-export function psQuote(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
+/** UTF-8 output (Windows PowerShell writes the OEM code page otherwise); any error ends it with 1. */
+function wrap(body: string): string {
+  return [
+    "$ErrorActionPreference = 'Stop'",
+    "$ProgressPreference = 'SilentlyContinue'",
+    '[Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false)',
+    'try {',
+    body,
+    '} catch { [Console]::Error.WriteLine($_.Exception.Message); exit 1 }',
+  ].join('\n');
 }
 
-/** The `Atlas%` services with whether each runs. */
-export async function atlasServices(exe?: string): Promise<Array<{ name: string; running: boolean }>> {
-  const json = await runPowerShell(
-    "@(Get-Service -Name 'Atlas*' -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; running = ($_.Status -eq 'Running') } }) | ConvertTo-Json -Compress",
-    exe,
-  );
-  const list = Array.isArray(json) ? json : json ? [json] : [];
-  return list.map((s) => ({
-    name: String((s as { name: unknown }).name),
-    running: (s as { running: unknown }).running === true,
-  }));
+function firstLines(text: string): string {
+  return text.split(/\r?\n/).slice(0, 5).join(' ').slice(0, 600);
 }
 
-/** HKLM\SOFTWARE\C4B\XPhoneServer\InstallDir, or undefined when XPhone is not installed. */
-export async function xphoneInstallDir(exe?: string): Promise<string | undefined> {
-  const json = await runPowerShell(
-    `(Get-ItemProperty -Path ${psQuote('HKLM:\\SOFTWARE\\C4B\\XPhoneServer')} -Name InstallDir -ErrorAction SilentlyContinue).InstallDir | ConvertTo-Json -Compress`,
-    exe,
-  );
-  return typeof json === 'string' && json !== '' ? json : undefined;
+/** A JSON answer that should be a list: PowerShell gives one object, a list, or nothing. */
+export function asList(json: unknown): Record<string, unknown>[] {
+  if (json === null || json === undefined) return [];
+  return (Array.isArray(json) ? json : [json]) as Record<string, unknown>[];
 }

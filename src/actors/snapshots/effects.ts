@@ -1,0 +1,35 @@
+import { type Effect, fail, ok } from '../effect.js';
+import { snapshotProvider } from './provider.js';
+
+/**
+ * A VM snapshot (taken only while the VM is off; the provider does the power cycle). The VM
+ * going off may end this very process: the resume task is registered first, and on resume the
+ * probe asks the provider whether the snapshot is there.
+ */
+export const snapshotEffects: Effect[] = [
+  {
+    name: 'snapshot.take',
+    async input(ctx) {
+      return { name: `xpmigrate-${ctx.runId.slice(0, 8)}-${ctx.stepId}` };
+    },
+    async run(ctx) {
+      const provider = snapshotProvider(ctx.options.snapshots, ctx.host);
+      const suggested = String(ctx.input.name);
+      if (provider.kind === 'manual') {
+        const given = ctx.evidence.snapshot?.trim();
+        return given
+          ? ok({ snapshot: given, provider: 'manual' })
+          : fail('E_SNAPSHOT_MANUAL', `take snapshot ${suggested} by hand`, { params: { name: suggested } });
+      }
+      if (provider.kind !== 'simulated')
+        await ctx.host.registerResumeTask([...ctx.options.resumeCommand, '--run', ctx.runId]);
+      await provider.take(suggested);
+      return ok({ snapshot: suggested, provider: provider.kind });
+    },
+    async probe(ctx) {
+      const provider = snapshotProvider(ctx.options.snapshots, ctx.host);
+      const found = await provider.exists(String(ctx.input.name));
+      return found === undefined ? 'unknown' : found ? 'done' : 'not-done';
+    },
+  },
+];

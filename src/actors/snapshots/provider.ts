@@ -1,0 +1,32 @@
+import { XpmError } from '../../errors/index.js';
+import type { Host, SnapshotProvider } from '../../host/index.js';
+import { HyperVProvider } from './hyperv.js';
+import { manualProvider } from './manual.js';
+import type { SnapshotSettings } from './settings.js';
+import { VmwareProvider } from './vmware.js';
+
+/** The provider a run's settings name; a simulation's VM snapshots itself. */
+export function snapshotProvider(settings: SnapshotSettings | undefined, host: Host): SnapshotProvider {
+  const kind = settings?.provider ?? (host.snapshots ? 'simulated' : 'manual');
+  const timeouts = settings?.timeoutSeconds ? { timeoutSeconds: settings.timeoutSeconds } : {};
+  switch (kind) {
+    case 'simulated':
+      if (!host.snapshots) throw new XpmError('E_INTERNAL', { detail: 'simulated snapshots on a real host' });
+      return host.snapshots;
+    case 'hyperv':
+      return new HyperVProvider({
+        vm: vmOf(settings, kind),
+        ...(settings?.hypervHost ? { hypervHost: settings.hypervHost } : {}),
+        ...timeouts,
+      });
+    case 'vmware':
+      return new VmwareProvider({ vm: vmOf(settings, kind), ...timeouts });
+    case 'manual':
+      return manualProvider;
+  }
+}
+
+function vmOf(settings: SnapshotSettings | undefined, provider: string): string {
+  if (!settings?.vm) throw new XpmError('E_SNAPSHOT_VM_REQUIRED', { provider });
+  return settings.vm;
+}

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { XpmError } from '../../errors/index.js';
+import type { SnapshotInfo, SnapshotProvider } from '../../host/index.js';
+
+export interface VmwareOptions {
+  vm: string;
+  /** XPMIGRATE_GOVC, else govc on PATH. GOVC_URL and the credentials come from the environment. */
+  exe?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutSeconds?: number;
+  pollMs?: number;
+  /** This machine's name: govc cannot power off the VM it runs in and then snapshot it. */
+  self?: string;
+}
+
+interface VmInfo {
+  powerState: string;
+  guestHostName: string;
+}
+
+/**
+ * VMware snapshots through govc. Arguments go to govc as an argument vector, never through a
+ * shell; `--` ends the flags so a name that starts with `-` stays a name.
+ */
+export class VmwareProvider implements SnapshotProvider {
+  readonly kind = 'vmware';
+
+  constructor(private readonly options: VmwareOptions) {}
+
+  private get exe(): string {
+    return this.options.exe ?? (this.options.env?.XPMIGRATE_GOVC || process.env.XPMIGRATE_GOVC || 'govc');
+  }
+
+  private govc(args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        this.exe,
+        args,
+        { windowsHide: true, env: { ...process.env, ...this.options.env }, maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error && (error as NodeJS.ErrnoException).code === 'ENOENT')
+            return reject(new XpmError('E_GOVC_MISSING', { exe: this.exe }, { exitCode: 1 }));
+          if (error) {
+            const detail = (stderr.trim() || error.message).split(/\r?\n/)[0] ?? '';
+            return reject(
+              /not found/i.test(detail)
+                ? new XpmError(
+                    'E_SNAPSHOT_VM_NOT_FOUND',
+                    { provider: 'VMware', vm: this.options.vm },
+                    { exitCode: 1 },
+                  )
+                : new XpmError('E_SNAPSHOT_PROVIDER', { provider: 'VMware', detail }, { exitCode: 1 }),
+            );
+          }
+          resolve(stdout);
+        },
+      );
+    });
+  }
+
+  private async info(): Promise<VmInfo> {
+    const json = JSON.parse(await this.govc(['vm.info', '-json', '--', this.options.vm])) as Record<
+      string,
+      unknown
+    >;
+    // govc spells the list VirtualMachines or virtualMachines (and fields likewise), by version.
+    type Obj = Record<string, unknown>;
+    const field = (o: Obj | undefined, name: string): unknown =>
+      o?.[name] ?? o?.[name.charAt(0).toUpperCase() + name.slice(1)];
+    const vm = (field(json, 'virtualMachines') as Obj[] | undefined)?.[0];
+    if (!vm)
+      throw new XpmError(
+        'E_SNAPSHOT_VM_NOT_FOUND',
+        { provider: 'VMware', vm: this.options.vm },
+        { exitCode: 1 },
+      );
+    const runtime = field(vm, 'runtime') as Obj | undefined;
+    const guest = field(vm, 'guest') as Obj | undefined;
+    return {
+      powerState: String(field(runtime, 'powerState') ?? ''),
+      guestHostName: String(field(guest, 'hostName') ?? ''),
+    };
+  }
+
+  private async power(state: 'off' | 'on'): Promise<void> {
+    if (state === 'on') {
+      await this.govc(['vm.power', '-on', '--', this.options.vm]);
+      return;
+    }
+    // A clean guest shutdown first; after the timeout the VM is switched off hard.
+    await this.govc(['vm.power', '-s', '--', this.options.vm]);
+    const seconds = this.options.timeoutSeconds ?? 600;
+    const deadline = Date.now() + seconds * 1000;
+    while ((await this.info()).powerState !== 'poweredOff') {
+      if (Date.now() >= deadline) {
+        await this.govc(['vm.power', '-off', '-force', '--', this.options.vm]);
+        return;
+      }
+      await sleep(this.options.pollMs ?? 3000);
+    }
+  }
+
+  async take(name: string): Promise<void> {
+    const info = await this.info();
+    const self = (this.options.self ?? hostname()).split('.')[0]!.toLowerCase();
+    if (info.guestHostName.split('.')[0]!.toLowerCase() === self)
+      throw new XpmError('E_SNAPSHOT_SELF', { vm: this.options.vm }, { exitCode: 1 });
+    if (info.powerState !== 'poweredOff') await this.power('off');
+    await this.govc(['snapshot.create', `-vm=${this.options.vm}`, '-m=false', '--', name]);
+    await this.power('on');
+  }
+
+  async revert(name: string): Promise<void> {
+    if (!(await this.exists(name)))
+      throw new XpmError(
+        'E_SNAPSHOT_PROVIDER',
+        { provider: 'VMware', detail: `no snapshot ${name}` },
+        { exitCode: 1 },
+      );
+    await this.govc(['snapshot.revert', `-vm=${this.options.vm}`, '--', name]);
+    // A snapshot taken with the VM off comes back off.
+    if ((await this.info()).powerState !== 'poweredOn') await this.power('on');
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.govc(['snapshot.remove', `-vm=${this.options.vm}`, '--', name]);
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return (await this.list()).some((s) => s.name === name);
+  }
+
+  /** `snapshot.tree` prints one name per line, indented by depth, and `.` for "you are here". */
+  async list(): Promise<SnapshotInfo[]> {
+    const text = await this.govc(['snapshot.tree', `-vm=${this.options.vm}`]);
+    return text
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^\s+/, ''))
+      .filter((line) => line !== '' && line !== '.')
+      .map((name) => ({ name }));
+  }
+}

@@ -1,0 +1,135 @@
+import { type PsScript, ps, raw, script, windowsArg } from './script.js';
+
+/** Every PowerShell script the Windows host runs; each prints one JSON value. */
+
+export const XPHONE_KEY = 'HKLM:\\SOFTWARE\\C4B\\XPhoneServer';
+export const RESUME_TASK = { name: 'xpmigrate-resume', path: '\\xpmigrate\\' } as const;
+
+const json = raw('ConvertTo-Json -Compress -Depth 6');
+
+/** The `Atlas%` services with their state and the account they run as (step 7's service account). */
+export const atlasServices = (): PsScript =>
+  script(
+    'read Atlas services',
+    ps`@(Get-CimInstance -ClassName Win32_Service -Filter "Name LIKE 'Atlas%'" | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.State; account = [string]$_.StartName } }) | ${json}`,
+  );
+
+/** The local SQL Server services (MSSQLSERVER, MSSQL$INSTANCE): the server's own SQL must be up. */
+export const sqlServices = (): PsScript =>
+  script(
+    'read SQL Server services',
+    ps`@(Get-Service -Name 'MSSQLSERVER','MSSQL$*' -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.Status } }) | ${json}`,
+  );
+
+/** Stops or starts the `Atlas%` services and waits for them; lists those that did not get there. */
+export const setAtlasServices = (target: 'Running' | 'Stopped', timeoutSeconds: number): PsScript =>
+  script(
+    target === 'Running' ? 'start Atlas services' : 'stop Atlas services',
+    ps`$services = @(Get-Service -Name 'Atlas*' -ErrorAction SilentlyContinue)
+foreach ($s in $services) { if (${target} -eq 'Running') { Start-Service -InputObject $s } else { Stop-Service -InputObject $s -Force } }
+$late = @()
+foreach ($s in $services) { try { $s.WaitForStatus(${target}, [TimeSpan]::FromSeconds(${raw(timeoutSeconds)})) } catch { $late += $s.Name } }
+[pscustomobject]@{ services = @($services | ForEach-Object { $_.Name }); late = $late } | ${json}`,
+  );
+
+/** One registry value, or null when the key or value is absent. */
+export const registryValue = (key: string, name: string): PsScript =>
+  script(
+    `read ${key}\\${name}`,
+    ps`$item = Get-ItemProperty -LiteralPath ${key} -ErrorAction SilentlyContinue
+if ($item -and ($item.PSObject.Properties.Name -contains ${name})) { $item.${name} | ${json} } else { 'null' }`,
+  );
+
+export const lastBootTime = (): PsScript =>
+  script(
+    'read last boot time',
+    ps`(Get-CimInstance -ClassName Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().ToString('o') | ${json}`,
+  );
+
+export const restartComputer = (): PsScript =>
+  script('restart the server', ps`Restart-Computer -Force; 'true'`);
+
+/**
+ * The task that runs `xpmigrate resume` at startup as SYSTEM. `command[0]` is the program,
+ * the rest its arguments, joined as Windows reads a command line.
+ */
+export const registerResumeTask = (command: string[]): PsScript => {
+  const [program = 'xpmigrate', ...args] = command;
+  return script(
+    'register the resume task',
+    ps`$action = New-ScheduledTaskAction -Execute ${program} -Argument ${args.map(windowsArg).join(' ')}
+$trigger = New-ScheduledTaskTrigger -AtStartup
+$principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
+$settings = New-ScheduledTaskSettingsSet -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -StartWhenAvailable -ExecutionTimeLimit ([TimeSpan]::Zero)
+Register-ScheduledTask -TaskName ${RESUME_TASK.name} -TaskPath ${RESUME_TASK.path} -Action $action -Trigger $trigger -Principal $principal -Settings $settings -Force | Out-Null
+'true'`,
+  );
+};
+
+export const removeResumeTask = (): PsScript =>
+  script(
+    'remove the resume task',
+    ps`Unregister-ScheduledTask -TaskName ${RESUME_TASK.name} -TaskPath ${RESUME_TASK.path} -Confirm:$false -ErrorAction SilentlyContinue; 'true'`,
+  );
+
+/** Step 7a: the IIS application pool runs as the service account. The password comes from the environment. */
+export const setAppPoolIdentity = (pool: string, account: string, passwordVariable: string): PsScript =>
+  script(
+    `set the identity of application pool ${pool}`,
+    ps`Import-Module WebAdministration
+$path = 'IIS:\\AppPools\\' + ${pool}
+if (-not (Test-Path -LiteralPath $path)) { throw ('application pool not found: ' + ${pool}) }
+Set-ItemProperty -LiteralPath $path -Name processModel -Value @{ userName = ${account}; password = [Environment]::GetEnvironmentVariable(${passwordVariable}); identityType = 3 }
+[pscustomobject]@{ pool = ${pool}; identity = (Get-ItemProperty -LiteralPath $path -Name processModel).userName } | ${json}`,
+  );
+
+export const appPoolIdentity = (pool: string): PsScript =>
+  script(
+    `read the identity of application pool ${pool}`,
+    ps`Import-Module WebAdministration
+$model = Get-ItemProperty -LiteralPath ('IIS:\\AppPools\\' + ${pool}) -Name processModel
+[pscustomobject]@{ identityType = [string]$model.identityType; userName = [string]$model.userName } | ${json}`,
+  );
+
+/**
+ * One of the vendor's BAT scripts (SQL Express upgrade), in its own folder, its output kept for
+ * the journal. `cmd /s /c ""file""`: /s strips the outer quotes and leaves the path quoted.
+ */
+export const runBatch = (file: string): PsScript =>
+  script(
+    `run ${file}`,
+    ps`$out = [IO.Path]::GetTempFileName(); $err = [IO.Path]::GetTempFileName()
+$p = Start-Process -FilePath $env:ComSpec -ArgumentList ${`/d /s /c ""${file}""`} -WorkingDirectory (Split-Path -LiteralPath ${file}) -Wait -PassThru -NoNewWindow -RedirectStandardOutput $out -RedirectStandardError $err
+$result = [pscustomobject]@{ exitCode = $p.ExitCode; output = [string](Get-Content -LiteralPath $out -Raw); errors = [string](Get-Content -LiteralPath $err -Raw) }
+Remove-Item -LiteralPath $out, $err -ErrorAction SilentlyContinue
+$result | ${json}`,
+  );
+
+/** The XPhone Server's version: its uninstall entry, else the file version of atlasservice.exe. */
+export const installedVersion = (): PsScript =>
+  script(
+    'read the installed XPhone version',
+    ps`$entry = Get-ChildItem -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall','HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall' -ErrorAction SilentlyContinue | Get-ItemProperty -ErrorAction SilentlyContinue | Where-Object { $_.DisplayName -like 'XPhone*Server*' } | Select-Object -First 1
+if ($entry) { [string]$entry.DisplayVersion | ${json} }
+else {
+  $dir = (Get-ItemProperty -LiteralPath ${XPHONE_KEY} -ErrorAction SilentlyContinue).InstallDir
+  $exe = if ($dir) { Join-Path $dir 'atlasservice.exe' } else { $null }
+  if ($exe -and (Test-Path -LiteralPath $exe)) { (Get-Item -LiteralPath $exe).VersionInfo.ProductVersion | ${json} } else { 'null' }
+}`,
+  );
+
+/** The SQL Server instance names installed on this machine. */
+export const sqlInstances = (): PsScript =>
+  script(
+    'read SQL Server instances',
+    ps`$names = (Get-ItemProperty -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Microsoft SQL Server\\Instance Names\\SQL' -ErrorAction SilentlyContinue).PSObject.Properties | Where-Object { $_.Name -notlike 'PS*' } | ForEach-Object { $_.Name }
+@($names) | ${json}`,
+  );
+
+/** Does XPhone UC 2011 (V4) sit on this machine? Its uninstall entry says so. */
+export const xphoneV4Installed = (): PsScript =>
+  script(
+    'look for XPhone UC 2011',
+    ps`$v4 = Get-ChildItem -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall','HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall' -ErrorAction SilentlyContinue | Get-ItemProperty -ErrorAction SilentlyContinue | Where-Object { $_.DisplayName -like 'XPhone*' -and ([string]$_.DisplayVersion).StartsWith('4.') }
+[bool]$v4 | ${json}`,
+  );

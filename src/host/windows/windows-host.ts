@@ -1,0 +1,200 @@
+import { win32 } from 'node:path';
+import { XpmError } from '../../errors/index.js';
+import type { Host } from '../host.js';
+import { asList, type PowerShellOptions, runPowerShell } from './powershell.js';
+import type { PsScript } from './script.js';
+import * as scripts from './scripts.js';
+
+export interface WindowsHostOptions extends PowerShellOptions {
+  /** The installation medium (SQL Express upgrade: Software\Server\3rdParty\sql\*.BAT). */
+  mediaDir?: string;
+  /** Seconds to wait for services to reach their state. */
+  serviceTimeoutSeconds?: number;
+}
+
+/** The service account's password for the IIS application pool reaches PowerShell only through this. */
+export const SERVICE_PASSWORD_VARIABLE = 'XPMIGRATE_SERVICE_PASSWORD';
+
+const ANALYTICS_POOL = 'XPhoneConnectAnalytics';
+
+/** The Host port on a real Windows server: every operation is one PowerShell script with JSON output. */
+export class WindowsHost implements Host {
+  readonly kind = 'windows';
+
+  constructor(private readonly options: WindowsHostOptions = {}) {}
+
+  private run(script: PsScript): Promise<unknown> {
+    return runPowerShell(script, this.options);
+  }
+
+  async bootId(): Promise<string> {
+    return `boot-${String(await this.run(scripts.lastBootTime()))}`;
+  }
+
+  async installedVersion(): Promise<string | undefined> {
+    const version = await this.run(scripts.installedVersion());
+    return typeof version === 'string' && version !== '' ? version : undefined;
+  }
+
+  async services() {
+    return (await this.atlasServices()).map((s) => ({ name: s.name, running: s.state === 'Running' }));
+  }
+
+  /** The `Atlas%` services with the account each runs as. */
+  async atlasServices(): Promise<Array<{ name: string; state: string; account: string }>> {
+    return asList(await this.run(scripts.atlasServices())).map((s) => ({
+      name: String(s.name),
+      state: String(s.state),
+      account: String(s.account ?? ''),
+    }));
+  }
+
+  /** The XPhone service account (step 7): what the `Atlas%` services run as. */
+  async serviceAccount(): Promise<string | undefined> {
+    const accounts = [...new Set((await this.atlasServices()).map((s) => s.account).filter(Boolean))];
+    return accounts.length === 1 ? accounts[0] : undefined;
+  }
+
+  async startServices(): Promise<void> {
+    await this.setServices('Running');
+  }
+
+  async stopServices(): Promise<void> {
+    await this.setServices('Stopped');
+  }
+
+  private async setServices(target: 'Running' | 'Stopped'): Promise<void> {
+    const seconds = this.options.serviceTimeoutSeconds ?? 300;
+    const answer = (await this.run(scripts.setAtlasServices(target, seconds))) as { late?: unknown } | null;
+    const late = asList(answer?.late).map(String);
+    if (late.length > 0) {
+      throw new XpmError(
+        'E_SERVICE_TIMEOUT',
+        { state: target === 'Running' ? 'running' : 'stopped', seconds, services: late.join(', ') },
+        { exitCode: 1 },
+      );
+    }
+  }
+
+  /** Ready: every `Atlas%` service runs, ServerStartupMeter is 100, the local SQL Server services run. */
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    const atlas = await this.atlasServices();
+    const meter = await this.run(
+      scripts.registryValue(`${scripts.XPHONE_KEY}\\ServerState`, 'ServerStartupMeter'),
+    );
+    const sql = asList(await this.run(scripts.sqlServices()));
+    const problems: string[] = [];
+    if (atlas.length === 0) problems.push('no Atlas services');
+    const stopped = atlas.filter((s) => s.state !== 'Running').map((s) => s.name);
+    if (stopped.length > 0) problems.push(`stopped: ${stopped.join(', ')}`);
+    if (Number(meter) !== 100) problems.push(`ServerStartupMeter=${meter ?? 'missing'}`);
+    const sqlDown = sql.filter((s) => s.state !== 'Running').map((s) => String(s.name));
+    if (sqlDown.length > 0) problems.push(`SQL Server stopped: ${sqlDown.join(', ')}`);
+    return problems.length === 0
+      ? { ok: true, detail: 'ServerStartupMeter=100' }
+      : { ok: false, detail: problems.join('; ') };
+  }
+
+  async reboot(): Promise<void> {
+    await this.run(scripts.restartComputer());
+  }
+
+  async registerResumeTask(command: string[]): Promise<void> {
+    await this.run(scripts.registerResumeTask(command));
+  }
+
+  async removeResumeTask(): Promise<void> {
+    await this.run(scripts.removeResumeTask());
+  }
+
+  async backup(): Promise<{ file: string }> {
+    // The Backup-Manager is interactive: the operator runs it, the step is confirmed.
+    throw manual('Backup-Manager backup');
+  }
+
+  async findBackup(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async sqlEndpoint(): Promise<undefined> {
+    return undefined; // the network and the driver find a real SQL Server
+  }
+
+  async setAppPoolIdentity(pool: string, account: string): Promise<void> {
+    if (!(this.options.env?.[SERVICE_PASSWORD_VARIABLE] ?? process.env[SERVICE_PASSWORD_VARIABLE])) {
+      throw new XpmError('E_SERVICE_PASSWORD', { variable: SERVICE_PASSWORD_VARIABLE }, { exitCode: 1 });
+    }
+    await this.run(scripts.setAppPoolIdentity(pool, account, SERVICE_PASSWORD_VARIABLE));
+  }
+
+  /** Step 7a's application pool: its identity type and account. */
+  async appPoolIdentity(pool = ANALYTICS_POOL): Promise<{ identityType: string; userName: string }> {
+    const answer = (await this.run(scripts.appPoolIdentity(pool))) as Record<string, unknown> | null;
+    return { identityType: String(answer?.identityType ?? ''), userName: String(answer?.userName ?? '') };
+  }
+
+  /** The vendor's MigrateSQLServer_UC.BAT / _STAT.BAT from the installation medium, output kept. */
+  async runSqlMigrationScript(role: 'main' | 'analytics') {
+    const name = role === 'main' ? 'MigrateSQLServer_UC.BAT' : 'MigrateSQLServer_STAT.BAT';
+    if (!this.options.mediaDir) throw new XpmError('E_MEDIA_DIR', { file: name }, { exitCode: 1 });
+    const file = win32.join(this.options.mediaDir, 'Software', 'Server', '3rdParty', 'sql', name);
+    const answer = (await this.run(scripts.runBatch(file))) as Record<string, unknown> | null;
+    const exitCode = Number(answer?.exitCode ?? -1);
+    const output = `${String(answer?.output ?? '')}${String(answer?.errors ?? '')}`.trim();
+    if (exitCode !== 0) {
+      throw new XpmError(
+        'E_BATCH_FAILED',
+        { file, code: exitCode, output: output.slice(-400) },
+        { exitCode: 1 },
+      );
+    }
+    return {
+      instance: role === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019',
+      exitCode,
+      output: output.slice(-4000),
+    };
+  }
+
+  async hasInstance(name: string): Promise<boolean> {
+    const names = asList(await this.run(scripts.sqlInstances())).map(String);
+    return names.some((n) => n.toUpperCase() === name.toUpperCase());
+  }
+
+  async installDir(): Promise<string> {
+    const dir = await this.run(scripts.registryValue(scripts.XPHONE_KEY, 'InstallDir'));
+    if (typeof dir !== 'string' || dir === '') {
+      throw new XpmError(
+        'E_XPHONE_NOT_INSTALLED',
+        { key: `${scripts.XPHONE_KEY}\\InstallDir` },
+        { exitCode: 1 },
+      );
+    }
+    return dir;
+  }
+
+  async applied(): Promise<void> {}
+
+  async xphoneV4Installed(): Promise<boolean> {
+    return (await this.run(scripts.xphoneV4Installed())) === true;
+  }
+
+  async checkV4Exports(): Promise<{ ok: boolean; missing: string[] }> {
+    throw manual('check of the V4 Migrations-Manager exports');
+  }
+
+  async exportScript(): Promise<{ file: string }> {
+    throw manual('SQL script export');
+  }
+
+  async importScript(): Promise<void> {
+    throw manual('SQL script import');
+  }
+
+  async verifyImport(): Promise<{ ok: boolean; detail: string }> {
+    throw manual('import check');
+  }
+}
+
+function manual(operation: string): XpmError {
+  return new XpmError('E_HOST_MANUAL', { operation, step: 'STEP' }, { exitCode: 1 });
+}
