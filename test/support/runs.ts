@@ -7,6 +7,7 @@ export interface Sim {
   effects: Record<string, number>;
   bootId: number;
   version: string;
+  snapshots: Array<{ name: string }>;
 }
 
 export function tempState(): string {

@@ -196,5 +196,5 @@ export class WindowsHost implements Host {
 }
 
 function manual(operation: string): XpmError {
-  return new XpmError('E_HOST_MANUAL', { operation, step: 'STEP' }, { exitCode: 1 });
+  return new XpmError('E_HOST_MANUAL', { operation }, { exitCode: 1 });
 }

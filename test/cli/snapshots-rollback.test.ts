@@ -1,0 +1,267 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { cleanEnv, runCli } from '../support/cli.js';
+import { fakeExecutables } from '../support/fake-exe.js';
+import { readSim, resumeToEnd } from '../support/runs.js';
+import type { SqlModel } from '../support/sql-server-simulator/index.js';
+
+/** V7 → V9 plan C in a VM: one hop (with its snapshot), then the databases move to SQLSRV01. */
+const V7_PLAN_C = ['--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate', '--lang', 'en'];
+
+interface Row {
+  kind: string;
+  stepId: string | null;
+  attempt: number | null;
+  detail: Record<string, unknown>;
+}
+
+function fresh() {
+  const dir = mkdtempSync(join(tmpdir(), 'xpm-rollback-'));
+  const state = join(dir, 'state.db');
+  const cli = (args: string[], env?: NodeJS.ProcessEnv) =>
+    runCli([...args, '--state', state, '--lang', 'en'], env ? { env } : {});
+  const json = <T>(args: string[]): T => {
+    const r = cli([...args, '--json']);
+    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    return JSON.parse(r.stdout) as T;
+  };
+  const journal = () => json<{ journal: Row[] }>(['history']).journal;
+  const snapshot = (stepId: string) =>
+    json<{ snapshots: Array<{ name: string; stepId: string }> }>(['snapshots']).snapshots.find(
+      (s) => s.stepId === stepId,
+    )!.name;
+  /** The restore on SQLSRV01 loses its connection at 50 % once, without finishing. */
+  const breakRestore = () => {
+    cli(['sql', 'check', '--server', 'SQLSRV01', '--simulate']); // the simulated server exists from now on
+    const file = join(`${state}.sql`, 'SQLSRV01.json');
+    const model = JSON.parse(readFileSync(file, 'utf8')) as SqlModel;
+    model.faults.push({ kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete: false, times: 1 });
+    writeFileSync(file, JSON.stringify(model));
+  };
+  return { dir, state, cli, json, journal, snapshot, breakRestore };
+}
+
+/** Up to the failed restore: the hop with its snapshot and reboot are behind the run. */
+function failAfterHop(t: ReturnType<typeof fresh>, extra: string[] = []) {
+  expect(t.cli(['start', ...V7_PLAN_C, '--auto-confirm', ...extra]).code).toBe(4);
+  t.breakRestore();
+  const failed = t.cli(['resume', '--auto-confirm']);
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toContain('E_SQL_RESTORE_INTERRUPTED');
+}
+
+describe('rollback to a VM snapshot', () => {
+  test('store outside the VM: the runtime rewinds the run; the journal keeps the failed attempt, the rollback and the continuation', () => {
+    const t = fresh();
+    failAfterHop(t, ['--store-outside-vm']);
+    const name = t.snapshot('hop.v7v8.snapshot');
+    const versionBefore = readSim(t.state).version;
+
+    const rolled = t.cli(['rollback', '--to', name, '--yes', '--json']);
+    expect(rolled.code).toBe(0);
+    const report = JSON.parse(rolled.stdout) as { storeReverted: boolean; undone: string[] };
+    expect(report.storeReverted).toBe(false);
+    expect(report.undone).toContain('v8v9.cutover-backup');
+    expect(report.undone).not.toContain('hop.v7v8.snapshot');
+    const sim = readSim(t.state);
+    expect(sim.effects['snapshot.revert']).toBe(1);
+    expect(sim.version).toBe(versionBefore); // the snapshot was taken on V8 already
+
+    const status = t.json<{ state: string; currentStep: string }>(['status']);
+    expect(status.currentStep).not.toMatch(/^hop\./);
+    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+
+    const rows = t.journal();
+    const failedAt = rows.findIndex((r) => r.kind === 'step-failed' && r.stepId === 'v8v9.12.restore');
+    const requestedAt = rows.findIndex((r) => r.kind === 'rollback-requested');
+    const rollbackAt = rows.findIndex((r) => r.kind === 'rollback');
+    const restoredAt = rows.findLastIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.restore');
+    expect(failedAt).toBeGreaterThan(0);
+    expect(requestedAt).toBeGreaterThan(failedAt);
+    expect(rollbackAt).toBeGreaterThan(requestedAt);
+    expect(restoredAt).toBeGreaterThan(rollbackAt);
+    expect(rows[rollbackAt]!.detail).toMatchObject({ snapshot: name });
+    // The continuation is a new attempt, numbered after the failed one.
+    expect(rows[restoredAt]!.attempt!).toBeGreaterThan(rows[failedAt]!.attempt!);
+  });
+
+  test('store on the VM: reverted with it, the rollback and the lost attempt are recorded, the probe settles the snapshot', () => {
+    const t = fresh();
+    failAfterHop(t);
+    const name = t.snapshot('hop.v7v8.snapshot');
+    const rolled = t.cli(['rollback', '--to', name, '--yes', '--json']);
+    expect(rolled.code).toBe(0);
+    expect(JSON.parse(rolled.stdout)).toMatchObject({ storeReverted: true });
+
+    // The store is as the snapshot caught it: inside the snapshot step, its outcome never written.
+    expect(t.json<{ currentStep: string }>(['status']).currentStep).toBe('hop.v7v8.snapshot');
+    const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
+    expect(detected.detail).toMatchObject({ how: 'rollback', snapshot: name });
+    const lost = detected.detail.lost as Row[];
+    expect(lost.some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.restore')).toBe(true);
+    expect(lost.some((e) => e.kind === 'rollback-requested')).toBe(true);
+
+    const resumed = t.cli(['resume', '--auto-confirm']);
+    expect(resumed.stdout).toContain('resolved after interruption (probe: done)');
+    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    const rows = t.journal();
+    expect(rows.findIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.restore')).toBeGreaterThan(
+      rows.indexOf(rows.find((r) => r.kind === 'rollback-detected')!),
+    );
+    // The snapshot found by the probe is recorded again, so it can be rolled back to once more.
+    expect(t.snapshot('hop.v7v8.snapshot')).toBe(name);
+  });
+
+  test('a rollback that ends this process with the VM is noticed on resume through the journal mirror', () => {
+    const t = fresh();
+    const mirror = join(t.dir, 'mirror-share');
+    failAfterHop(t, ['--journal-mirror', mirror]);
+    const name = t.snapshot('hop.v7v8.snapshot');
+    const killed = t.cli(
+      ['rollback', '--to', name, '--yes'],
+      cleanEnv({ XPMIGRATE_FAULT: 'rollback@during-effect' }),
+    );
+    expect(killed.code).toBeNull(); // SIGKILL right after the VM was reverted
+
+    const resumed = t.cli(['resume']);
+    expect(resumed.stdout).toContain('The store was reverted with the VM');
+    const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
+    expect(detected.detail).toMatchObject({ how: 'mirror', snapshot: name });
+    expect(
+      (detected.detail.lost as Row[]).some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.restore'),
+    ).toBe(true);
+    // Recorded once: the mirror knows about the rewind now.
+    t.cli(['resume']);
+    expect(t.journal().filter((r) => r.kind === 'rollback-detected')).toHaveLength(1);
+    const runId = t.json<{ runId: string }>(['status']).runId;
+    expect(readFileSync(join(mirror, `${runId}.jsonl`), 'utf8')).toContain('"type":"rewound"');
+  });
+
+  test('bad targets: unknown, another run, removed; no confirmation without --yes or an answer', () => {
+    const t = fresh();
+    expect(t.cli(['start', ...V7_PLAN_C, '--auto-confirm']).code).toBe(4);
+    const name = t.snapshot('hops.snapshot-start');
+    const first = t.json<{ runId: string }>(['status']).runId;
+    expect(
+      t.cli(['start', '--from', '8', '--target', 'C', '--virtual', 'no', '--simulate', '--lang', 'en']).code,
+    ).toBe(3);
+    const second = t.json<{ runId: string }>(['status']).runId;
+
+    const unknown = t.cli(['rollback', '--to', 'nope', '--yes']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('E_SNAPSHOT_NOT_FOUND');
+    const other = t.cli(['rollback', '--to', name, '--run', second, '--yes']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('E_SNAPSHOT_OTHER_RUN');
+    expect(other.stderr).toContain(first);
+    const noAnswer = t.cli(['rollback', '--to', name]);
+    expect(noAnswer.code).toBe(2);
+    expect(noAnswer.stderr).toContain('E_CONFIRM_NEEDED');
+    const no = runCli(['rollback', '--to', name, '--state', t.state, '--lang', 'de'], { input: 'nein\n' });
+    expect(no.code).toBe(0);
+    expect(no.stdout).toContain('Nichts geändert.');
+    expect(readSim(t.state).effects['snapshot.revert']).toBeUndefined();
+
+    expect(t.cli(['snapshots', 'remove', name, '--yes']).code).toBe(0);
+    const removed = t.cli(['rollback', '--to', name, '--yes']);
+    expect(removed.code).toBe(2);
+    expect(removed.stderr).toContain('E_SNAPSHOT_REMOVED');
+  });
+});
+
+describe('snapshots', () => {
+  test('recorded with their checkpoints; long chains and old snapshots are warned about; removal is explicit', () => {
+    const t = fresh();
+    const route = ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', '--simulate'];
+    const started = t.cli(['start', ...route, '--auto-confirm']);
+    expect(started.code).toBe(4);
+    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    type List = {
+      snapshots: Array<{ name: string; stepId: string; checkpoint: number; removedAt: string | null }>;
+      warnings: Array<{ code: string; text: string }>;
+    };
+    const list = t.json<List>(['snapshots']);
+    expect(list.snapshots.map((s) => s.stepId)).toEqual([
+      'hops.snapshot-start',
+      'hop.v5v6.snapshot',
+      'hop.v6v7.snapshot',
+      'hop.v7v8.snapshot',
+    ]);
+    const checkpoints = list.snapshots.map((s) => s.checkpoint);
+    expect([...checkpoints].sort((a, b) => a - b)).toEqual(checkpoints);
+    expect(list.warnings.map((w) => w.code)).toEqual(['chain']);
+    expect(readSim(t.state).snapshots).toHaveLength(4);
+
+    // One of them is four days old.
+    const db = new Database(t.state);
+    db.prepare('UPDATE snapshots SET at = ? WHERE name = ?').run(
+      new Date(Date.now() - 96 * 3_600_000).toISOString(),
+      list.snapshots[0]!.name,
+    );
+    db.close();
+    const german = runCli(['snapshots', '--state', t.state, '--lang', 'de']);
+    expect(german.stdout).toContain(`Warnung: Snapshot ${list.snapshots[0]!.name} ist 96 h alt`);
+    expect(german.stdout).toContain('Warnung: 4 Snapshots in der Kette');
+
+    const removed = t.cli(['snapshots', 'remove', list.snapshots[0]!.name, '--yes']);
+    expect(removed.code).toBe(0);
+    const after = t.json<List>(['snapshots']);
+    expect(after.warnings).toEqual([]);
+    expect(after.snapshots[0]!.removedAt).not.toBeNull();
+    const sim = readSim(t.state);
+    expect(sim.effects['snapshot.remove']).toBe(1);
+    expect(sim.snapshots).toHaveLength(3);
+    expect(t.json<{ snapshots: unknown[] }>(['status']).snapshots).toHaveLength(3);
+    expect(t.cli(['snapshots', 'remove', '--all', '--yes']).code).toBe(0);
+    expect(readSim(t.state).snapshots).toHaveLength(0);
+  });
+});
+
+describe('a run on a (fake) Windows host', () => {
+  test('PowerShell does the work: manual backup confirmed, version read, resume task and restart, health after the boot', () => {
+    const fake = fakeExecutables([
+      {
+        match: 'Win32_Service',
+        stdout: [{ name: 'AtlasService', state: 'Running', account: 'XPHONE\\svc' }],
+      },
+      { match: 'LastBootUpTime', stdout: '"2026-11-28T06:00:00Z"' },
+      { match: 'XPhone*Server*', stdout: '"8.0.100"' },
+      { match: 'ServerStartupMeter', stdout: '100' },
+    ]);
+    const t = fresh();
+    const env = cleanEnv(fake.env);
+    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no'];
+    const started = t.cli(['start', ...route, '--snapshots', 'manual'], env);
+    expect(started.code).toBe(1);
+    expect(started.stdout).toContain('xpmigrate confirm hops.backup');
+    expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(1); // now the manual snapshot
+    const asked = t.json<{ currentStep: string }>(['status']);
+    expect(asked.currentStep).toBe('hops.snapshot-start');
+    expect(t.cli(['retry', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(3);
+    // The server says 8.0.100; a confirmation claiming 9 is refused, 8 is taken.
+    expect(t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env).code).toBe(4);
+    const scripts = fake.calls().map((c) => c.script ?? '');
+    expect(scripts.some((s) => s.includes('Register-ScheduledTask'))).toBe(true);
+    expect(scripts.some((s) => s.includes('Restart-Computer -Force'))).toBe(true);
+    // Not rebooted yet: still waiting.
+    expect(t.cli(['resume'], env).code).toBe(4);
+    fake.setRules([
+      {
+        match: 'Win32_Service',
+        stdout: [{ name: 'AtlasService', state: 'Running', account: 'XPHONE\\svc' }],
+      },
+      { match: 'LastBootUpTime', stdout: '"2026-11-28T07:00:00Z"' },
+      { match: 'ServerStartupMeter', stdout: '100' },
+    ]);
+    const back = t.cli(['resume'], env);
+    expect(back.code).toBe(3);
+    expect(back.stdout).toContain('✓ Restart after the update to V8');
+    const snapshots = t.json<{ snapshots: Array<{ name: string; provider: string }> }>([
+      'snapshots',
+    ]).snapshots;
+    expect(snapshots).toEqual([expect.objectContaining({ name: 'vor Update 7→8', provider: 'manual' })]);
+  });
+});
