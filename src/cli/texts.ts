@@ -335,6 +335,10 @@ export const T = {
     de: 'Warnung: {count} Snapshots in der Kette von {vm} (mehr als 3 bremsen die VM); nach der Abnahme entfernen: xpmigrate snapshots remove --all',
     en: 'Warning: {count} snapshots in the chain of {vm} (more than 3 slow the VM down); remove them after acceptance: xpmigrate snapshots remove --all',
   },
+  snapshotsProvider: {
+    de: 'Warnung: der Snapshot-Anbieter von {vm} antwortet nicht ({detail}); die Kette ist nur aus dem Zustandsspeicher gezählt.',
+    en: 'Warning: the snapshot provider of {vm} does not answer ({detail}); the chain is counted from the store only.',
+  },
   snapshotsOld: {
     de: 'Warnung: Snapshot {name} ist {hours} h alt (mehr als 72 h).',
     en: 'Warning: snapshot {name} is {hours} h old (more than 72 h).',

@@ -23,8 +23,8 @@ function fresh() {
   const state = join(dir, 'state.db');
   const cli = (args: string[], env?: NodeJS.ProcessEnv) =>
     runCli([...args, '--state', state, '--lang', 'en'], env ? { env } : {});
-  const json = <T>(args: string[]): T => {
-    const r = cli([...args, '--json']);
+  const json = <T>(args: string[], env?: NodeJS.ProcessEnv): T => {
+    const r = cli([...args, '--json'], env);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stdout}${r.stderr}`);
     return JSON.parse(r.stdout) as T;
   };
@@ -263,5 +263,51 @@ describe('a run on a (fake) Windows host', () => {
       'snapshots',
     ]).snapshots;
     expect(snapshots).toEqual([expect.objectContaining({ name: 'vor Update 7→8', provider: 'manual' })]);
+  });
+});
+
+describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
+  test('taken through Hyper-V, recorded; the chain is counted from what Hyper-V lists; an unreachable host is a warning', () => {
+    const vmState = { state: 'Running', snapshot: false, parent: '', uptime: 10 };
+    const listed = ['a', 'b', 'c', 'd', 'e'].map((name) => ({
+      name,
+      createdAt: '2026-11-27T10:00:00.0000000Z',
+    }));
+    const fake = fakeExecutables([
+      { match: 'Checkpoint-VM', stdout: 'true' },
+      { match: 'CreationTime', stdout: listed },
+      { match: '[pscustomobject]@{ state', stdout: vmState },
+      {
+        match: 'Win32_Service',
+        stdout: [{ name: 'AtlasService', state: 'Running', account: 'XPHONE\\svc' }],
+      },
+      { match: 'XPhone*Server*', stdout: '"7.0.100"' },
+    ]);
+    const t = fresh();
+    const env = cleanEnv(fake.env);
+    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no'];
+    expect(t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env).code).toBe(1);
+    expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(3); // snapshot taken, now the update
+    const scripts = fake.calls().map((c) => c.script ?? '');
+    const register = scripts.findIndex((s) => s.includes('Register-ScheduledTask'));
+    const take = scripts.findIndex((s) => s.includes('Checkpoint-VM'));
+    expect(register).toBeGreaterThanOrEqual(0);
+    expect(take).toBeGreaterThan(register); // the VM going off may end us: the task is there first
+
+    type List = {
+      snapshots: Array<{ provider: string; vm: string }>;
+      warnings: Array<{ code: string; text: string }>;
+    };
+    const list = t.json<List>(['snapshots'], env);
+    expect(list.snapshots).toEqual([expect.objectContaining({ provider: 'hyperv', vm: 'XPHONE 01' })]);
+    expect(list.warnings.map((w) => w.code)).toEqual(['chain']);
+    expect(list.warnings[0]!.text).toContain('5 snapshots in the chain of XPHONE 01');
+
+    fake.setRules([
+      { match: 'CreationTime', stderr: 'The WinRM client cannot process the request.', code: 1 },
+    ]);
+    const unreachable = t.json<List>(['snapshots'], env).warnings;
+    expect(unreachable.map((w) => w.code)).toEqual(['provider']);
+    expect(unreachable[0]!.text).toContain('E_SNAPSHOT_PROVIDER');
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { snapshotProvider } from '../../actors/snapshots/index.js';
-import { XpmError } from '../../errors/index.js';
+import { isXpmError, XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
 import { acquireRunLock, type RunRow, type SnapshotRow } from '../../persistence/index.js';
 import {
@@ -39,7 +39,7 @@ export function registerSnapshots(program: Command, ctx: CliContext): void {
     .option('--state <file>', say(T.optState, lang))
     .option('--run <id>', say(T.optRun, lang))
     .option('--json', say(T.optJson, lang))
-    .action((o: Common) => list(ctx, o));
+    .action(async (o: Common) => list(ctx, o));
   snapshots
     .command('remove')
     .description(say(T.cmdSnapshotsRemove, lang))
@@ -70,7 +70,23 @@ function vmOf(row: RunRow): string {
   return s?.vm ?? (row.simulate ? 'simulated VM' : (s?.provider ?? 'manual'));
 }
 
-function list(ctx: CliContext, o: Common): void {
+/**
+ * The VM's whole chain as its provider lists it (snapshots taken outside xpmigrate count too);
+ * undefined when it cannot tell (manual) or cannot be reached (then said as a warning).
+ */
+async function providerChain(row: RunRow, file: string): Promise<{ length?: number; error?: string }> {
+  const host = hostFor(row, file);
+  try {
+    const listed = await snapshotProvider(settingsOf(row).snapshots, host).list();
+    return listed ? { length: listed.length } : {};
+  } catch (error) {
+    return { error: isXpmError(error) ? error.code : (error as Error).message };
+  } finally {
+    await host.close?.();
+  }
+}
+
+async function list(ctx: CliContext, o: Common): Promise<void> {
   const session = openStore(ctx, o.state);
   try {
     const runs = new Map(session.store.runs().map((r) => [r.id, r]));
@@ -90,7 +106,14 @@ function list(ctx: CliContext, o: Common): void {
     const present = snapshots.filter((s) => s.removedAt === null);
     const warnings: Array<{ code: string; text: string }> = [];
     for (const vm of new Set(present.map((s) => s.vm))) {
-      const count = present.filter((s) => s.vm === vm).length;
+      const ours = present.filter((s) => s.vm === vm);
+      const chain = await providerChain(runs.get(ours.at(-1)!.runId)!, session.file);
+      if (chain.error)
+        warnings.push({
+          code: 'provider',
+          text: say(T.snapshotsProvider, ctx.lang, { vm, detail: chain.error }),
+        });
+      const count = Math.max(ours.length, chain.length ?? 0);
       if (count > MAX_CHAIN)
         warnings.push({ code: 'chain', text: say(T.snapshotsChain, ctx.lang, { count, vm }) });
     }
