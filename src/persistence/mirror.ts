@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../errors/index.js';
 import type { JournalEntry } from './store.js';
@@ -35,6 +35,7 @@ export class JournalMirror {
       mkdirSync(dir, { recursive: true });
       const probe = join(dir, '.xpmigrate-write-test');
       closeSync(openSync(probe, 'w'));
+      unlinkSync(probe);
     } catch (error) {
       throw new XpmError('E_MIRROR', { dir, detail: (error as Error).message });
     }

@@ -241,7 +241,20 @@ describe('a run on a (fake) Windows host', () => {
     const asked = t.json<{ currentStep: string }>(['status']);
     expect(asked.currentStep).toBe('hops.snapshot-start');
     expect(t.cli(['retry', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(3);
-    // The server says 8.0.100; a confirmation claiming 9 is refused, 8 is taken.
+    // The version is read from the server: while it still says 7, "8.0.100" is refused.
+    const rules = [
+      {
+        match: 'Win32_Service',
+        stdout: [{ name: 'AtlasService', state: 'Running', account: 'XPHONE\\svc' }],
+      },
+      { match: 'LastBootUpTime', stdout: '"2026-11-28T06:00:00Z"' },
+      { match: 'ServerStartupMeter', stdout: '100' },
+    ];
+    fake.setRules([...rules, { match: 'XPhone*Server*', stdout: '"7.0.100"' }]);
+    const early = t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env);
+    expect(early.code).toBe(2);
+    expect(`${early.stdout}${early.stderr}`).toContain('the server reports version 7.0.100');
+    fake.setRules([...rules, { match: 'XPhone*Server*', stdout: '"8.0.100"' }]);
     expect(t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env).code).toBe(4);
     const scripts = fake.calls().map((c) => c.script ?? '');
     expect(scripts.some((s) => s.includes('Register-ScheduledTask'))).toBe(true);
