@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks (not tests): they print figures. `npm run bench` builds first.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,41 @@ function resumeTime() {
   return { resume, bare, ratio: resume / bare };
 }
 
+/**
+ * (3) The log analyser on a generated 200 MB Backup-Manager log (German, umlauts, continuation
+ * lines, a problem every 5,000 messages), in a process of its own: throughput and peak RSS.
+ */
+function diagnoseThroughput() {
+  const file = join(tmp(), 'big.log');
+  const fd = openSync(file, 'w');
+  const block = [];
+  for (let i = 0; i < 5000; i++) {
+    block.push(
+      `23.01.2021 22:39:${String(i % 60).padStart(2, '0')} INF Sicherung der Datenbank XPDATA läuft, Schritt ${i} – Prüfsumme ok`,
+    );
+    if (i % 7 === 0) block.push('  Fortsetzung ohne Zeitstempel: Größe 1.234.567 Bytes');
+  }
+  block.push('23.01.2021 22:39:49 ERR SQLHelper.SaveDatabase Cannot open backup device');
+  block.push("'\\\\sqlserver\\backupshare\\XPHONE_UC'. Operating system error 5(Zugriff verweigert).");
+  const chunk = Buffer.from(`${block.join('\r\n')}\r\n`, 'utf8');
+  while (statSync(file).size < 200 * 1024 * 1024) for (let i = 0; i < 10; i++) writeSync(fd, chunk);
+  closeSync(fd);
+  const mb = statSync(file).size / 1024 / 1024;
+  const child = `
+    import { diagnose } from ${JSON.stringify(new URL('../dist/src/diagnose/index.js', import.meta.url).href)};
+    let peak = 0;
+    const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+    const timer = setInterval(sample, 20);
+    const t = process.hrtime.bigint();
+    const { findings } = await diagnose(${JSON.stringify(file)}, 'en');
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    clearInterval(timer); sample();
+    console.log(JSON.stringify({ ms, peak, findings: findings.map((f) => f.count) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+  const out = JSON.parse(r.stdout);
+  return { mb, seconds: out.ms / 1000, peakMb: out.peak / 1024 / 1024, counts: out.findings };
+}
+
 const t = runtimeTransitions();
 console.log(
   `durable transition: runtime ${t.runtime.toFixed(3)} ms, bare better-sqlite3 ${t.bare.toFixed(3)} ms, ratio ${t.ratio.toFixed(2)} (target ≤ 1.25)`,
@@ -121,4 +156,8 @@ console.log(
 const r = resumeTime();
 console.log(
   `resume (1,000 journal rows): ${r.resume.toFixed(0)} ms, node -e '' ${r.bare.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)} (target ≤ 4)`,
+);
+const d = diagnoseThroughput();
+console.log(
+  `diagnose ${d.mb.toFixed(0)} MB log: ${d.seconds.toFixed(1)} s, ${(d.mb / d.seconds).toFixed(0)} MB/s, peak RSS ${d.peakMb.toFixed(0)} MB (target < 150 MB), findings ${d.counts.join('/')}`,
 );

@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
 import { registerAtlas } from './commands/atlas.js';
+import { registerDiagnose } from './commands/diagnose.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
@@ -64,6 +65,7 @@ function buildProgram(ctx: CliContext): Command {
   registerAtlas(program, ctx);
   registerSql(program, ctx);
   registerSnapshots(program, ctx);
+  registerDiagnose(program, ctx);
   return program;
 }
 

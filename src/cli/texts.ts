@@ -373,6 +373,19 @@ export const T = {
     en: 'Journal mirror {dir} could not be written ({detail}); a VM rollback will not be noticed that way.',
   },
   aborted: { de: 'Nichts geändert.', en: 'Nothing changed.' },
+  cmdDiagnose: {
+    de: 'Logdateien des Backup-Managers auf bekannte Probleme untersuchen (Ursache und Abhilfe)',
+    en: "analyse the Backup-Manager's log files for known problems (cause and remedy)",
+  },
+  argDiagnosePath: { de: 'Logdatei oder Ordner', en: 'log file or folder' },
+  diagFile: {
+    de: '{lines} Zeilen, {entries} Meldungen ({encoding})',
+    en: '{lines} lines, {entries} messages ({encoding})',
+  },
+  diagNothing: { de: 'Keine bekannten Probleme gefunden.', en: 'No known problems found.' },
+  diagLines: { de: 'Zeilen {lines} ({count}×)', en: 'lines {lines} ({count}×)' },
+  diagCause: { de: 'Ursache', en: 'Cause' },
+  diagRemedy: { de: 'Abhilfe', en: 'Remedy' },
   progressFailed: { de: 'FEHLER', en: 'FAILED' },
   progressSkipped: { de: 'übersprungen', en: 'skipped' },
   progressRecovered: {

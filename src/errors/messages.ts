@@ -705,6 +705,34 @@ export const ERRORS = {
       en: 'Give a folder outside the VM that this account may write (e.g. a share).',
     },
   },
+  E_DIAG_PATH: {
+    message: { de: '{path} kann nicht gelesen werden ({detail}).', en: '{path} cannot be read ({detail}).' },
+    remedy: {
+      de: 'Eine Logdatei oder einen Ordner des Backup-Managers angeben, den dieses Konto lesen darf (der Pfad steht im Kopf des Backup-Managers).',
+      en: "Give a Backup-Manager log file or folder this account may read (the path is shown in the Backup-Manager's header).",
+    },
+  },
+  E_DIAG_EMPTY: {
+    message: { de: '{file} ist leer.', en: '{file} is empty.' },
+    remedy: { de: 'Die Logdatei des letzten Laufs angeben.', en: 'Give the log file of the last run.' },
+  },
+  E_DIAG_BINARY: {
+    message: { de: '{file} ist keine Textdatei.', en: '{file} is not a text file.' },
+    remedy: {
+      de: 'Eine Logdatei des Backup-Managers angeben (Zeilen wie "23.01.2021 22:39:49 ERR …").',
+      en: 'Give a Backup-Manager log file (lines like "23.01.2021 22:39:49 ERR …").',
+    },
+  },
+  E_DIAG_FORMAT: {
+    message: {
+      de: '{file} ist kein Log des Backup-Managers: keine Zeile der Form "TT.MM.JJJJ hh:mm:ss STUFE Meldung".',
+      en: '{file} is not a Backup-Manager log: no line of the form "dd.MM.yyyy HH:mm:ss LEVEL message".',
+    },
+    remedy: {
+      de: 'Die Logdateien liegen im Log-Verzeichnis, das der Backup-Manager in seinem Kopfbereich zeigt.',
+      en: 'The log files are in the log folder the Backup-Manager shows in its header.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {
