@@ -11,6 +11,7 @@ import { registerResume } from './commands/resume.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
+import { registerUsersCsv } from './commands/users-csv.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts.js';
@@ -66,6 +67,7 @@ function buildProgram(ctx: CliContext): Command {
   registerSql(program, ctx);
   registerSnapshots(program, ctx);
   registerDiagnose(program, ctx);
+  registerUsersCsv(program, ctx);
   return program;
 }
 

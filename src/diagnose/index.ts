@@ -1,3 +1,11 @@
 export { diagnose, type FileReport, type Finding } from './analyse.js';
 export { KNOWN_PROBLEMS, type KnownProblem, type Severity } from './catalog.js';
 export { detectEncoding, type LogEncoding } from './decode.js';
+export {
+  type CsvProblem,
+  type CsvReport,
+  type CsvTarget,
+  checkUsersCsv,
+  convertCsv,
+  REQUIRED_COLUMNS,
+} from './users-csv.js';
