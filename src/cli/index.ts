@@ -4,6 +4,7 @@ import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
 import { registerAtlas } from './commands/atlas.js';
 import { registerDiagnose } from './commands/diagnose.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
@@ -67,6 +68,7 @@ function buildProgram(ctx: CliContext): Command {
   registerSql(program, ctx);
   registerSnapshots(program, ctx);
   registerDiagnose(program, ctx);
+  registerDoctor(program, ctx);
   registerUsersCsv(program, ctx);
   return program;
 }

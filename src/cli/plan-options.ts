@@ -74,3 +74,9 @@ function parseUsers(value: string): number {
     throw new XpmError('E_INPUT_USERS', { flag: FLAGS.users, value });
   return n;
 }
+
+/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
+export function defaultTarget(plan: string | undefined): string {
+  if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
+  return plan === 'B' ? '(local)' : 'SQLSRV01';
+}

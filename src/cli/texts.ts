@@ -422,6 +422,15 @@ export const T = {
     en: '{column} "{value}" duplicated (as in line {first})',
   },
   CSV_QUOTE: { de: 'Anführungszeichen nicht geschlossen', en: 'unterminated quote' },
+  cmdDoctor: {
+    de: 'alle Prüfungen, die der Plan braucht, jetzt ausführen (nur lesend): bestanden / Warnung / Fehler mit Abhilfe',
+    en: 'run every read-only check the plan needs now: pass / warn / fail with the remedy',
+  },
+  doctorSummary: {
+    de: '{checks} Prüfungen: {failed} Fehler, {warned} Warnungen.',
+    en: '{checks} checks: {failed} failed, {warned} warnings.',
+  },
+  doctorColumns: { de: 'Status|Prüfung|Ziel|Ergebnis|Abhilfe', en: 'Status|Check|Subject|Result|Remedy' },
   progressFailed: { de: 'FEHLER', en: 'FAILED' },
   progressSkipped: { de: 'übersprungen', en: 'skipped' },
   progressRecovered: {

@@ -1,6 +1,7 @@
 export { diagnose, type FileReport, type Finding } from './analyse.js';
 export { KNOWN_PROBLEMS, type KnownProblem, type Severity } from './catalog.js';
 export { detectEncoding, type LogEncoding } from './decode.js';
+export { type DoctorCheck, type DoctorInput, doctor } from './doctor.js';
 export {
   type CsvProblem,
   type CsvReport,

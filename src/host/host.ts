@@ -43,6 +43,12 @@ export interface Host {
   installDir(): Promise<string>;
   /** Tells the host that an effect changed the outside world itself (the simulation counts it). */
   applied(effect: string): Promise<void>;
+  /** Windows' name and version (doctor). */
+  osVersion(): Promise<string>;
+  /** Whether a folder or UNC path is reachable from this machine, as the tool sees it. */
+  pathExists(path: string): Promise<boolean>;
+  /** Whether host:port accepts TCP connections from here (port 2231, SQL ports). */
+  portOpen(host: string, port: number): Promise<boolean>;
   /** Ends what the host keeps open (the simulation's SQL Servers). */
   close?(): Promise<void>;
   /** A VM the host snapshots itself (the simulation); real VMs go through a provider. */

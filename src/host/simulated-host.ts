@@ -242,6 +242,25 @@ export class SimulatedHost implements Host {
     return join(`${this.storeFile}.snapshots`, Buffer.from(name).toString('hex'));
   }
 
+  async osVersion() {
+    return 'Windows Server 2022 Standard 10.0.20348 (simulated)';
+  }
+  /** The tool sees a share when a simulated SQL Server's share maps it to a folder that exists. */
+  async pathExists(path: string) {
+    const wanted = path.toLowerCase();
+    return Object.values(readSqlModels(this.sqlFolder)).some((m) =>
+      m.shares.some(
+        (s) =>
+          (wanted === s.path.toLowerCase() || wanted.startsWith(`${s.path.toLowerCase()}\\`)) &&
+          existsSync(s.dir),
+      ),
+    );
+  }
+  /** The XPhone server's own ports answer while its services run; nothing else listens here. */
+  async portOpen(host: string, port: number) {
+    const local = ['127.0.0.1', 'localhost', '(local)', '.'].includes(host.toLowerCase());
+    return local && [2230, 2231].includes(port) && Object.values(this.state.services).every(Boolean);
+  }
   async xphoneV4Installed() {
     return false;
   }

@@ -9,7 +9,7 @@ import { JournalMirror } from '../../persistence/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { createRun, type RunSettings } from '../../runtime/index.js';
 import { type CliContext, out } from '../context.js';
-import { addPlanOptions, planInputFrom } from '../plan-options.js';
+import { addPlanOptions, defaultTarget, planInputFrom } from '../plan-options.js';
 import { driveRun, openStore, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
@@ -122,12 +122,6 @@ function connectionOption(options: Record<string, unknown>, key: string, flag: s
   if (withoutSecrets(value) !== normalizeConnection(value))
     throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
   return value;
-}
-
-/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
-function defaultTarget(plan: string | undefined): string {
-  if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
-  return plan === 'B' ? '(local)' : 'SQLSRV01';
 }
 
 function countSteps(plan: ReturnType<typeof buildPlan>): number {

@@ -133,3 +133,14 @@ export const xphoneV4Installed = (): PsScript =>
     ps`$v4 = Get-ChildItem -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall','HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall' -ErrorAction SilentlyContinue | Get-ItemProperty -ErrorAction SilentlyContinue | Where-Object { $_.DisplayName -like 'XPhone*' -and ([string]$_.DisplayVersion).StartsWith('4.') }
 [bool]$v4 | ${json}`,
   );
+
+export const osVersion = (): PsScript =>
+  script(
+    'read the Windows version',
+    ps`$os = Get-CimInstance -ClassName Win32_OperatingSystem
+([string]$os.Caption + ' ' + [string]$os.Version) | ${json}`,
+  );
+
+/** The tool's own view of a folder or UNC path (the SQL Server has its own, see sql check). */
+export const pathExists = (path: string): PsScript =>
+  script(`look at ${path}`, ps`[bool](Test-Path -LiteralPath ${path}) | ${json}`);

@@ -1,6 +1,7 @@
 import { win32 } from 'node:path';
 import { XpmError } from '../../errors/index.js';
 import type { Host } from '../host.js';
+import { tcpOpen } from '../tcp-probe.js';
 import { asList, type PowerShellOptions, runPowerShell } from './powershell.js';
 import type { PsScript } from './script.js';
 import * as scripts from './scripts.js';
@@ -173,6 +174,18 @@ export class WindowsHost implements Host {
   }
 
   async applied(): Promise<void> {}
+
+  async osVersion(): Promise<string> {
+    return String(await this.run(scripts.osVersion()));
+  }
+
+  async pathExists(path: string): Promise<boolean> {
+    return (await this.run(scripts.pathExists(path))) === true;
+  }
+
+  async portOpen(host: string, port: number): Promise<boolean> {
+    return tcpOpen(host, port);
+  }
 
   async xphoneV4Installed(): Promise<boolean> {
     return (await this.run(scripts.xphoneV4Installed())) === true;

@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { type DoctorCheck, doctor } from '../../diagnose/index.js';
+import { XpmError } from '../../errors/index.js';
+import { type Host, SimulatedHost, WindowsHost } from '../../host/index.js';
+import { say } from '../../i18n/index.js';
+import { stateFile } from '../../persistence/index.js';
+import { buildPlan } from '../../plan/index.js';
+import { type CliContext, out } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { addPlanOptions, defaultTarget, planInputFrom } from '../plan-options.js';
+import { T } from '../texts.js';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** `xpmigrate doctor`: the plan's read-only checks, on Thursday instead of during the weekend. */
+export function registerDoctor(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  const cmd = program.command('doctor').description(say(T.cmdDoctor, lang));
+  addPlanOptions(cmd, lang)
+    .option('--sql-server <server>', say(T.optSqlServer, lang))
+    .option('--source-sql <server>', say(T.optSourceSql, lang))
+    .option('--backup-dir <path>', say(T.optBackupDir, lang))
+    .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
+    .option('--simulate', say(T.optSqlSimulate, lang))
+    .option('--state <file>', say(T.optState, lang))
+    .option('--format <format>', say(T.optFormat, lang), 'text')
+    .action(async (o: Record<string, unknown>) => {
+      const format = String(o.format);
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new XpmError('E_INPUT_CHOICE', {
+          flag: '--format',
+          value: format,
+          allowed: FORMATS.join(', '),
+        });
+      const plan = buildPlan(planInputFrom(o));
+      const simulate = o.simulate === true;
+      const host: Host = simulate
+        ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state as string | undefined, ctx.io.env)), {
+            ...(plan.input.from ? { version: plan.input.from } : {}),
+          })
+        : new WindowsHost();
+      const sim = (value: string) => (simulate ? value : undefined);
+      try {
+        const checks = await doctor(host, {
+          plan,
+          targetSql: (o.sqlServer as string | undefined) ?? defaultTarget(plan.target?.plan),
+          ...optional('sourceSql', (o.sourceSql as string | undefined) ?? sim('OLDXPHONE\\XPCONNECT')),
+          ...optional('backupDir', (o.backupDir as string | undefined) ?? sim('\\\\FILESRV\\XPhoneBackup')),
+          ...optional('serviceAccount', plan.input.serviceAccount),
+          databases: String(o.databases)
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean),
+          env: ctx.io.env,
+        });
+        ctx.exitCode = checks.some((c) => c.status === 'fail') ? ExitCode.failed : ExitCode.ok;
+        out(ctx, render(checks, format as (typeof FORMATS)[number], ctx.lang));
+      } finally {
+        await host.close?.();
+      }
+    });
+}
+
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
+
+function render(checks: DoctorCheck[], format: (typeof FORMATS)[number], lang: CliContext['lang']): string {
+  const failed = checks.filter((c) => c.status === 'fail').length;
+  const warned = checks.filter((c) => c.status === 'warn').length;
+  const summary = say(T.doctorSummary, lang, { checks: checks.length, failed, warned });
+  if (format === 'json')
+    return JSON.stringify(
+      {
+        failed,
+        warned,
+        checks: checks.map((c) => ({
+          id: c.id,
+          subject: c.subject,
+          status: c.status,
+          message: c.message[lang],
+          remedy: c.remedy?.[lang] ?? null,
+        })),
+      },
+      null,
+      2,
+    );
+  if (format === 'markdown') {
+    const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+    return [
+      `| ${say(T.doctorColumns, lang).split('|').join(' | ')} |`,
+      '|---|---|---|---|---|',
+      ...checks.map(
+        (c) =>
+          `| ${c.status} | ${c.id} | ${cell(c.subject)} | ${cell(c.message[lang])} | ${cell(c.remedy?.[lang] ?? '')} |`,
+      ),
+      '',
+      summary,
+    ].join('\n');
+  }
+  const mark = { pass: '✓', warn: '!', fail: '✗' } as const;
+  return [
+    ...checks.flatMap((c) => [
+      `${mark[c.status]} ${c.id.padEnd(22)} ${c.subject.padEnd(22)} ${c.message[lang]}`,
+      ...(c.remedy ? [`      → ${c.remedy[lang]}`] : []),
+    ]),
+    summary,
+  ].join('\n');
+}

@@ -1,0 +1,209 @@
+import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
+import {
+  type Check,
+  type CheckStatus,
+  credentialsFromEnv,
+  runChecks,
+  type SqlAccess,
+  serverLabel,
+  withSql,
+} from '../actors/sql-server/index.js';
+import { isXpmError } from '../errors/index.js';
+import type { Host } from '../host/index.js';
+import type { Text } from '../i18n/index.js';
+import type { Plan } from '../plan/index.js';
+
+export interface DoctorInput {
+  plan: Plan;
+  /** The SQL Server the databases go to, and the one they come from (absent: not part of the plan). */
+  targetSql?: string;
+  sourceSql?: string;
+  backupDir?: string;
+  databases: string[];
+  serviceAccount?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface DoctorCheck extends Check {
+  /** What was checked: this machine, or a SQL Server by name. */
+  subject: string;
+}
+
+const XPHONE_WEB_API_PORT = 2231;
+
+/**
+ * Every read-only check the plan needs, run now: each pass / warn / fail with a remedy. Nothing
+ * is changed anywhere; a check that cannot run is itself a failed check, never a crash.
+ */
+export async function doctor(host: Host, input: DoctorInput): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  const here = 'host';
+  const add = (id: string, status: CheckStatus, message: Text, remedy?: Text, subject = here) =>
+    checks.push({ id, status, message, ...(remedy && status !== 'pass' ? { remedy } : {}), subject });
+  const attempt = async (id: string, work: () => Promise<void>, subject = here) => {
+    try {
+      await work();
+    } catch (error) {
+      const text: Text = isXpmError(error)
+        ? { de: error.text('de'), en: error.text('en') }
+        : { de: String(error), en: String(error) };
+      const remedy =
+        isXpmError(error) && error.remedy('en')
+          ? { de: error.remedy('de') ?? '', en: error.remedy('en') ?? '' }
+          : undefined;
+      add(id, 'fail', text, remedy, subject);
+    }
+  };
+
+  await attempt('host.windows', async () => {
+    const os = await host.osVersion();
+    add(
+      'host.windows',
+      /Server/i.test(os) ? 'pass' : 'warn',
+      { de: os, en: os },
+      {
+        de: 'XPhone Connect Server gehört auf ein Windows Server-Betriebssystem.',
+        en: 'XPhone Connect Server belongs on a Windows Server operating system.',
+      },
+    );
+  });
+  const from = input.plan.from;
+  if (from && input.plan.route !== 'v4v9') {
+    await attempt('host.xphone-version', async () => {
+      const installed = await host.installedVersion();
+      const major = Number((installed ?? '').split('.')[0]);
+      add(
+        'host.xphone-version',
+        major === from.major ? 'pass' : 'fail',
+        {
+          de: `installiert: ${installed ?? 'nichts'}, Plan: V${from.major}`,
+          en: `installed: ${installed ?? 'nothing'}, plan: V${from.major}`,
+        },
+        {
+          de: 'Den Plan mit der wirklich installierten Version erstellen (--from).',
+          en: 'Make the plan with the version really installed (--from).',
+        },
+      );
+    });
+  }
+  await attempt('host.services', async () => {
+    const services = await host.services();
+    const stopped = services.filter((s) => !s.running).map((s) => s.name);
+    add(
+      'host.services',
+      services.length === 0 ? 'fail' : stopped.length > 0 ? 'warn' : 'pass',
+      services.length === 0
+        ? { de: 'keine Atlas-Dienste', en: 'no Atlas services' }
+        : {
+            de: `${services.length} Atlas-Dienste${stopped.length ? `, gestoppt: ${stopped.join(', ')}` : ', alle laufen'}`,
+            en: `${services.length} Atlas services${stopped.length ? `, stopped: ${stopped.join(', ')}` : ', all running'}`,
+          },
+      {
+        de: 'Den XPhone Server-Dienst starten und die Ereignisanzeige prüfen.',
+        en: 'Start the XPhone Server service and check the event log.',
+      },
+    );
+  });
+  await attempt('host.atlas-xml', async () => {
+    const file = findAtlasXml(await host.installDir());
+    const doc = readAtlas(file);
+    const servers = [...new Set(doc.entries.map((e) => e.server?.raw).filter(Boolean))].join(', ');
+    add(
+      'host.atlas-xml',
+      doc.entries.length > 0 ? 'pass' : 'fail',
+      {
+        de: `${file}: ${doc.entries.length} Verbindungen (${servers || '–'})`,
+        en: `${file}: ${doc.entries.length} connections (${servers || '–'})`,
+      },
+      {
+        de: 'atlas.xml enthält keine Datenbank-Verbindungen: xpmigrate atlas show zeigt die Datei.',
+        en: 'atlas.xml holds no database connections: xpmigrate atlas show shows the file.',
+      },
+    );
+  });
+  await attempt('host.port-2231', async () => {
+    const open = await host.portOpen('127.0.0.1', XPHONE_WEB_API_PORT);
+    add(
+      'host.port-2231',
+      open ? 'pass' : 'warn',
+      open
+        ? { de: 'Port 2231 (Web API) antwortet', en: 'port 2231 (Web API) answers' }
+        : { de: 'Port 2231 (Web API) antwortet nicht', en: 'port 2231 (Web API) does not answer' },
+      {
+        de: 'Ab V9 muss der IIS der Mobile-Web-App den XPhone Server auf TCP 2231 erreichen: Dienst und Firewall prüfen.',
+        en: 'From V9 the IIS of the Mobile web app must reach the XPhone server on TCP 2231: check the service and the firewall.',
+      },
+    );
+  });
+  if (input.plan.input.virtual) {
+    add(
+      'vm.static-mac',
+      'warn',
+      { de: 'VM: statische MAC-Adresse?', en: 'VM: static MAC address?' },
+      {
+        de: 'Die Lizenz hängt an der MAC-Adresse: der XPhone-VM eine statische MAC geben (Hyper-V: Get-VMNetworkAdapter, VMware: manuelle MAC). Snapshots nur bei ausgeschalteter VM.',
+        en: 'The licence depends on the MAC address: give the XPhone VM a static MAC (Hyper-V: Get-VMNetworkAdapter, VMware: manual MAC). Snapshots only while the VM is off.',
+      },
+    );
+  }
+
+  // The databases: where they come from (size, the share as the old server sees it), where they go.
+  let incomingMb: number | undefined;
+  const sql = async (server: string, role: 'source' | 'target') => {
+    const subject = serverLabel(server);
+    await attempt(
+      `${role}.sql`,
+      async () => {
+        const endpoint = await host.sqlEndpoint(subject);
+        const credentials = credentialsFromEnv(input.env);
+        const access: SqlAccess = {
+          connection: server,
+          ...(credentials ? { credentials } : {}),
+          ...(endpoint ? { endpoint } : {}),
+        };
+        const target = role === 'target';
+        const { facts, checks: found } = await withSql(access, (c) =>
+          runChecks(c, {
+            databases: input.databases,
+            ...(input.backupDir ? { backupDir: input.backupDir } : {}),
+            external: target && (input.plan.target?.plan === 'C' || input.plan.target?.plan === 'D'),
+            ...(target && input.serviceAccount ? { serviceAccount: input.serviceAccount } : {}),
+            ...(target && incomingMb !== undefined ? { incomingMb } : {}),
+          }),
+        );
+        if (role === 'source')
+          incomingMb = facts.databases
+            .filter((d) => input.databases.some((n) => n.toLowerCase() === d.name.toLowerCase()))
+            .reduce((sum, d) => sum + d.sizeMb, 0);
+        // The source is only read: what it lacks for a restore does not matter.
+        for (const check of found) {
+          if (role === 'source' && ['sql.database', 'sql.filestream', 'sql.edition'].includes(check.id))
+            continue;
+          checks.push({ ...check, id: `${role}.${check.id.replace(/^sql\./, '')}`, subject });
+        }
+      },
+      subject,
+    );
+  };
+  if (input.sourceSql) await sql(input.sourceSql, 'source');
+  if (input.targetSql) await sql(input.targetSql, 'target');
+  // The tool's own view of the share, beside the SQL Servers' views above.
+  if (input.backupDir) {
+    const dir = input.backupDir;
+    await attempt('host.backup-share', async () => {
+      const ok = await host.pathExists(dir);
+      add(
+        'host.backup-share',
+        ok ? 'pass' : 'fail',
+        ok
+          ? { de: `${dir} von hier erreichbar`, en: `${dir} reachable from here` }
+          : { de: `${dir} von hier nicht erreichbar`, en: `${dir} not reachable from here` },
+        {
+          de: 'Freigabe anlegen und dem XPhone-Dienstkonto Vollzugriff geben; Backup-Manager und SQL Server brauchen denselben UNC-Pfad.',
+          en: 'Create the share and give the XPhone service account full control; Backup-Manager and SQL Server need the same UNC path.',
+        },
+      );
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../support/cli.js';
+import type { SqlModel } from '../support/sql-server-simulator/index.js';
+
+/** V8 → V9 plan C: the old server's SQL Express is read, SQLSRV01 receives the databases. */
+const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--service-account', 'XPHONE\\svc-xphone'];
+
+interface Report {
+  failed: number;
+  warned: number;
+  checks: Array<{ id: string; subject: string; status: string; message: string; remedy: string | null }>;
+}
+
+function fresh() {
+  const state = join(mkdtempSync(join(tmpdir(), 'xpm-doctor-')), 'state.db');
+  const doctor = (lang = 'en') => {
+    const r = runCli([
+      'doctor',
+      ...PLAN_C,
+      '--simulate',
+      '--state',
+      state,
+      '--format',
+      'json',
+      '--lang',
+      lang,
+    ]);
+    return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+  };
+  const edit = (name: string, change: (m: SqlModel) => void) => {
+    const file = join(`${state}.sql`, `${name}.json`);
+    const model = JSON.parse(readFileSync(file, 'utf8')) as SqlModel;
+    change(model);
+    writeFileSync(file, JSON.stringify(model));
+  };
+  return { state, doctor, edit };
+}
+
+const statusOf = (r: Report, id: string) => r.checks.filter((c) => c.id === id).map((c) => c.status);
+
+describe('xpmigrate doctor against the simulated servers', () => {
+  test('a good setup: nothing fails, exit 0; the databases to come are warnings; both views of the share', () => {
+    const { doctor } = fresh();
+    const { code, report } = doctor();
+    expect(code).toBe(0);
+    expect(report.failed).toBe(0);
+    for (const id of [
+      'host.windows',
+      'host.services',
+      'host.atlas-xml',
+      'host.port-2231',
+      'host.backup-share',
+      'source.backup-folder',
+      'target.backup-folder',
+      'target.filestream',
+      'target.sysadmin',
+      'target.free-space',
+    ])
+      expect(statusOf(report, id), id).toEqual(['pass']);
+    expect(statusOf(report, 'target.database')).toEqual(['warn', 'warn', 'warn']);
+    expect(report.checks.find((c) => c.id === 'target.free-space')!.message).toMatch(/needed: \d+ MB/);
+  });
+
+  test.each([
+    [
+      'an old SQL Server',
+      (m: SqlModel) => {
+        m.version = '11.0.7001.0';
+      },
+      'target.version',
+    ],
+    [
+      'FILESTREAM off',
+      (m: SqlModel) => {
+        m.filestreamLevel = 0;
+      },
+      'target.filestream',
+    ],
+    [
+      'no SYSADMIN',
+      (m: SqlModel) => {
+        for (const l of Object.values(m.logins)) l.sysadmin = false;
+      },
+      'target.sysadmin',
+    ],
+    [
+      'the share closed to the SQL Server',
+      (m: SqlModel) => {
+        for (const s of m.shares) s.access = [];
+      },
+      'target.backup-folder',
+    ],
+    [
+      'a full disk',
+      (m: SqlModel) => {
+        m.freeMb = 10;
+      },
+      'target.free-space',
+    ],
+    [
+      'logins refused',
+      (m: SqlModel) => {
+        m.faults.push({ kind: 'login-failed' });
+      },
+      'target.sql',
+    ],
+  ])('%s fails its check with a remedy, exit 1', (_what, change, id) => {
+    const { doctor, edit } = fresh();
+    expect(doctor().code).toBe(0); // the simulated servers exist from now on
+    edit('SQLSRV01', change);
+    const { code, report } = doctor('de');
+    expect(code).toBe(1);
+    const check = report.checks.find((c) => c.id === id && c.status === 'fail');
+    expect(check, JSON.stringify(report.checks.filter((c) => c.status !== 'pass'))).toBeDefined();
+    expect(check!.subject).toBe('SQLSRV01');
+    expect(check!.remedy).toBeTruthy();
+  });
+
+  test('stopped services are warnings; markdown and text formats', () => {
+    const { state, doctor } = fresh();
+    doctor();
+    const hostFile = `${state}.host.json`;
+    const sim = JSON.parse(readFileSync(hostFile, 'utf8')) as { services: Record<string, boolean> };
+    sim.services.AtlasService = false;
+    writeFileSync(hostFile, JSON.stringify(sim));
+    const { report } = doctor();
+    expect(statusOf(report, 'host.services')).toEqual(['warn']);
+    expect(statusOf(report, 'host.port-2231')).toEqual(['warn']);
+    const md = runCli([
+      'doctor',
+      ...PLAN_C,
+      '--simulate',
+      '--state',
+      state,
+      '--format',
+      'markdown',
+      '--lang',
+      'de',
+    ]);
+    expect(md.stdout).toContain('| Status | Prüfung | Ziel | Ergebnis | Abhilfe |');
+    expect(md.stdout).toMatch(
+      /\| warn \| host\.services \| host \| 2 Atlas-Dienste, gestoppt: AtlasService \|/,
+    );
+    const text = runCli(['doctor', ...PLAN_C, '--simulate', '--state', state, '--lang', 'en']);
+    expect(text.stdout).toMatch(/checks: 0 failed, \d+ warnings\./);
+    expect(runCli(['doctor', ...PLAN_C, '--simulate', '--state', state, '--format', 'pdf']).code).toBe(2);
+  });
+});
