@@ -8,6 +8,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerOperatorCommands } from './commands/operator.js';
 import { registerPlan } from './commands/plan.js';
+import { registerReport } from './commands/report.js';
 import { registerResume } from './commands/resume.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
@@ -70,6 +71,7 @@ function buildProgram(ctx: CliContext): Command {
   registerDiagnose(program, ctx);
   registerDoctor(program, ctx);
   registerUsersCsv(program, ctx);
+  registerReport(program, ctx);
   return program;
 }
 

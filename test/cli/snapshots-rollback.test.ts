@@ -324,3 +324,64 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     expect(unreachable[0]!.text).toContain('E_SNAPSHOT_PROVIDER');
   });
 });
+
+interface ReportJson {
+  status: string;
+  versions: { before: string };
+  steps: Array<{
+    id: string;
+    status: string;
+    by: string | null;
+    evidence: Record<string, string>;
+    attempts: number;
+    failures: unknown[];
+  }>;
+  snapshots: unknown[];
+  rollbacks: Array<{ kind: string; snapshot: string | null }>;
+}
+
+describe('xpmigrate report', () => {
+  test('a record of a whole simulated run: steps with who and evidence, the failure, snapshots, the rollback; HTML escaped and printable', () => {
+    const t = fresh();
+    failAfterHop(t, ['--store-outside-vm']);
+    const name = t.snapshot('hop.v7v8.snapshot');
+    expect(t.cli(['rollback', '--to', name, '--yes']).code).toBe(0);
+    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+
+    const html = join(t.dir, 'report.html');
+    const written = runCli(['report', '--state', t.state, '--format', 'html', '--out', html, '--lang', 'de']);
+    expect(written.code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="de">');
+    expect(page).toContain('@media print');
+    expect(page).not.toMatch(/\s(src|href)=/); // self-contained
+    expect(page).toContain('&lt;Databases&gt;'); // step 8's title, escaped
+    expect(page).not.toContain('<Databases>');
+    expect(page).toContain(name);
+    expect(page).toContain('E_SQL_RESTORE_INTERRUPTED');
+    expect(page).toContain('version=8.0.100');
+
+    const json = JSON.parse(runCli(['report', '--state', t.state, '--format', 'json']).stdout) as ReportJson;
+    expect(json.status).toBe('done');
+    expect(json.versions.before).toBe('7');
+    const step = (id: string) => json.steps.find((s) => s.id === id)!;
+    expect(step('hop.v7v8.update')).toMatchObject({
+      status: 'done',
+      by: 'auto-confirm (simulation)',
+      evidence: { version: '8.0.100' },
+    });
+    expect(step('v8v9.12.restore').status).toBe('done');
+    expect(step('v8v9.12.restore').failures.length).toBeGreaterThan(0);
+    expect(step('v8v9.12.restore').attempts).toBeGreaterThanOrEqual(3); // failed, the replace confirmation, after the rollback
+    expect(json.steps.filter((s) => s.status === 'open')).toEqual([]);
+    expect(json.snapshots).toHaveLength(2);
+    expect(json.rollbacks.map((r) => r.kind)).toEqual(['rollback-requested', 'rollback']);
+    expect(json.rollbacks[1]!.snapshot).toBe(name);
+
+    const md = runCli(['report', '--state', t.state, '--format', 'markdown', '--lang', 'en']).stdout;
+    expect(md).toMatch(/^# Migration report: /);
+    expect(md).toMatch(
+      /\| Install the major update V7 → V8 \(hop\.v7v8\.update\) \| done \| auto-confirm \(simulation\) \|/,
+    );
+  });
+});

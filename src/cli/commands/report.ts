@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { XpmError } from '../../errors/index.js';
+import { writeAtomic } from '../../host/write-atomic.js';
+import { say } from '../../i18n/index.js';
+import { collectReport, reportHtml, reportMarkdown } from '../../report/index.js';
+import { findRun } from '../../runtime/index.js';
+import { type CliContext, out } from '../context.js';
+import { openStore } from '../session.js';
+import { T } from '../texts.js';
+
+const FORMATS = ['html', 'markdown', 'json'] as const;
+
+/** `xpmigrate report`: a self-contained record of a run for the customer. */
+export function registerReport(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  program
+    .command('report')
+    .description(say(T.cmdReport, lang))
+    .option('--run <id>', say(T.optRun, lang))
+    .option('--state <file>', say(T.optState, lang))
+    .option('--format <format>', say(T.optReportFormat, lang), 'html')
+    .option('--out <file>', say(T.optReportOut, lang))
+    .action((o: { run?: string; state?: string; format: string; out?: string }) => {
+      if (!(FORMATS as readonly string[]).includes(o.format))
+        throw new XpmError('E_INPUT_CHOICE', {
+          flag: '--format',
+          value: o.format,
+          allowed: FORMATS.join(', '),
+        });
+      const session = openStore(ctx, o.state);
+      try {
+        const report = collectReport(session.store, findRun(session.store, session.file, o.run), lang);
+        const text =
+          o.format === 'html'
+            ? reportHtml(report, lang)
+            : o.format === 'markdown'
+              ? reportMarkdown(report, lang)
+              : `${JSON.stringify(report, null, 2)}\n`;
+        if (o.out) {
+          writeAtomic(o.out, text);
+          out(ctx, say(T.reportWritten, lang, { file: o.out }));
+        } else ctx.io.stdout.write(text);
+      } finally {
+        session.close();
+      }
+    });
+}

@@ -1,0 +1,150 @@
+import type { Lang } from '../i18n/index.js';
+import type { MachineContext } from '../machines/index.js';
+import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
+import { type Plan, phaseTitle, planTitle, warningText } from '../plan/index.js';
+
+export type StepStatus = 'done' | 'skipped' | 'failed' | 'open' | 'not-needed';
+
+export interface ReportStep {
+  id: string;
+  phase: string;
+  title: string;
+  kind: string;
+  status: StepStatus;
+  /** Who confirmed or skipped it (an operator), or xpmigrate for what it did itself. */
+  by: string | null;
+  at: string | null;
+  evidence: Record<string, string>;
+  attempts: number;
+  /** From the first start to the outcome, when the step ran as an effect. */
+  durationSeconds: number | null;
+  reason: string | null;
+  failures: Array<{ at: string; code: string; detail: string }>;
+}
+
+export interface RunReport {
+  runId: string;
+  route: string;
+  plan: string | null;
+  title: string;
+  simulate: boolean;
+  status: string;
+  startedAt: string;
+  updatedAt: string;
+  versions: { before: string | null; steps: Array<{ at: string; version: string }> };
+  steps: ReportStep[];
+  snapshots: Array<{ name: string; stepId: string; provider: string; at: string; removedAt: string | null }>;
+  rollbacks: Array<{ at: string; kind: string; who: string; snapshot: string | null; detail: string }>;
+  warnings: string[];
+}
+
+/** Everything a customer's record of a run needs, from the store alone. */
+export function collectReport(store: Store, row: RunRow, lang: Lang): RunReport {
+  const plan = JSON.parse(row.planJson) as Plan;
+  const journal = store.journalRows(row.id);
+  const last = store.lastCheckpoint(row.id);
+  const context = last ? (JSON.parse(last.snapshot) as { context: MachineContext }).context : undefined;
+  const attempts = store.attempts(row.id);
+  const steps: ReportStep[] = plan.phases.flatMap((phase) =>
+    phase.steps.map((s) =>
+      stepOf(
+        {
+          id: s.def.id,
+          title: s.def.title[lang],
+          kind: s.def.kind,
+          phase: phaseTitle(phase, lang),
+          applies: s.applies,
+        },
+        journal.filter((r) => r.stepId === s.def.id),
+        attempts.filter((a) => a.stepId === s.def.id),
+        context,
+      ),
+    ),
+  );
+  const versions = journal
+    .filter((r) => r.kind === 'operator-confirm' && /\.update$/.test(r.stepId ?? ''))
+    .map((r) => ({
+      at: r.at,
+      version: String((r.detail.evidence as Record<string, string> | undefined)?.version ?? ''),
+    }))
+    .filter((v) => v.version);
+  return {
+    runId: row.id,
+    route: row.route,
+    plan: plan.target?.plan ?? null,
+    title: planTitle(plan, lang) ?? row.route,
+    simulate: row.simulate,
+    status: row.status,
+    startedAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    versions: { before: plan.from?.normalized ?? null, steps: versions },
+    steps,
+    snapshots: store.snapshots(row.id).map((s) => ({
+      name: s.name,
+      stepId: s.stepId,
+      provider: s.provider,
+      at: s.at,
+      removedAt: s.removedAt,
+    })),
+    rollbacks: journal
+      .filter((r) => r.kind.startsWith('rollback'))
+      .map((r) => ({
+        at: r.at,
+        kind: r.kind,
+        who: r.who,
+        snapshot: (r.detail.snapshot as string | undefined) ?? null,
+        detail: r.kind === 'rollback' ? `undone: ${((r.detail.undone as string[]) ?? []).join(', ')}` : '',
+      })),
+    warnings: plan.warnings.map((w) => warningText(w, lang)),
+  };
+}
+
+function stepOf(
+  step: { id: string; title: string; kind: string; phase: string; applies: string },
+  rows: JournalRow[],
+  attempts: Attempt[],
+  context: MachineContext | undefined,
+): ReportStep {
+  const { id } = step;
+  const skipped = context?.skipped.find((s) => s.stepId === id);
+  const done = context?.done.includes(id) ?? false;
+  const failures = rows
+    .filter((r) => r.kind === 'step-failed')
+    .map((r) => ({ at: r.at, code: String(r.detail.code ?? ''), detail: String(r.detail.detail ?? '') }));
+  const status: StepStatus =
+    step.applies === 'no'
+      ? 'not-needed'
+      : done
+        ? 'done'
+        : skipped
+          ? 'skipped'
+          : failures.length > 0
+            ? 'failed'
+            : 'open';
+  const settled = status === 'done' || status === 'skipped';
+  // The decision that stands (after a rollback, earlier ones were undone).
+  const decided = settled
+    ? rows.findLast((r) => r.kind === 'operator-confirm' || r.kind === 'operator-skip')
+    : undefined;
+  const finished = settled ? (rows.findLast((r) => r.kind === 'step-done') ?? decided) : undefined;
+  const first = attempts[0];
+  const last = attempts.at(-1);
+  const duration =
+    status === 'done' && first && last?.outcomeAt
+      ? (Date.parse(last.outcomeAt) - Date.parse(first.intentAt)) / 1000
+      : null;
+  return {
+    id,
+    phase: step.phase,
+    title: step.title,
+    kind: step.kind,
+    status,
+    by: decided?.who ?? (status === 'done' ? 'xpmigrate' : null),
+    at: finished?.at ?? null,
+    evidence: context?.evidence[id] ?? {},
+    attempts: attempts.length,
+    durationSeconds: duration,
+    reason: skipped?.reason ?? null,
+    failures,
+  };
+}

@@ -1,0 +1,2 @@
+export { collectReport, type ReportStep, type RunReport } from './collect.js';
+export { reportHtml, reportMarkdown } from './render.js';

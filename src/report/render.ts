@@ -1,0 +1,137 @@
+import type { Lang } from '../i18n/index.js';
+import type { ReportStep, RunReport } from './collect.js';
+import { R } from './texts.js';
+
+const t = (key: keyof typeof R, lang: Lang) => R[key][lang];
+
+const seconds = (s: number | null) =>
+  s === null
+    ? ''
+    : s < 60
+      ? `${Math.round(s)} s`
+      : s < 3600
+        ? `${Math.round(s / 60)} min`
+        : `${(s / 3600).toFixed(1)} h`;
+
+const evidenceText = (e: Record<string, string>) =>
+  Object.entries(e)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
+const versionsText = (r: RunReport, lang: Lang) =>
+  [
+    `${t('before', lang)}: ${r.versions.before ?? '?'}`,
+    ...r.versions.steps.map((v) => `→ ${v.version} (${v.at})`),
+  ].join(' ');
+
+function stepNote(s: ReportStep, lang: Lang): string {
+  return [
+    s.reason ? `${t('skipped', lang)}: ${s.reason}` : '',
+    ...s.failures.map((f) => `${t('failed', lang)} ${f.at}: ${f.code} ${f.detail}`),
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Markdown: readable as text, renders as tables. */
+export function reportMarkdown(r: RunReport, lang: Lang): string {
+  const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const lines = [
+    `# ${t('title', lang)}: ${r.title}`,
+    '',
+    `- ${t('run', lang)}: ${r.runId}${r.simulate ? ` (${t('rehearsal', lang)})` : ''}`,
+    `- ${t('path', lang)}: ${r.route}${r.plan ? `, plan ${r.plan}` : ''}`,
+    `- ${t('status', lang)}: ${r.status}`,
+    `- ${t('started', lang)}: ${r.startedAt}; ${t('updated', lang)}: ${r.updatedAt}`,
+    `- ${t('versions', lang)}: ${versionsText(r, lang)}`,
+    '',
+    `## ${t('steps', lang)}`,
+    '',
+    `| | ${t('step', lang)} | ${t('status', lang)} | ${t('by', lang)} | ${t('when', lang)} | ${t('evidence', lang)} | ${t('attempts', lang)} | ${t('duration', lang)} | |`,
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.steps.map(
+      (s, i) =>
+        `| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${t(s.status, lang)} | ${cell(s.by ?? '')} | ${s.at ?? ''} | ${cell(evidenceText(s.evidence))} | ${s.attempts || ''} | ${seconds(s.durationSeconds)} | ${cell(stepNote(s, lang))} |`,
+    ),
+    '',
+    `## ${t('snapshots', lang)}`,
+    '',
+    ...(r.snapshots.length === 0
+      ? [t('none', lang)]
+      : r.snapshots.map(
+          (s) =>
+            `- ${s.name} (${s.provider}, ${s.stepId}, ${s.at})${s.removedAt ? ` – ${t('removed', lang)} ${s.removedAt}` : ''}`,
+        )),
+    '',
+    `## ${t('rollbacks', lang)}`,
+    '',
+    ...(r.rollbacks.length === 0
+      ? [t('none', lang)]
+      : r.rollbacks.map((b) => `- ${b.at} ${b.kind} ${b.snapshot ?? ''} (${b.who}) ${b.detail}`.trimEnd())),
+    '',
+    `## ${t('warnings', lang)}`,
+    '',
+    ...(r.warnings.length === 0 ? [t('none', lang)] : r.warnings.map((w) => `- ${cell(w)}`)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const esc = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** One HTML file, no outside resources, laid out for A4 when printed. */
+export function reportHtml(r: RunReport, lang: Lang): string {
+  const list = (items: string[]) =>
+    items.length === 0
+      ? `<p>${esc(t('none', lang))}</p>`
+      : `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+  const rows = r.steps
+    .map(
+      (s, i) =>
+        `<tr class="${s.status}"><td>${i + 1}</td><td>${esc(s.title)}<br><small>${esc(s.id)}</small></td><td>${esc(t(s.status, lang))}</td><td>${esc(s.by ?? '')}</td><td>${esc(s.at ?? '')}</td><td>${esc(evidenceText(s.evidence))}</td><td>${s.attempts || ''}</td><td>${esc(seconds(s.durationSeconds))}</td><td>${esc(stepNote(s, lang))}</td></tr>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${esc(t('title', lang))}: ${esc(r.title)}</title>
+<style>
+  body { font: 10.5pt/1.4 "Segoe UI", Arial, sans-serif; margin: 2em; color: #111; }
+  h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.5em; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { border: 1px solid #bbb; padding: 3px 5px; vertical-align: top; text-align: left; }
+  th { background: #eee; } small { color: #555; }
+  tr.failed td { background: #fde8e8; } tr.skipped td { color: #666; } tr.not-needed td { color: #999; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 1em; } dt { font-weight: 600; }
+  @page { size: A4 landscape; margin: 12mm; }
+  @media print { body { margin: 0; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+</style>
+</head>
+<body>
+<h1>${esc(t('title', lang))}: ${esc(r.title)}</h1>
+<dl>
+<dt>${esc(t('run', lang))}</dt><dd>${esc(r.runId)}${r.simulate ? ` (${esc(t('rehearsal', lang))})` : ''}</dd>
+<dt>${esc(t('path', lang))}</dt><dd>${esc(r.route)}${r.plan ? `, plan ${esc(r.plan)}` : ''}</dd>
+<dt>${esc(t('status', lang))}</dt><dd>${esc(r.status)}</dd>
+<dt>${esc(t('started', lang))}</dt><dd>${esc(r.startedAt)}</dd>
+<dt>${esc(t('updated', lang))}</dt><dd>${esc(r.updatedAt)}</dd>
+<dt>${esc(t('versions', lang))}</dt><dd>${esc(versionsText(r, lang))}</dd>
+</dl>
+<h2>${esc(t('steps', lang))}</h2>
+<table>
+<thead><tr><th></th><th>${esc(t('step', lang))}</th><th>${esc(t('status', lang))}</th><th>${esc(t('by', lang))}</th><th>${esc(t('when', lang))}</th><th>${esc(t('evidence', lang))}</th><th>${esc(t('attempts', lang))}</th><th>${esc(t('duration', lang))}</th><th></th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<h2>${esc(t('snapshots', lang))}</h2>
+${list(r.snapshots.map((s) => `${s.name} (${s.provider}, ${s.stepId}, ${s.at})${s.removedAt ? ` – ${t('removed', lang)} ${s.removedAt}` : ''}`))}
+<h2>${esc(t('rollbacks', lang))}</h2>
+${list(r.rollbacks.map((b) => `${b.at} ${b.kind} ${b.snapshot ?? ''} (${b.who}) ${b.detail}`.trimEnd()))}
+<h2>${esc(t('warnings', lang))}</h2>
+${list(r.warnings)}
+</body>
+</html>
+`;
+}
