@@ -32,6 +32,8 @@ export interface RunOptions {
   snapshots?: SnapshotSettings;
   /** `operator`: the tool registers the resume task and asks for the restart instead of restarting. */
   reboot?: 'auto' | 'operator';
+  /** The V4 Migrations-Manager's export folder, read by the tool itself (V4 → V9). */
+  v4ExportDir?: string;
   /** The installation medium (the SQL Express upgrade's BAT scripts). */
   mediaDir?: string;
   /** A folder outside the VM where every checkpoint is mirrored, to notice a reverted store. */

@@ -199,6 +199,9 @@ export const V4V9_STEPS: StepDef[] = [
   },
 ];
 
+/** "Personal greetings" → "personal greetings"; a name or an acronym ("PBX", "XPhone") stays. */
 function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return /^[A-Z][a-z]/.test(text) && !/^XPhone/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
 }

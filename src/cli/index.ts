@@ -14,6 +14,7 @@ import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
 import { registerUsersCsv } from './commands/users-csv.js';
+import { registerV4Exports } from './commands/v4-exports.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts.js';
@@ -71,6 +72,7 @@ function buildProgram(ctx: CliContext): Command {
   registerDiagnose(program, ctx);
   registerDoctor(program, ctx);
   registerUsersCsv(program, ctx);
+  registerV4Exports(program, ctx);
   registerReport(program, ctx);
   return program;
 }

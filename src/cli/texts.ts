@@ -314,6 +314,10 @@ export const T = {
     de: 'Probe: der Zustandsspeicher liegt außerhalb der simulierten VM (ein Rollback setzt ihn nicht zurück)',
     en: 'rehearsal: the store lives outside the simulated VM (a rollback does not revert it)',
   },
+  optV4ExportDir: {
+    de: 'V4 → V9: Export-Ordner des Migrations-Managers, den xpmigrate selbst prüft',
+    en: "V4 → V9: the Migrations-Manager's export folder, checked by xpmigrate itself",
+  },
   optYes: { de: 'ohne Rückfrage ausführen', en: 'do it without asking' },
   optTo: { de: 'Name des Snapshots', en: 'name of the snapshot' },
   optAllSnapshots: { de: 'alle Snapshots des Laufs', en: "all of the run's snapshots" },
@@ -441,6 +445,20 @@ export const T = {
     en: 'write to this file (else standard output)',
   },
   reportWritten: { de: 'Bericht geschrieben: {file}', en: 'Report written: {file}' },
+  cmdV4Exports: {
+    de: 'Export-Ordner des V4 Migrations-Managers prüfen: Punkte a–e vorhanden, Benutzer-CSV gültig',
+    en: "check the V4 Migrations-Manager's export folder: items a–e present, users CSV valid",
+  },
+  argV4Exports: { de: 'der Export-Ordner', en: 'the export folder' },
+  optV4Item: {
+    de: 'Muster für einen Punkt, z.B. voicemail=Ansagen (mehrfach möglich; Schlüssel: voicemail, autoattendant, dynamic-lines, pbx)',
+    en: 'pattern for an item, e.g. voicemail=Greetings (repeatable; keys: voicemail, autoattendant, dynamic-lines, pbx)',
+  },
+  v4Missing: { de: 'nicht gefunden', en: 'not found' },
+  v4CsvProblems: {
+    de: '{file}: {count} Probleme, Details: xpmigrate users-csv',
+    en: '{file}: {count} problems, details: xpmigrate users-csv',
+  },
   progressFailed: { de: 'FEHLER', en: 'FAILED' },
   progressSkipped: { de: 'übersprungen', en: 'skipped' },
   progressRecovered: {

@@ -10,3 +10,4 @@ export {
   convertCsv,
   REQUIRED_COLUMNS,
 } from './users-csv.js';
+export { checkV4ExportFolder, V4_EXPORT_ITEMS, type V4ExportReport } from './v4-exports.js';

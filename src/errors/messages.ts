@@ -733,6 +733,26 @@ export const ERRORS = {
       en: 'The log files are in the log folder the Backup-Manager shows in its header.',
     },
   },
+  E_V4_EXPORTS_MISSING: {
+    message: {
+      de: 'Im Export des V4 Migrations-Managers fehlt: {missing}.',
+      en: 'The V4 Migrations-Manager export lacks: {missing}.',
+    },
+    remedy: {
+      de: 'Die fehlenden Punkte im Migrations-Manager exportieren (xpmigrate v4-exports ORDNER zeigt, was gefunden wird), dann: xpmigrate retry.',
+      en: 'Export the missing items with the Migrations-Manager (xpmigrate v4-exports FOLDER shows what is found), then: xpmigrate retry.',
+    },
+  },
+  E_V4_USERS_CSV: {
+    message: {
+      de: 'Benutzer-CSV {file}: {count} Probleme (Zeilen {lines}).',
+      en: 'Users CSV {file}: {count} problems (lines {lines}).',
+    },
+    remedy: {
+      de: 'Details: xpmigrate users-csv {file}. Die Datei berichtigen, dann: xpmigrate retry.',
+      en: 'Details: xpmigrate users-csv {file}. Correct the file, then: xpmigrate retry.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

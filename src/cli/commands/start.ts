@@ -31,6 +31,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--reboot <who>', say(T.optReboot, lang), 'auto')
     .option('--journal-mirror <dir>', say(T.optJournalMirror, lang))
     .option('--media-dir <dir>', say(T.optMediaDir, lang))
+    .option('--v4-exports <dir>', say(T.optV4ExportDir, lang))
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
     .option('--by <name>', say(T.optBy, lang))
@@ -74,6 +75,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
           reboot,
           ...(mirror ? { journalMirror: mirror } : {}),
           ...(options.mediaDir ? { mediaDir: String(options.mediaDir) } : {}),
+          ...(options.v4Exports ? { v4ExportDir: String(options.v4Exports) } : {}),
         };
         if (simulate) {
           // The simulated server starts at the version being upgraded from.
