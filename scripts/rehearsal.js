@@ -32,6 +32,14 @@ console.log(
   `\nRehearsal ${code === 0 ? 'finished' : `stopped with exit code ${code}`} after ${reboots} reboot(s).`,
 );
 console.log('Look at it with:');
-for (const cmd of ['status', 'history', 'snapshots', 'report --format markdown', 'sim', 'runs', 'atlas show --simulate'])
+for (const cmd of [
+  'status',
+  'history',
+  'snapshots',
+  'report --format markdown',
+  'sim',
+  'runs',
+  'atlas show --simulate',
+])
   console.log(`  npx xpmigrate ${cmd} --state ${state}`);
 process.exitCode = code ?? 1;

@@ -1,6 +1,6 @@
 export { stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
-export { JournalMirror, type MirroredCheckpoint } from './mirror.js';
+export { JournalMirror } from './mirror.js';
 export { type Db, openDb } from './open.js';
 export {
   type Attempt,

@@ -2,13 +2,5 @@ export { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
 export { judge, type OperatorCommand, type Verdict } from './commands.js';
 export { type DriveOptions, drive, type Progress } from './driver.js';
 export { FAULT_POINTS, type FaultPoint, fault, faultStep } from './faults.js';
-export {
-  type LostHistory,
-  lostSince,
-  recordRevertedStore,
-  requestRollback,
-  revertedStore,
-  rewindRun,
-  watchMirror,
-} from './rollback.js';
+export { lostSince, recordRevertedStore, requestRollback, rewindRun, watchMirror } from './rollback.js';
 export { createRun, findRun, type OpenRun, openRun, type RunSettings } from './run.js';
