@@ -3,7 +3,9 @@ import {
   type Check,
   type CheckStatus,
   credentialsFromEnv,
+  parseServer,
   runChecks,
+  type ServerAddress,
   type SqlAccess,
   serverLabel,
   withSql,
@@ -107,6 +109,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
   await attempt('host.atlas-xml', async () => {
     const file = findAtlasXml(await host.installDir());
     const doc = readAtlas(file);
+    if (input.sourceSql) await atlasPointsAtSource(doc, input.sourceSql);
     const servers = [...new Set(doc.entries.map((e) => e.server?.raw).filter(Boolean))].join(', ');
     add(
       'host.atlas-xml',
@@ -121,6 +124,41 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
       },
     );
   });
+  /**
+   * Before the move atlas.xml must name the SQL Server the databases are read from; the main
+   * database (the first of --databases) decides, Analytics may live in an instance of its own.
+   */
+  async function atlasPointsAtSource(doc: ReturnType<typeof readAtlas>, source: string) {
+    const me = (await host.machineName()).toLowerCase();
+    const want = parseServer(serverLabel(source));
+    const same = (a: ServerAddress) =>
+      (a.instance ?? '').toLowerCase() === (want.instance ?? '').toLowerCase() &&
+      (a.local
+        ? want.local || want.host.toLowerCase() === me
+        : a.host.toLowerCase() === want.host.toLowerCase());
+    const entries = doc.entries.filter(
+      (e) => e.server && input.databases.some((d) => d.toLowerCase() === e.database?.toLowerCase()),
+    );
+    const wrong = entries.filter((e) => !same(e.server!));
+    add(
+      'host.atlas-target',
+      entries.length > 0 && wrong.length === 0 ? 'pass' : 'warn',
+      wrong.length === 0
+        ? {
+            de: `atlas.xml nennt ${want.raw} (${entries.map((e) => e.database).join(', ')})`,
+            en: `atlas.xml names ${want.raw} (${entries.map((e) => e.database).join(', ')})`,
+          }
+        : {
+            de: `atlas.xml nennt ${wrong.map((e) => `${e.database}@${e.server!.raw}`).join(', ')}, der Plan liest von ${want.raw}`,
+            en: `atlas.xml names ${wrong.map((e) => `${e.database}@${e.server!.raw}`).join(', ')}, the plan reads from ${want.raw}`,
+          },
+      {
+        de: '--source-sql auf den SQL Server setzen, den atlas.xml nennt (xpmigrate atlas show), oder atlas.xml prüfen.',
+        en: 'Set --source-sql to the SQL Server atlas.xml names (xpmigrate atlas show), or check atlas.xml.',
+      },
+    );
+  }
+
   await attempt('host.port-2231', async () => {
     const open = await host.portOpen('127.0.0.1', XPHONE_WEB_API_PORT);
     add(

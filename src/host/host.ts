@@ -43,6 +43,8 @@ export interface Host {
   installDir(): Promise<string>;
   /** Tells the host that an effect changed the outside world itself (the simulation counts it). */
   applied(effect: string): Promise<void>;
+  /** This machine's name, to tell whether a SQL Server named by host is this one. */
+  machineName(): Promise<string>;
   /** Windows' name and version (doctor). */
   osVersion(): Promise<string>;
   /** Whether a folder or UNC path is reachable from this machine, as the tool sees it. */

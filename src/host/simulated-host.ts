@@ -242,6 +242,10 @@ export class SimulatedHost implements Host {
     return join(`${this.storeFile}.snapshots`, Buffer.from(name).toString('hex'));
   }
 
+  /** The simulation is the old server (its SQL Express is OLDXPHONE\XPCONNECT). */
+  async machineName() {
+    return 'OLDXPHONE';
+  }
   async osVersion() {
     return 'Windows Server 2022 Standard 10.0.20348 (simulated)';
   }

@@ -119,6 +119,25 @@ describe('xpmigrate doctor against the simulated servers', () => {
     expect(check!.remedy).toBeTruthy();
   });
 
+  test('atlas.xml naming another SQL Server than the plan reads from is a warning', () => {
+    const { state } = fresh();
+    const r = runCli([
+      'doctor',
+      ...PLAN_C,
+      '--source-sql',
+      'SQLOLD\\XP',
+      '--simulate',
+      '--state',
+      state,
+      '--format',
+      'json',
+    ]);
+    const report = JSON.parse(r.stdout) as Report;
+    const check = report.checks.find((c) => c.id === 'host.atlas-target')!;
+    expect(check.status).toBe('warn');
+    expect(check.message).toContain('XPDATA@(local)\\XPCONNECT');
+  });
+
   test('stopped services are warnings; markdown and text formats', () => {
     const { state, doctor } = fresh();
     doctor();

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { win32 } from 'node:path';
 import { XpmError } from '../../errors/index.js';
 import type { Host } from '../host.js';
@@ -174,6 +175,10 @@ export class WindowsHost implements Host {
   }
 
   async applied(): Promise<void> {}
+
+  async machineName(): Promise<string> {
+    return hostname();
+  }
 
   async osVersion(): Promise<string> {
     return String(await this.run(scripts.osVersion()));
