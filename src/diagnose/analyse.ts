@@ -109,7 +109,7 @@ async function analyseFile(file: string, lang: Lang): Promise<{ report: FileRepo
   let rest = '';
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
       let data: Uint8Array = chunk;
       if (!decoder) {
         const detected = detectEncoding(chunk, file);
