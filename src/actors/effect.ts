@@ -61,6 +61,8 @@ export interface Effect {
   input?(ctx: EffectBase): Promise<Record<string, unknown>>;
   run(ctx: EffectContext): Promise<EffectResult>;
   probe?(ctx: EffectContext): Promise<ProbeAnswer>;
+  /** What a run would have returned, when the probe finds the effect done (recorded like a result). */
+  probedResult?(ctx: EffectContext): Promise<Record<string, unknown>>;
 }
 
 export const ok = (result: Record<string, unknown> = {}): EffectResult => ({ ok: true, result });

@@ -75,6 +75,24 @@ function parseUsers(value: string): number {
   return n;
 }
 
+export const DEFAULT_DATABASES = 'XPDATA,XPVDIR,XPSTATS';
+
+/** Where the databases come from and go: the same flags for start and doctor. */
+export function addSqlOptions(cmd: Command, lang: Lang): Command {
+  return cmd
+    .option('--sql-server <server>', say(T.optSqlServer, lang))
+    .option('--source-sql <server>', say(T.optSourceSql, lang))
+    .option('--backup-dir <path>', say(T.optBackupDir, lang))
+    .option('--databases <names>', say(T.optDatabases, lang), DEFAULT_DATABASES);
+}
+
+/** `A, B,,C` → `['A', 'B', 'C']`. */
+export const listOption = (value: unknown): string[] =>
+  String(value)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 /** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
 export function defaultTarget(plan: string | undefined): string {
   if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';

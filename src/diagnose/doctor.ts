@@ -2,12 +2,11 @@ import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
 import {
   type Check,
   type CheckStatus,
-  credentialsFromEnv,
   parseServer,
   runChecks,
   type ServerAddress,
-  type SqlAccess,
   serverLabel,
+  sqlAccess,
   withSql,
 } from '../actors/sql-server/index.js';
 import { isXpmError } from '../errors/index.js';
@@ -46,14 +45,8 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     try {
       await work();
     } catch (error) {
-      const text: Text = isXpmError(error)
-        ? { de: error.text('de'), en: error.text('en') }
-        : { de: String(error), en: String(error) };
-      const remedy =
-        isXpmError(error) && error.remedy('en')
-          ? { de: error.remedy('de') ?? '', en: error.remedy('en') ?? '' }
-          : undefined;
-      add(id, 'fail', text, remedy, subject);
+      const texts = isXpmError(error) ? error.texts() : { message: { de: String(error), en: String(error) } };
+      add(id, 'fail', texts.message, texts.remedy, subject);
     }
   };
 
@@ -192,13 +185,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     await attempt(
       `${role}.sql`,
       async () => {
-        const endpoint = await host.sqlEndpoint(subject);
-        const credentials = credentialsFromEnv(input.env);
-        const access: SqlAccess = {
-          connection: server,
-          ...(credentials ? { credentials } : {}),
-          ...(endpoint ? { endpoint } : {}),
-        };
+        const access = await sqlAccess(server, host, input.env);
         const target = role === 'target';
         const { facts, checks: found } = await withSql(access, (c) =>
           runChecks(c, {

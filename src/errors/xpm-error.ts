@@ -1,4 +1,4 @@
-import { type Lang, type Params, say } from '../i18n/index.js';
+import { type Lang, type Params, say, type Text } from '../i18n/index.js';
 import { ERRORS, type ErrorCode } from './messages.js';
 
 /**
@@ -25,6 +25,17 @@ export class XpmError extends Error {
   remedy(lang: Lang): string | undefined {
     const remedy = ERRORS[this.code].remedy;
     return remedy ? say(remedy, lang, this.params) : undefined;
+  }
+
+  /** The message and remedy in every language, e.g. to become a failed check. */
+  texts(): { message: Text; remedy?: Text } {
+    const remedy = ERRORS[this.code].remedy;
+    return {
+      message: { de: this.text('de'), en: this.text('en') },
+      ...(remedy
+        ? { remedy: { de: say(remedy, 'de', this.params), en: say(remedy, 'en', this.params) } }
+        : {}),
+    };
   }
 
   toJSON(lang: Lang = 'en'): { code: string; message: string; remedy?: string } {

@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { type SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
 import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
-import { readSqlModels, SIMULATED_OPERATOR, simulatedServer, simulatedServerName } from './simulated-sql.js';
+import {
+  readSqlModels,
+  SIMULATED_OLD_HOST,
+  SIMULATED_OPERATOR,
+  simulatedServer,
+  simulatedServerName,
+} from './simulated-sql.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
@@ -67,7 +73,7 @@ export class SimulatedHost implements Host {
       saved ??
       initialState(
         options.version ?? '9.0.330.1359',
-        join(`${file.replace(/\.host\.json$/, '')}.server`, 'XPhone Connect Server'),
+        join(`${storeFileOf(file)}.server`, 'XPhone Connect Server'),
         options.storeOutsideVm !== true,
       );
     if (!saved) writeSampleAtlas(this.state.installDir); // a new server: its atlas.xml once
@@ -235,7 +241,7 @@ export class SimulatedHost implements Host {
   };
 
   private get storeFile(): string {
-    return this.file.replace(/\.host\.json$/, '');
+    return storeFileOf(this.file);
   }
 
   private snapshotFolder(name: string): string {
@@ -244,7 +250,7 @@ export class SimulatedHost implements Host {
 
   /** The simulation is the old server (its SQL Express is OLDXPHONE\XPCONNECT). */
   async machineName() {
-    return 'OLDXPHONE';
+    return SIMULATED_OLD_HOST;
   }
   async osVersion() {
     return 'Windows Server 2022 Standard 10.0.20348 (simulated)';
@@ -286,7 +292,9 @@ export class SimulatedHost implements Host {
   }
 }
 
-const sqlFolderOf = (file: string) => `${file.replace(/\.host\.json$/, '')}.sql`;
+/** The store a simulation belongs to: its files sit beside it (`.server`, `.sql`, `.snapshots`). */
+const storeFileOf = (file: string) => file.replace(/\.host\.json$/, '');
+const sqlFolderOf = (file: string) => `${storeFileOf(file)}.sql`;
 
 /**
  * Copies a store's files as a powered-off disk holds them: the database and its WAL (every

@@ -13,7 +13,12 @@ export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', passw
 
 /** The new XPhone server (this machine in the rehearsal) and the old one. */
 const NEW_HOST = 'NEWXPHONE';
-const OLD_HOST = 'OLDXPHONE';
+export const SIMULATED_OLD_HOST = 'OLDXPHONE';
+const OLD_HOST = SIMULATED_OLD_HOST;
+
+/** A rehearsal's defaults: the old server's SQL Express holds the data; the share both servers reach. */
+export const SIMULATED_SOURCE_SQL = `${OLD_HOST}\\XPCONNECT`;
+export const SIMULATED_SHARE = '\\\\FILESRV\\XPhoneBackup';
 
 /** `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`. */
 export function simulatedServerName(server: string): string {

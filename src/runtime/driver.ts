@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EFFECTS, type EffectContext, type EffectResult } from '../actors/index.js';
-import { snapshotProvider } from '../actors/snapshots/index.js';
 import { isXpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
@@ -115,6 +114,8 @@ class Driver {
       this.options.onProgress?.({ type: 'recovered', stepId: step.id, policy: step.recovery, answer });
 
       if (answer === 'done') {
+        // What the effect would have returned (a snapshot's name and provider), for its records.
+        const found = effect?.probedResult ? await effect.probedResult(this.context(step, input)) : {};
         await this.advance(
           { type: 'EFFECT_DONE', stepId: step.id, result: { ...input, probed: true } },
           [
@@ -129,16 +130,7 @@ class Driver {
           ],
           {
             outcome: { stepId: step.id, attempt: intent.attempt, outcome: 'done-by-probe', result: input },
-            // A snapshot found by the probe (the VM went off under us while taking it) is recorded too.
-            ...(step.kind === 'snapshot'
-              ? {
-                  snapshotTaken: {
-                    stepId: step.id,
-                    name: String(input.name),
-                    provider: snapshotProvider(this.run.settings.snapshots, this.options.host).kind,
-                  },
-                }
-              : {}),
+            ...snapshotTaken(step, found),
           },
         );
       } else if (step.recovery === 'rerun' || answer === 'not-done') {
@@ -273,10 +265,6 @@ class Driver {
           detail: result.detail,
           ...(result.params ? { params: result.params } : {}),
         };
-    const snapshotTaken =
-      result.ok && step.kind === 'snapshot'
-        ? { stepId: step.id, name: String(result.result.snapshot), provider: String(result.result.provider) }
-        : undefined;
     await this.advance(
       event,
       [
@@ -297,7 +285,7 @@ class Driver {
       ],
       {
         outcome: { stepId: step.id, attempt: intent.attempt, outcome: result.ok ? 'done' : 'failed', result },
-        ...(snapshotTaken ? { snapshotTaken } : {}),
+        ...(result.ok ? snapshotTaken(step, result.result) : {}),
       },
     );
     faultStep(undefined);
@@ -485,6 +473,13 @@ class Driver {
       this.store.journal(this.runId, [{ kind: 'run-ended', who: 'xpmigrate', detail: { status } }]);
     return status;
   }
+}
+
+/** A snapshot step's result also goes into the snapshots table, with the checkpoint it belongs to. */
+function snapshotTaken(step: RunStep, result: Record<string, unknown>): Pick<Transition, 'snapshotTaken'> {
+  return step.kind === 'snapshot' && result.snapshot !== undefined
+    ? { snapshotTaken: { stepId: step.id, name: String(result.snapshot), provider: String(result.provider) } }
+    : {};
 }
 
 /** Evidence the simulated operator gives: something that satisfies the field's pattern. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HyperVProvider, VmwareProvider } from '../../src/actors/snapshots/index.js';
-import { isXpmError } from '../../src/errors/index.js';
 import { WindowsHost } from '../../src/host/index.js';
 import { ps, psQuote, windowsArg } from '../../src/host/windows/index.js';
+import { failure } from '../support/errors.js';
 import { fakeExecutables, parseWindowsCommandLine, readPsLiteral } from '../support/fake-exe.js';
 
 /** Names that break naive quoting: spaces, both quote kinds, $, backticks, typographic quotes, Unicode. */
@@ -12,18 +12,6 @@ const HOSTILE = [
   "a'; Remove-Item C:\\ -Recurse; '",
   '-starts-with-dash',
 ];
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; params: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isXpmError(error)) return { code: error.code, params: { ...error.params } };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('PowerShell quoting', () => {
   it('every interpolated value reads back as itself and ends where it should', () => {

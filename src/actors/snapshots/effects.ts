@@ -31,5 +31,12 @@ export const snapshotEffects: Effect[] = [
       const found = await provider.exists(String(ctx.input.name));
       return found === undefined ? 'unknown' : found ? 'done' : 'not-done';
     },
+    // The VM going off under us mid-take: the snapshot found is recorded as a take's would be.
+    async probedResult(ctx) {
+      return {
+        snapshot: String(ctx.input.name),
+        provider: snapshotProvider(ctx.options.snapshots, ctx.host).kind,
+      };
+    },
   },
 ];

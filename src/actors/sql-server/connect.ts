@@ -1,6 +1,6 @@
 import type { ConnectionPool, config as DriverConfig } from 'mssql';
 import { XpmError } from '../../errors/index.js';
-import type { SqlCredentials, SqlEndpoint } from '../../host/index.js';
+import type { Host, SqlCredentials, SqlEndpoint } from '../../host/index.js';
 import {
   ConnectionStringError,
   get,
@@ -31,6 +31,20 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): SqlCre
   const user = env.XPMIGRATE_SQL_USER;
   if (!user) return undefined;
   return { user, password: env.XPMIGRATE_SQL_PASSWORD ?? '' };
+}
+
+/**
+ * How the tool reaches a server: the host names its real address where it knows one (the
+ * simulation's simulators), the login comes from the environment.
+ */
+export async function sqlAccess(
+  connection: string,
+  host: Pick<Host, 'sqlEndpoint'> | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SqlAccess> {
+  const endpoint = await host?.sqlEndpoint(serverLabel(connection));
+  const credentials = credentialsFromEnv(env);
+  return { connection, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
 }
 
 /** A connection string given as a bare server name becomes `Data Source=…;Integrated Security=SSPI`. */

@@ -2,16 +2,14 @@ import { XpmError } from '../../errors/index.js';
 import { type Effect, type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
 import { runChecks, serverFacts } from './checks.js';
-import { credentialsFromEnv, type SqlAccess, SqlConnection, serverLabel, withSql } from './connect.js';
+import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
 import { ensureDatabases, ownedDatabases } from './databases.js';
 
 /** Where a run's server is reached: the simulation names its simulator, a real host the network. */
 async function access(ctx: EffectBase, which: 'target' | 'source'): Promise<SqlAccess> {
   const connection = which === 'target' ? ctx.options.sqlServer : ctx.options.sourceSqlServer;
   if (!connection) throw new XpmError('E_INPUT_MISSING', { flag: '--source-sql' });
-  const endpoint = await ctx.host.sqlEndpoint(serverLabel(connection));
-  const credentials = credentialsFromEnv();
-  return { connection, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
+  return sqlAccess(connection, ctx.host);
 }
 
 function backupDir(ctx: EffectContext): string {

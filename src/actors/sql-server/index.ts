@@ -22,6 +22,7 @@ export {
   type SqlAccess,
   SqlConnection,
   serverLabel,
+  sqlAccess,
   withoutSecrets,
   withSql,
 } from './connect.js';

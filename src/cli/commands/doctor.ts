@@ -1,37 +1,32 @@
 import type { Command } from 'commander';
 import { type DoctorCheck, doctor } from '../../diagnose/index.js';
-import { XpmError } from '../../errors/index.js';
-import { type Host, SimulatedHost, WindowsHost } from '../../host/index.js';
+import {
+  type Host,
+  SIMULATED_SHARE,
+  SIMULATED_SOURCE_SQL,
+  SimulatedHost,
+  WindowsHost,
+} from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { stateFile } from '../../persistence/index.js';
 import { buildPlan } from '../../plan/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { addPlanOptions, defaultTarget, planInputFrom } from '../plan-options.js';
+import { addPlanOptions, addSqlOptions, defaultTarget, listOption, planInputFrom } from '../plan-options.js';
 import { T } from '../texts.js';
-
-const FORMATS = ['text', 'markdown', 'json'] as const;
+import { FORMATS } from './plan.js';
 
 /** `xpmigrate doctor`: the plan's read-only checks, on Thursday instead of during the weekend. */
 export function registerDoctor(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
   const cmd = program.command('doctor').description(say(T.cmdDoctor, lang));
-  addPlanOptions(cmd, lang)
-    .option('--sql-server <server>', say(T.optSqlServer, lang))
-    .option('--source-sql <server>', say(T.optSourceSql, lang))
-    .option('--backup-dir <path>', say(T.optBackupDir, lang))
-    .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
+  addSqlOptions(addPlanOptions(cmd, lang), lang)
     .option('--simulate', say(T.optSqlSimulate, lang))
     .option('--state <file>', say(T.optState, lang))
     .option('--format <format>', say(T.optFormat, lang), 'text')
     .action(async (o: Record<string, unknown>) => {
-      const format = String(o.format);
-      if (!(FORMATS as readonly string[]).includes(format))
-        throw new XpmError('E_INPUT_CHOICE', {
-          flag: '--format',
-          value: format,
-          allowed: FORMATS.join(', '),
-        });
+      const format = choice(o.format, '--format', FORMATS);
       const plan = buildPlan(planInputFrom(o));
       const simulate = o.simulate === true;
       const host: Host = simulate
@@ -44,17 +39,14 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
         const checks = await doctor(host, {
           plan,
           targetSql: (o.sqlServer as string | undefined) ?? defaultTarget(plan.target?.plan),
-          ...optional('sourceSql', (o.sourceSql as string | undefined) ?? sim('OLDXPHONE\\XPCONNECT')),
-          ...optional('backupDir', (o.backupDir as string | undefined) ?? sim('\\\\FILESRV\\XPhoneBackup')),
+          ...optional('sourceSql', (o.sourceSql as string | undefined) ?? sim(SIMULATED_SOURCE_SQL)),
+          ...optional('backupDir', (o.backupDir as string | undefined) ?? sim(SIMULATED_SHARE)),
           ...optional('serviceAccount', plan.input.serviceAccount),
-          databases: String(o.databases)
-            .split(',')
-            .map((d) => d.trim())
-            .filter(Boolean),
+          databases: listOption(o.databases),
           env: ctx.io.env,
         });
         ctx.exitCode = checks.some((c) => c.status === 'fail') ? ExitCode.failed : ExitCode.ok;
-        out(ctx, render(checks, format as (typeof FORMATS)[number], ctx.lang));
+        out(ctx, render(checks, format, ctx.lang));
       } finally {
         await host.close?.();
       }

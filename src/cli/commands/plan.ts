@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
 import { buildPlan } from '../../plan/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { addPlanOptions, planInputFrom } from '../plan-options.js';
 import { askMissing } from '../prompt.js';
@@ -9,13 +9,12 @@ import { planToJson, planToMarkdown, planToText } from '../render/index.js';
 import { T } from '../texts.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 export function registerPlan(program: Command, ctx: CliContext): void {
   const cmd = program.command('plan').description(say(T.cmdPlan, ctx.lang));
   addPlanOptions(cmd, ctx.lang).option('--format <format>', say(T.optFormat, ctx.lang), 'text');
   cmd.action(async (options: Record<string, unknown>) => {
-    const format = checkFormat(String(options.format));
+    const format = choice(options.format, '--format', FORMATS);
     let input = planInputFrom(options);
     if (ctx.io.stdin.isTTY)
       input = await askMissing(input, ctx.lang, { input: ctx.io.stdin, output: ctx.io.stderr });
@@ -24,9 +23,4 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     else if (format === 'markdown') out(ctx, planToMarkdown(plan, ctx.lang));
     else out(ctx, planToText(plan, ctx.lang));
   });
-}
-
-function checkFormat(value: string): Format {
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new XpmError('E_INPUT_CHOICE', { flag: '--format', value, allowed: FORMATS.join(', ') });
 }

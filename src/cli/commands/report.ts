@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { XpmError } from '../../errors/index.js';
 import { writeAtomic } from '../../host/write-atomic.js';
 import { say } from '../../i18n/index.js';
 import { collectReport, reportHtml, reportMarkdown } from '../../report/index.js';
 import { findRun } from '../../runtime/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { openStore } from '../session.js';
 import { T } from '../texts.js';
@@ -21,19 +21,14 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--format <format>', say(T.optReportFormat, lang), 'html')
     .option('--out <file>', say(T.optReportOut, lang))
     .action((o: { run?: string; state?: string; format: string; out?: string }) => {
-      if (!(FORMATS as readonly string[]).includes(o.format))
-        throw new XpmError('E_INPUT_CHOICE', {
-          flag: '--format',
-          value: o.format,
-          allowed: FORMATS.join(', '),
-        });
+      const format = choice(o.format, '--format', FORMATS);
       const session = openStore(ctx, o.state);
       try {
         const report = collectReport(session.store, findRun(session.store, session.file, o.run), lang);
         const text =
-          o.format === 'html'
+          format === 'html'
             ? reportHtml(report, lang)
-            : o.format === 'markdown'
+            : format === 'markdown'
               ? reportMarkdown(report, lang)
               : `${JSON.stringify(report, null, 2)}\n`;
         if (o.out) {

@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
-import {
-  credentialsFromEnv,
-  runChecks,
-  type SqlAccess,
-  serverLabel,
-  withSql,
-} from '../../actors/sql-server/index.js';
+import { runChecks, serverLabel, sqlAccess, withSql } from '../../actors/sql-server/index.js';
 import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { stateFile } from '../../persistence/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import { DEFAULT_DATABASES, listOption } from '../plan-options.js';
 import { T } from '../texts.js';
 
 interface CheckOptions {
@@ -33,7 +28,7 @@ export function registerSql(program: Command, ctx: CliContext): void {
     .description(say(T.cmdSqlCheck, lang))
     .requiredOption('--server <server>', say(T.optSqlServer, lang))
     .option('--service-account <account>', say(T.optSqlCheckAccount, lang))
-    .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
+    .option('--databases <names>', say(T.optDatabases, lang), DEFAULT_DATABASES)
     .option('--backup-dir <path>', say(T.optBackupDir, lang))
     .option('--external', say(T.optSqlExternal, lang))
     .option('--simulate', say(T.optSqlSimulate, lang))
@@ -47,20 +42,11 @@ async function check(ctx: CliContext, o: CheckOptions): Promise<void> {
     ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)))
     : undefined;
   try {
-    const endpoint = await host?.sqlEndpoint(serverLabel(o.server));
-    const credentials = credentialsFromEnv(ctx.io.env);
-    const access: SqlAccess = {
-      connection: o.server,
-      ...(credentials ? { credentials } : {}),
-      ...(endpoint ? { endpoint } : {}),
-    };
+    const access = await sqlAccess(o.server, host, ctx.io.env);
     const { facts, checks } = await withSql(access, (c) =>
       runChecks(c, {
         ...(o.serviceAccount ? { serviceAccount: o.serviceAccount } : {}),
-        databases: o.databases
-          .split(',')
-          .map((d) => d.trim())
-          .filter(Boolean),
+        databases: listOption(o.databases),
         ...(o.backupDir ? { backupDir: o.backupDir } : {}),
         external: o.external === true,
       }),

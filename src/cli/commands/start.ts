@@ -3,27 +3,27 @@ import type { Command } from 'commander';
 import { SNAPSHOT_PROVIDERS, type SnapshotSettings } from '../../actors/snapshots/index.js';
 import { normalizeConnection, withoutSecrets } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
-import { SimulatedHost } from '../../host/index.js';
+import { SIMULATED_SHARE, SIMULATED_SOURCE_SQL, SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { JournalMirror } from '../../persistence/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { createRun, type RunSettings } from '../../runtime/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
-import { addPlanOptions, defaultTarget, planInputFrom } from '../plan-options.js';
+import { addPlanOptions, addSqlOptions, defaultTarget, listOption, planInputFrom } from '../plan-options.js';
 import { driveRun, openStore, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 export function registerStart(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
   const cmd = program.command('start').description(say(T.cmdStart, lang));
-  addPlanOptions(cmd, lang)
-    .option('--state <file>', say(T.optState, lang))
-    .option('--simulate', say(T.optSimulate, lang))
-    .option('--auto-confirm', say(T.optAutoConfirm, lang))
-    .option('--sql-server <server>', say(T.optSqlServer, lang))
-    .option('--source-sql <server>', say(T.optSourceSql, lang))
-    .option('--backup-dir <path>', say(T.optBackupDir, lang))
-    .option('--databases <names>', say(T.optDatabases, lang), 'XPDATA,XPVDIR,XPSTATS')
+  addSqlOptions(
+    addPlanOptions(cmd, lang)
+      .option('--state <file>', say(T.optState, lang))
+      .option('--simulate', say(T.optSimulate, lang))
+      .option('--auto-confirm', say(T.optAutoConfirm, lang)),
+    lang,
+  )
     .option('--health-timeout <seconds>', say(T.optHealthTimeout, lang), '1200')
     .option('--snapshots <provider>', say(T.optSnapshots, lang))
     .option('--vm <name>', say(T.optVm, lang))
@@ -54,12 +54,9 @@ export function registerStart(program: Command, ctx: CliContext): void {
           serviceAccount: plan.input.serviceAccount ?? 'XPHONE\\svc-xphone',
           sqlServer:
             connectionOption(options, 'sqlServer', '--sql-server') ?? defaultTarget(plan.target?.plan),
-          sourceSqlServer: connectionOption(options, 'sourceSql', '--source-sql') ?? 'OLDXPHONE\\XPCONNECT',
-          backupDir: (options.backupDir as string | undefined) ?? '\\\\FILESRV\\XPhoneBackup',
-          databases: String(options.databases)
-            .split(',')
-            .map((d) => d.trim())
-            .filter(Boolean),
+          sourceSqlServer: connectionOption(options, 'sourceSql', '--source-sql') ?? SIMULATED_SOURCE_SQL,
+          backupDir: (options.backupDir as string | undefined) ?? SIMULATED_SHARE,
+          databases: listOption(options.databases),
           resumeCommand: simulate
             ? ['xpmigrate', 'resume', '--state', session.file]
             : // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
@@ -97,11 +94,6 @@ export function registerStart(program: Command, ctx: CliContext): void {
         session.close();
       }
     });
-}
-
-function choice<const C extends readonly string[]>(value: unknown, flag: string, allowed: C): C[number] {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value;
-  throw new XpmError('E_INPUT_CHOICE', { flag, value: String(value), allowed: allowed.join(', ') });
 }
 
 /** --snapshots/--vm/--hyperv-host; a rehearsal's VM snapshots itself unless a provider is named. */

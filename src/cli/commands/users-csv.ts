@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type CsvTarget, checkUsersCsv, convertCsv } from '../../diagnose/index.js';
+import { checkUsersCsv, convertCsv } from '../../diagnose/index.js';
 import { XpmError } from '../../errors/index.js';
 import { writeAtomic } from '../../host/write-atomic.js';
 import { say } from '../../i18n/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { T } from '../texts.js';
@@ -34,15 +35,10 @@ export function registerUsersCsv(program: Command, ctx: CliContext): void {
       const report = checkUsersCsv(bytes, file);
       let converted: { file: string; unmappable: number[] } | undefined;
       if (o.convertTo) {
-        if (!(TARGETS as readonly string[]).includes(o.convertTo))
-          throw new XpmError('E_INPUT_CHOICE', {
-            flag: '--convert-to',
-            value: o.convertTo,
-            allowed: TARGETS.join(', '),
-          });
+        const target = choice(o.convertTo, '--convert-to', TARGETS);
         if (!o.out)
           throw new XpmError('E_USAGE', { detail: '--convert-to needs --out FILE', command: 'users-csv' });
-        const result = convertCsv(bytes, o.convertTo as CsvTarget, file);
+        const result = convertCsv(bytes, target, file);
         writeAtomic(o.out, result.bytes);
         converted = { file: o.out, unmappable: result.unmappable };
       }

@@ -12,7 +12,7 @@ import {
   serverFacts,
   withSql,
 } from '../../../src/actors/sql-server/index.js';
-import { XpmError } from '../../../src/errors/index.js';
+import { failure } from '../../support/errors.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
 import { startBrowser } from '../../support/sql-server-simulator/index.js';
 
@@ -28,15 +28,6 @@ afterEach(async () => {
 
 const SHARE = '\\\\FILESRV\\XPhoneBackup';
 const ACCOUNT = 'XPHONE\\svc-xphone';
-
-async function failure(p: Promise<unknown>): Promise<XpmError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(XpmError);
-  return error as XpmError;
-}
 
 describe('checks through the real driver', () => {
   test('a suitable external server passes every check and reports its facts', async () => {
