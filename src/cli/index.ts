@@ -13,6 +13,7 @@ import { registerResume } from './commands/resume.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
+import { registerUi } from './commands/ui.js';
 import { registerUsersCsv } from './commands/users-csv.js';
 import { registerV4Exports } from './commands/v4-exports.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
@@ -74,6 +75,7 @@ function buildProgram(ctx: CliContext): Command {
   registerUsersCsv(program, ctx);
   registerV4Exports(program, ctx);
   registerReport(program, ctx);
+  registerUi(program, ctx);
   return program;
 }
 

@@ -753,6 +753,57 @@ export const ERRORS = {
       en: 'Details: xpmigrate users-csv {file}. Correct the file, then: xpmigrate retry.',
     },
   },
+  E_UI_TOKEN: {
+    message: {
+      de: 'Zugriff verweigert: das Token dieser Sitzung fehlt oder ist falsch.',
+      en: "Access denied: this session's token is missing or wrong.",
+    },
+    remedy: {
+      de: 'Die Adresse mit Token öffnen, die xpmigrate ui ausgegeben hat.',
+      en: 'Open the address with the token that xpmigrate ui printed.',
+    },
+  },
+  E_UI_ORIGIN: {
+    message: {
+      de: 'Abgelehnt: die Anfrage kommt nicht von der Seite dieser Sitzung (Origin {origin}).',
+      en: "Refused: the request does not come from this session's page (Origin {origin}).",
+    },
+    remedy: {
+      de: 'Aktionen nur auf der Seite von xpmigrate ui auslösen, oder mit der Kommandozeile (xpmigrate confirm …).',
+      en: 'Act only from the page of xpmigrate ui, or on the command line (xpmigrate confirm …).',
+    },
+  },
+  E_UI_REQUEST: {
+    message: { de: 'Ungültige Anfrage: {detail}', en: 'Invalid request: {detail}' },
+    remedy: {
+      de: 'Die Seite neu laden; gleiches tut die Kommandozeile: xpmigrate --help',
+      en: 'Reload the page; the command line does the same: xpmigrate --help',
+    },
+  },
+  E_UI_LISTEN: {
+    message: {
+      de: 'Der Visualizer kann nicht auf {host}:{port} lauschen: {detail}',
+      en: 'The visualizer cannot listen on {host}:{port}: {detail}',
+    },
+    remedy: {
+      de: 'Einen freien Port mit --port wählen (0 = beliebig).',
+      en: 'Choose a free port with --port (0 = any).',
+    },
+  },
+  E_UI_PAGE_MISSING: {
+    message: {
+      de: 'Die Seite des Visualizers fehlt: {file}.',
+      en: 'The visualizer page is missing: {file}.',
+    },
+    remedy: { de: 'Neu bauen: npm run build', en: 'Build again: npm run build' },
+  },
+  E_UI_ACTION_FAILED: {
+    message: { de: '{action} ist fehlgeschlagen: {detail}', en: '{action} failed: {detail}' },
+    remedy: {
+      de: 'Das Journal zeigt den Ablauf: xpmigrate history',
+      en: 'The journal shows what happened: xpmigrate history',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

@@ -166,6 +166,10 @@ export class Store {
       inboxRow: db.prepare(
         'SELECT id, at, who, command, step_id AS stepId, payload, status, reason FROM inbox WHERE id = ?',
       ),
+      lastCommand: db.prepare(
+        `SELECT id, at, who, command, step_id AS stepId, payload, status, reason FROM inbox
+         WHERE run_id = ? ORDER BY id DESC LIMIT 1`,
+      ),
       markInbox: db.prepare('UPDATE inbox SET status = ?, reason = ?, handled_at = ? WHERE id = ?'),
       insertSnapshot: db.prepare(
         'INSERT INTO snapshots (run_id, step_id, name, provider, checkpoint_seq, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -358,6 +362,11 @@ export class Store {
 
   inboxRow(id: number): InboxRow | undefined {
     return this.statements.inboxRow.get(id) as InboxRow | undefined;
+  }
+
+  /** The newest operator command of a run, whatever became of it. */
+  lastCommand(runId: string): InboxRow | undefined {
+    return this.statements.lastCommand.get(runId) as InboxRow | undefined;
   }
 
   /** Marks a command handled without a state change (refused, or a harmless repeat). */

@@ -1,0 +1,132 @@
+import { statSync } from 'node:fs';
+import type { RunView, ServerMessage, TimelineRow } from '../../visualizer/src/protocol.js';
+import type { Lang } from '../i18n/index.js';
+import { type Db, type JournalRow, openDb, Store } from '../persistence/index.js';
+import { findRun } from '../runtime/index.js';
+import { buildView, type RunModel, runModel, timelineOf } from './view.js';
+
+/** The page's timeline starts with at most this many rows; older ones are in `xpmigrate history`. */
+const TIMELINE_LIMIT = 2000;
+
+/**
+ * Follows one run in the store, written by whichever process drives it. SQLite's data_version
+ * changes when another connection commits, so a poll costs one pragma; the file's identity is
+ * checked too, because a VM revert may put an older store in place.
+ */
+export class RunFollower {
+  private db: Db | undefined;
+  private store: Store | undefined;
+  private model: RunModel | undefined;
+  private dataVersion = -1;
+  private fileId = '';
+  private timer: NodeJS.Timeout | undefined;
+  private journalCount = 0;
+  private lastViewJson = '';
+  view: RunView | undefined;
+  timeline: TimelineRow[] = [];
+  private readonly listeners = new Set<(message: ServerMessage) => void>();
+
+  constructor(
+    readonly file: string,
+    private readonly runArg: string | undefined,
+    readonly lang: Lang,
+  ) {}
+
+  /** Opens the store and reads the run; throws our errors (no run, corrupt store, …). */
+  open(): RunModel {
+    this.db = openDb(this.file);
+    this.store = new Store(this.db);
+    const row = findRun(this.store, this.file, this.runArg ?? this.model?.row.id);
+    this.model ??= runModel(row);
+    this.fileId = fileIdentity(this.file);
+    this.read(true);
+    return this.model;
+  }
+
+  get runId(): string {
+    return this.model!.row.id;
+  }
+
+  /** The store, for writes (the inbox); reopened when it was replaced. */
+  get openStore(): Store {
+    if (!this.store) this.open();
+    return this.store!;
+  }
+
+  subscribe(listener: (message: ServerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(pollMs: number): void {
+    this.timer = setInterval(() => this.poll(), pollMs);
+    this.timer.unref();
+  }
+
+  /** Reads again now (after our own write, which data_version does not count). */
+  poll(force = false): void {
+    try {
+      if (!this.db) this.open();
+      const id = fileIdentity(this.file);
+      if (id !== this.fileId) {
+        this.close();
+        this.open();
+        return;
+      }
+      this.read(force);
+    } catch {
+      // Mid-revert the files may be half in place: try again on the next tick.
+      this.close();
+    }
+  }
+
+  /** Closes the store (e.g. while a rollback reverts it); the next poll opens it again. */
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+    this.store = undefined;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.close();
+  }
+
+  private read(force: boolean): void {
+    const db = this.db!;
+    const version = db.pragma('data_version', { simple: true }) as number;
+    if (!force && version === this.dataVersion) return;
+    this.dataVersion = version;
+    const model = this.model!;
+    const rows: JournalRow[] = this.store!.journalRows(model.row.id);
+    const view = buildView(this.store!, model, rows, this.lang);
+    const viewJson = JSON.stringify(view);
+    if (viewJson !== this.lastViewJson) {
+      this.lastViewJson = viewJson;
+      this.view = view;
+      this.emit({ v: 1, type: 'view', view });
+    }
+    // The journal only grows, unless a revert put an older store in place.
+    const reset = rows.length < this.journalCount;
+    const fresh = reset ? rows : rows.slice(this.journalCount);
+    this.journalCount = rows.length;
+    if (fresh.length > 0 || reset) {
+      const added = timelineOf(fresh, this.lang);
+      this.timeline = (reset ? added : [...this.timeline, ...added]).slice(-TIMELINE_LIMIT);
+      this.emit({ v: 1, type: 'journal', reset, rows: added.slice(-TIMELINE_LIMIT) });
+    }
+  }
+
+  private emit(message: ServerMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}
+
+function fileIdentity(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.dev}:${s.ino}:${s.birthtimeMs}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}

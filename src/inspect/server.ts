@@ -1,0 +1,335 @@
+import { spawn } from 'node:child_process';
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type {
+  Action,
+  CommandRequest,
+  LaidOutChart,
+  PostAnswer,
+  ServerMessage,
+} from '../../visualizer/src/protocol.js';
+import { type ErrorCode, XpmError } from '../errors/index.js';
+import type { Host } from '../host/index.js';
+import type { RunRow } from '../persistence/index.js';
+import { judge } from '../runtime/index.js';
+import type { RunFollower } from './follow.js';
+import { currentState, type RunModel } from './view.js';
+
+export interface UiOptions {
+  follower: RunFollower;
+  model: RunModel;
+  chart: LaidOutChart;
+  host: string;
+  port: number;
+  token: string;
+  /** visualizer/ (index.html, style.css) and the page's compiled scripts. */
+  pageDir: string;
+  scriptDir: string;
+  /** How to run xpmigrate itself: delivery and rollback run as their own processes. */
+  cli: string[];
+  who: string;
+  /** The host a command is judged against (a hop's update checks the installed version). */
+  hostOf: (row: RunRow) => Host;
+}
+
+export interface UiServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const ACTIONS: readonly Action[] = ['confirm', 'retry', 'skip', 'abort'];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
+/** No inline script, nothing from elsewhere: the page works offline and cannot be made to leak. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Serves the visualizer: the page, its feed over a WebSocket, and the operator's actions, which
+ * go into the inbox like the CLI's and are delivered by a `resume` process.
+ */
+export async function startUi(o: UiOptions): Promise<UiServer> {
+  const cookieName = `xpmigrate-${o.token.slice(0, 8)}`;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  let allowedHosts = new Set<string>();
+  const lang = o.follower.lang;
+
+  const authorized = (req: IncomingMessage, allowCookie: boolean): boolean => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const given =
+      url.searchParams.get('token') ??
+      header(req, 'x-xpmigrate-token') ??
+      (allowCookie ? cookie(req, cookieName) : undefined);
+    return given !== undefined && same(given, o.token);
+  };
+  // A page from another site (or a DNS name rebound to 127.0.0.1) must not reach the run.
+  const hostAllowed = (req: IncomingMessage) =>
+    !LOOPBACK.has(o.host) || allowedHosts.has(req.headers.host ?? '');
+  const originAllowed = (req: IncomingMessage) => {
+    const origin = header(req, 'origin');
+    return origin !== undefined && origin === `http://${req.headers.host}`;
+  };
+
+  const fail = (
+    res: ServerResponse,
+    status: number,
+    code: ErrorCode,
+    params: Record<string, string> = {},
+  ) => {
+    const e = new XpmError(code, params);
+    json(res, status, {
+      ok: false,
+      code,
+      message: e.text(lang),
+      remedy: e.remedy(lang) ?? null,
+    } satisfies PostAnswer);
+  };
+
+  const server = createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-store');
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.end();
+      if (error instanceof XpmError) fail(res, 400, error.code, stringParams(error.params));
+      else fail(res, 500, 'E_INTERNAL', { detail: error instanceof Error ? error.message : String(error) });
+    });
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!hostAllowed(req)) return fail(res, 403, 'E_UI_ORIGIN', { origin: req.headers.host ?? '' });
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const isPost = req.method === 'POST';
+    if (!authorized(req, !isPost)) return fail(res, 401, 'E_UI_TOKEN');
+    if (isPost) {
+      if (!originAllowed(req)) return fail(res, 403, 'E_UI_ORIGIN', { origin: header(req, 'origin') ?? '–' });
+      const body = await readJson(req);
+      if (url.pathname === '/api/command') return json(res, 200, await command(body));
+      if (url.pathname === '/api/rollback') return json(res, 200, await rollback(body));
+      if (url.pathname === '/api/resume') return json(res, 200, deliver());
+      return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
+    }
+    if (req.method !== 'GET') return fail(res, 405, 'E_UI_REQUEST', { detail: String(req.method) });
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      // The token moves into a cookie for the page's own files and out of the address bar.
+      res.setHeader('Set-Cookie', `${cookieName}=${o.token}; HttpOnly; SameSite=Strict; Path=/`);
+      const html = readPage(join(o.pageDir, 'index.html'))
+        .replace('{{lang}}', lang)
+        .replace('{{token}}', o.token);
+      return send(res, 200, TYPES['.html']!, html);
+    }
+    if (url.pathname === '/style.css')
+      return send(res, 200, TYPES['.css']!, readPage(join(o.pageDir, 'style.css')));
+    const script = /^\/page\/([a-z-]+\.js)$/.exec(url.pathname);
+    if (script) return send(res, 200, TYPES['.js']!, readPage(join(o.scriptDir, script[1]!)));
+    if (url.pathname === '/api/view')
+      return json(res, 200, { view: o.follower.view, timeline: o.follower.timeline });
+    if (url.pathname === '/api/chart') return json(res, 200, o.chart);
+    return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
+  };
+
+  const command = async (body: unknown): Promise<PostAnswer> => {
+    const cmd = parseCommand(body);
+    const store = o.follower.openStore;
+    const row = store.run(o.model.row.id)!;
+    const { snapshot } = currentState(store, o.model);
+    const host = o.hostOf(row);
+    try {
+      const verdict = await judge(
+        { ...cmd, force: cmd.force === true },
+        snapshot as never,
+        o.model.steps,
+        host,
+        o.who,
+      );
+      if (verdict.kind === 'refuse') {
+        const e = new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: verdict.reason });
+        return { ok: false, code: e.code, message: e.text(lang), remedy: e.remedy(lang) ?? null };
+      }
+    } finally {
+      await host.close?.();
+    }
+    const queued = store.enqueue(row.id, o.who, cmd.command, cmd.stepId, { ...cmd });
+    const answer = deliver();
+    return answer.ok ? { ...answer, queued } : answer;
+  };
+
+  /** The command waits in the inbox; whoever drives the run takes it, else a resume is started. */
+  const deliver = (): PostAnswer => {
+    o.follower.poll(true);
+    if (o.follower.view?.lock) return { ok: true, queued: 0, delivery: 'holder' };
+    void run(['resume', '--run', o.model.row.id, '--by', o.who]);
+    return { ok: true, queued: 0, delivery: 'started' };
+  };
+
+  const rollback = async (body: unknown): Promise<PostAnswer> => {
+    const name = (body as { snapshot?: unknown } | null)?.snapshot;
+    if (typeof name !== 'string' || name === '')
+      throw new XpmError('E_UI_REQUEST', { detail: 'snapshot: a name is required' });
+    // The revert may put older store files in place: let go of them until it is over.
+    o.follower.close();
+    const result = await run(['rollback', '--to', name, '--run', o.model.row.id, '--yes', '--by', o.who]);
+    o.follower.poll(true);
+    if (result.code === 0) return { ok: true, queued: 0, delivery: 'done' };
+    const code = /\[(E_[A-Z0-9_]+)\]/.exec(result.stderr)?.[1] ?? 'E_UI_ACTION_FAILED';
+    const lines = result.stderr.trim().split('\n');
+    return {
+      ok: false,
+      code,
+      message: (lines[0] ?? '').replace(/^xpmigrate: [^[]*\[E_[A-Z0-9_]+\]: /, ''),
+      remedy: lines[1]?.replace(/^\s*[^:]+:\s*/, '') ?? null,
+    };
+  };
+
+  const run = (args: string[]): Promise<{ code: number; stderr: string }> =>
+    new Promise((resolve) => {
+      const [exe, ...prefix] = o.cli;
+      const child = spawn(exe!, [...prefix, ...args, '--state', o.follower.file, '--lang', lang], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        windowsHide: true,
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr = (stderr + d).slice(-8192);
+      });
+      child.on('error', (error) => resolve({ code: -1, stderr: error.message }));
+      child.on('close', (code) => {
+        o.follower.poll();
+        resolve({ code: code ?? -1, stderr });
+      });
+    });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/feed' || !hostAllowed(req) || !authorized(req, true) || !originAllowed(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const sendMessage = (m: ServerMessage) => ws.send(JSON.stringify(m));
+      sendMessage({ v: 1, type: 'hello', lang, runId: o.model.row.id, chart: o.chart });
+      if (o.follower.view) sendMessage({ v: 1, type: 'view', view: o.follower.view });
+      sendMessage({ v: 1, type: 'journal', reset: true, rows: o.follower.timeline });
+      const unsubscribe = o.follower.subscribe(sendMessage);
+      ws.on('close', unsubscribe);
+      ws.on('error', unsubscribe);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new XpmError('E_UI_LISTEN', { host: o.host, port: o.port, detail: error.code ?? error.message }),
+      ),
+    );
+    server.listen(o.port, o.host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${shown}:${port}/?token=${o.token}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const ws of wss.clients) ws.terminate();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A command from the page, checked field by field. */
+export function parseCommand(body: unknown): CommandRequest {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const bad = (detail: string) => new XpmError('E_UI_REQUEST', { detail });
+  if (!ACTIONS.includes(b.command as Action)) throw bad(`command must be one of ${ACTIONS.join(', ')}`);
+  if (typeof b.stepId !== 'string' || b.stepId === '') throw bad('stepId is required');
+  const cmd: CommandRequest = { command: b.command as Action, stepId: b.stepId };
+  if (b.evidence !== undefined) {
+    const e = b.evidence as Record<string, unknown>;
+    if (typeof e !== 'object' || e === null || Object.values(e).some((v) => typeof v !== 'string'))
+      throw bad('evidence must map names to texts');
+    cmd.evidence = e as Record<string, string>;
+  }
+  if (b.reason !== undefined) {
+    if (typeof b.reason !== 'string' || b.reason.length > 2000) throw bad('reason must be a text');
+    cmd.reason = b.reason;
+  }
+  if (b.force !== undefined) cmd.force = b.force === true;
+  if (cmd.command === 'skip' && !cmd.reason?.trim()) throw bad('a skip needs a reason');
+  return cmd;
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > 65_536) {
+        reject(new XpmError('E_UI_REQUEST', { detail: 'body too large' }));
+        req.destroy();
+      }
+    });
+    req.on('end', () => {
+      try {
+        resolve(body ? JSON.parse(body) : {});
+      } catch {
+        reject(new XpmError('E_UI_REQUEST', { detail: 'body is not JSON' }));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function readPage(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new XpmError('E_UI_PAGE_MISSING', { file });
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': CSP });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function stringParams(params: Readonly<Record<string, string | number>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+}

@@ -1,0 +1,226 @@
+import type { Action, RunView, StepState, TimelineRow } from '../../visualizer/src/protocol.js';
+import { ERRORS, type ErrorCode, XpmError } from '../errors/index.js';
+import type { Lang } from '../i18n/index.js';
+import { buildMachine, type MachineContext, runStepsOf, Tag, type XpMachine } from '../machines/index.js';
+import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
+import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
+import { activeStep, statusOf } from '../runtime/index.js';
+import { redact } from './redact.js';
+
+const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
+
+/** What the view needs of a run that never changes: its plan and its machine. */
+export interface RunModel {
+  row: RunRow;
+  plan: Plan;
+  machine: XpMachine;
+  steps: ReturnType<typeof runStepsOf>;
+}
+
+export function runModel(row: RunRow): RunModel {
+  const plan = JSON.parse(row.planJson) as Plan;
+  const steps = runStepsOf(plan);
+  return { row, plan, steps, machine: buildMachine(row.id, steps).machine };
+}
+
+/** Every active state node id (root first) of a persisted state value. */
+export function activeIds(machineId: string, value: unknown): string[] {
+  const ids = [machineId];
+  const walk = (prefix: string, v: unknown) => {
+    if (typeof v === 'string') {
+      ids.push(`${prefix}.${v}`);
+      return;
+    }
+    for (const [key, child] of Object.entries((v ?? {}) as Record<string, unknown>)) {
+      ids.push(`${prefix}.${key}`);
+      walk(`${prefix}.${key}`, child);
+    }
+  };
+  walk(machineId, value);
+  return ids;
+}
+
+/** The run's newest checkpoint, and the machine's snapshot for it (to ask what it accepts). */
+export function currentState(store: Store, model: RunModel) {
+  const checkpoint = store.lastCheckpoint(model.row.id);
+  if (!checkpoint)
+    throw new XpmError('E_STORE_CORRUPT', { file: model.row.id, detail: 'run without checkpoint' });
+  const persisted = JSON.parse(checkpoint.snapshot) as { value: unknown; context: MachineContext };
+  const snapshot = model.machine.resolveState({
+    value: persisted.value as never,
+    context: persisted.context,
+  });
+  return { checkpoint, persisted, snapshot };
+}
+
+/**
+ * The page's picture of a run, from the store alone: status, active states, the checklist, what a
+ * waiting step asks and which actions its state accepts, snapshots, progress and the lock.
+ */
+export function buildView(store: Store, model: RunModel, journal: JournalRow[], lang: Lang): RunView {
+  const { row, plan, machine, steps } = model;
+  const { checkpoint, persisted, snapshot } = currentState(store, model);
+  const context = snapshot.context;
+  const status = statusOf(snapshot);
+  const active = activeStep(snapshot);
+  const activeNodes = activeIds(machine.id, persisted.value);
+  const attempts = countBy(store.attempts(row.id).map((a) => a.stepId));
+
+  const stepState = (id: string, applies: string): StepState => {
+    if (applies === 'no') return 'not-needed';
+    if (context.done.includes(id)) return 'done';
+    if (context.skipped.some((s) => s.stepId === id)) return 'skipped';
+    if (active?.stepId !== id) return 'pending';
+    if (snapshot.hasTag(Tag.failed)) return 'failed';
+    if (snapshot.hasTag(Tag.operator) || snapshot.hasTag(Tag.reboot)) return 'waiting';
+    return 'running';
+  };
+  const viewSteps = plan.phases.flatMap((phase) =>
+    phase.steps.map((s) => ({
+      id: s.def.id,
+      phaseId: phase.id,
+      title: s.def.title[lang],
+      kind: s.def.kind,
+      optional: s.applies === 'optional',
+      status: stepState(s.def.id, s.applies),
+      attempts: attempts.get(s.def.id) ?? 0,
+    })),
+  );
+  const phases = plan.phases.map((phase) => {
+    const own = viewSteps.filter((s) => s.phaseId === phase.id);
+    const finished = own.every((s) => ['done', 'skipped', 'not-needed'].includes(s.status));
+    const started = own.some((s) => s.status !== 'pending' && s.status !== 'not-needed');
+    return {
+      id: phase.id,
+      title: phaseTitle(phase, lang),
+      status: finished ? ('done' as const) : started ? ('active' as const) : ('pending' as const),
+    };
+  });
+
+  const def = active
+    ? plan.phases.flatMap((p) => p.steps).find((s) => s.def.id === active.stepId)
+    : undefined;
+  const runStep = steps.find((s) => s.id === active?.stepId);
+  let prompt: RunView['prompt'] = null;
+  if (def && runStep && snapshot.hasTag(Tag.operator)) {
+    const leaf = activeNodes.at(-1)!;
+    const accepted = machine.getStateNodeById(leaf).ownEvents.flatMap((e) => {
+      const action = ACTIONS[String(e)];
+      return action ? [action] : [];
+    });
+    const failed = snapshot.hasTag(Tag.failed)
+      ? journal.findLast((r) => r.stepId === def.def.id && r.kind === 'step-failed')
+      : undefined;
+    prompt = {
+      stepId: def.def.id,
+      title: def.def.title[lang],
+      help: def.def.help[lang],
+      failure: failed ? failureOf(failed, lang) : null,
+      evidence: (def.def.evidence ?? []).map((f) => ({
+        key: f.key,
+        label: f.label[lang],
+        pattern: f.pattern ?? null,
+      })),
+      actions: (['confirm', 'retry', 'skip', 'abort'] as const).filter((a) => accepted.includes(a)),
+      skipNeedsForce: !runStep.optional,
+    };
+  }
+
+  const holder = lockHolder(store.db, row.id);
+  const lastCommand = store.lastCommand(row.id);
+  return {
+    runId: row.id,
+    title: planTitle(plan, lang) ?? row.route,
+    route: row.route,
+    plan: plan.target?.plan ?? null,
+    simulate: row.simulate,
+    status,
+    seq: checkpoint.seq,
+    updatedAt: checkpoint.at,
+    active: activeNodes,
+    currentStep: active?.stepId ?? null,
+    phases,
+    steps: viewSteps,
+    prompt,
+    snapshots: store
+      .snapshots(row.id)
+      .filter((s) => s.removedAt === null)
+      .map((s) => ({ name: s.name, stepId: s.stepId, provider: s.provider, at: s.at })),
+    progress: active ? progressOf(journal, active.stepId, store.attempts(row.id)) : [],
+    lock: holder ? { pid: holder.pid, host: holder.host, since: holder.since } : null,
+    lastCommand: lastCommand
+      ? {
+          id: lastCommand.id,
+          command: lastCommand.command,
+          stepId: lastCommand.stepId,
+          status: lastCommand.status,
+          reason: lastCommand.reason,
+        }
+      : null,
+  };
+}
+
+/** The newest figure per operation and database of the step's latest attempt. */
+function progressOf(
+  journal: JournalRow[],
+  stepId: string,
+  attempts: Array<{ stepId: string; attempt: number }>,
+): RunView['progress'] {
+  const attempt = attempts.filter((a) => a.stepId === stepId).at(-1)?.attempt;
+  const bars = new Map<string, RunView['progress'][number]>();
+  for (const r of journal) {
+    if (r.kind !== 'progress' || r.stepId !== stepId || r.attempt !== attempt) continue;
+    const d = r.detail as { operation?: string; database?: string; percent?: number };
+    const operation = String(d.operation ?? '');
+    const database = String(d.database ?? '');
+    bars.set(`${operation}\u0000${database}`, {
+      stepId,
+      operation,
+      database,
+      percent: Number(d.percent ?? 0),
+    });
+  }
+  return [...bars.values()];
+}
+
+function failureOf(row: JournalRow, lang: Lang): NonNullable<RunView['prompt']>['failure'] {
+  const d = row.detail as { code?: string; detail?: string; params?: Record<string, string | number> };
+  const code = String(d.code ?? 'E_EFFECT');
+  if (d.params && code in ERRORS) {
+    const e = new XpmError(code as ErrorCode, d.params);
+    return { code, text: String(redact(e.text(lang))), remedy: e.remedy(lang) ?? null };
+  }
+  return { code, text: String(redact(String(d.detail ?? ''))), remedy: null };
+}
+
+/** The journal as the page's timeline: progress figures are left to the bars. */
+export function timelineOf(rows: JournalRow[], lang: Lang): TimelineRow[] {
+  return rows
+    .filter((r) => r.kind !== 'progress')
+    .map((r) => ({
+      id: r.id,
+      at: r.at,
+      kind: r.kind,
+      stepId: r.stepId,
+      attempt: r.attempt,
+      who: r.who,
+      summary: summaryOf(r, lang),
+    }));
+}
+
+function summaryOf(r: JournalRow, lang: Lang): string {
+  if (r.kind === 'step-failed') {
+    const f = failureOf(r, lang);
+    return f ? `${f.code}: ${f.text}` : '';
+  }
+  const detail = redact(r.detail) as Record<string, unknown>;
+  if (Object.keys(detail).length === 0) return '';
+  const text = JSON.stringify(detail);
+  return text.length > 240 ? `${text.slice(0, 239)}…` : text;
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,155 @@
+import { ChartView } from './chart.js';
+import { decodeMessage } from './decode.js';
+import { byId } from './dom.js';
+import {
+  type Actions,
+  renderChecklist,
+  renderCommandResult,
+  renderDriver,
+  renderHeader,
+  renderProgress,
+  renderPrompt,
+  renderSnapshots,
+  renderTimeline,
+} from './panels.js';
+import type { CommandRequest, Lang, PostAnswer, RunView, ServerMessage } from './protocol.js';
+import { t } from './texts.js';
+
+const token = document.querySelector<HTMLMetaElement>('meta[name="xpmigrate-token"]')?.content ?? '';
+const lang: Lang = document.documentElement.lang === 'de' ? 'de' : 'en';
+
+/** Figures for tests and the benchmark: when each checkpoint became visible, and the first render. */
+const probe = { shown: {} as Record<number, number>, firstRenderMs: -1, messages: 0 };
+(window as unknown as { xpmigrate: typeof probe }).xpmigrate = probe;
+
+let chart: ChartView | undefined;
+let view: RunView | undefined;
+
+async function post(path: string, body: unknown): Promise<PostAnswer> {
+  try {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Xpmigrate-Token': token },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as PostAnswer;
+  } catch (error) {
+    return { ok: false, code: 'E_UI_OFFLINE', message: String(error), remedy: null };
+  }
+}
+
+function answer(a: PostAnswer, done: string): void {
+  if (a.ok) renderCommandResult(done, true);
+  else
+    renderCommandResult(
+      `${t(lang, 'refused')} [${a.code}]: ${a.message}${a.remedy ? ` – ${a.remedy}` : ''}`,
+      false,
+    );
+}
+
+const actions: Actions = {
+  async command(request: CommandRequest) {
+    const a = await post('/api/command', request);
+    const holder = view?.lock;
+    answer(
+      a,
+      a.ok && a.delivery === 'holder' && holder
+        ? t(lang, 'sentHolder', { command: t(lang, request.command), pid: holder.pid, host: holder.host })
+        : t(lang, 'sent', { command: t(lang, request.command) }),
+    );
+  },
+  async rollback(snapshot: string) {
+    answer(await post('/api/rollback', { snapshot }), t(lang, 'rolledBack', { name: snapshot }));
+  },
+  async resume() {
+    answer(await post('/api/resume', {}), t(lang, 'sent', { command: t(lang, 'resume') }));
+  },
+  ask(text: string, yes: string) {
+    const dialog = byId<HTMLDialogElement>('confirm-dialog');
+    byId('confirm-text').textContent = text;
+    byId('confirm-ok').textContent = yes;
+    byId('confirm-cancel').textContent = t(lang, 'cancel');
+    return new Promise<boolean>((resolve) => {
+      const finish = (ok: boolean) => {
+        dialog.close();
+        byId('confirm-ok').onclick = null;
+        byId('confirm-cancel').onclick = null;
+        resolve(ok);
+      };
+      byId('confirm-ok').onclick = () => finish(true);
+      byId('confirm-cancel').onclick = () => finish(false);
+      dialog.oncancel = () => finish(false);
+      dialog.showModal();
+    });
+  },
+};
+
+function apply(message: ServerMessage): void {
+  probe.messages++;
+  switch (message.type) {
+    case 'hello': {
+      const started = performance.now();
+      chart = new ChartView(byId('chart'), message.chart);
+      if (view) chart.highlight(view.active);
+      if (probe.firstRenderMs < 0) probe.firstRenderMs = performance.now() - started;
+      return;
+    }
+    case 'view': {
+      const previous = view;
+      view = message.view;
+      renderHeader(view, lang);
+      renderDriver(view, lang, actions);
+      renderPrompt(view, lang, actions);
+      renderProgress(view);
+      renderChecklist(view, lang);
+      renderSnapshots(view, lang, actions);
+      if (view.lastCommand?.status === 'refused' && view.lastCommand.id !== previous?.lastCommand?.id)
+        renderCommandResult(`${t(lang, 'refused')}: ${view.lastCommand.reason ?? ''}`, false);
+      chart?.highlight(view.active);
+      if (previous?.currentStep !== view.currentStep) chart?.reveal();
+      probe.shown[view.seq] = Date.now();
+      return;
+    }
+    case 'journal':
+      renderTimeline(message.rows, message.reset, lang);
+      return;
+    case 'error':
+      renderCommandResult(`[${message.code}] ${message.message}`, false);
+  }
+}
+
+/** The feed, reconnecting with a growing pause when the server goes away. */
+function connect(delay = 250): void {
+  const status = byId('connection');
+  status.textContent = t(lang, 'connecting');
+  const ws = new WebSocket(`ws://${location.host}/feed?token=${encodeURIComponent(token)}`);
+  ws.onopen = () => {
+    status.textContent = t(lang, 'connected');
+    status.dataset.state = 'live';
+    delay = 250;
+  };
+  ws.onmessage = (event) => {
+    const message = decodeMessage(event.data);
+    if (message) apply(message);
+  };
+  ws.onclose = () => {
+    status.textContent = t(lang, 'disconnected');
+    status.dataset.state = 'down';
+    setTimeout(() => connect(Math.min(delay * 2, 5000)), delay);
+  };
+}
+
+function wireToolbar(): void {
+  byId('h-checklist').textContent = t(lang, 'checklist');
+  byId('h-snapshots').textContent = t(lang, 'snapshots');
+  byId('h-journal').textContent = t(lang, 'journal');
+  byId('zoom-fit').textContent = t(lang, 'fit');
+  byId('zoom-active').textContent = t(lang, 'toActive');
+  byId('zoom-fit').addEventListener('click', () => chart?.fit());
+  byId('zoom-in').addEventListener('click', () => chart?.zoomBy(1.25));
+  byId('zoom-out').addEventListener('click', () => chart?.zoomBy(0.8));
+  byId('zoom-active').addEventListener('click', () => chart?.reveal());
+}
+
+wireToolbar();
+connect();

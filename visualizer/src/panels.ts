@@ -1,0 +1,226 @@
+import { byId, h, shortTime } from './dom.js';
+import type { Action, CommandRequest, Lang, RunView, TimelineRow } from './protocol.js';
+import { runStatusText, stepStateText, t } from './texts.js';
+
+/** What the panels can ask the page to do. */
+export interface Actions {
+  command(request: CommandRequest): void;
+  rollback(snapshot: string): void;
+  resume(): void;
+  ask(text: string, yes: string): Promise<boolean>;
+}
+
+const ICON: Record<string, string> = {
+  done: '✓',
+  running: '▶',
+  waiting: '?',
+  failed: '✗',
+  skipped: '↷',
+  'not-needed': '–',
+  pending: '○',
+};
+
+/** How many timeline rows the page keeps in the DOM; `xpmigrate history` has all of them. */
+const TIMELINE_ROWS = 400;
+
+export function renderHeader(view: RunView, lang: Lang): void {
+  byId('title').textContent =
+    `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? '  ·  simulate' : ''}`;
+  const status = byId('status');
+  status.textContent = runStatusText(lang, view.status);
+  status.dataset.status = view.status;
+  byId('phases').replaceChildren(
+    ...view.phases.map((p) => h('span', { class: `phase ${p.status}`, 'data-phase': p.id }, p.title)),
+  );
+}
+
+export function renderDriver(view: RunView, lang: Lang, actions: Actions): void {
+  const pane = byId('driver');
+  if (view.lock) {
+    pane.replaceChildren(
+      h(
+        'p',
+        { class: 'driver busy' },
+        t(lang, 'driver', { ...view.lock, since: shortTime(view.lock.since, lang) }),
+      ),
+    );
+    return;
+  }
+  const stalled = view.status === 'running' || view.status === 'waiting-reboot';
+  const resume = h('button', { type: 'button', id: 'resume' }, t(lang, 'resume'));
+  resume.addEventListener('click', () => actions.resume());
+  pane.replaceChildren(h('p', { class: 'driver idle' }, t(lang, 'idle')), ...(stalled ? [resume] : []));
+}
+
+/**
+ * The waiting step: its prompt and help, evidence fields, and one button per action the state
+ * accepts. Rebuilt only when the step or its actions change, so typing is never interrupted.
+ */
+export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void {
+  const pane = byId('prompt');
+  const p = view.prompt;
+  const key = p ? JSON.stringify([p.stepId, p.actions, p.failure, view.seq]) : '';
+  if (pane.dataset.key === key) return;
+  pane.dataset.key = key;
+  pane.hidden = !p;
+  if (!p) return pane.replaceChildren();
+
+  const inputs = new Map<string, HTMLInputElement>();
+  const fields = p.evidence.map((f) => {
+    const input = h('input', {
+      type: 'text',
+      name: f.key,
+      'data-evidence': f.key,
+      placeholder: f.pattern ?? '',
+      autocomplete: 'off',
+    });
+    if (f.pattern) input.pattern = f.pattern;
+    inputs.set(f.key, input);
+    return h('label', {}, h('span', {}, f.label), input);
+  });
+  const reason = h('input', { type: 'text', name: 'reason', 'data-reason': '', autocomplete: 'off' });
+  const force = h('input', { type: 'checkbox', name: 'force' });
+  const wantsReason = p.actions.includes('skip') || p.actions.includes('abort');
+  const evidence = () => Object.fromEntries([...inputs].map(([k, input]) => [k, input.value.trim()]));
+
+  const button = (action: Action) => {
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': action,
+        class: action === 'abort' ? 'danger' : action === 'confirm' ? 'primary' : '',
+      },
+      t(lang, action),
+    );
+    b.addEventListener('click', async () => {
+      const base = { command: action, stepId: p.stepId };
+      if (action === 'confirm') return actions.command({ ...base, evidence: evidence() });
+      if (action === 'retry') {
+        const given = Object.fromEntries(Object.entries(evidence()).filter(([, v]) => v !== ''));
+        return actions.command(Object.keys(given).length > 0 ? { ...base, evidence: given } : base);
+      }
+      if (action === 'skip') return actions.command({ ...base, reason: reason.value, force: force.checked });
+      if (await actions.ask(t(lang, 'abortAsk'), t(lang, 'yesAbort')))
+        actions.command({ ...base, reason: reason.value });
+    });
+    return b;
+  };
+
+  const parts: Array<Node | null> = [
+    h('h2', {}, p.failure ? t(lang, 'failed') : t(lang, 'waitingFor')),
+    h('h3', { 'data-step': p.stepId }, p.title),
+    h('p', { class: 'help' }, p.help),
+    p.failure
+      ? h(
+          'div',
+          { class: 'failure' },
+          h('code', {}, p.failure.code),
+          h('p', {}, p.failure.text),
+          p.failure.remedy ? h('p', {}, `${t(lang, 'remedy')}: ${p.failure.remedy}`) : null,
+        )
+      : null,
+    ...fields,
+    wantsReason ? h('label', {}, h('span', {}, t(lang, 'reason')), reason) : null,
+    p.actions.includes('skip') && p.skipNeedsForce
+      ? h('label', { class: 'check' }, force, h('span', {}, t(lang, 'force')))
+      : null,
+    h('div', { class: 'actions' }, ...p.actions.map(button)),
+  ];
+  pane.replaceChildren(...parts.filter((n): n is Node => n !== null));
+}
+
+export function renderCommandResult(text: string, ok: boolean): void {
+  const pane = byId('command-result');
+  pane.hidden = text === '';
+  pane.className = ok ? 'ok' : 'refused';
+  pane.textContent = text;
+}
+
+export function renderProgress(view: RunView): void {
+  const pane = byId('progress');
+  pane.hidden = view.progress.length === 0;
+  pane.replaceChildren(
+    ...view.progress.map((bar) =>
+      h(
+        'div',
+        { class: 'bar', 'data-operation': bar.operation },
+        h('span', {}, `${bar.operation} ${bar.database}`),
+        h('progress', { max: 100, value: bar.percent }),
+        h('span', {}, `${bar.percent} %`),
+      ),
+    ),
+  );
+}
+
+export function renderChecklist(view: RunView, lang: Lang): void {
+  byId('checklist').replaceChildren(
+    ...view.phases.map((phase) =>
+      h(
+        'li',
+        { class: `phase-group ${phase.status}` },
+        h('strong', {}, phase.title),
+        h(
+          'ol',
+          {},
+          ...view.steps
+            .filter((s) => s.phaseId === phase.id)
+            .map((s) =>
+              h(
+                'li',
+                { class: `step ${s.status}`, 'data-step': s.id, 'data-status': s.status, title: s.id },
+                h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[s.status] ?? ''),
+                h('span', { class: 'step-title' }, s.title),
+                h('span', { class: 'step-status' }, stepStateText(lang, s.status)),
+                s.optional ? h('span', { class: 'tag' }, t(lang, 'optional')) : null,
+                s.attempts > 1 ? h('span', { class: 'tag' }, t(lang, 'attempts', { n: s.attempts })) : null,
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderSnapshots(view: RunView, lang: Lang, actions: Actions): void {
+  const list = byId('snapshots');
+  if (view.snapshots.length === 0)
+    return list.replaceChildren(h('li', { class: 'empty' }, t(lang, 'noSnapshots')));
+  list.replaceChildren(
+    ...view.snapshots.map((s) => {
+      const button = h('button', { type: 'button', 'data-rollback': s.name }, t(lang, 'rollback'));
+      button.disabled = view.lock !== null;
+      button.addEventListener('click', async () => {
+        if (await actions.ask(t(lang, 'rollbackAsk', { name: s.name }), t(lang, 'yesRollback')))
+          actions.rollback(s.name);
+      });
+      return h(
+        'li',
+        { 'data-snapshot': s.name },
+        h('span', {}, s.name),
+        h('small', {}, `${s.provider} · ${shortTime(s.at, lang)}`),
+        button,
+      );
+    }),
+  );
+}
+
+/** The journal, newest first, appended as rows arrive. */
+export function renderTimeline(rows: TimelineRow[], reset: boolean, lang: Lang): void {
+  const list = byId('timeline');
+  if (reset) list.replaceChildren();
+  for (const r of rows) {
+    list.prepend(
+      h(
+        'li',
+        { class: `entry ${r.kind}`, 'data-kind': r.kind },
+        h('time', { datetime: r.at }, shortTime(r.at, lang)),
+        h('span', { class: 'kind' }, r.kind),
+        r.stepId ? h('span', { class: 'step-id' }, r.stepId + (r.attempt ? ` #${r.attempt}` : '')) : null,
+        h('span', { class: 'who' }, r.who),
+        r.summary ? h('div', { class: 'summary' }, r.summary) : null,
+      ),
+    );
+  }
+  while (list.children.length > TIMELINE_ROWS) list.lastElementChild?.remove();
+}

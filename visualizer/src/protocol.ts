@@ -1,0 +1,139 @@
+/**
+ * The visualizer's message format, shared by the server (src/inspect) and the page. Types only:
+ * the page is compiled on its own and loads no npm code.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+export type Lang = 'de' | 'en';
+
+export interface ChartNode {
+  /** XState's state node id, e.g. `xpmigrate.hop_v5v6.hop_v5v6_update`. */
+  id: string;
+  key: string;
+  parent: string | null;
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  /** Whether the parent enters this child first. */
+  initial: boolean;
+  tags: string[];
+  stepId: string | null;
+}
+
+export interface ChartEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** `always`: eventless; `done`: the parent's onDone. */
+  kind: 'event' | 'always' | 'done';
+  event: string;
+  guard: string | null;
+}
+
+/** Absolute coordinates in the chart's own space. */
+export interface PlacedNode extends ChartNode {
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedEdge extends ChartEdge {
+  label: string;
+  points: Array<[number, number]>;
+  /** Where the label's baseline starts; null when the layout placed none. */
+  labelAt: [number, number] | null;
+}
+
+export interface LaidOutChart {
+  machineId: string;
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+}
+
+export type StepState = 'done' | 'running' | 'waiting' | 'failed' | 'skipped' | 'not-needed' | 'pending';
+export type Action = 'confirm' | 'retry' | 'skip' | 'abort';
+
+export interface RunView {
+  runId: string;
+  title: string;
+  route: string;
+  plan: string | null;
+  simulate: boolean;
+  status: 'running' | 'waiting-operator' | 'waiting-reboot' | 'failed' | 'done' | 'aborted';
+  /** The checkpoint the view was built from. */
+  seq: number;
+  updatedAt: string;
+  /** Every active state node id, from the root down. */
+  active: string[];
+  currentStep: string | null;
+  phases: Array<{ id: string; title: string; status: 'done' | 'active' | 'pending' }>;
+  steps: Array<{
+    id: string;
+    phaseId: string;
+    title: string;
+    kind: string;
+    optional: boolean;
+    status: StepState;
+    attempts: number;
+  }>;
+  prompt: {
+    stepId: string;
+    title: string;
+    help: string;
+    failure: { code: string; text: string; remedy: string | null } | null;
+    evidence: Array<{ key: string; label: string; pattern: string | null }>;
+    /** Only what the current state accepts. */
+    actions: Action[];
+    /** Skipping a required step needs force and a reason. */
+    skipNeedsForce: boolean;
+  } | null;
+  snapshots: Array<{ name: string; stepId: string; provider: string; at: string }>;
+  progress: Array<{ stepId: string; operation: string; database: string; percent: number }>;
+  lock: { pid: number; host: string; since: string } | null;
+  lastCommand: {
+    id: number;
+    command: string;
+    stepId: string | null;
+    status: string;
+    reason: string | null;
+  } | null;
+}
+
+export interface TimelineRow {
+  id: number;
+  at: string;
+  kind: string;
+  stepId: string | null;
+  attempt: number | null;
+  who: string;
+  summary: string;
+}
+
+/** Server → page, over the WebSocket. */
+export type ServerMessage =
+  | { v: 1; type: 'hello'; lang: Lang; runId: string; chart: LaidOutChart }
+  | { v: 1; type: 'view'; view: RunView }
+  | { v: 1; type: 'journal'; reset: boolean; rows: TimelineRow[] }
+  | { v: 1; type: 'error'; code: string; message: string };
+
+/** Page → server, as the JSON body of POST /api/command. */
+export interface CommandRequest {
+  command: Action;
+  stepId: string;
+  evidence?: Record<string, string>;
+  reason?: string;
+  force?: boolean;
+}
+
+/** Page → server, POST /api/rollback. */
+export interface RollbackRequest {
+  snapshot: string;
+}
+
+/** The answer to a POST: accepted, or refused with our error's code, text and remedy. */
+export type PostAnswer =
+  | { ok: true; queued: number; delivery: 'started' | 'holder' | 'done' }
+  | { ok: false; code: string; message: string; remedy: string | null };

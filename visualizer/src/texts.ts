@@ -1,0 +1,87 @@
+import type { Lang, StepState } from './protocol.js';
+
+/** The page's own words, in both languages (the run's texts come from the server already translated). */
+const TEXTS = {
+  connecting: { de: 'verbinde …', en: 'connecting …' },
+  connected: { de: 'live', en: 'live' },
+  disconnected: { de: 'Verbindung getrennt – neuer Versuch …', en: 'disconnected – retrying …' },
+  checklist: { de: 'Checkliste', en: 'Checklist' },
+  snapshots: { de: 'Snapshots', en: 'Snapshots' },
+  journal: { de: 'Journal', en: 'Journal' },
+  noSnapshots: { de: 'keine', en: 'none' },
+  fit: { de: 'Einpassen', en: 'Fit' },
+  toActive: { de: 'Zum aktiven Schritt', en: 'To the active step' },
+  waitingFor: { de: 'Wartet auf Sie', en: 'Waiting for you' },
+  failed: { de: 'Fehlgeschlagen', en: 'Failed' },
+  remedy: { de: 'Abhilfe', en: 'Remedy' },
+  confirm: { de: 'Bestätigen', en: 'Confirm' },
+  retry: { de: 'Wiederholen', en: 'Retry' },
+  skip: { de: 'Überspringen', en: 'Skip' },
+  abort: { de: 'Abbrechen', en: 'Abort' },
+  reason: { de: 'Begründung', en: 'Reason' },
+  force: { de: 'Pflichtschritt trotzdem überspringen', en: 'Skip this required step anyway' },
+  rollback: { de: 'Zurückrollen', en: 'Roll back' },
+  cancel: { de: 'Nein, nichts tun', en: 'No, do nothing' },
+  rollbackAsk: {
+    de: 'Die VM auf den Snapshot „{name}“ zurücksetzen? Alles nach diesem Snapshot geht auf dem Server verloren; das Journal behält es.',
+    en: 'Revert the VM to snapshot “{name}”? Everything after this snapshot is lost on the server; the journal keeps it.',
+  },
+  abortAsk: {
+    de: 'Den Lauf endgültig abbrechen? Er kann danach nicht fortgesetzt werden.',
+    en: 'Abort the run for good? It cannot be continued afterwards.',
+  },
+  yesRollback: { de: 'Ja, zurückrollen', en: 'Yes, roll back' },
+  yesAbort: { de: 'Ja, abbrechen', en: 'Yes, abort' },
+  sent: {
+    de: '{command} ist angenommen und wird ausgeführt.',
+    en: '{command} was accepted and is being carried out.',
+  },
+  sentHolder: {
+    de: '{command} wartet im Eingang; Prozess {pid} auf {host} übernimmt ihn.',
+    en: '{command} waits in the inbox; process {pid} on {host} takes it.',
+  },
+  refused: { de: 'Abgelehnt', en: 'Refused' },
+  rolledBack: { de: 'Zurückgerollt auf „{name}“.', en: 'Rolled back to “{name}”.' },
+  driver: {
+    de: 'Prozess {pid} auf {host} führt den Lauf aus (seit {since}).',
+    en: 'Process {pid} on {host} drives the run (since {since}).',
+  },
+  idle: { de: 'Kein Prozess führt den Lauf gerade aus.', en: 'No process is driving the run right now.' },
+  resume: { de: 'Fortsetzen', en: 'Resume' },
+  attempts: { de: '{n} Versuche', en: '{n} attempts' },
+  optional: { de: 'optional', en: 'optional' },
+  lastCommand: {
+    de: 'Letzter Befehl: {command} {step} – {status}',
+    en: 'Last command: {command} {step} – {status}',
+  },
+} as const;
+
+const STATUS = {
+  running: { de: 'läuft', en: 'running' },
+  'waiting-operator': { de: 'wartet auf Sie', en: 'waiting for you' },
+  'waiting-reboot': { de: 'wartet auf Neustart', en: 'waiting for a reboot' },
+  failed: { de: 'Fehler', en: 'failed' },
+  done: { de: 'fertig', en: 'done' },
+  aborted: { de: 'abgebrochen', en: 'aborted' },
+} as const;
+
+const STEP: Record<StepState, { de: string; en: string }> = {
+  done: { de: 'erledigt', en: 'done' },
+  running: { de: 'läuft', en: 'running' },
+  waiting: { de: 'wartet', en: 'waiting' },
+  failed: { de: 'fehlgeschlagen', en: 'failed' },
+  skipped: { de: 'übersprungen', en: 'skipped' },
+  'not-needed': { de: 'nicht nötig', en: 'not needed' },
+  pending: { de: 'offen', en: 'to do' },
+};
+
+export type TextKey = keyof typeof TEXTS;
+
+export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const runStatusText = (lang: Lang, status: keyof typeof STATUS) => STATUS[status][lang];
+export const stepStateText = (lang: Lang, state: StepState) => STEP[state][lang];
