@@ -11,6 +11,7 @@ import { buildMachine, runStepsOf } from '../dist/src/machines/index.js';
 import { openDb, Store } from '../dist/src/persistence/index.js';
 import { buildPlan } from '../dist/src/plan/index.js';
 import { createRun, statePath, statusOf } from '../dist/src/runtime/index.js';
+import { visualizerFigures } from './visualizer.js';
 
 const ROUNDS = 15;
 const ROUND = 200;
@@ -160,4 +161,8 @@ console.log(
 const d = diagnoseThroughput();
 console.log(
   `diagnose ${d.mb.toFixed(0)} MB log: ${d.seconds.toFixed(1)} s, ${(d.mb / d.seconds).toFixed(0)} MB/s, peak RSS ${d.peakMb.toFixed(0)} MB (target < 150 MB), findings ${d.counts.join('/')}`,
+);
+const v = await visualizerFigures();
+console.log(
+  `visualizer: transition → page ${v.latencyMedian.toFixed(0)} ms median, ${v.latencyMax.toFixed(0)} ms max (target < 200 ms); first render of the V5 → V9 chart (${v.nodes} states) ${v.firstRender.toFixed(0)} ms from navigation start (target < 1 s)`,
 );

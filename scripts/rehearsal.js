@@ -31,7 +31,7 @@ while (code === 4 && reboots < 10) {
 console.log(
   `\nRehearsal ${code === 0 ? 'finished' : `stopped with exit code ${code}`} after ${reboots} reboot(s).`,
 );
-console.log('Look at it with:');
+console.log('Look at it with (`ui` serves the live statechart, checklist and journal in the browser):');
 for (const cmd of [
   'status',
   'history',
@@ -40,6 +40,7 @@ for (const cmd of [
   'sim',
   'runs',
   'atlas show --simulate',
+  'ui',
 ])
   console.log(`  npx xpmigrate ${cmd} --state ${state}`);
 process.exitCode = code ?? 1;

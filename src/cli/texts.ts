@@ -501,8 +501,8 @@ export const T = {
   },
   optUiPort: { de: 'Port (0 = ein freier)', en: 'port (0 = any free one)' },
   optUiHost: {
-    de: 'Adresse, auf der gelauscht wird (Standard nur dieser Rechner; andere nur mit Bedacht)',
-    en: 'address to listen on (default: this machine only; anything else with care)',
+    de: 'Adresse, auf der gelauscht wird; eine andere als dieser Rechner nur mit Bedacht',
+    en: 'address to listen on; anything but this machine only with care',
   },
   optUiInspect: {
     de: 'zusätzlich an einen WebSocket-Inspector senden (Stately Inspector, @statelyai/inspect), z.B. ws://localhost:8080',

@@ -124,8 +124,8 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
       // The token moves into a cookie for the page's own files and out of the address bar.
       res.setHeader('Set-Cookie', `${cookieName}=${o.token}; HttpOnly; SameSite=Strict; Path=/`);
       const html = readPage(join(o.pageDir, 'index.html'))
-        .replace('{{lang}}', lang)
-        .replace('{{token}}', o.token);
+        .replace('<html lang="en">', `<html lang="${lang}">`)
+        .replace('name="xpmigrate-token" content=""', `name="xpmigrate-token" content="${o.token}"`);
       return send(res, 200, TYPES['.html']!, html);
     }
     if (url.pathname === '/style.css')

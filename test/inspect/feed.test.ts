@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -16,14 +15,7 @@ import { openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
 import { CLI, runCli } from '../support/cli.js';
-import { tempState } from '../support/runs.js';
-
-/** The simulated operator installed the update by hand: the server now reports this version. */
-export function operatorInstalled(state: string, version: string): void {
-  const file = `${state}.host.json`;
-  const sim = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
-  writeFileSync(file, JSON.stringify({ ...sim, version }));
-}
+import { operatorInstalled, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update. */
 function waitingRun(): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './cli.js';
@@ -12,6 +12,12 @@ export interface Sim {
 
 export function tempState(): string {
   return join(mkdtempSync(join(tmpdir(), 'xpm-test-')), 'state.db');
+}
+
+/** The simulated operator installed an update by hand: the server now reports this version. */
+export function operatorInstalled(state: string, version: string): void {
+  const file = `${state}.host.json`;
+  writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), version }));
 }
 
 export function readSim(state: string): Sim {

@@ -63,7 +63,10 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
   if (pane.dataset.key === key) return;
   pane.dataset.key = key;
   pane.hidden = !p;
-  if (!p) return pane.replaceChildren();
+  if (!p) {
+    pane.replaceChildren();
+    return;
+  }
 
   const inputs = new Map<string, HTMLInputElement>();
   const fields = p.evidence.map((f) => {
@@ -184,8 +187,10 @@ export function renderChecklist(view: RunView, lang: Lang): void {
 
 export function renderSnapshots(view: RunView, lang: Lang, actions: Actions): void {
   const list = byId('snapshots');
-  if (view.snapshots.length === 0)
-    return list.replaceChildren(h('li', { class: 'empty' }, t(lang, 'noSnapshots')));
+  if (view.snapshots.length === 0) {
+    list.replaceChildren(h('li', { class: 'empty' }, t(lang, 'noSnapshots')));
+    return;
+  }
   list.replaceChildren(
     ...view.snapshots.map((s) => {
       const button = h('button', { type: 'button', 'data-rollback': s.name }, t(lang, 'rollback'));

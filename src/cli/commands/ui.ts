@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { chartOf, layoutChart, RunFollower, startUi, streamToInspector } from '../../inspect/index.js';
 import { stateFile } from '../../persistence/index.js';
 import { type CliContext, out } from '../context.js';
 import { hostFor, operatorName } from '../session.js';
@@ -41,6 +40,10 @@ async function serve(ctx: CliContext, o: UiFlags): Promise<void> {
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new XpmError('E_INPUT_CHOICE', { flag: '--port', value: o.port, allowed: '0–65535' });
+  // Loaded here, not with every command: elkjs alone is 1.5 MB of JavaScript.
+  const { chartOf, layoutChart, RunFollower, startUi, streamToInspector } = await import(
+    '../../inspect/index.js'
+  );
   const file = stateFile(o.state, ctx.io.env);
   const follower = new RunFollower(file, o.run, ctx.lang);
   const model = follower.open();

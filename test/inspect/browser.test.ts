@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, cleanEnv, runCli } from '../support/cli.js';
+import { operatorInstalled, status, tempState } from '../support/runs.js';
+
+/** Where the screenshot goes: CI keeps test-artifacts/ as the run's artifacts. */
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
+/** Starts `xpmigrate ui` as users do and reads the address it prints. */
+function startUi(state: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'ui', '--state', state, '--lang', 'en'], { env: cleanEnv() });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out)?.[0];
+      if (url) resolve({ child, url });
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => reject(new Error(d)));
+    child.on('exit', (code) => reject(new Error(`ui exited with ${code}: ${out}`)));
+  });
+}
+
+describe('the visualizer in Chromium', () => {
+  let state: string;
+  let ui: { child: ChildProcess; url: string };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    state = tempState();
+    const r = runCli([
+      'start',
+      '--simulate',
+      '--from',
+      '5',
+      '--target',
+      'A',
+      '--state',
+      state,
+      '--lang',
+      'en',
+    ]);
+    expect(r.code, r.stderr).toBe(3);
+    ui = await startUi(state);
+    // Debian's Chromium, never a downloaded browser; no sandbox, because CI runs as root.
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    ui?.child.kill('SIGTERM');
+  });
+
+  const step = (id: string) => page.locator(`#checklist li[data-step="${id}"]`);
+
+  it('refuses the page without the token', async () => {
+    const bare = ui.url.replace(/\?token=.*$/, '');
+    const res = await page.goto(bare);
+    expect(res?.status()).toBe(401);
+    expect(await page.textContent('body')).toContain('E_UI_TOKEN');
+    expect((await page.goto(`${bare}api/view`))?.status()).toBe(401);
+  });
+
+  it('shows the active state and the waiting prompt, and refuses what the server contradicts', async () => {
+    await page.goto(ui.url);
+    await page.locator('#prompt h3[data-step="hop.v5v6.update"]').waitFor();
+    expect(await page.locator('#status').textContent()).toBe('waiting for you');
+    await page.locator('svg .node.leaf.active[data-step="hop.v5v6.update"]').waitFor();
+    expect(await page.locator('svg .node.leaf.active').count()).toBe(1);
+    expect(await page.locator('svg .node.compound.active').count()).toBe(2); // the machine and the hop
+    expect(await step('hop.v5v6.update').getAttribute('data-status')).toBe('waiting');
+    expect(await step('hops.backup').getAttribute('data-status')).toBe('done');
+    // Only what the state accepts: a manual step has no retry.
+    expect(
+      await page
+        .locator('#prompt [data-action]')
+        .evaluateAll((b) => b.map((x) => x.getAttribute('data-action'))),
+    ).toEqual(['confirm', 'skip', 'abort']);
+
+    await page.fill('#prompt [data-evidence="version"]', '6.0.100');
+    await page.click('#prompt [data-action="confirm"]');
+    await page.locator('#command-result.refused').waitFor();
+    expect(await page.locator('#command-result').textContent()).toContain('the server reports version 5');
+  });
+
+  it('confirms with a click: the run advances in the page and in `xpmigrate status`', async () => {
+    operatorInstalled(state, '6.0.100'); // the operator ran the V6 setup
+    await page.fill('#prompt [data-evidence="version"]', '6.0.100');
+    await page.click('#prompt [data-action="confirm"]');
+    await page.locator('#command-result.ok').waitFor();
+    await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="done"]').waitFor();
+    await page.locator('svg .node.leaf.active[data-step="hop.v5v6.reboot"]').waitFor();
+    await page.locator('#status[data-status="waiting-reboot"]').waitFor();
+    expect(await page.locator('#prompt').isHidden()).toBe(true);
+    await page.locator('#timeline li[data-kind="operator-confirm"]').waitFor();
+    expect(await page.locator('#timeline li[data-kind="operator-confirm"] .who').textContent()).toMatch(
+      /\(ui\)$/,
+    );
+
+    const s = status(state);
+    expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 3 });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}visualizer.png` });
+  });
+
+  it('resumes after the reboot from the page, and rolls back to a snapshot after a confirmation', async () => {
+    await page.click('#resume');
+    await page.locator('#status[data-status="waiting-operator"]').waitFor();
+    await page.locator('#checklist li[data-step="hop.v5v6.reboot"][data-status="done"]').waitFor();
+    const waitingAt = status(state).currentStep;
+    expect(waitingAt).not.toBe('hop.v5v6.reboot');
+    await page.locator(`#prompt h3[data-step="${waitingAt}"]`).waitFor();
+
+    await page.locator('#driver .idle').waitFor(); // the resume process has let go of the run
+    const snapshot = page.locator('#snapshots [data-rollback]').first();
+    const name = await snapshot.getAttribute('data-rollback');
+    await snapshot.click();
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.click('#confirm-cancel'); // "no": nothing happens
+    expect(status(state).currentStep).toBe(waitingAt);
+    await snapshot.click();
+    await page.click('#confirm-ok');
+    await page.locator('#command-result', { hasText: name! }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#command-result').getAttribute('class')).toBe('ok');
+    // The store was on the VM: it is back inside the snapshot step, with nobody driving the run.
+    await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="pending"]').waitFor();
+    expect(status(state)).toMatchObject({ state: 'running', currentStep: 'hops.snapshot-start' });
+    await page.click('#resume');
+    await page.locator('#prompt h3[data-step="hop.v5v6.update"]').waitFor();
+    await page.locator('#timeline li[data-kind="rollback-detected"]').waitFor();
+    expect(status(state).currentStep).toBe('hop.v5v6.update');
+  });
+});
