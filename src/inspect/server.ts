@@ -10,6 +10,7 @@ import type {
   CommandRequest,
   LaidOutChart,
   PostAnswer,
+  RollbackRequest,
   ServerMessage,
 } from '../../visualizer/src/protocol.js';
 import { type ErrorCode, XpmError } from '../errors/index.js';
@@ -173,7 +174,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
   };
 
   const rollback = async (body: unknown): Promise<PostAnswer> => {
-    const name = (body as { snapshot?: unknown } | null)?.snapshot;
+    const name = (body as Partial<RollbackRequest> | null)?.snapshot;
     if (typeof name !== 'string' || name === '')
       throw new XpmError('E_UI_REQUEST', { detail: 'snapshot: a name is required' });
     // The revert may put older store files in place: let go of them until it is over.

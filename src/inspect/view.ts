@@ -24,7 +24,7 @@ export function runModel(row: RunRow): RunModel {
 }
 
 /** Every active state node id (root first) of a persisted state value. */
-export function activeIds(machineId: string, value: unknown): string[] {
+function activeIds(machineId: string, value: unknown): string[] {
   const ids = [machineId];
   const walk = (prefix: string, v: unknown) => {
     if (typeof v === 'string') {
@@ -169,7 +169,8 @@ function progressOf(
   const attempt = attempts.filter((a) => a.stepId === stepId).at(-1)?.attempt;
   const bars = new Map<string, RunView['progress'][number]>();
   for (const r of journal) {
-    if (r.kind !== 'progress' || r.stepId !== stepId || r.attempt !== attempt) continue;
+    // A manual step has no attempts: its figures carry none either.
+    if (r.kind !== 'progress' || r.stepId !== stepId || (r.attempt ?? null) !== (attempt ?? null)) continue;
     const d = r.detail as { operation?: string; database?: string; percent?: number };
     const operation = String(d.operation ?? '');
     const database = String(d.database ?? '');

@@ -97,12 +97,29 @@ describe('the feed', () => {
           nested: { apiToken: 'geheim-3' },
         },
       },
+      // Progress figures become bars (the newest per operation and database), not timeline rows.
+      ...[10, 60].map((percent) => ({
+        kind: 'progress',
+        stepId: 'hop.v5v6.update',
+        who: 'xpmigrate',
+        detail: { operation: 'BACKUP', database: 'XPDATA', percent },
+      })),
+      {
+        kind: 'progress',
+        stepId: 'hops.backup',
+        who: 'xpmigrate',
+        detail: { operation: 'BACKUP', database: 'OLD', percent: 5 },
+      },
     ]);
     db.close();
     follower.poll();
     const sent = JSON.stringify(messages);
     expect(sent).toContain('Server=sql1');
     expect(sent).not.toMatch(/geheim/);
+    expect(follower.view?.progress).toEqual([
+      { stepId: 'hop.v5v6.update', operation: 'BACKUP', database: 'XPDATA', percent: 60 },
+    ]);
+    expect(follower.timeline.some((r) => r.kind === 'progress')).toBe(false);
     follower.stop();
   });
 });

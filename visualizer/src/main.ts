@@ -12,7 +12,14 @@ import {
   renderSnapshots,
   renderTimeline,
 } from './panels.js';
-import type { CommandRequest, Lang, PostAnswer, RunView, ServerMessage } from './protocol.js';
+import type {
+  CommandRequest,
+  Lang,
+  PostAnswer,
+  RollbackRequest,
+  RunView,
+  ServerMessage,
+} from './protocol.js';
 import { t } from './texts.js';
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="xpmigrate-token"]')?.content ?? '';
@@ -59,7 +66,10 @@ const actions: Actions = {
     );
   },
   async rollback(snapshot: string) {
-    answer(await post('/api/rollback', { snapshot }), t(lang, 'rolledBack', { name: snapshot }));
+    answer(
+      await post('/api/rollback', { snapshot } satisfies RollbackRequest),
+      t(lang, 'rolledBack', { name: snapshot }),
+    );
   },
   async resume() {
     answer(await post('/api/resume', {}), t(lang, 'sent', { command: t(lang, 'resume') }));
