@@ -122,7 +122,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     }
     if (req.method !== 'GET') return fail(res, 405, 'E_UI_REQUEST', { detail: String(req.method) });
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      // The token moves into a cookie for the page's own files and out of the address bar.
+      // The token also goes into a cookie: the page's own scripts and styles cannot carry it.
       res.setHeader('Set-Cookie', `${cookieName}=${o.token}; HttpOnly; SameSite=Strict; Path=/`);
       const html = readPage(join(o.pageDir, 'index.html'))
         .replace('<html lang="en">', `<html lang="${lang}">`)
