@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { ERRORS, type ErrorCode, XpmError } from '../errors/index.js';
+import { failureTexts } from '../errors/index.js';
 import { type Host, SimulatedHost, WindowsHost } from '../host/index.js';
 import { say } from '../i18n/index.js';
 import {
@@ -88,12 +88,8 @@ export async function driveRun(
 
 /** A failure in the reader's language when it is one of ours, with its remedy. */
 function failureText(p: Extract<Progress, { type: 'step-failed' }>, lang: CliContext['lang']): string {
-  if (p.params && p.code in ERRORS) {
-    const e = new XpmError(p.code as ErrorCode, p.params);
-    const remedy = e.remedy(lang);
-    return `${p.code} ${e.text(lang)}${remedy ? `\n      → ${remedy}` : ''}`;
-  }
-  return `${p.code} ${p.detail}`;
+  const { text, remedy } = failureTexts(p.code, p.params, p.detail, lang);
+  return `${p.code} ${text}${remedy ? `\n      → ${remedy}` : ''}`;
 }
 
 /** BACKUP/RESTORE progress: a bar redrawn in place on a terminal; quarter marks otherwise. */

@@ -1,2 +1,2 @@
 export { ERRORS, type ErrorCode } from './messages.js';
-export { isXpmError, XpmError } from './xpm-error.js';
+export { failureTexts, isXpmError, XpmError } from './xpm-error.js';

@@ -47,3 +47,20 @@ export class XpmError extends Error {
 export function isXpmError(value: unknown): value is XpmError {
   return value instanceof XpmError;
 }
+
+/**
+ * A recorded failure in the reader's language: our message and remedy when the code is ours
+ * and its params were kept, else the raw detail.
+ */
+export function failureTexts(
+  code: string,
+  params: Params | undefined,
+  detail: string,
+  lang: Lang,
+): { text: string; remedy: string | null } {
+  if (params && code in ERRORS) {
+    const e = new XpmError(code as ErrorCode, params);
+    return { text: e.text(lang), remedy: e.remedy(lang) ?? null };
+  }
+  return { text: detail, remedy: null };
+}

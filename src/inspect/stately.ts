@@ -22,7 +22,6 @@ export function streamToInspector(url: string, follower: RunFollower, model: Run
     logic: { config: model.machine.config },
   };
   const actorId = actor as unknown as Parameters<typeof inspector.actor>[0];
-  let seq = -1;
   const checkpoint = (store: Store) => {
     const c = store.lastCheckpoint(model.row.id);
     if (!c) return undefined;
@@ -39,7 +38,7 @@ export function streamToInspector(url: string, follower: RunFollower, model: Run
   };
   const first = checkpoint(follower.openStore);
   inspector.actor(actorId, first?.snapshot);
-  seq = first?.seq ?? -1;
+  let seq = first?.seq ?? -1;
   const unsubscribe = follower.subscribe((message) => {
     if (message.type !== 'view' || message.view.seq === seq) return;
     const c = checkpoint(follower.openStore);

@@ -1,5 +1,5 @@
 import type { Action, RunView, StepState, TimelineRow } from '../../visualizer/src/protocol.js';
-import { ERRORS, type ErrorCode, XpmError } from '../errors/index.js';
+import { failureTexts, XpmError } from '../errors/index.js';
 import type { Lang } from '../i18n/index.js';
 import { buildMachine, type MachineContext, runStepsOf, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
@@ -64,7 +64,8 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
   const status = statusOf(snapshot);
   const active = activeStep(snapshot);
   const activeNodes = activeIds(machine.id, persisted.value);
-  const attempts = countBy(store.attempts(row.id).map((a) => a.stepId));
+  const allAttempts = store.attempts(row.id);
+  const attempts = countBy(allAttempts.map((a) => a.stepId));
 
   const stepState = (id: string, applies: string): StepState => {
     if (applies === 'no') return 'not-needed';
@@ -146,7 +147,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
       .snapshots(row.id)
       .filter((s) => s.removedAt === null)
       .map((s) => ({ name: s.name, stepId: s.stepId, provider: s.provider, at: s.at })),
-    progress: active ? progressOf(journal, active.stepId, store.attempts(row.id)) : [],
+    progress: active ? progressOf(journal, active.stepId, allAttempts) : [],
     lock: holder ? { pid: holder.pid, host: holder.host, since: holder.since } : null,
     lastCommand: lastCommand
       ? {
@@ -187,11 +188,8 @@ function progressOf(
 function failureOf(row: JournalRow, lang: Lang): NonNullable<RunView['prompt']>['failure'] {
   const d = row.detail as { code?: string; detail?: string; params?: Record<string, string | number> };
   const code = String(d.code ?? 'E_EFFECT');
-  if (d.params && code in ERRORS) {
-    const e = new XpmError(code as ErrorCode, d.params);
-    return { code, text: String(redact(e.text(lang))), remedy: e.remedy(lang) ?? null };
-  }
-  return { code, text: String(redact(String(d.detail ?? ''))), remedy: null };
+  const { text, remedy } = failureTexts(code, d.params, String(d.detail ?? ''), lang);
+  return { code, text: String(redact(text)), remedy: remedy === null ? null : String(redact(remedy)) };
 }
 
 /** The journal as the page's timeline: progress figures are left to the bars. */
