@@ -3,7 +3,7 @@ import { backupManagerEffects } from './backup-manager.js';
 import type { Effect } from './effect.js';
 import { systemEffects } from './host-system.js';
 import { snapshotEffects } from './snapshots/index.js';
-import { sqlScriptEffects } from './sql-script.js';
+import { sqlScriptEffects } from './sql-script/index.js';
 import { sqlServerEffects } from './sql-server/index.js';
 import { v4Effects } from './v4-exports.js';
 import { windowsEffects } from './windows.js';

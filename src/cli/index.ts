@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
 import { registerAtlas } from './commands/atlas.js';
+import { registerDbScript } from './commands/db-script.js';
 import { registerDiagnose } from './commands/diagnose.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInspect } from './commands/inspect.js';
@@ -69,6 +70,7 @@ function buildProgram(ctx: CliContext): Command {
   registerInspect(program, ctx);
   registerAtlas(program, ctx);
   registerSql(program, ctx);
+  registerDbScript(program, ctx);
   registerSnapshots(program, ctx);
   registerDiagnose(program, ctx);
   registerDoctor(program, ctx);

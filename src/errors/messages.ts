@@ -804,6 +804,127 @@ export const ERRORS = {
       en: 'The journal shows what happened: xpmigrate history',
     },
   },
+  E_SCRIPT_READ: {
+    message: { de: 'Script {file} nicht lesbar: {reason}', en: 'Cannot read the script {file}: {reason}' },
+    remedy: {
+      de: 'Pfad prüfen; das Script als UTF-8 oder als UTF-16 LE mit BOM („Unicode“ in SSMS) speichern.',
+      en: 'Check the path; save the script as UTF-8 or as UTF-16 LE with BOM ("Unicode" in SSMS).',
+    },
+  },
+  E_SCRIPT_SYNTAX: {
+    message: {
+      de: '{file}:{line}: ungültige SQLCMD-Zeile: {detail}',
+      en: '{file}:{line}: invalid SQLCMD line: {detail}',
+    },
+    remedy: {
+      de: 'Erlaubt: GO [Anzahl], :setvar NAME "Wert", :r Datei, :on error exit|ignore. Zeile korrigieren, dann den Befehl wiederholen: der Import setzt beim nächsten Batch fort.',
+      en: 'Allowed: GO [count], :setvar NAME "value", :r file, :on error exit|ignore. Fix the line, then repeat the command: the import continues at the next batch.',
+    },
+  },
+  E_SCRIPT_INCLUDE: {
+    message: {
+      de: '{file}:{line}: :r {detail} nicht gefunden.',
+      en: '{file}:{line}: :r {detail} not found.',
+    },
+    remedy: {
+      de: 'Ein relativer Pfad gilt ab dem Ordner des einbindenden Scripts. Datei bereitstellen oder Pfad korrigieren, dann den Befehl wiederholen.',
+      en: "A relative path is taken from the including script's folder. Provide the file or fix the path, then repeat the command.",
+    },
+  },
+  E_SCRIPT_VARIABLE: {
+    message: {
+      de: '{file}:{line}: Script-Variable $({detail}) ist nicht definiert.',
+      en: '{file}:{line}: script variable $({detail}) is not defined.',
+    },
+    remedy: {
+      de: 'Mit --var {detail}=WERT angeben oder im Script vorher :setvar {detail} "WERT" setzen.',
+      en: 'Give --var {detail}=VALUE, or set :setvar {detail} "VALUE" earlier in the script.',
+    },
+  },
+  E_SCRIPT_COMMAND: {
+    message: {
+      de: '{file}:{line}: SQLCMD-Befehl {detail} wird nicht ausgeführt.',
+      en: '{file}:{line}: SQLCMD command {detail} is not run.',
+    },
+    remedy: {
+      de: 'xpmigrate führt GO, :setvar, :r, :on error und :quit aus; Befehle, die Verbindungen, Ausgabedateien oder Betriebssystem-Befehle ändern (:connect, :out, !!), nicht. Zeile entfernen oder den Schritt von Hand ausführen.',
+      en: 'xpmigrate runs GO, :setvar, :r, :on error and :quit; commands that change connections, output files or run OS commands (:connect, :out, !!) are not run. Remove the line or do that part by hand.',
+    },
+  },
+  E_SCRIPT_UNTERMINATED: {
+    message: {
+      de: '{file}:{line}: hier beginnt {detail}, das nie geschlossen wird (Zeichenkette, Bezeichner oder Kommentar).',
+      en: '{file}:{line}: {detail} opened here is never closed (string, identifier or comment).',
+    },
+    remedy: {
+      de: "Das schließende Zeichen ergänzen (' in Texten verdoppeln: ''), dann den Befehl wiederholen.",
+      en: "Add the closing character (double a ' inside text: ''), then repeat the command.",
+    },
+  },
+  E_IMPORT_VAR: {
+    message: { de: '--var "{value}": erwartet NAME=WERT.', en: '--var "{value}": expected NAME=VALUE.' },
+    remedy: { de: 'z.B. --var DataPath=D:\\SQLData\\', en: 'e.g. --var DataPath=D:\\SQLData\\' },
+  },
+  E_IMPORT_BATCH_FAILED: {
+    message: {
+      de: '{file}:{line}: Batch {batch} abgelehnt von {server}: Fehler {number}: {detail}',
+      en: '{file}:{line}: batch {batch} refused by {server}: error {number}: {detail}',
+    },
+    remedy: {
+      de: 'Der Batch wurde vollständig zurückgerollt, alle vorherigen sind übernommen. Ursache beheben (Script oder Server), dann denselben import-db Befehl wiederholen: er setzt bei Batch {batch} fort.',
+      en: 'The batch was rolled back completely; all batches before it are kept. Fix the cause (script or server), then repeat the same import-db command: it continues at batch {batch}.',
+    },
+  },
+  E_IMPORT_SCRIPT_CHANGED: {
+    message: {
+      de: 'Das Script {file} hat sich in den bereits importierten {done} Batches geändert.',
+      en: 'The script {file} changed within the {done} batches already imported.',
+    },
+    remedy: {
+      de: 'Nur Batches ab dem fehlgeschlagenen dürfen sich ändern. Ursprüngliches Script wiederherstellen, oder mit --restart von vorn beginnen (vorher die Ziel-Datenbank löschen).',
+      en: 'Only the failed batch and those after it may change. Restore the original script, or start over with --restart (drop the target database first).',
+    },
+  },
+  E_IMPORT_UNCERTAIN: {
+    message: {
+      de: '{file}:{line}: ob Batch {batch} (außerhalb einer Transaktion, z.B. CREATE DATABASE) vor dem Abbruch ausgeführt wurde, ist nicht bekannt.',
+      en: '{file}:{line}: whether batch {batch} (outside a transaction, e.g. CREATE DATABASE) ran before the interruption is not known.',
+    },
+    remedy: {
+      de: 'Auf dem Server prüfen, dann denselben Befehl mit --resolve rerun (erneut senden) oder --resolve skip (gilt als erledigt) wiederholen.',
+      en: 'Check on the server, then repeat the same command with --resolve rerun (send it again) or --resolve skip (count it as done).',
+    },
+  },
+  E_EXPORT_TARGET: {
+    message: {
+      de: '{database} kann auf SQL Server {target} nicht vollständig abgebildet werden: {findings}',
+      en: '{database} cannot be fully held by SQL Server {target}: {findings}',
+    },
+    remedy: {
+      de: 'Für eine neuere Ziel-Version exportieren (--target-version), oder die genannten Objekte in der Quelle anpassen. Nichts wurde geschrieben.',
+      en: 'Export for a newer target version (--target-version), or change the named objects in the source. Nothing was written.',
+    },
+  },
+  E_EXPORT_TYPE: {
+    message: {
+      de: 'Spalte {column} hat den Typ {type}, den xpmigrate nicht als Script-Literal schreiben kann.',
+      en: 'Column {column} has the type {type}, which xpmigrate cannot write as a script literal.',
+    },
+    remedy: {
+      de: 'Diese Datenbank über Sicherung und Wiederherstellung verschieben, oder die Spalte vorher umwandeln. Nichts wurde geschrieben.',
+      en: 'Move this database by backup and restore, or convert the column first. Nothing was written.',
+    },
+  },
+  E_EXPORT_WRITE: {
+    message: {
+      de: 'Script {file} nicht schreibbar: {reason}',
+      en: 'Cannot write the script {file}: {reason}',
+    },
+    remedy: {
+      de: 'Ordner und freien Platz prüfen. Eine vorhandene Datei bleibt unverändert, bis das Script vollständig ist.',
+      en: 'Check the folder and the free space. An existing file stays unchanged until the script is complete.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

@@ -1,3 +1,4 @@
+export { type ImportRow, type ImportStatus, ScriptImports } from './imports.js';
 export { stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
 export { JournalMirror } from './mirror.js';

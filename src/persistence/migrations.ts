@@ -132,4 +132,22 @@ export const MIGRATIONS: readonly string[] = [
   -- The holder's boot: a pid from an earlier boot is dead, whoever has that pid now.
   ALTER TABLE locks ADD COLUMN boot TEXT NOT NULL DEFAULT '';
   `,
+  // 3: import-db's checkpoints: one row per (script, server), updated after every batch.
+  `
+  CREATE TABLE script_imports (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    server TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    units_done INTEGER NOT NULL,
+    bytes_done INTEGER NOT NULL,
+    chain TEXT NOT NULL,
+    database TEXT,
+    last_marked INTEGER,
+    in_flight INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+  );
+  `,
 ];

@@ -26,3 +26,8 @@ export function fault(point: FaultPoint): void {
     process.kill(process.pid, 'SIGKILL');
   }
 }
+
+/** A named point outside a run's steps (import-db: `import-db@<unit>:before-commit`). */
+export function faultAt(name: string): void {
+  if (spec === name) process.kill(process.pid, 'SIGKILL');
+}

@@ -198,9 +198,104 @@ export class SqlConnection {
     }
   }
 
+  /** Runs a batch as SQLCMD sends it: text only; a server's refusal comes back as SqlBatchError. */
+  async batch(text: string): Promise<void> {
+    await this.runBatch(this.pool.request(), text);
+  }
+
+  /**
+   * Runs `work` in one transaction on one connection: committed when it returns, rolled back
+   * when it throws. A connection that dies in between leaves nothing behind on the server.
+   */
+  async transaction<T>(work: (t: SqlTransactionScope) => Promise<T>): Promise<T> {
+    const tx = new this.driver.Transaction(this.pool);
+    try {
+      await tx.begin();
+    } catch (error) {
+      throw diagnose(error, { server: this.server, login: this.login });
+    }
+    let result: T;
+    try {
+      result = await work({
+        batch: (text) => this.runBatch(new this.driver.Request(tx), text),
+        query: async <R>(text: string, params: SqlParams = {}) => {
+          const request = new this.driver.Request(tx);
+          for (const [name, value] of Object.entries(params))
+            request.input(name, typeof value === 'number' ? this.driver.Int : this.driver.NVarChar, value);
+          return ((await request.query(text)).recordset ?? []) as R[];
+        },
+      });
+    } catch (error) {
+      await tx.rollback().catch(() => {}); // the server may have rolled back already
+      throw error instanceof SqlBatchError
+        ? error
+        : diagnose(error, { server: this.server, login: this.login });
+    }
+    try {
+      await tx.commit();
+    } catch (error) {
+      throw diagnose(error, { server: this.server, login: this.login });
+    }
+    return result;
+  }
+
+  private async runBatch(request: import('mssql').Request, text: string): Promise<void> {
+    try {
+      await request.batch(text);
+    } catch (error) {
+      const failures = batchFailures(error);
+      if (failures.length) throw new SqlBatchError(failures);
+      throw diagnose(error, { server: this.server, login: this.login });
+    }
+  }
+
   async close(): Promise<void> {
     await this.pool.close().catch(() => {});
   }
+}
+
+export interface SqlTransactionScope {
+  batch(text: string): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, params?: SqlParams): Promise<R[]>;
+}
+
+/** What the server said about a batch it refused: number, class, message, line in the batch. */
+export interface BatchFailure {
+  number: number;
+  class: number;
+  message: string;
+  line: number;
+}
+
+/** A batch the server refused (not a lost connection): the import reports it with file and line. */
+export class SqlBatchError extends Error {
+  constructor(readonly failures: BatchFailure[]) {
+    super(failures.map((f) => `Msg ${f.number}, Line ${f.line}: ${f.message}`).join('\n'));
+  }
+  /** The error SQL Server raised first: the one that explains, the rest follow from it. */
+  get first(): BatchFailure {
+    return this.failures[0]!;
+  }
+}
+
+interface ServerError {
+  number?: number;
+  class?: number;
+  lineNumber?: number;
+  message?: string;
+  precedingErrors?: ServerError[];
+}
+
+function batchFailures(error: unknown): BatchFailure[] {
+  const e = error as ServerError;
+  return [...(e.precedingErrors ?? []), e]
+    .filter((x) => typeof x.number === 'number')
+    .map((x) => ({
+      number: x.number!,
+      class: x.class ?? 16,
+      message: x.message ?? '',
+      line: x.lineNumber ?? 1,
+    }));
 }
 
 /** mssql's msnodesqlv8 flavour: needs the optional native package on Windows. */

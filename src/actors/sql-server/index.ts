@@ -16,11 +16,14 @@ export {
   serverFacts,
 } from './checks.js';
 export {
+  type BatchFailure,
   credentialsFromEnv,
   driverConfig,
   normalizeConnection,
   type SqlAccess,
+  SqlBatchError,
   SqlConnection,
+  type SqlTransactionScope,
   serverLabel,
   sqlAccess,
   withoutSecrets,

@@ -1,2 +1,10 @@
-export { defaultModel, type SqlFault, type SqlModel, xphoneDatabase } from './model.js';
+export {
+  type CatalogRow,
+  defaultModel,
+  type SqlCatalog,
+  type SqlFault,
+  type SqlModel,
+  type SqlScripts,
+  xphoneDatabase,
+} from './model.js';
 export { type Received, SqlServerSimulator, startBrowser } from './server.js';

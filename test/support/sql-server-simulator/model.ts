@@ -27,6 +27,28 @@ export interface SqlModel {
   counts: Record<string, number>;
   /** Delay between two STATS progress messages. */
   progressDelayMs: number;
+  /** Set: the server runs any other SQL batch as a script batch (import-db) and records it. */
+  scripts?: SqlScripts;
+  /** Catalogs answered to export-db's queries, by database name. */
+  catalogs?: Record<string, SqlCatalog>;
+}
+
+/** What script batches did: in order of commit, each once per execution. */
+export interface SqlScripts {
+  applied: Array<{ sql: string; database: string }>;
+  /** tempdb.dbo.xpmigrate_import_marks: committed together with the batch they mark. */
+  marks: Array<{ importId: string; unit: number; db: string }>;
+  /** A batch matching `match` (regex) fails with this error; `line` is the line in the batch. */
+  reject: Array<{ match: string; number: number; message: string; line: number; times?: number }>;
+}
+
+/** Rows of the catalog queries (`src/actors/sql-script/catalog.ts`), column name → value. */
+export type CatalogRow = Record<string, string | number | boolean | null>;
+export interface SqlCatalog {
+  /** Query name (the catalog module's key) → its rows. */
+  queries: Record<string, CatalogRow[]>;
+  /** `[schema].[table]` → the data query's rows, every value in its text form. */
+  data: Record<string, Array<Array<string | null>>>;
 }
 
 export interface SqlLogin {
@@ -63,6 +85,11 @@ export type SqlFault =
   | { kind: 'delay'; match: string; ms: number; times?: number }
   /** Drops the connection once progress reaches `percent`; `complete` = the server finished it. */
   | { kind: 'drop'; match: string; percent: number; complete: boolean; times?: number };
+
+export function scriptsOf(model: SqlModel): SqlScripts {
+  model.scripts ??= { applied: [], marks: [], reject: [] };
+  return model.scripts;
+}
 
 export const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

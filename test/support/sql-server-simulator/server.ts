@@ -9,7 +9,7 @@ import {
   parseNtlmAuthenticate,
   preloginReply,
 } from './login.js';
-import { findKey, loadModel, type SqlFault, type SqlModel } from './model.js';
+import { findKey, loadModel, type SqlFault, type SqlModel, scriptsOf } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
@@ -19,6 +19,7 @@ import {
   doneProc,
   envChangeDatabase,
   envChangePacketSize,
+  envChangeTransaction,
   loginAck,
   type Message,
   MessageReader,
@@ -179,6 +180,8 @@ export class SqlServerSimulator {
               known?.windows === true && ntlmResponseValid(auth, known.password ?? '', pendingLogin.nonce);
             session = this.finishLogin(send, name, pendingLogin.login.database, valid ? undefined : false);
             pendingLogin = undefined;
+          } else if (m.type === PACKET.transaction && session) {
+            send(this.transaction(m.payload, session));
           } else if ((m.type === PACKET.batch || m.type === PACKET.rpc) && session) {
             const cancelled = new Promise<void>((resolve) => {
               attention = resolve;
@@ -242,7 +245,53 @@ export class SqlServerSimulator {
         done(DONE.final),
       ]),
     );
-    return { login: findKey(model.logins, user)! };
+    return { login: findKey(model.logins, user)!, database: db };
+  }
+
+  /**
+   * Transaction manager requests (mssql's Transaction): begin, commit, rollback. What a
+   * transaction did becomes part of the model only at commit; a connection that dies first
+   * loses it, as SQL Server rolls back a dead session's transaction.
+   */
+  private transaction(payload: Buffer, session: Session): Buffer {
+    const type = payload.readUInt16LE(payload.readUInt32LE(0));
+    const descriptor = Buffer.from([1, 0, 0, 0, 0, 0, 0, 0]);
+    if (type === 5) {
+      session.tx = { batches: [], marks: [] };
+      return Buffer.concat([envChangeTransaction(8, descriptor), done(DONE.final)]);
+    }
+    const tx = session.tx;
+    session.tx = undefined;
+    if (type === 7 && tx) {
+      const model = this.model;
+      const scripts = scriptsOf(model);
+      scripts.applied.push(...tx.batches);
+      scripts.marks.push(...tx.marks);
+      this.write(model);
+    }
+    return Buffer.concat([envChangeTransaction(type === 7 ? 9 : 10, descriptor), done(DONE.final)]);
+  }
+
+  /** A script batch (import-db): recorded as applied, or held by the open transaction. */
+  private scriptBatch(model: SqlModel, session: Session, sql: string): ServerMessage[] {
+    const scripts = scriptsOf(model);
+    const rejected = scripts.reject.findIndex((r) => new RegExp(r.match, 'i').test(sql));
+    if (rejected >= 0) {
+      const r = scripts.reject[rejected]!;
+      if (r.times !== undefined && --r.times <= 0) scripts.reject.splice(rejected, 1);
+      this.write(model);
+      return [{ number: r.number, class: 16, message: r.message, server: this.name, line: r.line }];
+    }
+    // USE changes the session's database at once, inside a transaction or not.
+    for (const m of sql.matchAll(/^\s*USE\s+(?:\[((?:[^\]]|\]\])+)\]|(\w+))\s*;?\s*$/gim))
+      session.database = m[1]?.replace(/\]\]/g, ']') ?? m[2]!;
+    const applied = { sql, database: session.database };
+    if (session.tx) session.tx.batches.push(applied);
+    else {
+      scripts.applied.push(applied);
+      this.write(model);
+    }
+    return [];
   }
 
   private async request(
@@ -277,6 +326,11 @@ export class SqlServerSimulator {
     }
 
     const found = recognise(request.sql);
+    if (!found && !rpc && model.scripts) {
+      const errors = this.scriptBatch(model, session, request.sql);
+      send(this.reply(false, { messages: [] }, errors));
+      return;
+    }
     if (!found) {
       send(
         this.reply(rpc, { messages: [] }, [

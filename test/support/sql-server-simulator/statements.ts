@@ -8,13 +8,18 @@ import {
   resolvePath,
   type SqlDatabase,
   type SqlModel,
+  type SqlScripts,
+  scriptsOf,
   xphoneDatabase,
 } from './model.js';
 import type { Cell, Column, ServerMessage } from './tds.js';
 
-/** Who is connected. */
+/** Who is connected, where, and what their open transaction would commit. */
 export interface Session {
   login: string;
+  /** The database context (USE); DB_NAME(). */
+  database: string;
+  tx?: { batches: Array<{ sql: string; database: string }>; marks: SqlScripts['marks'] };
 }
 
 export interface Result {
@@ -170,7 +175,58 @@ const int = (name: string): Column => ({ name, type: 'int' });
 const bigint = (name: string): Column => ({ name, type: 'bigint' });
 const rows = (columns: Column[], data: Cell[][]): Result => ({ messages: [], rows: { columns, rows: data } });
 
+/** import-db's bookkeeping: a mark per committed batch, in the batch's own transaction. */
+const IMPORT_STATEMENTS: Statement[] = [
+  {
+    pattern: template(
+      "IF OBJECT_ID(N'tempdb.dbo.xpmigrate_import_marks') IS NULL CREATE TABLE tempdb.dbo.xpmigrate_import_marks (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit))",
+    ),
+    run: () => ({ messages: [] }),
+  },
+  {
+    pattern: template(
+      'INSERT INTO tempdb.dbo.xpmigrate_import_marks (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())',
+    ),
+    run: (ctx) => {
+      const mark = { importId: param(ctx, 'id'), unit: Number(ctx.params.unit), db: ctx.session.database };
+      if (ctx.session.tx) ctx.session.tx.marks.push(mark);
+      else {
+        scriptsOf(ctx.model).marks.push(mark);
+        ctx.save();
+      }
+      return rows([nvarchar('db')], [[mark.db]]);
+    },
+  },
+  {
+    pattern: template(
+      'SELECT TOP (1) unit, db FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id ORDER BY unit DESC',
+    ),
+    run: (ctx) => {
+      const id = param(ctx, 'id');
+      const last = scriptsOf(ctx.model)
+        .marks.filter((m) => m.importId === id)
+        .sort((a, b) => b.unit - a.unit)[0];
+      return rows([int('unit'), nvarchar('db')], last ? [[last.unit, last.db]] : []);
+    },
+  },
+  {
+    pattern: template('DELETE FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id'),
+    run: (ctx) => {
+      const id = param(ctx, 'id');
+      const scripts = scriptsOf(ctx.model);
+      scripts.marks = scripts.marks.filter((m) => m.importId !== id);
+      ctx.save();
+      return { messages: [] };
+    },
+  },
+  {
+    pattern: template('SELECT DB_NAME() AS db'),
+    run: (ctx) => rows([nvarchar('db')], [[ctx.session.database]]),
+  },
+];
+
 export const STATEMENTS: Statement[] = [
+  ...IMPORT_STATEMENTS,
   // tedious sets its session options right after login: only SET statements.
   { pattern: /^(?:set [a-z_]+ (?:on|off|\d+|[a-z_]+(?: [a-z_]+)*) ?)+$/i, run: () => ({ messages: [] }) },
   // The mssql pool validates a connection before it lends it out.

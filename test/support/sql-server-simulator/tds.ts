@@ -10,6 +10,7 @@ export const PACKET = {
   login7: 0x10,
   ntlm: 0x11,
   prelogin: 0x12,
+  transaction: 0x0e,
 } as const;
 
 export const PACKET_SIZE = 4096;
@@ -167,6 +168,15 @@ export function envChangeDatabase(name: string): Buffer {
   return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
 }
 
+/** BEGIN_TXN (8) carries the new descriptor; COMMIT_TXN (9) and ROLLBACK_TXN (10) the old one. */
+export function envChangeTransaction(type: 8 | 9 | 10, descriptor: Buffer): Buffer {
+  const w = new Writer().u8(type);
+  if (type === 8) w.u8(descriptor.length).bytes(descriptor).u8(0);
+  else w.u8(0).u8(descriptor.length).bytes(descriptor);
+  const body = w.build();
+  return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
+}
+
 export function envChangePacketSize(size: number): Buffer {
   const body = new Writer().u8(4).bVarchar(String(size)).bVarchar(String(size)).build();
   return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
@@ -189,7 +199,8 @@ export function sspi(data: Buffer): Buffer {
 }
 
 /** Column types the simulator answers with. */
-export type ColumnType = 'int' | 'bigint' | 'nvarchar' | 'bit';
+/** `text`: nvarchar(max), sent as PLP chunks (catalog definitions, data in text form). */
+export type ColumnType = 'int' | 'bigint' | 'nvarchar' | 'text' | 'bit';
 export interface Column {
   name: string;
   type: ColumnType;
@@ -204,6 +215,7 @@ export function resultSet(columns: Column[], rows: Cell[][]): Buffer {
   for (const c of columns) {
     w.u32(0).u16(0x0001 /* nullable */);
     if (c.type === 'nvarchar') w.u8(0xe7).u16(8000).bytes(COLLATION);
+    else if (c.type === 'text') w.u8(0xe7).u16(0xffff).bytes(COLLATION);
     else if (c.type === 'bit') w.u8(0x68).u8(1);
     else w.u8(0x26).u8(c.type === 'int' ? 4 : 8);
     w.bVarchar(c.name);
@@ -216,6 +228,20 @@ export function resultSet(columns: Column[], rows: Cell[][]): Buffer {
 }
 
 function writeCell(w: Writer, type: ColumnType, value: Cell): void {
+  if (type === 'text') {
+    if (value === null) w.u64(0xffffffffffffffffn);
+    else {
+      // PLP: the total length, then chunks, then a zero-length chunk.
+      const b = Buffer.from(String(value), 'utf16le');
+      w.u64(b.length);
+      for (let at = 0; at < b.length; at += 8000) {
+        const chunk = b.subarray(at, at + 8000);
+        w.u32(chunk.length).bytes(chunk);
+      }
+      w.u32(0);
+    }
+    return;
+  }
   if (type === 'nvarchar') {
     if (value === null) w.u16(0xffff);
     else {

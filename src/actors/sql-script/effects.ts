@@ -1,4 +1,4 @@
-import { type Effect, fail, ok, traceKey } from './effect.js';
+import { type Effect, fail, ok, traceKey } from '../effect.js';
 
 /** The database move with SQL scripts: export, import like SQLCMD, verify. */
 export const sqlScriptEffects: Effect[] = [
