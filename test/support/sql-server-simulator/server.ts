@@ -9,7 +9,14 @@ import {
   parseNtlmAuthenticate,
   preloginReply,
 } from './login.js';
-import { findKey, loadModel, type SqlFault, type SqlModel, scriptsOf } from './model.js';
+import {
+  findKey,
+  loadModel,
+  type SqlFault,
+  type SqlModel,
+  scriptsOf,
+  xphoneDatabase,
+} from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
@@ -282,6 +289,19 @@ export class SqlServerSimulator {
       this.write(model);
       return [{ number: r.number, class: 16, message: r.message, server: this.name, line: r.line }];
     }
+    const created = /\bCREATE\s+DATABASE\s+\[((?:[^\]]|\]\])+)\]/i.exec(sql)?.[1]?.replace(/\]\]/g, ']');
+    if (created && session.tx)
+      return [
+        {
+          number: 226,
+          class: 16,
+          message: 'CREATE DATABASE statement not allowed within multi-statement transaction.',
+          server: this.name,
+          line: 1,
+        },
+      ];
+    if (created && !findKey(model.databases, created))
+      model.databases[created] = xphoneDatabase(model, created, 16, session.login);
     // USE changes the session's database at once, inside a transaction or not.
     for (const m of sql.matchAll(/^\s*USE\s+(?:\[((?:[^\]]|\]\])+)\]|(\w+))\s*;?\s*$/gim))
       session.database = m[1]?.replace(/\]\]/g, ']') ?? m[2]!;
