@@ -242,6 +242,32 @@ export const T = {
     de: 'Sekunden, die nach einem Neustart auf den Server gewartet wird',
     en: 'seconds to wait for the server after a reboot',
   },
+  cmdExportDb: {
+    de: 'Datenbank als ein SQL Script für eine (auch ältere) SQL Server Version schreiben: Schema, Daten als mehrzeilige INSERTs, Schlüssel, Indizes, Sichten, Prozeduren, Funktionen, Trigger',
+    en: 'write a database as one SQL script for a (possibly older) SQL Server version: schema, data as multi-row INSERTs, keys, indexes, views, procedures, functions, triggers',
+  },
+  optExportServer: {
+    de: 'Quell-Server: Name oder Verbindungszeichenfolge',
+    en: 'source server: a name or a connection string',
+  },
+  optExportDatabase: { de: 'die zu exportierende Datenbank', en: 'the database to export' },
+  optExportTarget: {
+    de: 'Ziel-Version: 2014, 2016, 2017, 2019 oder 2022',
+    en: 'target version: 2014, 2016, 2017, 2019 or 2022',
+  },
+  optExportOut: {
+    de: 'die Script-Datei (erst nach vollständigem Schreiben an ihrem Platz)',
+    en: 'the script file (in place only once completely written)',
+  },
+  optExportTargetServer: {
+    de: 'Ziel-Server, um vorab FILESTREAM und die Express-Grenze zu prüfen',
+    en: 'target server, to check FILESTREAM and the Express limit beforehand',
+  },
+  exportRows: { de: '{rows} Zeilen', en: '{rows} rows' },
+  exportDone: {
+    de: 'Script {file} für SQL Server {target}: {tables} Tabellen, {rows} Zeilen in {inserts} INSERTs, {batches} Batches, {bytes} Bytes.',
+    en: 'Script {file} for SQL Server {target}: {tables} tables, {rows} rows in {inserts} INSERTs, {batches} batches, {bytes} bytes.',
+  },
   cmdImportDb: {
     de: 'SQL Script importieren wie SQLCMD (GO [n], :setvar, $(var), :r, :on error), Batch für Batch, fortsetzbar',
     en: 'import a SQL script like SQLCMD (GO [n], :setvar, $(var), :r, :on error), batch by batch, resumable',

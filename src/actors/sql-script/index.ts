@@ -1,4 +1,12 @@
+export { CATALOG_QUERIES, type Catalog, readCatalog } from './catalog.js';
 export { sqlScriptEffects } from './effects.js';
+export {
+  dataQuery,
+  type ExportOptions,
+  type ExportResult,
+  exportDatabase,
+  type TableProgress,
+} from './export.js';
 export {
   type IgnoredFailure,
   type ImportOptions,
@@ -9,4 +17,12 @@ export {
   type OpenConnection,
   runsInTransaction,
 } from './import.js';
+export { literal, quoteName, textForm, unicodeLiteral } from './literals.js';
 export { type Batch, locate, type OnError, type SplitOptions, splitScript } from './splitter.js';
+export {
+  type Finding,
+  SCRIPT_TARGETS,
+  type TargetFacts,
+  type TargetVersion,
+  targetFindings,
+} from './target.js';

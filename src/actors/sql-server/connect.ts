@@ -198,6 +198,49 @@ export class SqlConnection {
     }
   }
 
+  /**
+   * Streams a result row by row as arrays; while `onRow`'s promise runs the driver is paused,
+   * so a slow writer holds the rows back at the server instead of piling them up in memory.
+   */
+  async streamRows(text: string, onRow: (row: unknown[]) => Promise<void> | undefined): Promise<void> {
+    const request = this.pool.request();
+    request.stream = true;
+    request.arrayRowMode = true;
+    await new Promise<void>((resolve, reject) => {
+      let failure: unknown;
+      request.on('row', (row: unknown[]) => {
+        if (failure !== undefined) return;
+        let waiting: Promise<void> | undefined;
+        try {
+          waiting = onRow(row);
+        } catch (error) {
+          failure = error;
+        }
+        if (!waiting) return;
+        request.pause();
+        waiting.then(
+          () => request.resume(),
+          (error: unknown) => {
+            failure ??= error;
+            request.resume(); // drain what is left; 'done' reports the failure
+          },
+        );
+      });
+      request.on('error', (error: unknown) => {
+        failure ??= error;
+      });
+      request.on('done', () => {
+        if (failure === undefined) resolve();
+        else reject(failure);
+      });
+      void request.query(text);
+    }).catch((error: unknown) => {
+      throw error instanceof Error && !('number' in error) && !('code' in error)
+        ? error
+        : diagnose(error, { server: this.server, login: this.login });
+    });
+  }
+
   /** Runs a batch as SQLCMD sends it: text only; a server's refusal comes back as SqlBatchError. */
   async batch(text: string): Promise<void> {
     await this.runBatch(this.pool.request(), text);

@@ -1,16 +1,27 @@
 import type { Command } from 'commander';
 import {
+  exportDatabase,
+  type Finding,
   type ImportProgress,
   type ImportResult,
   importId,
   importScript,
+  SCRIPT_TARGETS,
   splitScript,
+  type TableProgress,
+  type TargetVersion,
 } from '../../actors/sql-script/index.js';
-import { SqlConnection, serverLabel, sqlAccess } from '../../actors/sql-server/index.js';
+import {
+  SqlConnection,
+  serverFacts,
+  serverLabel,
+  sqlAccess,
+  withSql,
+} from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
 import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { acquireRunLock, ScriptImports } from '../../persistence/index.js';
+import { acquireRunLock, ScriptImports, stateFile } from '../../persistence/index.js';
 import { faultAt } from '../../runtime/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -42,9 +53,32 @@ export function parseVars(items: string[]): Record<string, string> {
   return vars;
 }
 
+interface ExportCliOptions {
+  server: string;
+  database: string;
+  targetVersion: string;
+  out: string;
+  targetServer?: string;
+  simulate?: boolean;
+  state?: string;
+  json?: boolean;
+}
+
 /** `xpmigrate import-db` and `export-db`: the database move with SQL scripts. */
 export function registerDbScript(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
+  program
+    .command('export-db')
+    .description(say(T.cmdExportDb, lang))
+    .requiredOption('--server <server>', say(T.optExportServer, lang))
+    .requiredOption('--database <name>', say(T.optExportDatabase, lang))
+    .requiredOption('--target-version <year>', say(T.optExportTarget, lang))
+    .requiredOption('--out <file>', say(T.optExportOut, lang))
+    .option('--target-server <server>', say(T.optExportTargetServer, lang))
+    .option('--simulate', say(T.optSqlSimulate, lang))
+    .option('--state <file>', say(T.optState, lang))
+    .option('--json', say(T.optJson, lang))
+    .action((o: ExportCliOptions) => runExport(ctx, o));
   program
     .command('import-db')
     .description(say(T.cmdImportDb, lang))
@@ -58,6 +92,69 @@ export function registerDbScript(program: Command, ctx: CliContext): void {
     .option('--state <file>', say(T.optState, lang))
     .option('--json', say(T.optJson, lang))
     .action((o: ImportCliOptions) => (o.dryRun ? dryRun(ctx, o) : runImport(ctx, o)));
+}
+
+async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
+  const target = Number(o.targetVersion) as TargetVersion;
+  if (!SCRIPT_TARGETS.includes(target))
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: '--target-version',
+      value: o.targetVersion,
+      allowed: SCRIPT_TARGETS.join(', '),
+    });
+  const host = o.simulate
+    ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)))
+    : undefined;
+  try {
+    const facts = o.targetServer
+      ? await withSql(await sqlAccess(o.targetServer, host, ctx.io.env), async (c) => {
+          const f = await serverFacts(c);
+          return { filestreamLevel: f.filestreamLevel, engineEdition: f.express ? 4 : 2 };
+        })
+      : undefined;
+    const access = await sqlAccess(o.server, host, ctx.io.env);
+    const bars = tableBars(ctx, o.json === true);
+    const result = await withSql(
+      access,
+      (c) =>
+        exportDatabase(c, {
+          target,
+          out: o.out,
+          server: serverLabel(o.server),
+          ...(facts ? { facts } : {}),
+          onFindings: (findings) => printFindings(ctx, findings, o.json === true),
+          onTable: bars,
+        }),
+      { database: o.database, longRunning: true },
+    );
+    if (o.json) out(ctx, JSON.stringify(result, null, 2));
+    else {
+      const { findings: _, ...figures } = result;
+      out(ctx, say(T.exportDone, ctx.lang, { ...figures, target }));
+    }
+    ctx.exitCode = ExitCode.ok;
+  } finally {
+    await host?.close();
+  }
+}
+
+function printFindings(ctx: CliContext, findings: Finding[], json: boolean): void {
+  if (json) return; // they are part of the JSON result, or of the error
+  for (const f of findings)
+    ctx.io.stderr.write(`  ${f.severity === 'block' ? '✗' : '!'} ${f.object}: ${f.text[ctx.lang]}\n`);
+}
+
+/** A bar per table: redrawn in place on a terminal; one line per finished table otherwise. */
+function tableBars(ctx: CliContext, quiet: boolean): (p: TableProgress) => void {
+  const tty = (ctx.io.stderr as NodeJS.WriteStream).isTTY === true;
+  return (p) => {
+    if (quiet || (!tty && !p.done)) return;
+    const width = 20;
+    const share = p.expected ? Math.min(1, p.rows / p.expected) : p.done ? 1 : 0;
+    const filled = Math.round((p.done ? 1 : share) * width);
+    const line = `  ${p.table} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${say(T.exportRows, ctx.lang, { rows: p.rows })}`;
+    ctx.io.stderr.write(tty ? `\r${line}${p.done ? '\n' : ''}` : `${line}\n`);
+  };
 }
 
 function dryRun(ctx: CliContext, o: ImportCliOptions): void {

@@ -15,7 +15,7 @@ function scriptText(rows = 30): string {
   const lines = [
     '-- test import',
     ':setvar DatabaseName "XPTEST"',
-    'IF DB_ID(N\'$(DatabaseName)\') IS NULL',
+    "IF DB_ID(N'$(DatabaseName)') IS NULL",
     'CREATE DATABASE [$(DatabaseName)];',
     'GO',
     'USE [$(DatabaseName)];',
@@ -24,13 +24,19 @@ function scriptText(rows = 30): string {
     'GO',
   ];
   for (let i = 1; i <= rows; i++)
-    lines.push('SET NOCOUNT ON;', `INSERT INTO [dbo].[t] ([id], [v]) VALUES (${i}, N'row ${i}'),`, `(${1000 + i}, N'GO');`, 'GO');
+    lines.push(
+      'SET NOCOUNT ON;',
+      `INSERT INTO [dbo].[t] ([id], [v]) VALUES (${i}, N'row ${i}'),`,
+      `(${1000 + i}, N'GO');`,
+      'GO',
+    );
   lines.push("INSERT INTO [dbo].[log] ([m]) VALUES (N'three times');", 'GO 3');
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** What the server must have applied: every batch's text, `repeat` times, in order. */
-const expected = (file: string) => [...splitScript(file)].flatMap((b) => Array<string>(b.repeat).fill(b.text));
+const expected = (file: string) =>
+  [...splitScript(file)].flatMap((b) => Array<string>(b.repeat).fill(b.text));
 
 let sql: SimulatedSql;
 let dir: string;
@@ -77,13 +83,23 @@ describe('import-db against the simulated SQL Server', () => {
   it('stops at a refused batch with its file and line, rolled back; after the fix it continues there', async () => {
     const { file, imports } = fresh();
     sql.sim.update((m) => {
-      m.scripts!.reject.push({ match: 'VALUES \\(7,', number: 547, line: 2, message: 'The INSERT statement conflicted.' });
+      m.scripts!.reject.push({
+        match: 'VALUES \\(7,',
+        number: 547,
+        line: 2,
+        message: 'The INSERT statement conflicted.',
+      });
     });
     const error = await importScript(open, imports, { file, server: 'SQLSRV01' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(XpmError);
     const batch7 = [...splitScript(file)].find((b) => b.text.includes('VALUES (7,'))!;
     expect((error as XpmError).code).toBe('E_IMPORT_BATCH_FAILED');
-    expect((error as XpmError).params).toMatchObject({ file, line: batch7.startLine + 1, number: 547, batch: batch7.index + 1 });
+    expect((error as XpmError).params).toMatchObject({
+      file,
+      line: batch7.startLine + 1,
+      number: 547,
+      batch: batch7.index + 1,
+    });
     expect(applied()).toEqual(expected(file).slice(0, batch7.index));
     expect(imports.list()[0]).toMatchObject({ status: 'failed', unitsDone: batch7.index, inFlight: false });
 
@@ -98,7 +114,12 @@ describe('import-db against the simulated SQL Server', () => {
   it('refuses to continue a script whose imported part changed', async () => {
     const { file, imports } = fresh();
     sql.sim.update((m) => {
-      m.scripts!.reject.push({ match: 'VALUES \\(20,', number: 2627, line: 1, message: 'Violation of PRIMARY KEY.' });
+      m.scripts!.reject.push({
+        match: 'VALUES \\(20,',
+        number: 2627,
+        line: 1,
+        message: 'Violation of PRIMARY KEY.',
+      });
     });
     await expect(importScript(open, imports, { file, server: 'SQLSRV01' })).rejects.toThrow();
     writeFileSync(file, readFileSync(file, 'utf8').replace("N'row 3'", "N'row three'"));
@@ -109,7 +130,16 @@ describe('import-db against the simulated SQL Server', () => {
 
 describe('import-db killed with SIGKILL', () => {
   const server = () => `Server=127.0.0.1,${sql.sim.port};User ID=sa;Password=Sa-Passw0rd!`;
-  const args = (file: string, state: string) => ['import-db', '--server', server(), '--input', file, '--state', state, '--json'];
+  const args = (file: string, state: string) => [
+    'import-db',
+    '--server',
+    server(),
+    '--input',
+    file,
+    '--state',
+    state,
+    '--json',
+  ];
 
   for (const [point, settled] of [
     ['after-commit', 'marked'],
@@ -135,7 +165,10 @@ describe('import-db killed with SIGKILL', () => {
     sql.sim.update((m) => {
       m.faults.push({ kind: 'delay', match: 'INSERT', ms: 15 });
     });
-    const child: ChildProcess = spawn(process.execPath, [CLI, ...args(file, state)], { env: cleanEnv(), stdio: 'ignore' });
+    const child: ChildProcess = spawn(process.execPath, [CLI, ...args(file, state)], {
+      env: cleanEnv(),
+      stdio: 'ignore',
+    });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_, signal) => r(signal)));
     const deadline = Date.now() + 30_000;
     while ((sql.sim.model.scripts?.applied.length ?? 0) < 25 && Date.now() < deadline)
@@ -155,7 +188,10 @@ describe('import-db killed with SIGKILL', () => {
     const { file } = fresh();
     const r = runCli(['import-db', '--input', file, '--dry-run', '--json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = JSON.parse(r.stdout) as { batches: Array<{ startLine: number; repeat: number }>; units: number };
+    const listed = JSON.parse(r.stdout) as {
+      batches: Array<{ startLine: number; repeat: number }>;
+      units: number;
+    };
     expect(listed.batches).toHaveLength(34);
     expect(listed.batches.slice(0, 4).map((b) => b.startLine)).toEqual([1, 6, 8, 10]);
     expect(listed.batches.at(-1)!.repeat).toBe(3);

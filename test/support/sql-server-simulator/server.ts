@@ -1,6 +1,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 import { writeAtomic } from '../../../src/host/write-atomic.js';
+import { catalogAnswer } from './catalog.js';
 import {
   type Login7,
   ntlmChallenge,
@@ -9,14 +10,7 @@ import {
   parseNtlmAuthenticate,
   preloginReply,
 } from './login.js';
-import {
-  findKey,
-  loadModel,
-  type SqlFault,
-  type SqlModel,
-  scriptsOf,
-  xphoneDatabase,
-} from './model.js';
+import { findKey, loadModel, type SqlFault, type SqlModel, scriptsOf, xphoneDatabase } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
@@ -345,6 +339,11 @@ export class SqlServerSimulator {
       }
     }
 
+    const catalog = catalogAnswer(model, session, request.sql);
+    if (catalog) {
+      send(this.reply(rpc, catalog, []));
+      return;
+    }
     const found = recognise(request.sql);
     if (!found && !rpc && model.scripts) {
       const errors = this.scriptBatch(model, session, request.sql);

@@ -1,0 +1,185 @@
+import { SCRIPT_TARGET_VERSIONS } from '../../catalog/index.js';
+import type { Text } from '../../i18n/index.js';
+import type { Catalog } from './catalog.js';
+import { codeOnly } from './lexer.js';
+import { qualified, supportedType } from './literals.js';
+
+export type TargetVersion = (typeof SCRIPT_TARGET_VERSIONS)[number];
+export const SCRIPT_TARGETS: readonly number[] = SCRIPT_TARGET_VERSIONS;
+
+/** The highest compatibility level each version offers. */
+export const MAX_COMPATIBILITY: Record<TargetVersion, number> = {
+  2014: 120,
+  2016: 130,
+  2017: 140,
+  2019: 150,
+  2022: 160,
+};
+
+/** Built-ins a module may call that older versions do not know: the import would fail there. */
+const NEWER_SYNTAX: Array<[TargetVersion, RegExp]> = [
+  [
+    2016,
+    /\b(?:STRING_SPLIT|OPENJSON|JSON_VALUE|JSON_QUERY|JSON_MODIFY|ISJSON|STRING_ESCAPE|COMPRESS|DECOMPRESS|SESSION_CONTEXT|DATEDIFF_BIG|AT\s+TIME\s+ZONE|CREATE\s+OR\s+ALTER|DROP\s+\w+\s+IF\s+EXISTS)\b/i,
+  ],
+  [2017, /\b(?:STRING_AGG|CONCAT_WS|TRANSLATE|TRIM)\s*\(/i],
+  [2019, /\bAPPROX_COUNT_DISTINCT\s*\(/i],
+  [
+    2022,
+    /\b(?:GREATEST|LEAST|DATE_BUCKET|GENERATE_SERIES|DATETRUNC|JSON_OBJECT|JSON_ARRAY)\s*\(|\bIS\s+(?:NOT\s+)?DISTINCT\s+FROM\b/i,
+  ],
+];
+
+/** What the target server is known to offer (from --target-server), else undefined. */
+export interface TargetFacts {
+  filestreamLevel: number;
+  /** 4 = Express: 10 GB per database. */
+  engineEdition: number;
+}
+
+export interface Finding {
+  /** `block`: the export refuses; `warn`: the script is written and the finding printed. */
+  severity: 'block' | 'warn';
+  code: string;
+  object: string;
+  text: Text;
+}
+
+const EXPRESS_LIMIT_MB = 10 * 1024;
+
+/** Everything the target cannot hold, or the script does not carry, before anything is written. */
+export function targetFindings(
+  catalog: Catalog,
+  target: TargetVersion,
+  facts: TargetFacts | undefined,
+): Finding[] {
+  const found: Finding[] = [];
+  const add = (severity: Finding['severity'], code: string, object: string, de: string, en: string) =>
+    found.push({ severity, code, object, text: { de, en } });
+
+  const max = MAX_COMPATIBILITY[target];
+  if (catalog.database.compatibilityLevel > max)
+    add(
+      'warn',
+      'compatibility',
+      catalog.database.name,
+      `Kompatibilitätsgrad ${catalog.database.compatibilityLevel} gibt es auf SQL Server ${target} nicht; das Script setzt ${max}.`,
+      `Compatibility level ${catalog.database.compatibilityLevel} does not exist on SQL Server ${target}; the script sets ${max}.`,
+    );
+  const utf8 = (collation: string | null) => collation !== null && /_UTF8$/i.test(collation);
+  if (target < 2019 && utf8(catalog.database.collation))
+    add(
+      'block',
+      'utf8-collation',
+      catalog.database.name,
+      `UTF-8 Sortierung ${catalog.database.collation} gibt es erst ab SQL Server 2019.`,
+      `The UTF-8 collation ${catalog.database.collation} needs SQL Server 2019 or later.`,
+    );
+
+  for (const t of catalog.tables) {
+    const name = qualified(t.schemaName, t.name);
+    if (t.temporalType !== 0)
+      add(
+        'block',
+        'temporal-table',
+        name,
+        'Systemversionierte (temporale) Tabellen schreibt xpmigrate nicht als Script.',
+        'xpmigrate does not script system-versioned (temporal) tables.',
+      );
+    if (t.memoryOptimized !== 0)
+      add(
+        'block',
+        'memory-optimized',
+        name,
+        'Speicheroptimierte Tabellen schreibt xpmigrate nicht als Script.',
+        'xpmigrate does not script memory-optimized tables.',
+      );
+    for (const c of t.columns) {
+      const col = `${name}.${c.name}`;
+      if (!supportedType(c.type))
+        add(
+          'block',
+          'type',
+          col,
+          `Typ ${c.type} kann nicht als Literal geschrieben werden.`,
+          `The type ${c.type} cannot be written as a literal.`,
+        );
+      if (c.filestream)
+        add(
+          'block',
+          'filestream',
+          col,
+          facts && facts.filestreamLevel < 2
+            ? 'FILESTREAM-Spalte, aber FILESTREAM ist auf dem Ziel-Server nicht aktiviert.'
+            : 'FILESTREAM-Daten schreibt xpmigrate nicht als Script.',
+          facts && facts.filestreamLevel < 2
+            ? 'A FILESTREAM column, but FILESTREAM is not enabled on the target server.'
+            : 'xpmigrate does not script FILESTREAM data.',
+        );
+      if (target < 2019 && utf8(c.collation))
+        add(
+          'block',
+          'utf8-collation',
+          col,
+          `UTF-8 Sortierung ${c.collation} gibt es erst ab SQL Server 2019.`,
+          `The UTF-8 collation ${c.collation} needs SQL Server 2019 or later.`,
+        );
+    }
+    for (const text of [
+      ...t.columns.flatMap((c) => [c.computed, c.defaultDefinition]),
+      ...t.checks.map((k) => k.definition),
+    ])
+      if (text) newerSyntax(text, name);
+    // SQLCMD would substitute $(…) in a name; a name cannot be split like a string literal.
+    for (const n of [t.schemaName, t.name, ...t.columns.map((c) => c.name)])
+      if (n.includes('$('))
+        add(
+          'block',
+          'sqlcmd-variable',
+          name,
+          `Der Name „${n}“ enthält $( – SQLCMD würde dort eine Variable einsetzen.`,
+          `The name "${n}" holds $( where SQLCMD would substitute a variable.`,
+        );
+  }
+  for (const m of catalog.modules) newerSyntax(m.definition, qualified(m.schemaName, m.name));
+
+  for (const [kind, count] of Object.entries(catalog.unscripted))
+    if (count > 0)
+      add(
+        'block',
+        `unscripted-${kind}`,
+        catalog.database.name,
+        `${count} Objekt(e) der Art ${kind} schreibt xpmigrate nicht als Script.`,
+        `xpmigrate does not script ${kind} (${count} found).`,
+      );
+
+  if (facts?.engineEdition === 4) {
+    const mb = catalog.files
+      .filter((f) => f.type === 'ROWS')
+      .reduce((sum, f) => sum + (f.size * 8) / 1024, 0);
+    if (mb > EXPRESS_LIMIT_MB)
+      add(
+        'block',
+        'express-size',
+        catalog.database.name,
+        `Die Daten (${Math.round(mb)} MB) überschreiten die 10 GB, die SQL Server Express je Datenbank hält.`,
+        `The data (${Math.round(mb)} MB) exceeds the 10 GB SQL Server Express holds per database.`,
+      );
+  }
+  return found;
+
+  function newerSyntax(text: string, object: string) {
+    const code = codeOnly(text);
+    for (const [since, pattern] of NEWER_SYNTAX) {
+      const hit = since > target ? pattern.exec(code) : null;
+      if (hit)
+        add(
+          'block',
+          'newer-syntax',
+          object,
+          `${hit[0].trim()} gibt es erst ab SQL Server ${since}.`,
+          `${hit[0].trim()} needs SQL Server ${since} or later.`,
+        );
+    }
+  }
+}

@@ -1,0 +1,487 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dataQuery,
+  exportDatabase,
+  importScript,
+  readCatalog,
+  splitScript,
+} from '../../../src/actors/sql-script/index.js';
+import { SqlConnection } from '../../../src/actors/sql-server/index.js';
+import { XpmError } from '../../../src/errors/index.js';
+import { openDb, ScriptImports } from '../../../src/persistence/index.js';
+import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
+import type { CatalogRow, SqlCatalog } from '../../support/sql-server-simulator/index.js';
+
+const GOLDEN = new URL('./golden/', import.meta.url);
+const hexOf = (value: number, bytes: 4 | 8) => {
+  const b = Buffer.alloc(bytes);
+  if (bytes === 8) b.writeDoubleBE(value);
+  else b.writeFloatBE(value);
+  return `0x${b.toString('hex').toUpperCase()}`;
+};
+
+/** A column row as sys.columns & co. answer it. */
+function col(
+  tableId: number,
+  id: number,
+  name: string,
+  type: string,
+  more: Partial<CatalogRow> = {},
+): CatalogRow {
+  const maxLength: Record<string, number> = {
+    int: 4,
+    bigint: 8,
+    bit: 1,
+    float: 8,
+    real: 4,
+    nvarchar: 200,
+    varchar: -1,
+  };
+  return {
+    tableId,
+    id,
+    name,
+    type,
+    maxLength: maxLength[type] ?? 16,
+    precision: type === 'float' ? 53 : 0,
+    scale: 0,
+    nullable: true,
+    collation: null,
+    isIdentity: false,
+    seed: null,
+    increment: null,
+    computed: null,
+    persisted: null,
+    defaultName: null,
+    defaultDefinition: null,
+    rowGuid: false,
+    sparse: false,
+    filestream: false,
+    ...more,
+  };
+}
+
+const EVERY = '[dbo].[Every Type]';
+const HOSTILE = '[sales].[Order]]s]';
+
+/** Every column type, hostile names and values, every object kind. */
+function fixture(): SqlCatalog {
+  const columns: CatalogRow[] = [
+    col(101, 1, 'id', 'int', { nullable: false, isIdentity: true, seed: '1', increment: '1' }),
+    col(101, 2, 'c_char', 'char', { maxLength: 10, collation: 'Latin1_General_CI_AS' }),
+    col(101, 3, 'c_varchar', 'varchar', { maxLength: -1, collation: 'Latin1_General_CI_AS' }),
+    col(101, 4, 'c_text', 'text', { collation: 'Latin1_General_CI_AS' }),
+    col(101, 5, 'c_nchar', 'nchar', { maxLength: 10, collation: 'Latin1_General_CI_AS' }),
+    col(101, 6, 'c_nvarchar', 'nvarchar', { maxLength: 200, collation: 'Latin1_General_100_CI_AS_SC' }),
+    col(101, 7, 'c_ntext', 'ntext', { collation: 'Latin1_General_CI_AS' }),
+    col(101, 8, 'c_xml', 'xml'),
+    col(101, 9, 'c_binary', 'binary', { maxLength: 4 }),
+    col(101, 10, 'c_varbinary', 'varbinary', { maxLength: -1 }),
+    col(101, 11, 'c_image', 'image'),
+    col(101, 12, 'c_bit', 'bit'),
+    col(101, 13, 'c_tinyint', 'tinyint'),
+    col(101, 14, 'c_smallint', 'smallint'),
+    col(101, 15, 'c_bigint', 'bigint'),
+    col(101, 16, 'c_decimal', 'decimal', { precision: 38, scale: 10 }),
+    col(101, 17, 'c_numeric', 'numeric', { precision: 5, scale: 2 }),
+    col(101, 18, 'c_money', 'money'),
+    col(101, 19, 'c_smallmoney', 'smallmoney'),
+    col(101, 20, 'c_float', 'float'),
+    col(101, 21, 'c_real', 'real', { precision: 24 }),
+    col(101, 22, 'c_date', 'date'),
+    col(101, 23, 'c_datetime', 'datetime'),
+    col(101, 24, 'c_datetime2', 'datetime2', { scale: 7 }),
+    col(101, 25, 'c_smalldatetime', 'smalldatetime'),
+    col(101, 26, 'c_dto', 'datetimeoffset', { scale: 7 }),
+    col(101, 27, 'c_time', 'time', { scale: 3 }),
+    col(101, 28, 'c_guid', 'uniqueidentifier', {
+      nullable: false,
+      rowGuid: true,
+      defaultName: 'DF_Every_guid',
+      defaultDefinition: '(newsequentialid())',
+    }),
+    col(101, 29, 'c_hier', 'hierarchyid'),
+    col(101, 30, 'c_geo', 'geography'),
+    col(101, 31, 'c_rv', 'timestamp', { nullable: false }),
+    col(101, 32, 'c_computed', 'int', { computed: '([c_tinyint]*(2))', persisted: true }),
+    col(101, 33, 'c_sparse', 'int', { sparse: true }),
+    col(102, 1, 'id', 'bigint', { nullable: false }),
+    col(102, 2, 'every_id', 'int'),
+    col(102, 3, `it's "quoted"`, 'nvarchar', { collation: 'Latin1_General_CI_AS' }),
+    col(102, 4, 'Grüße_日本]', 'float', { defaultName: 'DF_Order]s_x', defaultDefinition: '((1.5))' }),
+  ];
+  const hostileText = `it's "GO"\nGO\n:r evil.sql\n$(DataPath) ]] [x] -- /* Grüße 日本 🙂 \u0000 end\ttab`;
+  const everyRow = [
+    '1',
+    'chars     ',
+    'ASCII only',
+    'old text',
+    'Äöü  ',
+    hostileText,
+    'ntext ✓',
+    '<a b="1">x &amp; y</a>',
+    '0x00FF10AB',
+    '0x',
+    '0xDEADBEEF',
+    '1',
+    '255',
+    '-32768',
+    '-9223372036854775808',
+    '1234567890123456789012345678.0123456789',
+    '-123.45',
+    '-922337203685477.5808',
+    '214748.3647',
+    hexOf(0.1, 8),
+    hexOf(Math.fround(3.4e38), 4),
+    '0001-01-01',
+    '1753-01-01T00:00:00.003',
+    '9999-12-31T23:59:59.9999999',
+    '2024-02-29T23:59:00',
+    '2024-06-30T12:34:56.1234567+05:45',
+    '23:59:59.997',
+    '6F9619FF-8B86-D011-B42D-00C04FD430C8',
+    '0x5AC0',
+    '0xE610000001148716D9CEF7D34740D7A3703D0A975EC0',
+    '0',
+  ];
+  const nullRow = ['2', ...Array<null>(30).fill(null), '0'];
+  nullRow[27] = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11';
+  const queries: Record<string, CatalogRow[]> = {
+    database: [{ name: 'XPDATA', collation: 'Latin1_General_CI_AS', compatibilityLevel: 150 }],
+    files: [
+      {
+        name: 'XPDATA',
+        physicalName: 'C:\\SQL\\DATA\\XPDATA.mdf',
+        type: 'ROWS',
+        size: 1024,
+        growth: 8192,
+        percentGrowth: false,
+      },
+      {
+        name: 'XPDATA_log',
+        physicalName: 'L:\\LOG\\XPDATA_log.ldf',
+        type: 'LOG',
+        size: 256,
+        growth: 10,
+        percentGrowth: true,
+      },
+    ],
+    schemas: [{ name: 'sales' }, { name: "we'ird]" }],
+    tables: [
+      { id: 101, schemaName: 'dbo', name: 'Every Type', temporalType: 0, memoryOptimized: 0, rowCount: 2 },
+      { id: 102, schemaName: 'sales', name: 'Order]s', temporalType: 0, memoryOptimized: 0, rowCount: 3 },
+    ],
+    columns,
+    indexes: [
+      {
+        tableId: 101,
+        id: 1,
+        name: 'PK_Every',
+        type: 'CLUSTERED',
+        primaryKey: true,
+        uniqueConstraint: false,
+        isUnique: true,
+        filter: null,
+        fillFactor: 90,
+        ignoreDupKey: false,
+      },
+      {
+        tableId: 102,
+        id: 1,
+        name: 'IX_Order]s_every',
+        type: 'CLUSTERED',
+        primaryKey: false,
+        uniqueConstraint: false,
+        isUnique: false,
+        filter: null,
+        fillFactor: 0,
+        ignoreDupKey: false,
+      },
+      {
+        tableId: 102,
+        id: 2,
+        name: 'PK_Order]s',
+        type: 'NONCLUSTERED',
+        primaryKey: true,
+        uniqueConstraint: false,
+        isUnique: true,
+        filter: null,
+        fillFactor: 0,
+        ignoreDupKey: false,
+      },
+      {
+        tableId: 102,
+        id: 3,
+        name: 'UQ_quoted',
+        type: 'NONCLUSTERED',
+        primaryKey: false,
+        uniqueConstraint: true,
+        isUnique: true,
+        filter: null,
+        fillFactor: 0,
+        ignoreDupKey: false,
+      },
+      {
+        tableId: 102,
+        id: 4,
+        name: 'IX_filtered',
+        type: 'NONCLUSTERED',
+        primaryKey: false,
+        uniqueConstraint: false,
+        isUnique: true,
+        filter: '([every_id] IS NOT NULL)',
+        fillFactor: 0,
+        ignoreDupKey: true,
+      },
+    ],
+    indexColumns: [
+      { tableId: 101, indexId: 1, name: 'id', descending: false, included: false },
+      { tableId: 102, indexId: 1, name: 'every_id', descending: false, included: false },
+      { tableId: 102, indexId: 2, name: 'id', descending: false, included: false },
+      { tableId: 102, indexId: 3, name: `it's "quoted"`, descending: false, included: false },
+      { tableId: 102, indexId: 4, name: 'every_id', descending: true, included: false },
+      { tableId: 102, indexId: 4, name: 'Grüße_日本]', descending: false, included: true },
+    ],
+    foreignKeys: [
+      {
+        id: 201,
+        tableId: 102,
+        name: 'FK_Order]s_Every',
+        refSchema: 'dbo',
+        refTable: 'Every Type',
+        onDelete: 'CASCADE',
+        onUpdate: 'NO_ACTION',
+        disabled: false,
+        notTrusted: false,
+      },
+    ],
+    foreignKeyColumns: [{ foreignKeyId: 201, name: 'every_id', refName: 'id' }],
+    checks: [
+      { tableId: 102, name: 'CK_positive', definition: '([id]>(0))', disabled: false, notTrusted: false },
+      {
+        tableId: 102,
+        name: 'CK_off',
+        definition: "([it's \"quoted\"]<>N'x')",
+        disabled: true,
+        notTrusted: true,
+      },
+    ],
+    modules: [
+      {
+        id: 301,
+        schemaName: 'sales',
+        name: 'vOrders',
+        type: 'V',
+        definition: 'CREATE VIEW [sales].[vOrders] AS\nSELECT id FROM [sales].[Order]]s]\n',
+        ansiNulls: true,
+        quotedIdentifier: true,
+      },
+      {
+        id: 302,
+        schemaName: 'dbo',
+        name: 'fDouble',
+        type: 'FN',
+        definition: 'CREATE FUNCTION dbo.fDouble (@x int) RETURNS int AS\nBEGIN RETURN @x * 2 END',
+        ansiNulls: true,
+        quotedIdentifier: true,
+      },
+      {
+        id: 303,
+        schemaName: 'dbo',
+        name: 'pReport',
+        type: 'P',
+        definition: "CREATE PROCEDURE dbo.pReport AS\nSELECT N'cost: $(Price)';\nGO\n",
+        ansiNulls: true,
+        quotedIdentifier: true,
+      },
+      {
+        id: 304,
+        schemaName: 'sales',
+        name: 'trOrders',
+        type: 'TR',
+        definition: 'CREATE TRIGGER sales.trOrders ON [sales].[Order]]s] AFTER INSERT AS\nSET NOCOUNT ON;',
+        ansiNulls: false,
+        quotedIdentifier: true,
+      },
+    ],
+    unscripted: [
+      {
+        sequences: 0,
+        synonyms: 0,
+        userTypes: 0,
+        xmlSchemaCollections: 0,
+        partitionFunctions: 0,
+        fulltextIndexes: 0,
+        assemblies: 0,
+        databaseTriggers: 0,
+      },
+    ],
+  };
+  return {
+    queries,
+    data: {
+      [EVERY]: [everyRow, nullRow],
+      [HOSTILE]: [
+        ['1', '1', "O'Brien", hexOf(1e-300, 8)],
+        ['2', '1', 'GO', hexOf(-0.30000000000000004, 8)],
+        ['3', null, null, null],
+      ],
+    },
+  };
+}
+
+let sql: SimulatedSql;
+let dir: string;
+beforeAll(async () => {
+  sql = await startSql('SQLSRV01', (m) => {
+    m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 64);
+    m.catalogs = { XPDATA: fixture() };
+  });
+  dir = mkdtempSync(join(tmpdir(), 'xpm-export-'));
+});
+afterAll(() => sql.stop());
+
+const source = () => SqlConnection.open(sql.access(), { database: 'XPDATA' });
+async function exportTo(target: 2014 | 2022, extra: Partial<Parameters<typeof exportDatabase>[1]> = {}) {
+  const out = join(dir, `export-${target}.sql`);
+  const c = await source();
+  try {
+    const result = await exportDatabase(c, {
+      target,
+      out,
+      server: 'SQLSRV01',
+      at: '2026-11-29T00:00:00.000Z',
+      ...extra,
+    });
+    return { out, result, text: readFileSync(out, 'utf8') };
+  } finally {
+    await c.close();
+  }
+}
+
+describe('export-db', () => {
+  it('writes the golden script for SQL Server 2014: every type, every object kind, hostile names and values', async () => {
+    const { text, result } = await exportTo(2014);
+    const golden = new URL('export-2014.sql', GOLDEN);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expect(result).toMatchObject({ tables: 2, rows: 5, inserts: 2 });
+    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['warn', 'compatibility']]);
+    // Nothing the 2014 target lacks.
+    expect(text).not.toMatch(/CREATE OR ALTER|IF EXISTS/i);
+    expect(text).toContain('SET COMPATIBILITY_LEVEL = 120;');
+  });
+
+  it('asks for every value in an exact text form, in key order', async () => {
+    const c = await source();
+    try {
+      const catalog = await readCatalog(c);
+      const golden = new URL('data-queries.sql', GOLDEN);
+      const text = `${catalog.tables.map(dataQuery).join('\n')}\n`;
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
+      expect(text).toBe(readFileSync(golden, 'utf8'));
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('writes literals that read back as the same values', async () => {
+    const { text } = await exportTo(2014);
+    expect(text).toContain('1E-1'); // 0.1 as the shortest round-trip text
+    expect(Number('1E-1')).toBe(0.1);
+    expect(text).toContain('-3.0000000000000004E-1');
+    expect(text).toContain('3.3999999521443642E+38'); // the real, as a double that rounds back to it
+    expect(Math.fround(3.3999999521443642e38)).toBe(Math.fround(3.4e38));
+    // A string with line breaks, NUL, GO and $( never spans a line and holds no SQLCMD variable.
+    expect(text).toContain(
+      `N'it''s "GO"' + NCHAR(10) + N'GO' + NCHAR(10) + N':r evil.sql' + NCHAR(10) + N'$' + N'(DataPath) ]] [x] -- /* Grüße 日本 🙂 ' + NCHAR(0) + N' end\ttab'`,
+    );
+    expect(text).toContain("'2024-06-30T12:34:56.1234567+05:45'");
+    expect(text).toContain('CAST(0x5AC0 AS hierarchyid)');
+  });
+
+  it('is imported batch for batch: the splitter finds exactly the batches the exporter wrote', async () => {
+    const { out, result } = await exportTo(2022);
+    const batches = [...splitScript(out)];
+    expect(batches).toHaveLength(result.batches);
+    expect(batches.every((b) => b.repeat === 1)).toBe(true);
+    const target = await startSql('SQLSRV02', (m) => {
+      m.scripts = { applied: [], marks: [], reject: [] };
+    });
+    try {
+      const imports = new ScriptImports(openDb(join(dir, 'import.db')));
+      const open = (database: string | undefined) =>
+        SqlConnection.open(target.access(), database ? { database } : {});
+      await importScript(open, imports, { file: out, server: 'SQLSRV02', vars: { DataPath: 'D:\\Data\\' } });
+      const applied = target.sim.model.scripts!.applied;
+      expect(applied.map((a) => a.sql)).toEqual(
+        [...splitScript(out, { vars: { DataPath: 'D:\\Data\\' } })].map((b) => b.text),
+      );
+      expect(applied[1]!.sql).toContain("FILENAME = N'D:\\Data\\XPDATA.mdf'");
+      expect(applied.at(-1)!.database).toBe('XPDATA');
+    } finally {
+      await target.stop();
+    }
+  });
+
+  it('splits a large table into INSERTs of at most 1,000 rows, each its own batch with IDENTITY_INSERT', async () => {
+    sql.sim.update((m) => {
+      m.catalogs!.XPDATA!.data[EVERY] = Array.from({ length: 2500 }, (_, i) => [
+        String(i + 1),
+        ...Array<null>(30).fill(null),
+        '0',
+      ]);
+    });
+    try {
+      const tables: Array<[string, number, boolean]> = [];
+      const { text, result } = await exportTo(2022, {
+        onTable: (p) => tables.push([p.table, p.rows, p.done]),
+      });
+      expect(result.rows).toBe(2503);
+      expect(text.match(/^INSERT INTO \[dbo\]\.\[Every Type\]/gm)).toHaveLength(3);
+      expect(text.match(/^SET IDENTITY_INSERT \[dbo\]\.\[Every Type\] ON;$/gm)).toHaveLength(3);
+      expect(tables.filter(([t]) => t === EVERY).map(([, rows, done]) => [rows, done])).toEqual([
+        [0, false],
+        [1000, false],
+        [2000, false],
+        [2500, false],
+        [2500, true],
+      ]);
+    } finally {
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
+  it('refuses, before writing anything, what the target version cannot hold', async () => {
+    const out = join(dir, 'kept.sql');
+    writeFileSync(out, 'the previous export\n');
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      q.modules![0]!.definition = "CREATE VIEW v AS SELECT STRING_AGG(name, N',') AS n FROM t";
+      q.unscripted![0]!.sequences = 2;
+    });
+    try {
+      const c = await source();
+      const error = await exportDatabase(c, { target: 2016, out, server: 'SQLSRV01' }).catch(
+        (e: unknown) => e,
+      );
+      await c.close();
+      expect(error).toBeInstanceOf(XpmError);
+      expect((error as XpmError).code).toBe('E_EXPORT_TARGET');
+      expect(String((error as XpmError).params.findings)).toBe(
+        '[sales].[vOrders] (newer-syntax); XPDATA (unscripted-sequences)',
+      );
+      expect(readFileSync(out, 'utf8')).toBe('the previous export\n');
+      expect(existsSync(`${out}.${process.pid}.partial`)).toBe(false);
+    } finally {
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+});
