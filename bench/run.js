@@ -11,6 +11,7 @@ import { buildMachine, runStepsOf } from '../dist/src/machines/index.js';
 import { openDb, Store } from '../dist/src/persistence/index.js';
 import { buildPlan } from '../dist/src/plan/index.js';
 import { createRun, statePath, statusOf } from '../dist/src/runtime/index.js';
+import { exportSizeFigures, splitterFigures } from './sql-script.js';
 import { visualizerFigures } from './visualizer.js';
 
 const ROUNDS = 15;
@@ -165,4 +166,12 @@ console.log(
 const v = await visualizerFigures();
 console.log(
   `visualizer: transition → page ${v.latencyMedian.toFixed(0)} ms median, ${v.latencyMax.toFixed(0)} ms max (target < 200 ms); first render of the V5 → V9 chart (${v.nodes} states) ${v.firstRender.toFixed(0)} ms from navigation start (target < 1 s)`,
+);
+const s = splitterFigures();
+console.log(
+  `import splitter on a generated ${s.mb.toFixed(0)} MB script: ${s.seconds.toFixed(1)} s, ${(s.mb / s.seconds).toFixed(0)} MB/s, ${s.batches} batches, peak RSS ${s.peakMb.toFixed(0)} MB (target < 200 MB)`,
+);
+const e = await exportSizeFigures();
+console.log(
+  `export-db script for ${e.rows.toLocaleString('en')} rows: ${(e.ourBytes / 1048576).toFixed(1)} MB in ${e.ourInserts} INSERT statements (${e.batches} batches, ${(e.ms / 1000).toFixed(1)} s); one INSERT per row: ${(e.ssmsBytes / 1048576).toFixed(1)} MB in ${e.ssmsInserts.toLocaleString('en')} statements (size ratio ${(e.ourBytes / e.ssmsBytes).toFixed(2)})`,
 );

@@ -12,6 +12,7 @@ import {
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
 import { openDb, ScriptImports } from '../../../src/persistence/index.js';
+import { runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
 import type { CatalogRow, SqlCatalog } from '../../support/sql-server-simulator/index.js';
 
@@ -483,5 +484,22 @@ describe('export-db', () => {
         m.catalogs!.XPDATA = fixture();
       });
     }
+  });
+
+  it('xpmigrate export-db writes the script and says what it wrote; a bad target version is refused', async () => {
+    const server = `Server=127.0.0.1,${sql.sim.port};User ID=sa;Password=Sa-Passw0rd!`;
+    const out = join(dir, 'cli.sql');
+    const args = ['export-db', '--server', server, '--database', 'XPDATA', '--out', out, '--lang', 'en'];
+    const r = await runCliAsync([...args, '--target-version', '2016']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Script ${out} for SQL Server 2016: 2 tables, 5 rows in 2 INSERTs`);
+    expect(r.stderr).toContain('[sales].[Order]]s] [####################] 3 rows');
+    expect(r.stderr).toContain(
+      'Compatibility level 150 does not exist on SQL Server 2016; the script sets 130.',
+    );
+    expect(readFileSync(out, 'utf8')).toContain('SET COMPATIBILITY_LEVEL = 130;');
+    const bad = await runCliAsync([...args, '--target-version', '2012', '--lang', 'de']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('E_INPUT_CHOICE');
   });
 });
