@@ -130,46 +130,37 @@ export async function importScript(
         if (unit === row.unitsDone && chain !== row.chain)
           throw new XpmError('E_IMPORT_SCRIPT_CHANGED', { file: o.file, done: row.unitsDone });
         const inTransaction = runsInTransaction(batch.text);
+        /** Records unit as done; `marked`: its commit carried a mark (tempdb). */
+        const done = async (database: string | undefined, marked: boolean) => {
+          chain = link(chain, batch.text);
+          row = checkpoint(imports, row, {
+            unitsDone: unit + 1,
+            chain,
+            bytesDone: batch.offset,
+            inFlight: false,
+            database: database ?? row.database,
+            ...(marked ? { lastMarked: unit } : {}),
+          });
+          if (database && database !== sessionDb) {
+            // Should the pool reconnect, its new session must start where the script left it.
+            await connection.close();
+            sessionDb = database;
+            connection = await open(sessionDb);
+          }
+          result.units = unit + 1;
+          result.bytes = batch.offset;
+        };
         if (row.inFlight && unit === row.unitsDone) {
-          const settled = settle(batch, inTransaction, mark, unit, marksLost, o);
-          result.settled = settled;
-          if (settled === 'marked' || settled === 'skip') {
-            chain = link(chain, batch.text);
-            row = checkpoint(imports, row, {
-              unitsDone: unit + 1,
-              chain,
-              bytesDone: batch.offset,
-              inFlight: false,
-              ...(settled === 'marked' ? { database: mark!.db, lastMarked: unit } : {}),
-            });
-            if (row.database && row.database !== sessionDb) {
-              await connection.close();
-              sessionDb = row.database;
-              connection = await open(sessionDb);
-            }
+          result.settled = settle(batch, inTransaction, mark, unit, marksLost, o);
+          if (result.settled === 'marked' || result.settled === 'skip') {
+            await done(result.settled === 'marked' ? mark!.db : undefined, result.settled === 'marked');
             continue;
           }
         }
         imports.save(id, { inFlight: true });
         const database = await runUnit(connection, batch, { unit, id, inTransaction, result, imports, o });
         o.at?.(unit, 'after-commit');
-        chain = link(chain, batch.text);
-        row = checkpoint(imports, row, {
-          unitsDone: unit + 1,
-          chain,
-          bytesDone: batch.offset,
-          inFlight: false,
-          database: database ?? row.database,
-          ...(inTransaction ? { lastMarked: unit } : {}),
-        });
-        if (database && database !== sessionDb) {
-          // Should the pool reconnect, its new session must start where the script left it.
-          await connection.close();
-          sessionDb = database;
-          connection = await open(sessionDb);
-        }
-        result.units = unit + 1;
-        result.bytes = batch.offset;
+        await done(database, inTransaction);
         o.onProgress?.({ ...progressOf(result, unit + 1, batch.offset, -1), batch: batch.index });
       }
     }
