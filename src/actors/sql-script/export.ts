@@ -1,7 +1,7 @@
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { XpmError } from '../../errors/index.js';
 import { type SqlConnection, serverFacts } from '../sql-server/index.js';
-import { type Catalog, readCatalog, type TableInfo } from './catalog.js';
+import { readCatalog, type TableInfo } from './catalog.js';
 import { literal, qualified, quoteName, textForm } from './literals.js';
 import { type Finding, type TargetFacts, type TargetVersion, targetFindings } from './target.js';
 import { insertedColumns, scriptParts } from './writer.js';
@@ -198,5 +198,3 @@ async function exportRows(
   await close();
   progress(count, true);
 }
-
-export type { Catalog };

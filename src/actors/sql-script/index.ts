@@ -17,12 +17,10 @@ export {
   type OpenConnection,
   runsInTransaction,
 } from './import.js';
-export { literal, quoteName, textForm, unicodeLiteral } from './literals.js';
 export { type Batch, locate, type OnError, type SplitOptions, splitScript } from './splitter.js';
 export {
   type Finding,
   SCRIPT_TARGETS,
   type TargetFacts,
   type TargetVersion,
-  targetFindings,
 } from './target.js';

@@ -48,7 +48,7 @@ const VARIABLE = /\$\(([A-Za-z_][\w-]*)\)/g;
 const MAX_REPEAT = 1_000_000;
 const CHUNK = 1 << 20;
 
-export const scriptError = (
+const scriptError = (
   code:
     | 'E_SCRIPT_SYNTAX'
     | 'E_SCRIPT_INCLUDE'
