@@ -14,6 +14,7 @@ import type { Plan } from '../plan/index.js';
 import { drive, fault, openRun, type Progress, type RunSettings, watchMirror } from '../runtime/index.js';
 import { type CliContext, out } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import { bar } from './render/index.js';
 import { T } from './texts.js';
 
 export interface StoreSession {
@@ -94,9 +95,7 @@ function failureText(p: Extract<Progress, { type: 'step-failed' }>, lang: CliCon
 
 /** BACKUP/RESTORE progress: a bar redrawn in place on a terminal; quarter marks otherwise. */
 function progressBar(p: Extract<Progress, { type: 'progress' }>): string {
-  const width = 20;
-  const filled = Math.round((p.percent / 100) * width);
-  const line = `      ${p.operation} ${p.database} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p.percent).padStart(3)}%`;
+  const line = `      ${p.operation} ${p.database} ${bar(p.percent / 100)} ${String(p.percent).padStart(3)}%`;
   if (process.stdout.isTTY) {
     process.stdout.write(`\r${line}${p.percent >= 100 ? '\n' : ''}`);
     return '';

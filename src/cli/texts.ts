@@ -316,6 +316,10 @@ export const T = {
     de: 'Der unterbrochene Batch: {how} (marked = laut Server übernommen, rolled-back = vom Server zurückgerollt und erneut gesendet).',
     en: 'The interrupted batch: {how} (marked = committed per the server, rolled-back = rolled back by the server and sent again).',
   },
+  importIgnored: {
+    de: '{file}:{line} Batch {batch}: {number} {message}',
+    en: '{file}:{line} batch {batch}: {number} {message}',
+  },
   importDone: {
     de: 'Import fertig: {batches} Batches, {units} Ausführungen aus {file}.',
     en: 'Import done: {batches} batches, {units} executions from {file}.',

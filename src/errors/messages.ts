@@ -905,16 +905,6 @@ export const ERRORS = {
       en: 'Export for a newer target version (--target-version), or change the named objects in the source. Nothing was written.',
     },
   },
-  E_EXPORT_TYPE: {
-    message: {
-      de: 'Spalte {column} hat den Typ {type}, den xpmigrate nicht als Script-Literal schreiben kann.',
-      en: 'Column {column} has the type {type}, which xpmigrate cannot write as a script literal.',
-    },
-    remedy: {
-      de: 'Diese Datenbank über Sicherung und Wiederherstellung verschieben, oder die Spalte vorher umwandeln. Nichts wurde geschrieben.',
-      en: 'Move this database by backup and restore, or convert the column first. Nothing was written.',
-    },
-  },
   E_EXPORT_WRITE: {
     message: {
       de: 'Script {file} nicht schreibbar: {reason}',

@@ -56,7 +56,7 @@ export interface ImportResult {
   alreadyDone: boolean;
 }
 
-export const MARKS_TABLE =
+const MARKS_TABLE =
   "IF OBJECT_ID(N'tempdb.dbo.xpmigrate_import_marks') IS NULL CREATE TABLE tempdb.dbo.xpmigrate_import_marks (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit))";
 const MARK =
   'INSERT INTO tempdb.dbo.xpmigrate_import_marks (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())';
@@ -122,6 +122,7 @@ export async function importScript(
       onRead: (read, total) => o.onProgress?.({ ...progressOf(result, unit, read, total), batch: -1 }),
     })) {
       result.batches = batch.index + 1;
+      const inTransaction = unit + batch.repeat > row.unitsDone && runsInTransaction(batch.text);
       for (let n = 0; n < batch.repeat; n++, unit++) {
         if (unit < row.unitsDone) {
           chain = link(chain, batch.text);
@@ -129,7 +130,6 @@ export async function importScript(
         }
         if (unit === row.unitsDone && chain !== row.chain)
           throw new XpmError('E_IMPORT_SCRIPT_CHANGED', { file: o.file, done: row.unitsDone });
-        const inTransaction = runsInTransaction(batch.text);
         /** Records unit as done; `marked`: its commit carried a mark (tempdb). */
         const done = async (database: string | undefined, marked: boolean) => {
           chain = link(chain, batch.text);

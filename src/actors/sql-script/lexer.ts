@@ -14,16 +14,19 @@ export const CODE: LexMode = { kind: 'code' };
 const CODE_SPECIAL = /['"[]|--|\/\*/g;
 const COMMENT_SPECIAL = /\/\*|\*\//g;
 
-/** Scans one line from `mode`; returns the mode at its end. `line` is its number, for errors. */
-export function scanLine(text: string, mode: LexMode, line: number): LexMode {
+/**
+ * Scans one line from `mode`; returns the mode at its end. `line` is its number, for errors.
+ * `keep` receives the line's code outside strings, identifiers and comments (keyword searches).
+ */
+export function scanLine(text: string, mode: LexMode, line: number, keep?: (code: string) => void): LexMode {
   let at = 0;
   let current = mode;
   while (at < text.length) {
     if (current.kind === 'code') {
       CODE_SPECIAL.lastIndex = at;
       const m = CODE_SPECIAL.exec(text);
-      if (!m) return current;
-      if (m[0] === '--') return current; // the rest of the line is a comment
+      keep?.(`${text.slice(at, m ? m.index : text.length)} `);
+      if (!m || m[0] === '--') return current; // `--`: the rest of the line is a comment
       if (m[0] === '/*') {
         current = { kind: 'comment', depth: 1, line };
         at = m.index + 2;
@@ -54,44 +57,15 @@ export function scanLine(text: string, mode: LexMode, line: number): LexMode {
   return current;
 }
 
-/** Whether a batch text holds anything but whitespace. */
-export const isBlank = (text: string) => text.trim() === '';
-
-/** The text with strings, quoted identifiers and comments blanked: what a keyword search may see. */
+/** The text's code without strings, quoted identifiers and comments: what a keyword search may see. */
 export function codeOnly(text: string): string {
-  let out = '';
+  let code = '';
   let mode: LexMode = CODE;
   for (const [i, line] of text.split('\n').entries()) {
-    const chars = [...line];
-    let kept = '';
-    let m = mode;
-    // Char by char is fine here: it runs once per batch, not per byte of a 1 GB script.
-    for (let at = 0; at < chars.length; at++) {
-      const c = chars[at]!;
-      const next = chars[at + 1];
-      if (m.kind === 'code') {
-        if (c === '-' && next === '-') break;
-        if (c === '/' && next === '*') {
-          m = { kind: 'comment', depth: 1, line: i };
-          at++;
-          kept += '  ';
-        } else if (c === "'" || c === '"' || c === '[') {
-          m = { kind: 'quoted', close: c === '[' ? ']' : c, line: i };
-          kept += ' ';
-        } else kept += c;
-      } else if (m.kind === 'quoted') {
-        if (c === m.close && next === m.close) at++;
-        else if (c === m.close) m = CODE;
-        kept += ' ';
-      } else {
-        if (c === '/' && next === '*') m = { ...m, depth: m.depth + 1 };
-        else if (c === '*' && next === '/') m = m.depth === 1 ? CODE : { ...m, depth: m.depth - 1 };
-        if ((c === '/' && next === '*') || (c === '*' && next === '/')) at++;
-        kept += ' ';
-      }
-    }
-    mode = m;
-    out += `${kept}\n`;
+    mode = scanLine(line, mode, i + 1, (part) => {
+      code += part;
+    });
+    code += '\n';
   }
-  return out;
+  return code;
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { XpmError } from '../../errors/index.js';
-import { CODE, isBlank, type LexMode, scanLine } from './lexer.js';
+import { CODE, type LexMode, scanLine } from './lexer.js';
 
 /** What `:on error` says: stop the import at a failed batch (`exit`) or go on (`ignore`). */
 export type OnError = 'exit' | 'ignore';
@@ -144,21 +144,21 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
   let quit = false;
 
   const take = (repeat: number): Batch | undefined => {
+    // `first` is the batch's first non-blank line: without one there is nothing to send.
     const body = text.join('\n');
-    const batch =
-      first && !isBlank(body)
-        ? {
-            index: index++,
-            text: body,
-            file: first.file,
-            startLine: first.line,
-            repeat,
-            bytes: Buffer.byteLength(body),
-            offset,
-            onError,
-            origins,
-          }
-        : undefined;
+    const batch = first
+      ? {
+          index: index++,
+          text: body,
+          file: first.file,
+          startLine: first.line,
+          repeat,
+          bytes: Buffer.byteLength(body),
+          offset,
+          onError,
+          origins,
+        }
+      : undefined;
     text = [];
     origins = [];
     first = undefined;
@@ -197,7 +197,7 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
           continue;
         }
       }
-      if (!first && !isBlank(line)) first = where;
+      if (!first && line.trim() !== '') first = where;
       if (first) {
         // A command line left out, or an include, starts a new segment of the line map.
         if (text.length === 0 || next?.file !== path || next.line !== no)

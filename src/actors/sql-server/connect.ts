@@ -183,9 +183,7 @@ export class SqlConnection {
     params: SqlParams = {},
     onInfo?: (info: SqlInfo) => void,
   ): Promise<T[]> {
-    const request = this.pool.request();
-    for (const [name, value] of Object.entries(params))
-      request.input(name, typeof value === 'number' ? this.driver.Int : this.driver.NVarChar, value);
+    const request = this.bind(this.pool.request(), params);
     if (onInfo)
       request.on('info', (i: { number: number; message: string }) =>
         onInfo({ number: i.number, message: i.message }),
@@ -194,8 +192,19 @@ export class SqlConnection {
       const result = await request.query(text);
       return (result.recordset ?? []) as T[];
     } catch (error) {
-      throw diagnose(error, { server: this.server, login: this.login });
+      throw this.diagnosed(error);
     }
+  }
+
+  /** Parameters as the statements declare them: numbers as int, text as nvarchar. */
+  private bind(request: import('mssql').Request, params: SqlParams): import('mssql').Request {
+    for (const [name, value] of Object.entries(params))
+      request.input(name, typeof value === 'number' ? this.driver.Int : this.driver.NVarChar, value);
+    return request;
+  }
+
+  private diagnosed(error: unknown): XpmError {
+    return diagnose(error, { server: this.server, login: this.login });
   }
 
   /**
@@ -207,37 +216,36 @@ export class SqlConnection {
     request.stream = true;
     request.arrayRowMode = true;
     await new Promise<void>((resolve, reject) => {
-      let failure: unknown;
+      // The writer's failure is reported as it is; the driver's through diagnose().
+      let own: { error: unknown } | undefined;
+      let driver: { error: unknown } | undefined;
       request.on('row', (row: unknown[]) => {
-        if (failure !== undefined) return;
+        if (own) return;
         let waiting: Promise<void> | undefined;
         try {
           waiting = onRow(row);
         } catch (error) {
-          failure = error;
+          own = { error };
         }
         if (!waiting) return;
         request.pause();
         waiting.then(
           () => request.resume(),
           (error: unknown) => {
-            failure ??= error;
+            own ??= { error };
             request.resume(); // drain what is left; 'done' reports the failure
           },
         );
       });
       request.on('error', (error: unknown) => {
-        failure ??= error;
+        driver ??= { error };
       });
       request.on('done', () => {
-        if (failure === undefined) resolve();
-        else reject(failure);
+        if (own) reject(own.error);
+        else if (driver) reject(this.diagnosed(driver.error));
+        else resolve();
       });
       void request.query(text);
-    }).catch((error: unknown) => {
-      throw error instanceof Error && !('number' in error) && !('code' in error)
-        ? error
-        : diagnose(error, { server: this.server, login: this.login });
     });
   }
 
@@ -255,29 +263,23 @@ export class SqlConnection {
     try {
       await tx.begin();
     } catch (error) {
-      throw diagnose(error, { server: this.server, login: this.login });
+      throw this.diagnosed(error);
     }
     let result: T;
     try {
       result = await work({
         batch: (text) => this.runBatch(new this.driver.Request(tx), text),
-        query: async <R>(text: string, params: SqlParams = {}) => {
-          const request = new this.driver.Request(tx);
-          for (const [name, value] of Object.entries(params))
-            request.input(name, typeof value === 'number' ? this.driver.Int : this.driver.NVarChar, value);
-          return ((await request.query(text)).recordset ?? []) as R[];
-        },
+        query: async <R>(text: string, params: SqlParams = {}) =>
+          ((await this.bind(new this.driver.Request(tx), params).query(text)).recordset ?? []) as R[],
       });
     } catch (error) {
       await tx.rollback().catch(() => {}); // the server may have rolled back already
-      throw error instanceof SqlBatchError
-        ? error
-        : diagnose(error, { server: this.server, login: this.login });
+      throw error instanceof SqlBatchError ? error : this.diagnosed(error);
     }
     try {
       await tx.commit();
     } catch (error) {
-      throw diagnose(error, { server: this.server, login: this.login });
+      throw this.diagnosed(error);
     }
     return result;
   }
@@ -288,7 +290,7 @@ export class SqlConnection {
     } catch (error) {
       const failures = batchFailures(error);
       if (failures.length) throw new SqlBatchError(failures);
-      throw diagnose(error, { server: this.server, login: this.login });
+      throw this.diagnosed(error);
     }
   }
 

@@ -23,8 +23,10 @@ import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { acquireRunLock, ScriptImports, stateFile } from '../../persistence/index.js';
 import { faultAt } from '../../runtime/index.js';
+import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import { bar } from '../render/index.js';
 import { openStore } from '../session.js';
 import { T } from '../texts.js';
 
@@ -41,6 +43,7 @@ interface ImportCliOptions {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+const RESOLUTIONS = ['rerun', 'skip'] as const;
 
 /** `--var NAME=VALUE` → a map; the name as SQLCMD compares it (case-insensitive). */
 export function parseVars(items: string[]): Record<string, string> {
@@ -95,13 +98,9 @@ export function registerDbScript(program: Command, ctx: CliContext): void {
 }
 
 async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
-  const target = Number(o.targetVersion) as TargetVersion;
-  if (!SCRIPT_TARGETS.includes(target))
-    throw new XpmError('E_INPUT_CHOICE', {
-      flag: '--target-version',
-      value: o.targetVersion,
-      allowed: SCRIPT_TARGETS.join(', '),
-    });
+  const target = Number(
+    choice(o.targetVersion, '--target-version', SCRIPT_TARGETS.map(String)),
+  ) as TargetVersion;
   const host = o.simulate
     ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)))
     : undefined;
@@ -149,10 +148,8 @@ function tableBars(ctx: CliContext, quiet: boolean): (p: TableProgress) => void 
   const tty = (ctx.io.stderr as NodeJS.WriteStream).isTTY === true;
   return (p) => {
     if (quiet || (!tty && !p.done)) return;
-    const width = 20;
-    const share = p.expected ? Math.min(1, p.rows / p.expected) : p.done ? 1 : 0;
-    const filled = Math.round((p.done ? 1 : share) * width);
-    const line = `  ${p.table} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${say(T.exportRows, ctx.lang, { rows: p.rows })}`;
+    const share = p.done ? 1 : p.expected ? p.rows / p.expected : 0;
+    const line = `  ${p.table} ${bar(share)} ${say(T.exportRows, ctx.lang, { rows: p.rows })}`;
     ctx.io.stderr.write(tty ? `\r${line}${p.done ? '\n' : ''}` : `${line}\n`);
   };
 }
@@ -187,8 +184,7 @@ function dryRun(ctx: CliContext, o: ImportCliOptions): void {
 
 async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   if (!o.server) throw new XpmError('E_INPUT_MISSING', { flag: '--server' });
-  if (o.resolve !== undefined && o.resolve !== 'rerun' && o.resolve !== 'skip')
-    throw new XpmError('E_INPUT_CHOICE', { flag: '--resolve', value: o.resolve, allowed: 'rerun, skip' });
+  const resolve = o.resolve === undefined ? undefined : choice(o.resolve, '--resolve', RESOLUTIONS);
   const vars = parseVars(o.var);
   const session = openStore(ctx, o.state);
   const host = o.simulate ? new SimulatedHost(SimulatedHost.fileFor(session.file)) : undefined;
@@ -205,7 +201,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
         server,
         vars,
         ...(o.restart ? { restart: true } : {}),
-        ...(o.resolve ? { resolve: o.resolve as 'rerun' | 'skip' } : {}),
+        ...(resolve ? { resolve } : {}),
         onProgress: print,
         at: (unit, point) => faultAt(`import-db@${unit}:${point}`),
       },
@@ -255,6 +251,6 @@ function report(ctx: CliContext, o: ImportCliOptions, r: ImportResult): void {
   }
   if (r.resumedAt > 0) out(ctx, say(T.importResumed, ctx.lang, { units: r.resumedAt }));
   if (r.settled) out(ctx, say(T.importSettled, ctx.lang, { how: r.settled }));
-  for (const f of r.ignored) out(ctx, `  ! ${f.file}:${f.line} batch ${f.batch}: ${f.number} ${f.message}`);
+  for (const f of r.ignored) out(ctx, `  ! ${say(T.importIgnored, ctx.lang, { ...f })}`);
   out(ctx, say(T.importDone, ctx.lang, { batches: r.batches, units: r.units, file: o.input }));
 }

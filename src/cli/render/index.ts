@@ -1,2 +1,3 @@
+export { bar } from './bar.js';
 export { planToJson } from './plan-json.js';
 export { planToMarkdown, planToText } from './plan-table.js';
