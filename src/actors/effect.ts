@@ -1,4 +1,5 @@
 import type { Host } from '../host/index.js';
+import type { ScriptImports } from '../persistence/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
 
 /** What every effect gets: the host, and the run's options (service account, SQL server, …). */
@@ -11,12 +12,16 @@ export interface EffectContext {
   input: Record<string, unknown>;
   /** What the operator gave for this step (confirm or retry with --evidence key=value). */
   evidence: Record<string, string>;
+  /** What the operator gave for an earlier step (the file locations before the script import). */
+  evidenceOf(stepId: string): Record<string, string>;
   /** Progress of a long effect (BACKUP/RESTORE STATS): shown live, journaled. */
   progress(p: { operation: string; database: string; percent: number }): void;
+  /** The script import's checkpoints, in the run's store: an import continues at its next batch. */
+  imports: ScriptImports;
 }
 
 /** What an effect's `input()` gets: no intent yet, so no input, evidence or progress. */
-export type EffectBase = Omit<EffectContext, 'input' | 'evidence' | 'progress'>;
+export type EffectBase = Omit<EffectContext, 'input' | 'evidence' | 'evidenceOf' | 'progress' | 'imports'>;
 
 export interface RunOptions {
   serviceAccount: string;
@@ -38,6 +43,10 @@ export interface RunOptions {
   mediaDir?: string;
   /** A folder outside the VM where every checkpoint is mirrored, to notice a reverted store. */
   journalMirror?: string;
+  /** The move with SQL scripts: where xpmigrate writes and reads them (`<database>.sql`). */
+  scriptDir?: string;
+  /** The SQL Server version the scripts are written for; absent: the target server's own. */
+  scriptTarget?: number;
 }
 
 export type EffectResult =

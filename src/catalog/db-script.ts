@@ -5,6 +5,9 @@ const SECTION = 'DB UMZUG MIT SQL SCRIPTS';
 /** SQL Server versions a script can be written for ("Script for Server Version"). */
 export const SCRIPT_TARGET_VERSIONS = [2014, 2016, 2017, 2019, 2022] as const;
 
+/** A folder on the target server's disks (D:\SQLData): the script puts the file name after it. */
+export const WINDOWS_FOLDER = '^[A-Za-z]:\\\\';
+
 export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.export',
@@ -35,8 +38,16 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
     },
     source: { section: 'DATENBANK ALS SQL SCRIPT EXPORTIEREN', item: 'Script ausführen (importieren)' },
     evidence: [
-      { key: 'dataPath', label: { de: 'Ordner der Datendatei', en: 'Data file folder' } },
-      { key: 'logPath', label: { de: 'Ordner der Logdatei', en: 'Log file folder' } },
+      {
+        key: 'dataPath',
+        label: { de: 'Ordner der Datendatei', en: 'Data file folder' },
+        pattern: WINDOWS_FOLDER,
+      },
+      {
+        key: 'logPath',
+        label: { de: 'Ordner der Logdatei', en: 'Log file folder' },
+        pattern: WINDOWS_FOLDER,
+      },
     ],
   },
   {

@@ -396,6 +396,14 @@ export const T = {
     de: 'Probe: der Zustandsspeicher liegt außerhalb der simulierten VM (ein Rollback setzt ihn nicht zurück)',
     en: 'rehearsal: the store lives outside the simulated VM (a rollback does not revert it)',
   },
+  optScriptDir: {
+    de: 'DB-Umzug mit SQL Scripts: Ordner der Scripts (<Datenbank>.sql; Standard: scripts neben dem Zustandsspeicher)',
+    en: 'database move with SQL scripts: folder of the scripts (<database>.sql; default: scripts beside the state store)',
+  },
+  optScriptTarget: {
+    de: 'DB-Umzug mit SQL Scripts: SQL Server Version der Scripts (2014, 2016, 2017, 2019, 2022; Standard: die des Ziel-Servers)',
+    en: "database move with SQL scripts: the scripts' SQL Server version (2014, 2016, 2017, 2019, 2022; default: the target server's)",
+  },
   optV4ExportDir: {
     de: 'V4 → V9: Export-Ordner des Migrations-Managers, den xpmigrate selbst prüft',
     en: "V4 → V9: the Migrations-Manager's export folder, checked by xpmigrate itself",

@@ -915,6 +915,36 @@ export const ERRORS = {
       en: 'Check the folder and the free space. An existing file stays unchanged until the script is complete.',
     },
   },
+  E_EXPORT_TARGET_OLD: {
+    message: {
+      de: 'Der Ziel-Server {server} hat SQL Server Version {version}; Scripts schreibt xpmigrate für SQL Server 2014 und neuer.',
+      en: 'The target server {server} runs SQL Server {version}; xpmigrate writes scripts for SQL Server 2014 and later.',
+    },
+    remedy: {
+      de: 'Einen Ziel-Server ab SQL Server 2014 wählen (--sql-server). XPhone Connect 9 braucht ohnehin mindestens diese Version.',
+      en: 'Choose a target server with SQL Server 2014 or later (--sql-server). XPhone Connect 9 needs at least that version anyway.',
+    },
+  },
+  E_IMPORT_NO_SCRIPT: {
+    message: {
+      de: 'Kein Script zum Importieren in {dir}: erwartet {files}.',
+      en: 'No script to import in {dir}: expected {files}.',
+    },
+    remedy: {
+      de: 'Den Export wiederholen (xpmigrate retry nach einem Fehler) oder die Scripts in den Ordner legen, dann xpmigrate retry.',
+      en: 'Repeat the export (xpmigrate retry after a failure) or put the scripts into the folder, then xpmigrate retry.',
+    },
+  },
+  E_IMPORT_MISMATCH: {
+    message: {
+      de: '{database} auf {server} weicht von der Quelle ab: {differences}',
+      en: '{database} on {server} differs from the source: {differences}',
+    },
+    remedy: {
+      de: 'Die Quelle darf sich seit dem Export nicht ändern (XPhone-Dienste beenden). Export und Import wiederholen, oder die Abweichung prüfen und den Schritt mit xpmigrate skip --force --reason überspringen.',
+      en: 'The source must not change after the export (stop the XPhone services). Repeat export and import, or examine the difference and skip the step with xpmigrate skip --force --reason.',
+    },
+  },
   E_INTERNAL: {
     message: { de: 'Interner Fehler: {detail}', en: 'Internal error: {detail}' },
     remedy: {

@@ -57,9 +57,6 @@ export interface Host {
   readonly snapshots?: SnapshotProvider;
   xphoneV4Installed(): Promise<boolean>;
   checkV4Exports(): Promise<{ ok: boolean; missing: string[] }>;
-  exportScript(key: string): Promise<{ file: string }>;
-  importScript(key: string): Promise<void>;
-  verifyImport(): Promise<{ ok: boolean; detail: string }>;
 }
 
 /** A snapshot as its provider lists it. */

@@ -279,17 +279,6 @@ export class SimulatedHost implements Host {
     const missing = needed.filter((n) => !this.state.exports.includes(n));
     return { ok: missing.length === 0, missing };
   }
-  async exportScript(key: string) {
-    const file = `C:\\XPDATA-Export\\${key.replace(/[^\w.-]+/g, '_')}.sql`;
-    this.mutate('sql-script.export', () => {});
-    return { file };
-  }
-  async importScript(_key: string) {
-    this.mutate('sql-script.import', () => {});
-  }
-  async verifyImport() {
-    return { ok: true, detail: 'tables and row counts match' };
-  }
 }
 
 /** The store a simulation belongs to: its files sit beside it (`.server`, `.sql`, `.snapshots`). */

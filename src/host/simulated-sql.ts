@@ -7,6 +7,7 @@ import {
 } from '../../test/support/sql-server-simulator/index.js';
 import { parseServer } from '../actors/sql-server/connection-string.js';
 import type { SqlCredentials } from './host.js';
+import { sampleCatalog } from './simulated-catalog.js';
 
 /** The simulated administrator's Windows session: what integrated security logs in as. */
 export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', password: 'rehearsal' };
@@ -45,12 +46,16 @@ export function simulatedServer(name: string, backupDir: string): SqlModel {
     model.version = '12.0.6024.0';
     model.dataPath = model.dataPath.replace('MSSQL15', 'MSSQL12');
     model.logPath = model.dataPath;
+    model.catalogs = {};
     for (const [db, size] of [
       ['XPDATA', 512],
       ['XPVDIR', 128],
       ['XPSTATS', 256],
-    ] as const)
+    ] as const) {
       model.databases[db] = { ...xphoneDatabase(model, db, size), content: `${OLD_HOST}:${db}` };
+      // What export-db reads there (the move with SQL scripts).
+      model.catalogs[db] = sampleCatalog(db, model.dataPath)!;
+    }
   } else if (name.startsWith(`${NEW_HOST}\\`)) {
     for (const db of ['XPDATA', 'XPVDIR', 'XPSTATS']) model.databases[db] = xphoneDatabase(model, db, 16);
   }

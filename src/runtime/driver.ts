@@ -3,7 +3,15 @@ import { EFFECTS, type EffectContext, type EffectResult } from '../actors/index.
 import { isXpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
-import type { Attempt, InboxRow, JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
+import {
+  type Attempt,
+  type InboxRow,
+  type JournalEntry,
+  type RunStatus,
+  ScriptImports,
+  type Store,
+  type Transition,
+} from '../persistence/index.js';
 import { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
 import { judge, type OperatorCommand } from './commands.js';
 import { fault, faultStep } from './faults.js';
@@ -78,6 +86,8 @@ class Driver {
       options: this.run.settings,
       input,
       evidence: this.snapshot.context.evidence[step.id] ?? {},
+      evidenceOf: (stepId) => this.snapshot.context.evidence[stepId] ?? {},
+      imports: new ScriptImports(this.store.db),
       progress: (p) => {
         // Every tenth percent goes into the journal (the visualizer follows the store).
         if (p.percent % 10 === 0)
@@ -486,6 +496,7 @@ function snapshotTaken(step: RunStep, result: Record<string, unknown>): Pick<Tra
 function sampleEvidence(key: string, pattern: string | undefined): string {
   if (!pattern) return `rehearsal-${key}`;
   if (pattern.startsWith('^4\\.5\\.35')) return '4.5.35 SR5';
+  if (pattern.startsWith('^[A-Za-z]:')) return 'D:\\SQLData\\';
   const major = /^\^(\d+)/.exec(pattern)?.[1];
   return major ? `${major}.0.100` : '1.0';
 }

@@ -13,14 +13,19 @@ export interface ImportOptions {
   file: string;
   /** The server as the user named it: part of the import's identity. */
   server: string;
+  /** Who imports (a run's step): the same script imported by another run is another import. */
+  scope?: string;
   vars?: Record<string, string>;
   /** Forget the checkpoint and start at the first batch. */
   restart?: boolean;
   /** What to do with a batch outside a transaction whose outcome is unknown. */
   resolve?: 'rerun' | 'skip';
   onProgress?: (p: ImportProgress) => void;
-  /** Crash tests: called at `before-commit` (batch and mark sent) and `after-commit` (before the checkpoint). */
-  at?: (unit: number, point: 'before-commit' | 'after-commit') => void;
+  /**
+   * Called at `before-commit` (batch and mark sent) and `after-commit` (before the checkpoint);
+   * `marked`: the unit ran in a transaction with its mark. Crash tests die here.
+   */
+  at?: (unit: number, point: 'before-commit' | 'after-commit', marked: boolean) => void | Promise<void>;
 }
 
 export interface ImportProgress {
@@ -72,10 +77,10 @@ const OUTSIDE_TRANSACTION =
 /** Whether a batch can run inside the import's transaction, together with its mark. */
 export const runsInTransaction = (text: string) => !OUTSIDE_TRANSACTION.test(codeOnly(text));
 
-/** One import per script file and server: the same command continues it. */
-export const importId = (file: string, server: string) =>
+/** One import per script file and server (and scope): the same command continues it. */
+export const importId = (file: string, server: string, scope = '') =>
   createHash('sha256')
-    .update(`${resolve(file)}\n${server.toUpperCase()}`)
+    .update(`${resolve(file)}\n${server.toUpperCase()}${scope ? `\n${scope}` : ''}`)
     .digest('hex')
     .slice(0, 24);
 
@@ -91,7 +96,7 @@ export async function importScript(
   imports: ScriptImports,
   o: ImportOptions,
 ): Promise<ImportResult> {
-  const id = importId(o.file, o.server);
+  const id = importId(o.file, o.server, o.scope);
   if (o.restart) imports.remove(id);
   const before = imports.get(id);
   const result: ImportResult = {
@@ -159,7 +164,7 @@ export async function importScript(
         }
         imports.save(id, { inFlight: true });
         const database = await runUnit(connection, batch, { unit, id, inTransaction, result, imports, o });
-        o.at?.(unit, 'after-commit');
+        await o.at?.(unit, 'after-commit', inTransaction);
         await done(database, inTransaction);
         o.onProgress?.({ ...progressOf(result, unit + 1, batch.offset, -1), batch: batch.index });
       }
@@ -229,7 +234,7 @@ async function runUnit(
       return await connection.transaction(async (t) => {
         await t.batch(batch.text);
         const [marked] = await t.query<{ db: string }>(MARK, { id, unit });
-        c.o.at?.(unit, 'before-commit');
+        await c.o.at?.(unit, 'before-commit', true);
         return marked?.db;
       });
     await connection.batch(batch.text);

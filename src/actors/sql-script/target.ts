@@ -1,4 +1,4 @@
-import { SCRIPT_TARGET_VERSIONS } from '../../catalog/index.js';
+import { SCRIPT_TARGET_VERSIONS, sqlServerYearForMajor } from '../../catalog/index.js';
 import type { Text } from '../../i18n/index.js';
 import type { Catalog } from './catalog.js';
 import { codeOnly } from './lexer.js';
@@ -6,6 +6,12 @@ import { qualified, supportedType } from './literals.js';
 
 export type TargetVersion = (typeof SCRIPT_TARGET_VERSIONS)[number];
 export const SCRIPT_TARGETS: readonly number[] = SCRIPT_TARGET_VERSIONS;
+
+/** The script version for a server (its major version): the newest one it runs; undefined below 2014. */
+export function targetForServer(major: number): TargetVersion | undefined {
+  const year = sqlServerYearForMajor(major) ?? (major > 16 ? 9999 : 0);
+  return [...SCRIPT_TARGET_VERSIONS].reverse().find((v) => v <= year);
+}
 
 /** The highest compatibility level each version offers. */
 export const MAX_COMPATIBILITY: Record<TargetVersion, number> = {

@@ -6,7 +6,7 @@ import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from '
 import { ensureDatabases, ownedDatabases } from './databases.js';
 
 /** Where a run's server is reached: the simulation names its simulator, a real host the network. */
-async function access(ctx: EffectBase, which: 'target' | 'source'): Promise<SqlAccess> {
+export async function runServer(ctx: EffectBase, which: 'target' | 'source'): Promise<SqlAccess> {
   const connection = which === 'target' ? ctx.options.sqlServer : ctx.options.sourceSqlServer;
   if (!connection) throw new XpmError('E_INPUT_MISSING', { flag: '--source-sql' });
   return sqlAccess(connection, ctx.host);
@@ -30,14 +30,14 @@ export const sqlServerEffects: Effect[] = [
   {
     name: 'sql.create-databases',
     async run(ctx) {
-      const result = await withSql(await access(ctx, 'target'), (c) =>
+      const result = await withSql(await runServer(ctx, 'target'), (c) =>
         ensureDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
       );
       if (result.created.length + result.granted.length > 0) await ctx.host.applied('sql.create-databases');
       return ok({ ...result, databases: ctx.options.databases });
     },
     async probe(ctx) {
-      const owned = await withSql(await access(ctx, 'target'), (c) =>
+      const owned = await withSql(await runServer(ctx, 'target'), (c) =>
         ownedDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
       );
       return owned.length === ctx.options.databases.length ? 'done' : 'not-done';
@@ -46,7 +46,7 @@ export const sqlServerEffects: Effect[] = [
   {
     name: 'sql.check-filestream',
     async run(ctx) {
-      const { facts, checks } = await withSql(await access(ctx, 'target'), (c) =>
+      const { facts, checks } = await withSql(await runServer(ctx, 'target'), (c) =>
         runChecks(c, { databases: ctx.options.databases, external: true }),
       );
       const failed = checks.filter(
@@ -65,7 +65,7 @@ export const sqlServerEffects: Effect[] = [
       const files = filesOf(ctx, ctx.stepId);
       const dir = backupDir(ctx);
       await withSql(
-        await access(ctx, 'source'),
+        await runServer(ctx, 'source'),
         async (c) => {
           const facts = await serverFacts(c);
           for (const { db, file } of files) {
@@ -82,7 +82,7 @@ export const sqlServerEffects: Effect[] = [
       return ok({ folder: dir, files: files.map((f) => f.file) });
     },
     async probe(ctx) {
-      return withSql(await access(ctx, 'source'), async (c) => {
+      return withSql(await runServer(ctx, 'source'), async (c) => {
         for (const { file } of filesOf(ctx, ctx.stepId))
           if (!(await backupUsable(c, file))) return 'not-done';
         return 'done';
@@ -92,7 +92,7 @@ export const sqlServerEffects: Effect[] = [
   {
     name: 'sql.restore-databases',
     async run(ctx) {
-      const target = await access(ctx, 'target');
+      const target = await runServer(ctx, 'target');
       const restored: string[] = [];
       let c = await SqlConnection.open(target, { longRunning: true });
       try {
@@ -152,7 +152,7 @@ export const sqlServerEffects: Effect[] = [
       return ok({ restored });
     },
     async probe(ctx) {
-      return withSql(await access(ctx, 'target'), async (c) => {
+      return withSql(await runServer(ctx, 'target'), async (c) => {
         const plan = await newestBackups(ctx, c);
         for (const { db, file } of plan) if (!(await restoredFrom(c, db, file))) return 'not-done';
         return plan.length > 0 ? 'done' : 'not-done';

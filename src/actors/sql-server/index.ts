@@ -31,4 +31,4 @@ export {
 } from './connect.js';
 export * from './connection-string.js';
 export { ensureDatabases, ownedDatabases } from './databases.js';
-export { sqlServerEffects } from './effects.js';
+export { runServer, sqlServerEffects } from './effects.js';

@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SNAPSHOT_PROVIDERS, type SnapshotSettings } from '../../actors/snapshots/index.js';
+import { SCRIPT_TARGETS } from '../../actors/sql-script/index.js';
 import { normalizeConnection, withoutSecrets } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
 import { SIMULATED_SHARE, SIMULATED_SOURCE_SQL, SimulatedHost } from '../../host/index.js';
@@ -32,6 +34,8 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--journal-mirror <dir>', say(T.optJournalMirror, lang))
     .option('--media-dir <dir>', say(T.optMediaDir, lang))
     .option('--v4-exports <dir>', say(T.optV4ExportDir, lang))
+    .option('--script-dir <dir>', say(T.optScriptDir, lang))
+    .option('--target-version <year>', say(T.optScriptTarget, lang))
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
     .option('--by <name>', say(T.optBy, lang))
@@ -73,6 +77,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
           ...(mirror ? { journalMirror: mirror } : {}),
           ...(options.mediaDir ? { mediaDir: String(options.mediaDir) } : {}),
           ...(options.v4Exports ? { v4ExportDir: String(options.v4Exports) } : {}),
+          ...(plan.route === 'db-script' ? scriptSettings(options, session.file) : {}),
         };
         if (simulate) {
           // The simulated server starts at the version being upgraded from.
@@ -105,6 +110,17 @@ function snapshotSettings(options: Record<string, unknown>, simulate: boolean): 
     provider,
     ...(options.vm ? { vm: String(options.vm) } : {}),
     ...(options.hypervHost ? { hypervHost: String(options.hypervHost) } : {}),
+  };
+}
+
+/** The script move writes its scripts beside the store unless told where; absolute, for every later process. */
+function scriptSettings(options: Record<string, unknown>, storeFile: string): Partial<RunSettings> {
+  const target = options.targetVersion;
+  return {
+    scriptDir: resolve(String(options.scriptDir ?? join(dirname(storeFile), 'scripts'))),
+    ...(target === undefined
+      ? {}
+      : { scriptTarget: Number(choice(target, '--target-version', SCRIPT_TARGETS.map(String))) }),
   };
 }
 

@@ -199,18 +199,6 @@ export class WindowsHost implements Host {
   async checkV4Exports(): Promise<{ ok: boolean; missing: string[] }> {
     throw manual('check of the V4 Migrations-Manager exports');
   }
-
-  async exportScript(): Promise<{ file: string }> {
-    throw manual('SQL script export');
-  }
-
-  async importScript(): Promise<void> {
-    throw manual('SQL script import');
-  }
-
-  async verifyImport(): Promise<{ ok: boolean; detail: string }> {
-    throw manual('import check');
-  }
 }
 
 function manual(operation: string): XpmError {

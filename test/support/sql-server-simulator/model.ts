@@ -40,6 +40,14 @@ export interface SqlScripts {
   marks: Array<{ importId: string; unit: number; db: string }>;
   /** A batch matching `match` (regex) fails with this error; `line` is the line in the batch. */
   reject: Array<{ match: string; number: number; message: string; line: number; times?: number }>;
+  /** What the committed batches built, by database (lower case): what a census of it finds. */
+  created?: Record<string, CreatedDatabase>;
+}
+
+/** Tables with the rows inserted into them, and modules, as the script batches created them. */
+export interface CreatedDatabase {
+  tables: Array<{ schemaName: string; name: string; rows: number }>;
+  modules: Array<{ schemaName: string; name: string }>;
 }
 
 /** Rows of the catalog queries (`src/actors/sql-script/catalog.ts`), column name → value. */

@@ -2,6 +2,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 import { writeAtomic } from '../../../src/host/write-atomic.js';
 import { catalogAnswer } from './catalog.js';
+import { track } from './created.js';
 import {
   type Login7,
   ntlmChallenge,
@@ -10,7 +11,15 @@ import {
   parseNtlmAuthenticate,
   preloginReply,
 } from './login.js';
-import { findKey, loadModel, type SqlFault, type SqlModel, scriptsOf, xphoneDatabase } from './model.js';
+import {
+  findKey,
+  loadModel,
+  type SqlFault,
+  type SqlModel,
+  type SqlScripts,
+  scriptsOf,
+  xphoneDatabase,
+} from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
@@ -266,7 +275,7 @@ export class SqlServerSimulator {
     if (type === 7 && tx) {
       const model = this.model;
       const scripts = scriptsOf(model);
-      scripts.applied.push(...tx.batches);
+      for (const batch of tx.batches) applied(scripts, batch);
       scripts.marks.push(...tx.marks);
       this.write(model);
     }
@@ -299,10 +308,10 @@ export class SqlServerSimulator {
     // USE changes the session's database at once, inside a transaction or not.
     for (const m of sql.matchAll(/^\s*USE\s+(?:\[((?:[^\]]|\]\])+)\]|(\w+))\s*;?\s*$/gim))
       session.database = m[1]?.replace(/\]\]/g, ']') ?? m[2]!;
-    const applied = { sql, database: session.database };
-    if (session.tx) session.tx.batches.push(applied);
+    const batch = { sql, database: session.database };
+    if (session.tx) session.tx.batches.push(batch);
     else {
-      scripts.applied.push(applied);
+      applied(scripts, batch);
       this.write(model);
     }
     return [];
@@ -441,4 +450,10 @@ export async function startBrowser(
     socket.bind(port, host, () => resolve());
   });
   return socket;
+}
+
+/** A batch reaches the server's data: recorded, and what it built is known to a census. */
+function applied(scripts: SqlScripts, batch: { sql: string; database: string }): void {
+  scripts.applied.push(batch);
+  track(scripts, batch);
 }

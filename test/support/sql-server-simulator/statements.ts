@@ -181,7 +181,14 @@ const IMPORT_STATEMENTS: Statement[] = [
     pattern: template(
       "IF OBJECT_ID(N'tempdb.dbo.xpmigrate_import_marks') IS NULL CREATE TABLE tempdb.dbo.xpmigrate_import_marks (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit))",
     ),
-    run: () => ({ messages: [] }),
+    // An import begins: from now on the server takes any other batch as a script batch.
+    run: (ctx) => {
+      if (!ctx.model.scripts) {
+        scriptsOf(ctx.model);
+        ctx.save();
+      }
+      return { messages: [] };
+    },
   },
   {
     pattern: template(

@@ -1,0 +1,56 @@
+import { codeOnly } from '../../../src/actors/sql-script/lexer.js';
+import type { CreatedDatabase, SqlScripts } from './model.js';
+
+/** A bracketed or plain identifier; two of them with a dot name a schema's object. */
+const NAME = String.raw`(\[(?:[^\]]|\]\])*\]|[A-Za-z_][\w$#@]*)`;
+const TWO_PART = String.raw`${NAME}\s*\.\s*${NAME}`;
+const CREATE_TABLE = new RegExp(String.raw`^\s*CREATE\s+TABLE\s+${TWO_PART}`, 'gim');
+const INSERT = new RegExp(String.raw`^\s*INSERT\s+(?:INTO\s+)?${TWO_PART}`, 'gim');
+// Modules may sit in a string (sp_executesql): looked for anywhere in the text.
+const CREATE_MODULE = new RegExp(
+  String.raw`\bCREATE\s+(?:VIEW|PROC(?:EDURE)?|FUNCTION|TRIGGER)\s+${TWO_PART}`,
+  'gi',
+);
+
+const unquote = (name: string) => (name.startsWith('[') ? name.slice(1, -1).replace(/\]\]/g, ']') : name);
+
+/** Rows of each `VALUES` list, in order: the groups at parenthesis depth 0 after the keyword. */
+function valueRows(sql: string): number[] {
+  const code = codeOnly(sql);
+  return code
+    .split(/\bINSERT\b/i)
+    .slice(1)
+    .map((statement) => {
+      const values = statement.search(/\bVALUES\b/i);
+      if (values < 0) return 0;
+      let depth = 0;
+      let rows = 0;
+      for (const ch of statement.slice(values)) {
+        if (ch === '(' && depth++ === 0) rows++;
+        else if (ch === ')') depth--;
+      }
+      return rows;
+    });
+}
+
+/**
+ * What a committed script batch built, as far as a census asks: tables, the rows inserted, and
+ * modules. The simulator executes no SQL; this reads the statements xpmigrate's export writes.
+ */
+export function track(scripts: SqlScripts, batch: { sql: string; database: string }): void {
+  scripts.created ??= {};
+  const db: CreatedDatabase = (scripts.created[batch.database.toLowerCase()] ??= { tables: [], modules: [] });
+  const table = (schema: string, name: string) => {
+    const key = { schemaName: unquote(schema), name: unquote(name) };
+    let found = db.tables.find((t) => t.schemaName === key.schemaName && t.name === key.name);
+    if (!found) db.tables.push((found = { ...key, rows: 0 }));
+    return found;
+  };
+  for (const m of batch.sql.matchAll(CREATE_TABLE)) table(m[1]!, m[2]!);
+  const rows = valueRows(batch.sql);
+  for (const [i, m] of [...batch.sql.matchAll(INSERT)].entries()) table(m[1]!, m[2]!).rows += rows[i] ?? 0;
+  for (const m of batch.sql.matchAll(CREATE_MODULE)) {
+    const key = { schemaName: unquote(m[1]!), name: unquote(m[2]!) };
+    if (!db.modules.some((x) => x.schemaName === key.schemaName && x.name === key.name)) db.modules.push(key);
+  }
+}
