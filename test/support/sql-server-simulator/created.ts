@@ -39,12 +39,16 @@ function valueRows(sql: string): number[] {
  */
 export function track(scripts: SqlScripts, batch: { sql: string; database: string }): void {
   scripts.created ??= {};
-  const db: CreatedDatabase = (scripts.created[batch.database.toLowerCase()] ??= { tables: [], modules: [] });
+  const key = batch.database.toLowerCase();
+  const db: CreatedDatabase = scripts.created[key] ?? { tables: [], modules: [] };
+  scripts.created[key] = db;
   const table = (schema: string, name: string) => {
     const key = { schemaName: unquote(schema), name: unquote(name) };
-    let found = db.tables.find((t) => t.schemaName === key.schemaName && t.name === key.name);
-    if (!found) db.tables.push((found = { ...key, rows: 0 }));
-    return found;
+    const found = db.tables.find((t) => t.schemaName === key.schemaName && t.name === key.name);
+    if (found) return found;
+    const created = { ...key, rows: 0 };
+    db.tables.push(created);
+    return created;
   };
   for (const m of batch.sql.matchAll(CREATE_TABLE)) table(m[1]!, m[2]!);
   const rows = valueRows(batch.sql);
