@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
-import { readSim, resumeToEnd, start, status, tempState } from '../support/runs.js';
+import { readSim, resumeToEnd, scriptMove, start, status, tempState } from '../support/runs.js';
 
 /** Every path and plan, as CLI flags and as plan input. */
-const CONFIGS: Array<{ name: string; flags: string[]; input: PlanInput }> = [
+const CONFIGS: Array<{
+  name: string;
+  flags: string[];
+  input: PlanInput;
+  /** What else the path's end must show, checked after every case. */
+  check?: (state: string, label: string) => void;
+}> = [
   { name: 'V4 → V9', flags: ['--from', '4.5.30'], input: { from: '4.5.30' } },
   {
     name: 'V5 → V8 hops + plan A',
@@ -27,6 +33,14 @@ const CONFIGS: Array<{ name: string; flags: string[]; input: PlanInput }> = [
     name: 'DB move with scripts',
     flags: ['--job', 'db-script', '--from', '9'],
     input: { job: 'db-script', from: '9' },
+    // The target received every batch of the scripts exactly once, in order, whatever was killed.
+    check: (state, label) => {
+      const move = scriptMove(state);
+      expect(
+        move.target.scripts?.applied.map((a) => a.sql),
+        label,
+      ).toEqual(move.expected);
+    },
   },
 ];
 
@@ -45,6 +59,7 @@ const NON_IDEMPOTENT = [
   'atlas.rename-instances',
   'windows.run-sql-migration-script:main',
   'windows.run-sql-migration-script:analytics',
+  'sql-script.batch',
 ];
 
 function runSteps(plan: Plan) {
@@ -118,6 +133,7 @@ describe('crash matrix: SIGKILL at every step, then resume', () => {
             label,
           ).toBe(true);
           expect(journal.at(-1)?.kind, label).toBe('run-ended');
+          config.check?.(state, label);
         }
       }
     }, 600_000);

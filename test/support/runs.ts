@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { splitScript } from '../../src/actors/sql-script/index.js';
+import { readSqlModels } from '../../src/host/simulated-sql.js';
 import { cleanEnv, runCli } from './cli.js';
 
 export interface Sim {
@@ -66,4 +68,22 @@ export function startArgs(config: string[], state: string): string[] {
 
 export function start(config: string[], state: string, env: NodeJS.ProcessEnv = cleanEnv()) {
   return runCli(startArgs(config, state), { env });
+}
+
+/** The rehearsal's script move: what the target received, and the batches of the run's scripts. */
+export function scriptMove(state: string) {
+  const databases = ['XPDATA', 'XPVDIR', 'XPSTATS'];
+  // What the simulated operator answers for the file locations.
+  const vars = { DataPath: 'D:\\SQLData\\', LogPath: 'D:\\SQLData\\' };
+  const scripts = databases.map((db) => join(dirname(state), 'scripts', `${db}.sql`));
+  const models = readSqlModels(`${state}.sql`);
+  return {
+    scripts,
+    source: models['OLDXPHONE\\XPCONNECT']!,
+    target: models['NEWXPHONE\\XPCONNECT']!,
+    /** Each batch of the scripts as often as it runs (GO n), in order. */
+    expected: scripts.flatMap((file) =>
+      [...splitScript(file, { vars })].flatMap((b) => Array<string>(b.repeat).fill(b.text)),
+    ),
+  };
 }
