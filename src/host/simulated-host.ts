@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
+import type { SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
 import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from './host.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 import {
@@ -169,6 +169,8 @@ export class SimulatedHost implements Host {
     let simulator = this.simulators.get(name);
     if (!simulator) {
       const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);
+      // Loaded when a run first reaches a SQL Server: most commands never do.
+      const { SqlServerSimulator } = await import('../../test/support/sql-server-simulator/server.js');
       simulator = new SqlServerSimulator(file, simulatedServer(name, join(this.sqlFolder, 'backup')));
       await simulator.start();
       simulator.unref(); // the run's process may end while it listens

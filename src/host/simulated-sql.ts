@@ -4,7 +4,7 @@ import {
   defaultModel,
   type SqlModel,
   xphoneDatabase,
-} from '../../test/support/sql-server-simulator/index.js';
+} from '../../test/support/sql-server-simulator/model.js';
 import { parseServer } from '../actors/sql-server/connection-string.js';
 import type { SqlCredentials } from './host.js';
 import { sampleCatalog } from './simulated-catalog.js';

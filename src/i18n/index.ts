@@ -24,14 +24,15 @@ export function isLang(value: string): value is Lang {
  * The language when `--lang` is not given: the POSIX locale variables (Linux, and Windows
  * shells that set them), else the OS locale as Node's Intl reports it (Windows' UI language).
  */
-export function detectLang(env: NodeJS.ProcessEnv = process.env, intlLocale = systemLocale()): Lang {
+export function detectLang(env: NodeJS.ProcessEnv = process.env, intlLocale?: string): Lang {
   for (const name of ['XPMIGRATE_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const value = env[name];
     if (value && value !== 'C' && value !== 'POSIX' && !value.startsWith('C.')) {
       return value.toLowerCase().startsWith('de') ? 'de' : 'en';
     }
   }
-  return intlLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  // Asked only now: Intl's first use loads the locale data (about 10 ms at every start).
+  return (intlLocale ?? systemLocale()).toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
 function systemLocale(): string {

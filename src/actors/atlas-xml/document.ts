@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import { XpmError } from '../../errors/index.js';
 import {
   type ConnectionString,
@@ -69,9 +69,20 @@ export function readAtlas(file: string): AtlasDocument {
   return parseAtlas(file, bytes);
 }
 
+/**
+ * The validator, loaded at first use through the package's CommonJS build: most commands never
+ * read an atlas.xml, and the ESM build's two dozen modules cost every start about 40 ms.
+ */
+let validator: typeof import('fast-xml-parser').XMLValidator | undefined;
+function xmlValidator() {
+  validator ??= (createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser'))
+    .XMLValidator;
+  return validator;
+}
+
 export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
   const { text, encoding } = decode(bytes, file);
-  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  const verdict = xmlValidator().validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     throw new XpmError('E_ATLAS_XML', {
       file,
