@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportDatabase } from '../dist/src/actors/sql-script/index.js';
 import { SqlConnection } from '../dist/src/actors/sql-server/index.js';
+import { catalogColumn, primaryKeyIndex } from '../dist/src/host/simulated-catalog.js';
 import {
   defaultModel,
   SqlServerSimulator,
@@ -54,28 +55,7 @@ export function splitterFigures() {
 /** (7) Exports a 100,000-row table through the simulator and writes the same data SSMS-style. */
 export async function exportSizeFigures(rows = 100_000) {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-bench-export-'));
-  const col = (id, name, type, more = {}) => ({
-    tableId: 1,
-    id,
-    name,
-    type,
-    maxLength: 200,
-    precision: 0,
-    scale: 0,
-    nullable: true,
-    collation: null,
-    isIdentity: false,
-    seed: null,
-    increment: null,
-    computed: null,
-    persisted: null,
-    defaultName: null,
-    defaultDefinition: null,
-    rowGuid: false,
-    sparse: false,
-    filestream: false,
-    ...more,
-  });
+  const col = (id, name, type, more = {}) => catalogColumn(1, id, name, type, more);
   const data = Array.from({ length: rows }, (_, i) => [
     String(i + 1),
     `Müller, Anna ${i}`,
@@ -109,20 +89,7 @@ export async function exportSizeFigures(rows = 100_000) {
           col(4, 'changed', 'datetime'),
           col(5, 'active', 'bit'),
         ],
-        indexes: [
-          {
-            tableId: 1,
-            id: 1,
-            name: 'PK_Contacts',
-            type: 'CLUSTERED',
-            primaryKey: true,
-            uniqueConstraint: false,
-            isUnique: true,
-            filter: null,
-            fillFactor: 0,
-            ignoreDupKey: false,
-          },
-        ],
+        indexes: [primaryKeyIndex(1, 'PK_Contacts')],
         indexColumns: [{ tableId: 1, indexId: 1, name: 'id', descending: false, included: false }],
         unscripted: [{ sequences: 0 }],
       },

@@ -17,7 +17,6 @@ interface ModuleSpec {
   definition: string;
 }
 
-const LENGTHS: Record<string, number> = { int: 4, bigint: 8, bit: 1, char: 1, datetime2: 8 };
 const identity = { nullable: false, isIdentity: true, seed: '1', increment: '1' };
 const text = (maxLength: number, nullable = false) => ({
   maxLength,
@@ -128,14 +127,49 @@ const USER_FK: CatalogRow = {
   notTrusted: false,
 };
 
-function column(tableId: number, id: number, [name, type, more]: ColumnSpec): CatalogRow {
+/** Default lengths as sys.columns reports them (bytes; -1 = max); other types use an explicit one. */
+const LENGTHS: Record<string, number> = {
+  int: 4,
+  bigint: 8,
+  bit: 1,
+  float: 8,
+  real: 4,
+  datetime2: 8,
+  nvarchar: 200,
+  varchar: -1,
+};
+
+/** A row of export-db's `indexes` query: a clustered primary key, index 1. */
+export function primaryKeyIndex(tableId: number, name: string): CatalogRow {
+  return {
+    tableId,
+    id: 1,
+    name,
+    type: 'CLUSTERED',
+    primaryKey: true,
+    uniqueConstraint: false,
+    isUnique: true,
+    filter: null,
+    fillFactor: 0,
+    ignoreDupKey: false,
+  };
+}
+
+/** A row of export-db's `columns` query: a nullable plain column unless `more` says otherwise. */
+export function catalogColumn(
+  tableId: number,
+  id: number,
+  name: string,
+  type: string,
+  more: Partial<CatalogRow> = {},
+): CatalogRow {
   return {
     tableId,
     id,
     name,
     type,
     maxLength: LENGTHS[type] ?? 16,
-    precision: 0,
+    precision: type === 'float' ? 53 : 0,
     scale: 0,
     nullable: true,
     collation: null,
@@ -189,19 +223,10 @@ export function sampleCatalog(database: string, dataPath: string): SqlCatalog | 
         memoryOptimized: 0,
         rowCount: t.rows,
       })),
-      columns: tables.flatMap((t) => t.columns.map((c, i) => column(t.id, i + 1, c))),
-      indexes: tables.map((t) => ({
-        tableId: t.id,
-        id: 1,
-        name: `PK_${t.name}`,
-        type: 'CLUSTERED',
-        primaryKey: true,
-        uniqueConstraint: false,
-        isUnique: true,
-        filter: null,
-        fillFactor: 0,
-        ignoreDupKey: false,
-      })),
+      columns: tables.flatMap((t) =>
+        t.columns.map(([name, type, more], i) => catalogColumn(t.id, i + 1, name, type, more)),
+      ),
+      indexes: tables.map((t) => primaryKeyIndex(t.id, `PK_${t.name}`)),
       indexColumns: tables.map((t) => ({
         tableId: t.id,
         indexId: 1,

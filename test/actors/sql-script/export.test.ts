@@ -11,6 +11,7 @@ import {
 } from '../../../src/actors/sql-script/index.js';
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
+import { catalogColumn } from '../../../src/host/simulated-catalog.js';
 import { openDb, ScriptImports } from '../../../src/persistence/index.js';
 import { runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
@@ -24,46 +25,7 @@ const hexOf = (value: number, bytes: 4 | 8) => {
   return `0x${b.toString('hex').toUpperCase()}`;
 };
 
-/** A column row as sys.columns & co. answer it. */
-function col(
-  tableId: number,
-  id: number,
-  name: string,
-  type: string,
-  more: Partial<CatalogRow> = {},
-): CatalogRow {
-  const maxLength: Record<string, number> = {
-    int: 4,
-    bigint: 8,
-    bit: 1,
-    float: 8,
-    real: 4,
-    nvarchar: 200,
-    varchar: -1,
-  };
-  return {
-    tableId,
-    id,
-    name,
-    type,
-    maxLength: maxLength[type] ?? 16,
-    precision: type === 'float' ? 53 : 0,
-    scale: 0,
-    nullable: true,
-    collation: null,
-    isIdentity: false,
-    seed: null,
-    increment: null,
-    computed: null,
-    persisted: null,
-    defaultName: null,
-    defaultDefinition: null,
-    rowGuid: false,
-    sparse: false,
-    filestream: false,
-    ...more,
-  };
-}
+const col = catalogColumn;
 
 const EVERY = '[dbo].[Every Type]';
 const HOSTILE = '[sales].[Order]]s]';
