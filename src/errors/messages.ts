@@ -921,8 +921,8 @@ export const ERRORS = {
       en: 'The target server {server} runs SQL Server {version}; xpmigrate writes scripts for SQL Server 2014 and later.',
     },
     remedy: {
-      de: 'Einen Ziel-Server ab SQL Server 2014 wählen (--sql-server). XPhone Connect 9 braucht ohnehin mindestens diese Version.',
-      en: 'Choose a target server with SQL Server 2014 or later (--sql-server). XPhone Connect 9 needs at least that version anyway.',
+      de: 'Einen Ziel-Server ab SQL Server 2014 wählen (--sql-server), oder die Datenbank mit dem Werkzeug des Herstellers verschieben.',
+      en: "Choose a target server with SQL Server 2014 or later (--sql-server), or move the database with the vendor's tools.",
     },
   },
   E_IMPORT_NO_SCRIPT: {

@@ -104,7 +104,7 @@ const SAMPLES: Record<string, { tables: TableSpec[]; modules: ModuleSpec[] }> = 
           ['UserId', 'int', { nullable: false }],
           ['StartedAt', 'datetime2', { nullable: false, scale: 0 }],
           ['DurationSec', 'int', { nullable: false }],
-          ['Direction', 'char', { ...text(1), maxLength: 1 }],
+          ['Direction', 'char', text(1)],
         ],
         rows: 2500,
         row: (i) => [String(i), String((i % 1200) + 1), at(i), String((i * 37) % 900), i % 2 ? 'I' : 'O'],
