@@ -58,6 +58,8 @@ export async function drive(store: Store, run: OpenRun, options: DriveOptions): 
 class Driver {
   private readonly actor;
   private readonly runId: string;
+  /** The script import's checkpoints: one accessor for the driver's life, not one per effect. */
+  private readonly imports: ScriptImports;
 
   constructor(
     private readonly store: Store,
@@ -66,6 +68,7 @@ class Driver {
   ) {
     this.actor = run.actor;
     this.runId = run.row.id;
+    this.imports = new ScriptImports(store.db);
   }
 
   private get snapshot(): XpSnapshot {
@@ -87,7 +90,7 @@ class Driver {
       input,
       evidence: this.snapshot.context.evidence[step.id] ?? {},
       evidenceOf: (stepId) => this.snapshot.context.evidence[stepId] ?? {},
-      imports: new ScriptImports(this.store.db),
+      imports: this.imports,
       progress: (p) => {
         // Every tenth percent goes into the journal (the visualizer follows the store).
         if (p.percent % 10 === 0)

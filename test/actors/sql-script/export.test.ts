@@ -11,7 +11,7 @@ import {
 } from '../../../src/actors/sql-script/index.js';
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
-import { catalogColumn } from '../../../src/host/simulated-catalog.js';
+import { catalogColumn, primaryKeyIndex } from '../../../src/host/simulated-catalog.js';
 import { openDb, ScriptImports } from '../../../src/persistence/index.js';
 import { runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
@@ -163,18 +163,7 @@ function fixture(): SqlCatalog {
         fillFactor: 0,
         ignoreDupKey: false,
       },
-      {
-        tableId: 102,
-        id: 2,
-        name: 'PK_Order]s',
-        type: 'NONCLUSTERED',
-        primaryKey: true,
-        uniqueConstraint: false,
-        isUnique: true,
-        filter: null,
-        fillFactor: 0,
-        ignoreDupKey: false,
-      },
+      { ...primaryKeyIndex(102, 'PK_Order]s'), id: 2, type: 'NONCLUSTERED' },
       {
         tableId: 102,
         id: 3,
