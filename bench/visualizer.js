@@ -1,6 +1,6 @@
 // Benchmark (4) and (5): the visualizer in Debian's Chromium against `xpmigrate ui`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * full chart, from navigation start; (4) from a commit in the store to the page showing it.
  */
 export async function visualizerFigures() {
-  const state = join(mkdtempSync(join(tmpdir(), 'xpm-bench-ui-')), 'state.db');
+  const dir = mkdtempSync(join(tmpdir(), 'xpm-bench-ui-'));
+  const state = join(dir, 'state.db');
   spawnSync(process.execPath, [CLI, 'start', '--simulate', '--from', '5', '--target', 'A', '--state', state]);
   const ui = spawn(process.execPath, [CLI, 'ui', '--state', state, '--lang', 'en']);
   const url = await new Promise((resolve, reject) => {
@@ -69,5 +70,6 @@ export async function visualizerFigures() {
   } finally {
     await browser.close();
     ui.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { isoNow } from './clock.js';
 import type { JournalMirror } from './mirror.js';
 import type { Db } from './open.js';
 
@@ -93,8 +94,6 @@ export interface Transition {
   snapshotTaken?: { stepId: string; name: string; provider: string };
 }
 
-const now = () => new Date().toISOString();
-
 /** Checkpoint ids: run number × 2^32 + seq (migration 2). */
 const RUN_SPAN = 2 ** 32;
 
@@ -106,6 +105,8 @@ export class Store {
 
   constructor(readonly db: Db) {
     this.commitTx = db.transaction((runId: string, t: Transition, at: string): number => {
+      const known = this.nextSeqs.get(runId);
+      if (known !== undefined && this.writeUnlessTaken(runId, t, known, at)) return known;
       const last = this.statements.lastSeq.get(...this.span(runId)) as { id: number | null };
       const seq = last.id === null ? 0 : (last.id % RUN_SPAN) + 1;
       this.write(runId, t, seq, at);
@@ -185,6 +186,23 @@ export class Store {
     };
   }
 
+  /**
+   * Each run's next checkpoint number, as this store last wrote it: the run's lock holder is its
+   * only writer, so the number is read once, not per commit. Should another store have written
+   * since, the taken id says so and the number is read again.
+   */
+  private readonly nextSeqs = new Map<string, number>();
+
+  private writeUnlessTaken(runId: string, t: Transition, seq: number, at: string): boolean {
+    try {
+      this.write(runId, t, seq, at);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+      throw error;
+    }
+  }
+
   /** The range of checkpoint ids a run's commits use; the run number is cached (it never changes). */
   private readonly spans = new Map<string, [number, number]>();
   private span(runId: string): [number, number] {
@@ -201,7 +219,7 @@ export class Store {
   createRun(run: Omit<RunRow, 'createdAt' | 'updatedAt' | 'status'>, first: Transition): void {
     this.db
       .transaction(() => {
-        this.statements.insertRun.run({ ...run, at: now(), simulate: run.simulate ? 1 : 0 });
+        this.statements.insertRun.run({ ...run, at: isoNow(), simulate: run.simulate ? 1 : 0 });
         this.write(run.id, first, 0);
       })
       .immediate();
@@ -216,13 +234,14 @@ export class Store {
 
   /** Commits one transition (see Transition) atomically; returns its checkpoint number. */
   commit(runId: string, t: Transition): number {
-    const at = now();
+    const at = isoNow();
     const seq = this.commitTx.immediate(runId, t, at);
+    this.nextSeqs.set(runId, seq + 1);
     this.mirrors.get(runId)?.append({ type: 'checkpoint', seq, at, state: t.state, journal: t.journal });
     return seq;
   }
 
-  private write(runId: string, t: Transition, seq: number, at = now()): void {
+  private write(runId: string, t: Transition, seq: number, at = isoNow()): void {
     const s = this.statements;
     s.insertCheckpoint.run(
       this.span(runId)[0] + seq,
@@ -261,7 +280,7 @@ export class Store {
 
   /** Journal entries that change no state (e.g. a refused command). */
   journal(runId: string, entries: JournalEntry[]): void {
-    const at = now();
+    const at = isoNow();
     this.db.transaction(() => {
       for (const e of entries) this.insertJournal(runId, at, e);
     })();
@@ -347,7 +366,7 @@ export class Store {
   enqueue(runId: string, who: string, command: string, stepId: string | undefined, payload: unknown): number {
     const info = this.statements.enqueue.run(
       runId,
-      now(),
+      isoNow(),
       who,
       command,
       stepId ?? null,
@@ -371,7 +390,7 @@ export class Store {
 
   /** Marks a command handled without a state change (refused, or a harmless repeat). */
   markCommand(runId: string, id: number, status: string, reason: string, journal: JournalEntry[]): void {
-    const at = now();
+    const at = isoNow();
     this.db
       .transaction(() => {
         this.statements.markInbox.run(status, reason, at, id);
@@ -387,7 +406,7 @@ export class Store {
 
   /** Records that a snapshot was removed at its provider; false when it already was. */
   markSnapshotRemoved(id: number): boolean {
-    return this.statements.removeSnapshot.run(now(), id).changes === 1;
+    return this.statements.removeSnapshot.run(isoNow(), id).changes === 1;
   }
 
   checkpointAt(runId: string, seq: number): Checkpoint | undefined {

@@ -13,6 +13,7 @@ import {
   type Transition,
 } from '../persistence/index.js';
 import { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
+import { transitionOf } from './checkpoint.js';
 import { judge, type OperatorCommand } from './commands.js';
 import { fault, faultStep } from './faults.js';
 import type { OpenRun } from './run.js';
@@ -183,15 +184,7 @@ class Driver {
 
   /** Commits the current state as a checkpoint, with what the transition adds to it. */
   private checkpoint(event: string, journal: JournalEntry[], extra: Partial<Transition>): void {
-    const snapshot = this.snapshot;
-    this.store.commit(this.runId, {
-      event,
-      state: statePath(snapshot.value),
-      snapshot: JSON.stringify(this.actor.getPersistedSnapshot()),
-      status: statusOf(snapshot),
-      journal,
-      ...extra,
-    });
+    this.store.commit(this.runId, transitionOf(this.actor, event, journal, extra));
   }
 
   async loop(): Promise<RunStatus> {

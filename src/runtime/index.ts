@@ -1,4 +1,5 @@
 export { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
+export { persistedJson, transitionOf } from './checkpoint.js';
 export { judge, type OperatorCommand, type Verdict } from './commands.js';
 export { type DriveOptions, drive, type Progress } from './driver.js';
 export { FAULT_POINTS, type FaultPoint, fault, faultAt, faultStep } from './faults.js';

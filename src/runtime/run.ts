@@ -5,7 +5,8 @@ import { XpmError } from '../errors/index.js';
 import { buildMachine, type RunStep, runStepsOf, stateKey, type XpMachine } from '../machines/index.js';
 import type { RunRow, Store } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
-import { statePath, statusOf } from './active.js';
+import { statePath } from './active.js';
+import { transitionOf } from './checkpoint.js';
 
 export interface RunSettings extends RunOptions {
   /** Seconds to wait for a healthy server after a reboot before asking the operator. */
@@ -28,7 +29,6 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
   if (steps.length === 0) throw new XpmError('E_INTERNAL', { detail: 'the plan has no steps' });
   const { machine, version } = buildMachine(id, steps);
   const actor = createActor(machine).start();
-  const snapshot = actor.getSnapshot();
   store.createRun(
     {
       id,
@@ -38,25 +38,19 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
       simulate,
       optionsJson: JSON.stringify(settings),
     },
-    {
-      event: 'START',
-      state: statePath(snapshot.value),
-      status: statusOf(snapshot),
-      snapshot: JSON.stringify(actor.getPersistedSnapshot()),
-      journal: [
-        {
-          kind: 'run-started',
-          who: 'xpmigrate',
-          detail: {
-            route: plan.route,
-            plan: plan.target?.plan ?? null,
-            from: plan.from?.normalized ?? null,
-            simulate,
-            steps: steps.length,
-          },
+    transitionOf(actor, 'START', [
+      {
+        kind: 'run-started',
+        who: 'xpmigrate',
+        detail: {
+          route: plan.route,
+          plan: plan.target?.plan ?? null,
+          from: plan.from?.normalized ?? null,
+          simulate,
+          steps: steps.length,
         },
-      ],
-    },
+      },
+    ]),
   );
   actor.stop();
   return id;
