@@ -69,7 +69,10 @@ export async function visualizerFigures() {
     };
   } finally {
     await browser.close();
+    // The server reopens its store while it lives: remove the folder once it has exited.
+    const exited = new Promise((resolve) => ui.once('exit', resolve));
     ui.kill('SIGTERM');
+    await exited;
     rmSync(dir, { recursive: true, force: true });
   }
 }
