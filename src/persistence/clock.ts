@@ -1,6 +1,6 @@
 /**
  * `new Date().toISOString()` for the store's time stamps. Every commit stamps its checkpoint, and
- * formatting a Date per commit showed in bench 1 (about 2 % of a transition); the text up to the
+ * formatting a Date per commit showed in bench 1 (1–2 % of a transition); the text up to the
  * second is formatted once per second and the milliseconds are appended.
  */
 export function isoNow(): string {

@@ -24,9 +24,10 @@ export function transitionOf(
 /**
  * `JSON.stringify(actor.getPersistedSnapshot())`, byte for byte, built directly: every transition
  * writes one, and XState's generic copy (a rest spread, a walk of the context for actor refs, the
- * history values) costs as much as the rest of the runtime's own work (bench 1). That shortcut
- * holds for what our machines are: no child actors, no history states, plain data in the context,
- * no output; anything else goes through XState, and a test compares the two on every state.
+ * history values) took ≈ 0.01 ms of the runtime's ≈ 0.08 ms own work per transition (bench 1).
+ * The shortcut holds for what our machines are: no child actors, no history states, plain data in
+ * the context, no output; anything else goes through XState, and a test compares the two on
+ * every state of every route.
  */
 export function persistedJson(actor: Actor<XpMachine>): string {
   const s = actor.getSnapshot();
