@@ -10,7 +10,11 @@ export interface LockHolder {
   since: string;
   /** The holder's boot (see bootMarker); '' from schema 1. */
   boot: string;
+  /** When the holder's process started (see processStarted); '' where unknown. */
+  started: string;
 }
+
+const HOLDER = 'pid, host, since, boot, started';
 
 export interface RunLock {
   release(): void;
@@ -18,14 +22,20 @@ export interface RunLock {
 
 /**
  * One process drives a run at a time. A holder on this machine whose process is gone (killed,
- * or from before a reboot, even if its pid is in use again) is taken over; a live one, or one
- * on another machine, refuses with exit code 5.
+ * or from before a reboot, or whose pid now belongs to a process started later) is taken over; a
+ * live one, or one on another machine, refuses with exit code 5.
  */
 export function acquireRunLock(db: Db, runId: string): RunLock {
   const token = randomUUID();
-  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), boot: bootMarker() };
+  const me = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    boot: bootMarker(),
+    started: processStarted(process.pid),
+  };
   db.transaction(() => {
-    const holder = db.prepare('SELECT pid, host, since, boot FROM locks WHERE run_id = ?').get(runId) as
+    const holder = db.prepare(`SELECT ${HOLDER} FROM locks WHERE run_id = ?`).get(runId) as
       | LockHolder
       | undefined;
     if (holder && isAlive(holder)) {
@@ -36,8 +46,8 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
       );
     }
     db.prepare(
-      'INSERT OR REPLACE INTO locks (run_id, pid, host, since, token, boot) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(runId, me.pid, me.host, me.since, token, me.boot);
+      'INSERT OR REPLACE INTO locks (run_id, pid, host, since, token, boot, started) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(runId, me.pid, me.host, me.since, token, me.boot, me.started);
   }).immediate();
   return {
     release() {
@@ -47,7 +57,7 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
 }
 
 export function lockHolder(db: Db, runId: string): LockHolder | undefined {
-  const holder = db.prepare('SELECT pid, host, since, boot FROM locks WHERE run_id = ?').get(runId) as
+  const holder = db.prepare(`SELECT ${HOLDER} FROM locks WHERE run_id = ?`).get(runId) as
     | LockHolder
     | undefined;
   return holder && isAlive(holder) ? holder : undefined;
@@ -59,9 +69,24 @@ function isAlive(holder: LockHolder): boolean {
   if (holder.boot && !sameBoot(holder.boot, bootMarker())) return false;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const started = processStarted(holder.pid);
+  return !holder.started || !started || started === holder.started;
+}
+
+/**
+ * When a process started, as Linux counts it (clock ticks since boot, /proc/PID/stat field 22);
+ * '' elsewhere, where the pid and the boot are all the lock can go by.
+ */
+export function processStarted(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count from its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
   }
 }
 

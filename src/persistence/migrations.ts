@@ -150,4 +150,9 @@ export const MIGRATIONS: readonly string[] = [
     error TEXT
   );
   `,
+  // 4: the holder's process start time: its pid may belong to another process by now (a store
+  // brought back by a VM revert still names the process that held the lock when it was copied).
+  `
+  ALTER TABLE locks ADD COLUMN started TEXT NOT NULL DEFAULT '';
+  `,
 ];
