@@ -14,8 +14,6 @@ export interface LockHolder {
   started: string;
 }
 
-const HOLDER = 'pid, host, since, boot, started';
-
 export interface RunLock {
   release(): void;
 }
@@ -35,9 +33,7 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
     started: processStarted(process.pid),
   };
   db.transaction(() => {
-    const holder = db.prepare(`SELECT ${HOLDER} FROM locks WHERE run_id = ?`).get(runId) as
-      | LockHolder
-      | undefined;
+    const holder = storedHolder(db, runId);
     if (holder && isAlive(holder)) {
       throw new XpmError(
         'E_RUN_LOCKED',
@@ -56,11 +52,17 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
   };
 }
 
+/** The run's live holder, if any. */
 export function lockHolder(db: Db, runId: string): LockHolder | undefined {
-  const holder = db.prepare(`SELECT ${HOLDER} FROM locks WHERE run_id = ?`).get(runId) as
+  const holder = storedHolder(db, runId);
+  return holder && isAlive(holder) ? holder : undefined;
+}
+
+/** The lock row as stored, whether or not its process still lives. */
+function storedHolder(db: Db, runId: string): LockHolder | undefined {
+  return db.prepare('SELECT pid, host, since, boot, started FROM locks WHERE run_id = ?').get(runId) as
     | LockHolder
     | undefined;
-  return holder && isAlive(holder) ? holder : undefined;
 }
 
 function isAlive(holder: LockHolder): boolean {
