@@ -6,12 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportDatabase } from '../dist/src/actors/sql-script/index.js';
 import { SqlConnection } from '../dist/src/actors/sql-server/index.js';
-import { catalogColumn, primaryKeyIndex } from '../dist/src/host/simulated-catalog.js';
-import {
-  defaultModel,
-  SqlServerSimulator,
-  xphoneDatabase,
-} from '../dist/test/support/sql-server-simulator/index.js';
+import { defaultModel, SqlServerSimulator, xphoneDatabase } from '../dist/src/simulation/index.js';
+import { catalogColumn, primaryKeyIndex } from '../dist/src/simulation/simulated-catalog.js';
 
 /** A script like a big export: multi-row INSERT batches, comments, a string with a GO line. */
 function generate(file, bytes) {

@@ -1,9 +1,8 @@
-import { type Effect, ok, traceKey } from './effect.js';
+import { type EffectRegistry, ok, traceKey } from './effect.js';
 
 /** The Backup-Manager (XPhoneServerBackup.exe): full backup. */
-export const backupManagerEffects: Effect[] = [
-  {
-    name: 'backup-manager.backup',
+export const backupManagerEffects = {
+  'backup-manager.backup': {
     async run(ctx) {
       const { file } = await ctx.host.backup(traceKey(ctx));
       return ok({ file });
@@ -12,4 +11,4 @@ export const backupManagerEffects: Effect[] = [
       return (await ctx.host.findBackup(traceKey(ctx))) ? 'done' : 'not-done';
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

@@ -1,13 +1,17 @@
+import type { EffectInputs, EffectName } from '../catalog/index.js';
 import type { Host } from '../host/index.js';
-import type { ScriptImports } from '../persistence/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
+import type { ScriptImports } from './sql-script/checkpoints.js';
 
-/** What every effect gets: the host, and the run's options (service account, SQL server, …). */
-export interface EffectContext {
+/** What every effect gets: the host, the run's options (service account, SQL server, …), its step's input. */
+export interface EffectContext<P = Record<string, unknown>> {
   host: Host;
   runId: string;
+  /** For traces only (names of backups and snapshots): what to do comes from `params`. */
   stepId: string;
   options: RunOptions;
+  /** What the catalog's step gives this effect (`{ name, input }`). */
+  params: P;
   /** The input committed with the intent (e.g. the boot id before a reboot). */
   input: Record<string, unknown>;
   /** What the operator gave for this step (confirm or retry with --evidence key=value). */
@@ -21,7 +25,10 @@ export interface EffectContext {
 }
 
 /** What an effect's `input()` gets: no intent yet, so no input, evidence or progress. */
-export type EffectBase = Omit<EffectContext, 'input' | 'evidence' | 'evidenceOf' | 'progress' | 'imports'>;
+export type EffectBase<P = Record<string, unknown>> = Omit<
+  EffectContext<P>,
+  'input' | 'evidence' | 'evidenceOf' | 'progress' | 'imports'
+>;
 
 export interface RunOptions {
   serviceAccount: string;
@@ -64,15 +71,17 @@ export type EffectResult =
 /** The outside world's answer to "did this effect already happen?". */
 export type ProbeAnswer = 'done' | 'not-done' | 'unknown';
 
-export interface Effect {
-  name: string;
+export interface Effect<P = Record<string, unknown>> {
   /** Computed before the intent is committed and stored with it. */
-  input?(ctx: EffectBase): Promise<Record<string, unknown>>;
-  run(ctx: EffectContext): Promise<EffectResult>;
-  probe?(ctx: EffectContext): Promise<ProbeAnswer>;
+  input?(ctx: EffectBase<P>): Promise<Record<string, unknown>>;
+  run(ctx: EffectContext<P>): Promise<EffectResult>;
+  probe?(ctx: EffectContext<P>): Promise<ProbeAnswer>;
   /** What a run would have returned, when the probe finds the effect done (recorded like a result). */
-  probedResult?(ctx: EffectContext): Promise<Record<string, unknown>>;
+  probedResult?(ctx: EffectContext<P>): Promise<Record<string, unknown>>;
 }
+
+/** Every effect the catalog can name, each typed by the input its steps give it. */
+export type EffectRegistry = { [K in EffectName]: Effect<EffectInputs[K]> };
 
 export const ok = (result: Record<string, unknown> = {}): EffectResult => ({ ok: true, result });
 export const fail = (

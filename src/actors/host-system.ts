@@ -1,9 +1,8 @@
-import { type Effect, ok } from './effect.js';
+import { type EffectRegistry, ok } from './effect.js';
 
 /** The reboot after a major update: the boot id before it is part of the intent. */
-export const systemEffects: Effect[] = [
-  {
-    name: 'host.reboot',
+export const systemEffects = {
+  'host.reboot': {
     async input(ctx) {
       return { bootBefore: await ctx.host.bootId() };
     },
@@ -18,4 +17,4 @@ export const systemEffects: Effect[] = [
       return (await ctx.host.bootId()) !== ctx.input.bootBefore ? 'done' : 'not-done';
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

@@ -1,15 +1,14 @@
 import { join } from 'node:path';
-import { checkV4ExportFolder } from '../diagnose/index.js';
-import { type Effect, fail, ok } from './effect.js';
+import { checkV4ExportFolder } from '../formats/index.js';
+import { type EffectRegistry, fail, ok } from './effect.js';
 
 /**
  * The V4 Migrations-Manager's export folder (items a–e, the users CSV valid for the V9
  * Text-Connector). With --v4-exports the tool reads the folder itself; otherwise the host
  * answers (the simulation; a real server asks the operator).
  */
-export const v4Effects: Effect[] = [
-  {
-    name: 'v4.check-exports',
+export const v4Effects = {
+  'v4.check-exports': {
     async run(ctx) {
       const dir = ctx.options.v4ExportDir;
       if (!dir) {
@@ -39,4 +38,4 @@ export const v4Effects: Effect[] = [
       });
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

@@ -1,24 +1,21 @@
-import { type Effect, fail, ok } from './effect.js';
+import { type EffectRegistry, fail, ok } from './effect.js';
 
 /** Services, IIS, the vendor's BAT scripts and other Windows operations (through the Host port). */
-export const windowsEffects: Effect[] = [
-  {
-    name: 'windows.start-services',
+export const windowsEffects = {
+  'windows.start-services': {
     async run(ctx) {
       await ctx.host.startServices();
       const health = await ctx.host.health();
       return health.ok ? ok({ health: health.detail }) : fail('E_SERVER_UNHEALTHY', health.detail);
     },
   },
-  {
-    name: 'windows.stop-services',
+  'windows.stop-services': {
     async run(ctx) {
       await ctx.host.stopServices();
       return ok();
     },
   },
-  {
-    name: 'windows.restart-services',
+  'windows.restart-services': {
     async run(ctx) {
       await ctx.host.stopServices();
       await ctx.host.startServices();
@@ -26,34 +23,27 @@ export const windowsEffects: Effect[] = [
       return health.ok ? ok({ health: health.detail }) : fail('E_SERVER_UNHEALTHY', health.detail);
     },
   },
-  {
-    name: 'windows.set-app-pool-identity',
+  'windows.set-app-pool-identity': {
     async run(ctx) {
       await ctx.host.setAppPoolIdentity('XPhoneConnectAnalytics', ctx.options.serviceAccount);
       return ok({ pool: 'XPhoneConnectAnalytics', identity: ctx.options.serviceAccount });
     },
   },
-  {
-    name: 'windows.run-sql-migration-script',
+  'windows.run-sql-migration-script': {
     async run(ctx) {
-      const { instance, output } = await ctx.host.runSqlMigrationScript(roleOf(ctx.stepId));
+      const { instance, output } = await ctx.host.runSqlMigrationScript(ctx.params.instance);
       return ok({ instance, ...(output ? { output } : {}) });
     },
     async probe(ctx) {
-      const instance = roleOf(ctx.stepId) === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';
+      const instance = ctx.params.instance === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';
       return (await ctx.host.hasInstance(instance)) ? 'done' : 'not-done';
     },
   },
-  {
-    name: 'windows.check-no-v4-on-target',
+  'windows.check-no-v4-on-target': {
     async run(ctx) {
       return (await ctx.host.xphoneV4Installed())
         ? fail('E_V4_ON_TARGET', 'XPhone UC 2011 (V4) is installed on this machine')
         : ok();
     },
   },
-];
-
-function roleOf(stepId: string): 'main' | 'analytics' {
-  return stepId.endsWith('-stat') ? 'analytics' : 'main';
-}
+} satisfies Partial<EffectRegistry>;

@@ -12,7 +12,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.export',
     kind: 'auto',
-    effect: 'sql-script.export',
+    effect: { name: 'sql-script.export', input: {} },
     recovery: 'rerun',
     title: {
       de: 'Datenbank als SQL Script exportieren (Schema und Daten, für die Ziel-Version)',
@@ -53,7 +53,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.import',
     kind: 'auto',
-    effect: 'sql-script.import',
+    effect: { name: 'sql-script.import', input: {} },
     recovery: 'rerun',
     title: {
       de: 'Script auf dem Ziel-Server importieren (wie SQLCMD -S … -i …)',
@@ -68,7 +68,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.verify',
     kind: 'check',
-    effect: 'sql-script.verify',
+    effect: { name: 'sql-script.verify', input: {} },
     recovery: 'rerun',
     title: {
       de: 'Importierte Datenbank prüfen (Objekte und Zeilen)',

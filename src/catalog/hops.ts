@@ -7,7 +7,7 @@ export const HOPS_PREPARE: StepDef[] = [
   {
     id: 'hops.backup',
     kind: 'auto',
-    effect: 'backup-manager.backup',
+    effect: { name: 'backup-manager.backup', input: {} },
     recovery: 'probe',
     title: {
       de: 'Komplette Sicherung des aktuellen Systems vor der Migration',
@@ -22,7 +22,7 @@ export const HOPS_PREPARE: StepDef[] = [
   {
     id: 'hops.snapshot-start',
     kind: 'snapshot',
-    effect: 'snapshot.take',
+    effect: { name: 'snapshot.take', input: {} },
     recovery: 'probe',
     condition: 'virtual',
     title: { de: 'VM-Snapshot vor dem ersten Update', en: 'VM snapshot before the first update' },
@@ -77,13 +77,14 @@ export function hopSteps(from: number, to: number): StepDef[] {
           key: 'version',
           label: { de: 'Installierte Version', en: 'Installed version' },
           pattern: `^${to}(\\.\\d+){0,3}$`,
+          installedVersion: true,
         },
       ],
     },
     {
       id: `${hop}.reboot`,
       kind: 'reboot',
-      effect: 'host.reboot',
+      effect: { name: 'host.reboot', input: {} },
       recovery: 'probe',
       title: {
         de: `Neustart nach dem Update auf V${to} (automatische Datenbank-Änderungen)`,
@@ -116,7 +117,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
     {
       id: `${hop}.snapshot`,
       kind: 'snapshot',
-      effect: 'snapshot.take',
+      effect: { name: 'snapshot.take', input: {} },
       recovery: 'probe',
       condition: 'virtual',
       title: { de: `VM-Snapshot nach dem Schritt auf V${to}`, en: `VM snapshot after the step to V${to}` },

@@ -1,5 +1,6 @@
 /** The vendor guide's knowledge as typed data. No I/O. */
 export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
+export type { EffectInputs, EffectName, EffectRef } from './effects.js';
 export { HOPS_CLEANUP, HOPS_PREPARE, hopSteps } from './hops.js';
 export { PHASE_TITLES } from './phases.js';
 export { MIGRATE_SQL_SCRIPTS, SQL_EXPRESS_RENAMES, SQL_EXPRESS_STEPS } from './sql-express.js';

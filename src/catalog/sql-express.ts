@@ -42,7 +42,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.1.restart-service',
     row: '1',
     kind: 'auto',
-    effect: 'windows.restart-services',
+    effect: { name: 'windows.restart-services', input: {} },
     recovery: 'rerun',
     title: { de: 'XPhone Server Dienst neu starten', en: 'Restart the XPhone Server service' },
     help: {
@@ -55,7 +55,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.2.backup',
     row: '2',
     kind: 'auto',
-    effect: 'backup-manager.backup',
+    effect: { name: 'backup-manager.backup', input: {} },
     recovery: 'probe',
     title: {
       de: 'Backup des Systems mit dem Backup-Manager',
@@ -71,7 +71,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.3.stop-service',
     row: '3',
     kind: 'auto',
-    effect: 'windows.stop-services',
+    effect: { name: 'windows.stop-services', input: {} },
     recovery: 'rerun',
     title: { de: 'XPhone Connect Server Dienst beenden', en: 'Stop the XPhone Connect Server service' },
     help: {
@@ -84,7 +84,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.4.migrate-uc',
     row: '4',
     kind: 'auto',
-    effect: 'windows.run-sql-migration-script',
+    effect: { name: 'windows.run-sql-migration-script', input: { instance: 'main' } },
     recovery: 'probe',
     title: {
       de: 'Neue SQL Server Instanz XPConnect2019 installieren (MigrateSQLServer_UC.BAT)',
@@ -100,7 +100,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.4.migrate-stat',
     row: '4',
     kind: 'auto',
-    effect: 'windows.run-sql-migration-script',
+    effect: { name: 'windows.run-sql-migration-script', input: { instance: 'analytics' } },
     recovery: 'probe',
     condition: 'analytics',
     title: {
@@ -117,7 +117,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.5.atlas-xml',
     row: '5',
     kind: 'auto',
-    effect: 'atlas.rename-instances',
+    effect: { name: 'atlas.rename-instances', input: {} },
     recovery: 'probe',
     title: {
       de: 'atlas.xml: Connection Strings auf XPCONNECT2019 / XPANALYTICS2019 umstellen',
@@ -135,7 +135,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.5.start-service',
     row: '5',
     kind: 'auto',
-    effect: 'windows.start-services',
+    effect: { name: 'windows.start-services', input: {} },
     recovery: 'rerun',
     title: {
       de: 'XPhone Server Dienst auf den neuen Instanzen starten und prüfen',

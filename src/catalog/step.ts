@@ -1,4 +1,5 @@
 import type { Text } from '../i18n/index.js';
+import type { EffectRef } from './effects.js';
 
 /** How a step gets done (DESIGN.md "The step model"). */
 export const StepKind = {
@@ -40,6 +41,8 @@ export interface EvidenceField {
   label: Text;
   /** A regular expression the value must match (e.g. a version). */
   pattern?: string;
+  /** The value is the installed XPhone version: a confirm is accepted only when the server reports it. */
+  installedVersion?: boolean;
 }
 
 /** Where in the vendor's guide a step comes from (German section heading, item). */
@@ -59,7 +62,7 @@ export interface StepDef {
   source: GuideRef;
   recovery: Recovery;
   /** The actor that performs an auto/check/reboot/snapshot step. */
-  effect?: string;
+  effect?: EffectRef;
   /** Decides applicability outside the matrix; unanswered → optional. */
   condition?: Condition;
   /** Whether the guide only recommends the step (it is then optional unless a condition decides). */

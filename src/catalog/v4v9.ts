@@ -102,7 +102,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.3.no-in-place',
     row: '3',
     kind: 'check',
-    effect: 'windows.check-no-v4-on-target',
+    effect: { name: 'windows.check-no-v4-on-target', input: {} },
     recovery: 'rerun',
     title: {
       de: 'Kein In-Place-Update und keine parallele Installation von V4 und V9 auf demselben Rechner',
@@ -151,7 +151,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.6.check-exports',
     row: '6',
     kind: 'check',
-    effect: 'v4.check-exports',
+    effect: { name: 'v4.check-exports', input: {} },
     recovery: 'rerun',
     title: {
       de: 'Export-Ordner prüfen (a–e vorhanden, Benutzer-CSV gültig)',

@@ -48,7 +48,7 @@ const ref = (item: string) => ({ section: SECTION, item });
 export const V8V9_BACKUP: StepDef = {
   id: 'v8v9.backup',
   kind: 'auto',
-  effect: 'sql.backup-databases',
+  effect: { name: 'sql.backup-databases', input: {} },
   recovery: 'probe',
   title: {
     de: 'Komplettes Backup der XPhone Datenbanken des vorhandenen Servers',
@@ -85,7 +85,7 @@ export const V8V9_CUTOVER: StepDef = {
 export const V8V9_CUTOVER_BACKUP: StepDef = {
   id: 'v8v9.cutover-backup',
   kind: 'auto',
-  effect: 'sql.backup-databases',
+  effect: { name: 'sql.backup-databases', input: {} },
   recovery: 'probe',
   condition: 'newMachine',
   title: {
@@ -149,7 +149,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.2a.create-databases',
         row: '2',
         kind: 'auto',
-        effect: 'sql.create-databases',
+        effect: { name: 'sql.create-databases', input: {} },
         recovery: 'probe',
         title: {
           de: 'XPhone Datenbanken auf dem (externen) SQL Server anlegen, db_owner für den Dienste-Account',
@@ -165,7 +165,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.2b.filestream',
         row: '2',
         kind: 'check',
-        effect: 'sql.check-filestream',
+        effect: { name: 'sql.check-filestream', input: {} },
         recovery: 'rerun',
         title: {
           de: 'FILESTREAM auf dem kundeneigenen SQL Server aktivieren',
@@ -314,7 +314,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.7a.analytics-app-pool',
         row: '7a',
         kind: 'auto',
-        effect: 'windows.set-app-pool-identity',
+        effect: { name: 'windows.set-app-pool-identity', input: {} },
         recovery: 'rerun',
         title: {
           de: 'IIS Application Pool „XPhoneConnectAnalytics“: Identität = XPhone Dienste-Account',
@@ -336,7 +336,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.8.atlas-xml',
         row: '8',
         kind: 'auto',
-        effect: 'atlas.point-databases',
+        effect: { name: 'atlas.point-databases', input: {} },
         recovery: 'probe',
         title: {
           de: 'atlas.xml anpassen: <Databases> auf die externen Datenbanken umstellen',
@@ -358,7 +358,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.9.start-service',
         row: '9',
         kind: 'auto',
-        effect: 'windows.start-services',
+        effect: { name: 'windows.start-services', input: {} },
         recovery: 'rerun',
         title: {
           de: 'XPhone Server Dienst starten (initialisiert die Datenbanken)',
@@ -472,7 +472,11 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.12.restore',
         row: '12',
         kind: 'auto',
-        effect: 'sql.restore-databases',
+        // The cut-over backup is the newer one: it is taken when the old server stops for good.
+        effect: {
+          name: 'sql.restore-databases',
+          input: { backupSteps: [V8V9_CUTOVER_BACKUP.id, V8V9_BACKUP.id] },
+        },
         recovery: 'probe',
         title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
         help: {

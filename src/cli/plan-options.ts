@@ -92,9 +92,3 @@ export const listOption = (value: unknown): string[] =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-
-/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
-export function defaultTarget(plan: string | undefined): string {
-  if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
-  return plan === 'B' ? '(local)' : 'SQLSRV01';
-}

@@ -1,40 +1,24 @@
 import { hostname, userInfo } from 'node:os';
 import { failureTexts } from '../errors/index.js';
-import { type Host, SimulatedHost, WindowsHost } from '../host/index.js';
 import { say } from '../i18n/index.js';
-import {
-  acquireRunLock,
-  openDb,
-  type RunRow,
-  type RunStatus,
-  Store,
-  stateFile,
-} from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
-import { drive, fault, openRun, type Progress, type RunSettings, watchMirror } from '../runtime/index.js';
+import {
+  type DriveOutcome,
+  type DriveRequest,
+  type Progress,
+  type ProgressPlace,
+  RunService,
+  type RunStatus,
+  stateFile,
+} from '../service/index.js';
 import { type CliContext, out } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { bar } from './render/index.js';
 import { T } from './texts.js';
 
-export interface StoreSession {
-  store: Store;
-  file: string;
-  close(): void;
-}
-
-export function openStore(ctx: CliContext, explicit: string | undefined): StoreSession {
-  const file = stateFile(explicit, ctx.io.env);
-  const db = openDb(file);
-  return { store: new Store(db), file, close: () => db.close() };
-}
-
-/** The host a run acts on: the simulation beside the store, or this Windows server. */
-export function hostFor(row: Pick<RunRow, 'simulate' | 'optionsJson'>, storeFile: string): Host {
-  if (row.simulate)
-    return new SimulatedHost(SimulatedHost.fileFor(storeFile), {}, () => fault('during-effect'));
-  const { mediaDir } = JSON.parse(row.optionsJson) as RunSettings;
-  return new WindowsHost(mediaDir ? { mediaDir } : {});
+/** The run service on the store named by --state, XPMIGRATE_STATE or the default. */
+export function openService(ctx: CliContext, explicit: string | undefined): RunService {
+  return RunService.open(stateFile(explicit, ctx.io.env));
 }
 
 export function operatorName(explicit: string | undefined): string {
@@ -46,45 +30,20 @@ export function operatorName(explicit: string | undefined): string {
   }
 }
 
-/** Locks the run, drives it as far as it goes, prints progress; returns the exit code. */
+/** How the CLI drives a run: progress printed as it goes; the exit code from where it stopped. */
 export async function driveRun(
   ctx: CliContext,
-  session: StoreSession,
-  row: RunRow,
-  options: { autoConfirm: boolean; who: string },
-): Promise<{ status: RunStatus; exitCode: ExitCode }> {
-  const lock = acquireRunLock(session.store.db, row.id);
-  try {
-    const { mirror, lost } = watchMirror(session.store, row);
-    if (lost)
-      out(ctx, `  ⟲ ${say(T.rollbackDetected, ctx.lang, { seq: lost.storeSeq, lost: lost.entries.length })}`);
-    const run = openRun(session.store, row);
-    const host = hostFor(row, session.file);
-    const total = run.steps.length;
-    const print = (p: Progress) => {
-      const line = progressLine(ctx, run.plan, p, run.actor.getSnapshot().context.done.length, total);
-      if (line) out(ctx, line);
-    };
-    const status = await drive(session.store, run, {
-      host,
-      autoConfirm: options.autoConfirm,
-      who: options.who,
-      onProgress: print,
-    }).finally(() => host.close?.());
-    run.actor.stop();
-    if (mirror?.error) {
-      out(ctx, `  ! ${say(T.mirrorFailed, ctx.lang, { dir: mirror.dir, detail: mirror.error })}`);
-      session.store.journal(row.id, [
-        { kind: 'mirror-failed', who: 'xpmigrate', detail: { dir: mirror.dir, error: mirror.error } },
-      ]);
-    }
-    if (status === 'done' || status === 'aborted') {
-      out(ctx, say(status === 'done' ? T.runDone : T.runAborted, ctx.lang, { run: row.id }));
-    }
-    return { status, exitCode: exitCodeOf(status) };
-  } finally {
-    lock.release();
-  }
+  run: (how: DriveRequest) => Promise<DriveOutcome>,
+  who: string,
+  autoConfirm = false,
+): Promise<DriveOutcome> {
+  const onProgress = (p: Progress, place: ProgressPlace) => {
+    const line = progressLine(ctx, p, place);
+    if (line) out(ctx, line);
+  };
+  const outcome = await run({ who, autoConfirm, onProgress });
+  ctx.exitCode = exitCodeOf(outcome.status);
+  return outcome;
 }
 
 /** A failure in the reader's language when it is one of ours, with its remedy. */
@@ -124,7 +83,7 @@ export function stepTitle(plan: Plan, stepId: string, lang: CliContext['lang']):
   return stepId;
 }
 
-function progressLine(ctx: CliContext, plan: Plan, p: Progress, done: number, total: number): string {
+function progressLine(ctx: CliContext, p: Progress, { plan, done, total }: ProgressPlace): string {
   const { lang } = ctx;
   const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
   switch (p.type) {
@@ -140,9 +99,9 @@ function progressLine(ctx: CliContext, plan: Plan, p: Progress, done: number, to
       return `${counter} ↺ ${stepTitle(plan, p.stepId, lang)}: ${say(T.progressRecovered, lang, { policy: p.policy, answer: p.answer })}`;
     case 'command':
       if (p.verdict === 'refuse')
-        return `  ! ${p.command} ${p.stepId}: ${say(T.progressRefused, lang, { reason: p.reason ?? '' })}`;
+        return `  ! ${p.command} ${p.stepId}: ${say(T.progressRefused, lang, { reason: p.reason?.[lang] ?? '' })}`;
       if (p.verdict === 'duplicate')
-        return `  · ${p.command} ${p.stepId}: ${say(T.progressDuplicate, lang, { reason: p.reason ?? '' })}`;
+        return `  · ${p.command} ${p.stepId}: ${say(T.progressDuplicate, lang, { reason: p.reason?.[lang] ?? '' })}`;
       return '';
     case 'waiting': {
       const step = p.stepId ? stepTitle(plan, p.stepId, lang) : '';
@@ -156,5 +115,13 @@ function progressLine(ctx: CliContext, plan: Plan, p: Progress, done: number, to
       }
       return '';
     }
+    case 'rollback-detected':
+      return `  ⟲ ${say(T.rollbackDetected, lang, { seq: p.storeSeq, lost: p.lost })}`;
+    case 'mirror-failed':
+      return `  ! ${say(T.mirrorFailed, lang, { dir: p.dir, detail: p.detail })}`;
+    case 'run-started':
+      return say(T.runStarted, lang, { run: p.runId, steps: total });
+    case 'run-ended':
+      return say(p.status === 'done' ? T.runDone : T.runAborted, lang, { run: p.runId });
   }
 }

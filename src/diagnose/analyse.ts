@@ -3,9 +3,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { isXpmError, XpmError } from '../errors/index.js';
+import { detectEncoding, type LogEncoding } from '../formats/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { KNOWN_PROBLEMS, SEVERITIES, type Severity } from './catalog.js';
-import { detectEncoding, type LogEncoding } from './decode.js';
 import { EntryReader, type LogEntry } from './parse.js';
 
 export interface Finding {

@@ -797,11 +797,14 @@ export const ERRORS = {
     },
     remedy: { de: 'Neu bauen: npm run build', en: 'Build again: npm run build' },
   },
-  E_UI_ACTION_FAILED: {
-    message: { de: '{action} ist fehlgeschlagen: {detail}', en: '{action} failed: {detail}' },
+  E_UI_BUSY: {
+    message: {
+      de: 'Die Seite führt den Lauf gerade weiter; ein Rollback ist erst danach möglich.',
+      en: 'The page is driving the run right now; a rollback has to wait until it stops.',
+    },
     remedy: {
-      de: 'Das Journal zeigt den Ablauf: xpmigrate history',
-      en: 'The journal shows what happened: xpmigrate history',
+      de: 'Warten, bis der Lauf wartet oder fehlschlägt, dann erneut versuchen.',
+      en: 'Wait until the run waits or fails, then try again.',
     },
   },
   E_SCRIPT_READ: {

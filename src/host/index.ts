@@ -6,6 +6,5 @@ export type {
   SqlCredentials,
   SqlEndpoint,
 } from './host.js';
-export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
-export { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from './simulated-sql.js';
 export { SERVICE_PASSWORD_VARIABLE, WindowsHost, type WindowsHostOptions } from './windows/index.js';
+export { writeAtomic } from './write-atomic.js';

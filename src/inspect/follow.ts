@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
 import type { RunView, ServerMessage, TimelineRow } from '../../visualizer/src/protocol.js';
 import type { Lang } from '../i18n/index.js';
-import { type Db, type JournalRow, openDb, Store } from '../persistence/index.js';
-import { findRun } from '../runtime/index.js';
-import { buildView, type RunModel, runModel, timelineOf } from './view.js';
+import { type RunModel, RunService, runModel, timelineOf } from '../service/index.js';
 
 /** The page's timeline starts with at most this many rows; older ones are in `xpmigrate history`. */
 const TIMELINE_LIMIT = 2000;
@@ -14,8 +12,7 @@ const TIMELINE_LIMIT = 2000;
  * checked too, because a VM revert may put an older store in place.
  */
 export class RunFollower {
-  private db: Db | undefined;
-  private store: Store | undefined;
+  private service: RunService | undefined;
   private model: RunModel | undefined;
   private dataVersion = -1;
   private fileId = '';
@@ -34,9 +31,8 @@ export class RunFollower {
 
   /** Opens the store and reads the run; throws our errors (no run, corrupt store, …). */
   open(): RunModel {
-    this.db = openDb(this.file);
-    this.store = new Store(this.db);
-    const row = findRun(this.store, this.file, this.runArg ?? this.model?.row.id);
+    this.service = RunService.open(this.file);
+    const { row } = this.service.find(this.runArg ?? this.model?.row.id);
     this.model ??= runModel(row);
     this.fileId = fileIdentity(this.file);
     this.read(true);
@@ -47,10 +43,10 @@ export class RunFollower {
     return this.model!.row.id;
   }
 
-  /** The store, for writes (the inbox); reopened when it was replaced. */
-  get openStore(): Store {
-    if (!this.store) this.open();
-    return this.store!;
+  /** The service on the followed store (reads only: a write here is not seen by data_version). */
+  get reader(): RunService {
+    if (!this.service) this.open();
+    return this.service!;
   }
 
   subscribe(listener: (message: ServerMessage) => void): () => void {
@@ -66,7 +62,7 @@ export class RunFollower {
   /** Reads again now (after our own write, which data_version does not count). */
   poll(force = false): void {
     try {
-      if (!this.db) this.open();
+      if (!this.service) this.open();
       const id = fileIdentity(this.file);
       if (id !== this.fileId) {
         this.close();
@@ -82,9 +78,8 @@ export class RunFollower {
 
   /** Closes the store (e.g. while a rollback reverts it); the next poll opens it again. */
   close(): void {
-    this.db?.close();
-    this.db = undefined;
-    this.store = undefined;
+    this.service?.close();
+    this.service = undefined;
   }
 
   stop(): void {
@@ -93,13 +88,11 @@ export class RunFollower {
   }
 
   private read(force: boolean): void {
-    const db = this.db!;
-    const version = db.pragma('data_version', { simple: true }) as number;
+    const service = this.service!;
+    const version = service.dataVersion();
     if (!force && version === this.dataVersion) return;
     this.dataVersion = version;
-    const model = this.model!;
-    const rows: JournalRow[] = this.store!.journalRows(model.row.id);
-    const view = buildView(this.store!, model, rows, this.lang);
+    const { view, journal: rows } = service.view(this.model!, this.lang);
     const viewJson = JSON.stringify(view);
     if (viewJson !== this.lastViewJson) {
       this.lastViewJson = viewJson;

@@ -1,3 +1,4 @@
+export { RunActions } from './actions.js';
 export { RunFollower } from './follow.js';
 export { chartOf } from './graph.js';
 export { edgeLabel, layoutChart, nodeLabel } from './layout.js';

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,11 +13,9 @@ import type {
   ServerMessage,
 } from '../../visualizer/src/protocol.js';
 import { type ErrorCode, XpmError } from '../errors/index.js';
-import type { Host } from '../host/index.js';
-import type { RunRow } from '../persistence/index.js';
-import { judge } from '../runtime/index.js';
+import type { RunModel } from '../service/index.js';
+import type { RunActions } from './actions.js';
 import type { RunFollower } from './follow.js';
-import { currentState, type RunModel } from './view.js';
 
 export interface UiOptions {
   follower: RunFollower;
@@ -30,11 +27,8 @@ export interface UiOptions {
   /** visualizer/ (index.html, style.css) and the page's compiled scripts. */
   pageDir: string;
   scriptDir: string;
-  /** How to run xpmigrate itself: delivery and rollback run as their own processes. */
-  cli: string[];
-  who: string;
-  /** The host a command is judged against (a hop's update checks the installed version). */
-  hostOf: (row: RunRow) => Host;
+  /** The page's actions on the run, carried out in this process by the run service. */
+  actions: RunActions;
 }
 
 export interface UiServer {
@@ -56,7 +50,7 @@ const CSP =
 
 /**
  * Serves the visualizer: the page, its feed over a WebSocket, and the operator's actions, which
- * go into the inbox like the CLI's and are delivered by a `resume` process.
+ * go into the inbox like the CLI's and are delivered by the run service in this process.
  */
 export async function startUi(o: UiOptions): Promise<UiServer> {
   const cookieName = `xpmigrate-${o.token.slice(0, 8)}`;
@@ -95,6 +89,16 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     } satisfies PostAnswer);
   };
 
+  /** A refusal is an answer the page shows, not a failed request. */
+  const command = async (cmd: CommandRequest): Promise<PostAnswer> => {
+    try {
+      return await o.actions.command({ ...cmd, force: cmd.force === true });
+    } catch (error) {
+      if (!(error instanceof XpmError) || error.code !== 'E_COMMAND_REFUSED') throw error;
+      return { ok: false, code: error.code, message: error.text(lang), remedy: error.remedy(lang) ?? null };
+    }
+  };
+
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -115,9 +119,9 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     if (isPost) {
       if (!originAllowed(req)) return fail(res, 403, 'E_UI_ORIGIN', { origin: header(req, 'origin') ?? '–' });
       const body = await readJson(req);
-      if (url.pathname === '/api/command') return json(res, 200, await command(body));
+      if (url.pathname === '/api/command') return json(res, 200, await command(parseCommand(body)));
       if (url.pathname === '/api/rollback') return json(res, 200, await rollback(body));
-      if (url.pathname === '/api/resume') return json(res, 200, deliver());
+      if (url.pathname === '/api/resume') return json(res, 200, o.actions.deliver());
       return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
     }
     if (req.method !== 'GET') return fail(res, 405, 'E_UI_REQUEST', { detail: String(req.method) });
@@ -139,76 +143,12 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
   };
 
-  const command = async (body: unknown): Promise<PostAnswer> => {
-    const cmd = parseCommand(body);
-    const store = o.follower.openStore;
-    const row = store.run(o.model.row.id)!;
-    const { snapshot } = currentState(store, o.model);
-    const host = o.hostOf(row);
-    try {
-      const verdict = await judge(
-        { ...cmd, force: cmd.force === true },
-        snapshot as never,
-        o.model.steps,
-        host,
-        o.who,
-      );
-      if (verdict.kind === 'refuse') {
-        const e = new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: verdict.reason });
-        return { ok: false, code: e.code, message: e.text(lang), remedy: e.remedy(lang) ?? null };
-      }
-    } finally {
-      await host.close?.();
-    }
-    const queued = store.enqueue(row.id, o.who, cmd.command, cmd.stepId, { ...cmd });
-    const answer = deliver();
-    return answer.ok ? { ...answer, queued } : answer;
-  };
-
-  /** The command waits in the inbox; whoever drives the run takes it, else a resume is started. */
-  const deliver = (): PostAnswer => {
-    o.follower.poll(true);
-    if (o.follower.view?.lock) return { ok: true, queued: 0, delivery: 'holder' };
-    void run(['resume', '--run', o.model.row.id, '--by', o.who]);
-    return { ok: true, queued: 0, delivery: 'started' };
-  };
-
-  const rollback = async (body: unknown): Promise<PostAnswer> => {
+  const rollback = (body: unknown): Promise<PostAnswer> => {
     const name = (body as Partial<RollbackRequest> | null)?.snapshot;
     if (typeof name !== 'string' || name === '')
       throw new XpmError('E_UI_REQUEST', { detail: 'snapshot: a name is required' });
-    // The revert may put older store files in place: let go of them until it is over.
-    o.follower.close();
-    const result = await run(['rollback', '--to', name, '--run', o.model.row.id, '--yes', '--by', o.who]);
-    o.follower.poll(true);
-    if (result.code === 0) return { ok: true, queued: 0, delivery: 'done' };
-    const code = /\[(E_[A-Z0-9_]+)\]/.exec(result.stderr)?.[1] ?? 'E_UI_ACTION_FAILED';
-    const lines = result.stderr.trim().split('\n');
-    return {
-      ok: false,
-      code,
-      message: (lines[0] ?? '').replace(/^xpmigrate: [^[]*\[E_[A-Z0-9_]+\]: /, ''),
-      remedy: lines[1]?.replace(/^\s*[^:]+:\s*/, '') ?? null,
-    };
+    return o.actions.rollback(name);
   };
-
-  const run = (args: string[]): Promise<{ code: number; stderr: string }> =>
-    new Promise((resolve) => {
-      const [exe, ...prefix] = o.cli;
-      const child = spawn(exe!, [...prefix, ...args, '--state', o.follower.file, '--lang', lang], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        windowsHide: true,
-      });
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr = (stderr + d).slice(-8192);
-      });
-      child.on('error', (error) => resolve({ code: -1, stderr: error.message }));
-      child.on('close', (code) => {
-        o.follower.poll();
-        resolve({ code: code ?? -1, stderr });
-      });
-    });
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');

@@ -1,8 +1,6 @@
 import { createWebSocketInspector } from '@statelyai/inspect';
-import type { Store } from '../persistence/index.js';
+import { type RunModel, redact } from '../service/index.js';
 import type { RunFollower } from './follow.js';
-import { redact } from './redact.js';
-import type { RunModel } from './view.js';
 
 /**
  * `xpmigrate ui --inspect URL`: also streams the run to a WebSocket inspector (the Stately
@@ -22,26 +20,22 @@ export function streamToInspector(url: string, follower: RunFollower, model: Run
     logic: { config: model.machine.config },
   };
   const actorId = actor as unknown as Parameters<typeof inspector.actor>[0];
-  const checkpoint = (store: Store) => {
-    const c = store.lastCheckpoint(model.row.id);
+  const checkpoint = () => {
+    const c = follower.reader.lastCheckpoint(model.row.id);
     if (!c) return undefined;
-    const persisted = JSON.parse(c.snapshot) as {
-      value: unknown;
-      context: unknown;
-      status: 'active' | 'done';
-    };
+    const persisted = c.persisted as typeof c.persisted & { status: 'active' | 'done' };
     return {
       seq: c.seq,
       event: c.event,
       snapshot: { value: persisted.value, context: persisted.context, status: persisted.status },
     };
   };
-  const first = checkpoint(follower.openStore);
+  const first = checkpoint();
   inspector.actor(actorId, first?.snapshot);
   let seq = first?.seq ?? -1;
   const unsubscribe = follower.subscribe((message) => {
     if (message.type !== 'view' || message.view.seq === seq) return;
-    const c = checkpoint(follower.openStore);
+    const c = checkpoint();
     if (!c) return;
     seq = c.seq;
     const event = { type: c.event };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assign, setup } from 'xstate';
-import type { EvidenceField, StepKind } from '../catalog/index.js';
+import type { EffectRef, EvidenceField, StepKind } from '../catalog/index.js';
 import type { Plan } from '../plan/index.js';
 import type { MachineEvent } from './events.js';
 
@@ -11,7 +11,7 @@ export interface RunStep {
   kind: StepKind;
   optional: boolean;
   recovery: 'rerun' | 'probe' | 'ask';
-  effect?: string;
+  effect?: EffectRef;
   evidence: EvidenceField[];
 }
 

@@ -1,4 +1,4 @@
-export { type ImportRow, type ImportStatus, ScriptImports } from './imports.js';
+export { JOURNAL_KINDS, type JournalEntry, type JournalKind } from './journal.js';
 export { stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
 export { JournalMirror } from './mirror.js';
@@ -7,7 +7,6 @@ export {
   type Attempt,
   type Checkpoint,
   type InboxRow,
-  type JournalEntry,
   type JournalRow,
   RUN_STATUSES,
   type RunRow,

@@ -52,9 +52,13 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
   };
 }
 
-/** The run's live holder, if any. */
-export function lockHolder(db: Db, runId: string): LockHolder | undefined {
+/**
+ * The run's live holder, if any. This process holding it counts only when asked (a viewer that
+ * also drives the run shows itself as the driver; the lock itself lets this process take over).
+ */
+export function lockHolder(db: Db, runId: string, self = false): LockHolder | undefined {
   const holder = storedHolder(db, runId);
+  if (holder && self && holder.pid === process.pid && holder.host === hostname()) return holder;
   return holder && isAlive(holder) ? holder : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../errors/index.js';
-import type { JournalEntry } from './store.js';
+import type { JournalEntry } from './journal.js';
 
 /** One line of a run's mirror file. */
 export type MirrorRecord =

@@ -1,4 +1,5 @@
 import { isoNow } from './clock.js';
+import type { JournalEntry, JournalKind } from './journal.js';
 import type { JournalMirror } from './mirror.js';
 import type { Db } from './open.js';
 
@@ -33,15 +34,9 @@ export interface Checkpoint {
   snapshot: string;
 }
 
-export interface JournalEntry {
-  kind: string;
-  stepId?: string;
-  attempt?: number;
-  who: string;
-  detail?: Record<string, unknown>;
-}
-
-export interface JournalRow extends Required<Omit<JournalEntry, 'stepId' | 'attempt'>> {
+export interface JournalRow extends Required<Omit<JournalEntry, 'stepId' | 'attempt' | 'kind'>> {
+  /** A kind this build knows, or one written by a newer build (shown as it is). */
+  kind: JournalKind | (string & {});
   id: number;
   at: string;
   stepId: string | null;
@@ -52,7 +47,8 @@ export interface Attempt {
   stepId: string;
   attempt: number;
   intentAt: string;
-  input: string;
+  /** The effect's input, committed with the intent. */
+  input: Record<string, unknown>;
   outcome: string | null;
   outcomeAt: string | null;
   result: string | null;
@@ -89,7 +85,7 @@ export interface Transition {
   journal: JournalEntry[];
   outcome?: { stepId: string; attempt: number; outcome: string; result: unknown };
   /** The next effect's intent, written in the same transaction (DESIGN.md, "Cost"). */
-  intent?: { stepId: string; attempt: number; input: unknown };
+  intent?: { stepId: string; attempt: number; input: Record<string, unknown> };
   inbox?: { id: number; status: string; reason?: string };
   snapshotTaken?: { stepId: string; name: string; provider: string };
 }
@@ -138,6 +134,19 @@ export class Store {
         `SELECT at, intent, outcome FROM checkpoints WHERE id BETWEEN ? AND ?
          AND (intent IS NOT NULL OR outcome IS NOT NULL) ORDER BY id`,
       ),
+      // Migration 5's indexes: these two answer per step without reading the run's other checkpoints.
+      lastIntentOf: db.prepare(
+        `SELECT at, intent FROM checkpoints WHERE json_extract(intent, '$.stepId') = ? AND id BETWEEN ? AND ?
+         AND intent IS NOT NULL ORDER BY id DESC LIMIT 1`,
+      ),
+      outcomeOf: db.prepare(
+        `SELECT at, outcome FROM checkpoints WHERE json_extract(outcome, '$.stepId') = ?
+         AND json_extract(outcome, '$.attempt') = ? AND id BETWEEN ? AND ? AND outcome IS NOT NULL LIMIT 1`,
+      ),
+      legacyOfStep: db.prepare(
+        `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
+         FROM step_attempts WHERE run_id = ? AND step_id = ? ORDER BY attempt DESC LIMIT 1`,
+      ),
       legacyAttempts: db.prepare(
         `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
          FROM step_attempts WHERE run_id = ? ORDER BY intent_at, attempt`,
@@ -156,6 +165,18 @@ export class Store {
            UNION ALL
            SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
          ) ORDER BY seq, src, n LIMIT @limit`,
+      ),
+      // The newest entry, of a step and a kind when named (the same two sources, read backwards).
+      lastJournal: db.prepare(
+        `SELECT at, kind, step_id AS stepId, attempt, who, detail FROM (
+           SELECT c.seq, 0 AS src, CAST(j.key AS INTEGER) AS n, c.at, j.value ->> '$.kind' AS kind,
+             j.value ->> '$.stepId' AS step_id, j.value ->> '$.attempt' AS attempt,
+             j.value ->> '$.who' AS who, COALESCE(j.value ->> '$.detail', '{}') AS detail
+           FROM checkpoints c, json_each(c.journal) j WHERE c.id BETWEEN @lo AND @hi
+           UNION ALL
+           SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
+         ) WHERE (@stepId IS NULL OR step_id = @stepId) AND (@kind IS NULL OR kind = @kind)
+         ORDER BY seq DESC, src DESC, n DESC LIMIT 1`,
       ),
       enqueue: db.prepare(
         'INSERT INTO inbox (run_id, at, who, command, step_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
@@ -301,7 +322,7 @@ export class Store {
 
   /** Every attempt of the run: intents and outcomes from its checkpoints (and schema 1's table). */
   attempts(runId: string): Attempt[] {
-    const attempts = this.statements.legacyAttempts.all(runId) as Attempt[];
+    const attempts = (this.statements.legacyAttempts.all(runId) as LegacyAttempt[]).map(fromLegacy);
     const byKey = new Map(attempts.map((a) => [`${a.stepId}#${a.attempt}`, a]));
     const rows = this.statements.intentsAndOutcomes.all(...this.span(runId)) as Array<{
       at: string;
@@ -311,47 +332,50 @@ export class Store {
     for (const row of rows) {
       // A commit closes the previous attempt before it opens the next one.
       if (row.outcome) {
-        const o = JSON.parse(row.outcome) as {
-          stepId: string;
-          attempt: number;
-          outcome: string;
-          result: unknown;
-        };
+        const o = JSON.parse(row.outcome) as StoredOutcome;
         const attempt = byKey.get(`${o.stepId}#${o.attempt}`);
-        if (attempt)
-          Object.assign(attempt, { outcome: o.outcome, outcomeAt: row.at, result: JSON.stringify(o.result) });
+        if (attempt) closeWith(attempt, o, row.at);
       }
       if (row.intent) {
-        const i = JSON.parse(row.intent) as { stepId: string; attempt: number; input: unknown };
-        const attempt: Attempt = {
-          stepId: i.stepId,
-          attempt: i.attempt,
-          intentAt: row.at,
-          input: JSON.stringify(i.input),
-          outcome: null,
-          outcomeAt: null,
-          result: null,
-        };
+        const attempt = openedBy(JSON.parse(row.intent) as StoredIntent, row.at);
         attempts.push(attempt);
-        byKey.set(`${i.stepId}#${i.attempt}`, attempt);
+        byKey.set(`${attempt.stepId}#${attempt.attempt}`, attempt);
       }
     }
     return attempts;
   }
 
+  /** Intents without an outcome: what a dead process left (read once, at recovery). */
   openIntents(runId: string): Attempt[] {
     return this.attempts(runId).filter((a) => a.outcome === null);
   }
 
+  /** The step's newest attempt, by index: its cost does not grow with the run. */
+  lastAttempt(runId: string, stepId: string): Attempt | undefined {
+    const [lo, hi] = this.span(runId);
+    const row = this.statements.lastIntentOf.get(stepId, lo, hi) as
+      | { at: string; intent: string }
+      | undefined;
+    if (!row) {
+      const legacy = this.statements.legacyOfStep.get(runId, stepId) as LegacyAttempt | undefined;
+      return legacy ? fromLegacy(legacy) : undefined;
+    }
+    const attempt = openedBy(JSON.parse(row.intent) as StoredIntent, row.at);
+    const closed = this.statements.outcomeOf.get(stepId, attempt.attempt, lo, hi) as
+      | { at: string; outcome: string }
+      | undefined;
+    if (closed) closeWith(attempt, JSON.parse(closed.outcome) as StoredOutcome, closed.at);
+    return attempt;
+  }
+
+  /** The step's open intent, if its newest attempt has no outcome. */
+  openIntent(runId: string, stepId: string): Attempt | undefined {
+    const last = this.lastAttempt(runId, stepId);
+    return last && last.outcome === null ? last : undefined;
+  }
+
   nextAttempt(runId: string, stepId: string): number {
-    return (
-      Math.max(
-        0,
-        ...this.attempts(runId)
-          .filter((a) => a.stepId === stepId)
-          .map((a) => a.attempt),
-      ) + 1
-    );
+    return (this.lastAttempt(runId, stepId)?.attempt ?? 0) + 1;
   }
 
   /** The journal in order, numbered from 1. */
@@ -361,6 +385,19 @@ export class Store {
       Omit<JournalRow, 'detail' | 'id'> & { detail: string }
     >;
     return rows.map((r, i) => ({ ...r, id: i + 1, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  /** The run's newest journal entry, of a step and of a kind when they are named. */
+  lastJournalOf(runId: string, stepId?: string, kind?: JournalKind): Omit<JournalRow, 'id'> | undefined {
+    const [lo, hi] = this.span(runId);
+    const row = this.statements.lastJournal.get({
+      runId,
+      lo,
+      hi,
+      stepId: stepId ?? null,
+      kind: kind ?? null,
+    }) as (Omit<JournalRow, 'detail' | 'id'> & { detail: string }) | undefined;
+    return row && { ...row, detail: JSON.parse(row.detail) as Record<string, unknown> };
   }
 
   enqueue(runId: string, who: string, command: string, stepId: string | undefined, payload: unknown): number {
@@ -412,6 +449,40 @@ export class Store {
   checkpointAt(runId: string, seq: number): Checkpoint | undefined {
     return this.statements.checkpointAt.get(this.span(runId)[0] + seq) as Checkpoint | undefined;
   }
+}
+
+interface StoredIntent {
+  stepId: string;
+  attempt: number;
+  input: Record<string, unknown> | null;
+}
+interface StoredOutcome {
+  stepId: string;
+  attempt: number;
+  outcome: string;
+  result: unknown;
+}
+type LegacyAttempt = Omit<Attempt, 'input'> & { input: string };
+
+function openedBy(i: StoredIntent, at: string): Attempt {
+  const input = i.input ?? {};
+  return {
+    stepId: i.stepId,
+    attempt: i.attempt,
+    intentAt: at,
+    input,
+    outcome: null,
+    outcomeAt: null,
+    result: null,
+  };
+}
+
+function closeWith(attempt: Attempt, o: StoredOutcome, at: string): void {
+  Object.assign(attempt, { outcome: o.outcome, outcomeAt: at, result: JSON.stringify(o.result) });
+}
+
+function fromLegacy(row: LegacyAttempt): Attempt {
+  return { ...row, input: JSON.parse(row.input) as Record<string, unknown> };
 }
 
 /** A transition's journal entries as stored in its checkpoint row (undefined keys dropped). */

@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/index.js';
 import type { MachineContext } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
-import { type Plan, phaseTitle, planTitle, warningText } from '../plan/index.js';
+import { phaseTitle, planTitle, warningText } from '../plan/index.js';
+import { persistedOf, planOf } from '../runtime/index.js';
 
 export type StepStatus = 'done' | 'skipped' | 'failed' | 'open' | 'not-needed';
 
@@ -40,10 +41,10 @@ export interface RunReport {
 
 /** Everything a customer's record of a run needs, from the store alone. */
 export function collectReport(store: Store, row: RunRow, lang: Lang): RunReport {
-  const plan = JSON.parse(row.planJson) as Plan;
+  const plan = planOf(row);
   const journal = store.journalRows(row.id);
   const last = store.lastCheckpoint(row.id);
-  const context = last ? (JSON.parse(last.snapshot) as { context: MachineContext }).context : undefined;
+  const context = last ? persistedOf(row.id, last).context : undefined;
   const attempts = store.attempts(row.id);
   const steps: ReportStep[] = plan.phases.flatMap((phase) =>
     phase.steps.map((s) =>

@@ -1,4 +1,5 @@
 import type { Host } from '../host/index.js';
+import type { Text } from '../i18n/index.js';
 import { type MachineEvent, missingEvidence, type RunStep } from '../machines/index.js';
 import { activeStep, type XpSnapshot } from './active.js';
 
@@ -13,8 +14,54 @@ export interface OperatorCommand {
 
 export type Verdict =
   | { kind: 'accept'; event: MachineEvent }
-  | { kind: 'duplicate'; reason: string }
-  | { kind: 'refuse'; reason: string };
+  | { kind: 'duplicate'; reason: Text }
+  | { kind: 'refuse'; reason: Text };
+
+const fill = (text: Text, params: Record<string, string>): Text => ({
+  de: text.de.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w),
+  en: text.en.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w),
+});
+
+/** Why a command was refused or was a harmless repeat, in both languages. */
+const WHY = {
+  alreadyDone: { de: 'Schritt {step} ist bereits erledigt', en: 'step {step} is already done' },
+  alreadySkipped: { de: 'Schritt {step} ist bereits übersprungen', en: 'step {step} is already skipped' },
+  alreadyAborted: { de: 'der Lauf ist bereits abgebrochen', en: 'the run is already aborted' },
+  ended: { de: 'der Lauf ist beendet', en: 'the run has ended' },
+  between: { de: 'der Lauf ist zwischen zwei Schritten', en: 'the run is between steps' },
+  unknownStep: {
+    de: 'Schritt {step} gibt es in diesem Lauf nicht',
+    en: 'step {step} is not a step of this run',
+  },
+  notCurrent: {
+    de: 'Schritt {step} ist nicht der aktuelle Schritt; der Lauf steht bei {current}',
+    en: 'step {step} is not the current step; the run is at {current}',
+  },
+  evidence: {
+    de: 'Nachweis fehlt oder ist ungültig: {fields}; mit --evidence Schlüssel=Wert angeben',
+    en: 'evidence missing or invalid: {fields}; give --evidence key=value',
+  },
+  required: {
+    de: 'Schritt {step} ist erforderlich; Überspringen braucht --force und --reason',
+    en: 'step {step} is required; skipping it needs --force and --reason',
+  },
+  retryOnlyFailed: {
+    de: 'nur ein fehlgeschlagener Schritt kann wiederholt werden',
+    en: 'only a failed step can be retried',
+  },
+  notWaiting: {
+    de: 'der Schritt wartet nicht auf eine Bedienerin oder einen Bediener',
+    en: 'the step is not waiting for an operator',
+  },
+  notAccepted: {
+    de: 'der aktuelle Zustand nimmt {command} nicht an',
+    en: 'the current state does not accept {command}',
+  },
+  version: {
+    de: 'der Server meldet Version {installed}, erwartet wird eine passend zu {pattern}',
+    en: 'the server reports version {installed}, expected one matching {pattern}',
+  },
+} satisfies Record<string, Text>;
 
 /**
  * Decides whether the run can take a command now. A repeat of something already done is
@@ -30,24 +77,20 @@ export async function judge(
   const context = snapshot.context;
   const handled = (id: string) => context.done.includes(id) || context.skipped.some((s) => s.stepId === id);
   if (cmd.stepId && handled(cmd.stepId) && (cmd.command === 'confirm' || cmd.command === 'skip')) {
-    return {
-      kind: 'duplicate',
-      reason: `step ${cmd.stepId} is already ${context.done.includes(cmd.stepId) ? 'done' : 'skipped'}`,
-    };
+    const why = context.done.includes(cmd.stepId) ? WHY.alreadyDone : WHY.alreadySkipped;
+    return { kind: 'duplicate', reason: fill(why, { step: cmd.stepId }) };
   }
   if (snapshot.status === 'done') {
     return cmd.command === 'abort' && snapshot.matches('aborted' as never)
-      ? { kind: 'duplicate', reason: 'the run is already aborted' }
-      : { kind: 'refuse', reason: 'the run has ended' };
+      ? { kind: 'duplicate', reason: WHY.alreadyAborted }
+      : { kind: 'refuse', reason: WHY.ended };
   }
   const active = activeStep(snapshot);
-  if (!active) return { kind: 'refuse', reason: 'the run is between steps' };
+  if (!active) return { kind: 'refuse', reason: WHY.between };
   const stepId = cmd.stepId ?? active.stepId;
   if (stepId !== active.stepId) {
-    return {
-      kind: 'refuse',
-      reason: `step ${stepId} is not the current step; the run is at ${active.stepId}`,
-    };
+    const why = steps.some((s) => s.id === stepId) ? WHY.notCurrent : WHY.unknownStep;
+    return { kind: 'refuse', reason: fill(why, { step: stepId, current: active.stepId }) };
   }
   const step = steps.find((s) => s.id === stepId);
   const event = toEvent(cmd, stepId, who);
@@ -74,29 +117,27 @@ function toEvent(cmd: OperatorCommand, stepId: string, who: string): MachineEven
   }
 }
 
-function whyNot(cmd: OperatorCommand, step: RunStep | undefined, snapshot: XpSnapshot): string {
+function whyNot(cmd: OperatorCommand, step: RunStep | undefined, snapshot: XpSnapshot): Text {
   if (cmd.command === 'confirm' && step) {
     const missing = missingEvidence(step.evidence, cmd.evidence);
     if (missing.length > 0) {
-      const detail = step.evidence
+      const fields = step.evidence
         .filter((f) => missing.includes(f.key))
         .map((f) => (f.pattern ? `${f.key} (matching ${f.pattern})` : f.key));
-      return `evidence missing or invalid: ${detail.join(', ')}; give --evidence key=value`;
+      return fill(WHY.evidence, { fields: fields.join(', ') });
     }
   }
-  if (cmd.command === 'skip' && step && !step.optional)
-    return `step ${step.id} is required; skipping it needs --force and --reason`;
-  if (cmd.command === 'retry') return 'only a failed step can be retried';
-  if (cmd.command === 'confirm' && !snapshot.hasTag('waiting-for-operator'))
-    return 'the step is not waiting for an operator';
-  return `the current state does not accept ${cmd.command}`;
+  if (cmd.command === 'skip' && step && !step.optional) return fill(WHY.required, { step: step.id });
+  if (cmd.command === 'retry') return WHY.retryOnlyFailed;
+  if (cmd.command === 'confirm' && !snapshot.hasTag('waiting-for-operator')) return WHY.notWaiting;
+  return fill(WHY.notAccepted, { command: cmd.command });
 }
 
-/** A hop's update is confirmed only when the server really reports the new version. */
-async function installedVersionMismatch(step: RunStep, host: Host): Promise<string | undefined> {
-  const field = step.evidence.find((f) => f.key === 'version' && f.pattern);
-  if (!field?.pattern || !step.id.startsWith('hop.')) return undefined;
+/** A step whose evidence is the installed version is confirmed only when the server reports it. */
+async function installedVersionMismatch(step: RunStep, host: Host): Promise<Text | undefined> {
+  const field = step.evidence.find((f) => f.installedVersion && f.pattern);
+  if (!field?.pattern) return undefined;
   const installed = await host.installedVersion();
   if (installed && new RegExp(field.pattern).test(installed)) return undefined;
-  return `the server reports version ${installed ?? 'unknown'}, expected one matching ${field.pattern}`;
+  return fill(WHY.version, { installed: installed ?? '–', pattern: field.pattern });
 }

@@ -1,7 +1,10 @@
 export { activeStep, statePath, statusOf, type XpSnapshot } from './active.js';
 export { persistedJson, transitionOf } from './checkpoint.js';
 export { judge, type OperatorCommand, type Verdict } from './commands.js';
-export { type DriveOptions, drive, type Progress } from './driver.js';
+export { commandOf, type Persisted, persistedOf, planOf, reasonOf, settingsOf } from './decode.js';
+export { drive } from './driver.js';
 export { FAULT_POINTS, type FaultPoint, fault, faultAt, faultStep } from './faults.js';
+export type { DriveOptions, Progress, ProgressListener, ProgressPlace, StandInOperator } from './protocol.js';
 export { lostSince, recordRevertedStore, requestRollback, rewindRun, watchMirror } from './rollback.js';
-export { createRun, findRun, type OpenRun, openRun, type RunSettings } from './run.js';
+export { createRun, findRun, type OpenRun, openRun } from './run.js';
+export type { RunSettings } from './run-settings.js';

@@ -1,13 +1,13 @@
-import type { MachineContext } from '../machines/index.js';
 import {
   type JournalEntry,
+  type JournalKind,
   JournalMirror,
   type JournalRow,
   type RunRow,
   type SnapshotRow,
   type Store,
 } from '../persistence/index.js';
-import type { RunSettings } from './run.js';
+import { persistedOf, settingsOf } from './decode.js';
 
 /** What a rollback lost: the journal of everything after the point the store went back to. */
 export interface LostHistory {
@@ -21,7 +21,7 @@ export interface LostHistory {
  * rollback took the store back since the last process (then it is recorded).
  */
 export function watchMirror(store: Store, row: RunRow): { mirror?: JournalMirror; lost?: LostHistory } {
-  const dir = (JSON.parse(row.optionsJson) as RunSettings).journalMirror;
+  const dir = settingsOf(row).journalMirror;
   if (!dir) return {};
   const mirror = new JournalMirror(dir, row.id);
   const lost = revertedStore(store, row.id, mirror);
@@ -102,7 +102,7 @@ export function lostSince(before: JournalRow[], after: JournalRow[], storeSeq: n
   return {
     storeSeq,
     entries: before.slice(after.length).map((r) => ({
-      kind: r.kind,
+      kind: r.kind as JournalKind,
       who: r.who,
       at: r.at,
       detail: r.detail,
@@ -132,8 +132,8 @@ export function rewindRun(store: Store, runId: string, snapshot: SnapshotRow, wh
       outcome: { stepId: intent.stepId, attempt: intent.attempt, outcome: 'rolled-back', result: null },
     });
   }
-  const doneThen = contextOf(target.snapshot).done;
-  const undone = contextOf(last.snapshot).done.filter((s) => !doneThen.includes(s));
+  const doneThen = persistedOf(runId, target).context.done;
+  const undone = persistedOf(runId, last).context.done.filter((s) => !doneThen.includes(s));
   store.commit(runId, {
     event: 'ROLLBACK',
     state: target.state,
@@ -148,8 +148,4 @@ export function rewindRun(store: Store, runId: string, snapshot: SnapshotRow, wh
     ],
   });
   return undone;
-}
-
-function contextOf(persisted: string): MachineContext {
-  return (JSON.parse(persisted) as { context: MachineContext }).context;
 }

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, createActor } from 'xstate';
-import type { RunOptions } from '../actors/index.js';
 import { XpmError } from '../errors/index.js';
 import { buildMachine, type RunStep, runStepsOf, stateKey, type XpMachine } from '../machines/index.js';
 import type { RunRow, Store } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import { statePath } from './active.js';
 import { transitionOf } from './checkpoint.js';
-
-export interface RunSettings extends RunOptions {
-  /** Seconds to wait for a healthy server after a reboot before asking the operator. */
-  healthTimeoutSeconds: number;
-}
+import { persistedOf, planOf, settingsOf } from './decode.js';
+import type { RunSettings } from './run-settings.js';
 
 /** A run opened for driving: its plan, steps, machine and the actor restored from its checkpoint. */
 export interface OpenRun {
@@ -61,12 +57,12 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
  * has is refused with a clear error, never silently restarted.
  */
 export function openRun(store: Store, row: RunRow): OpenRun {
-  const plan = JSON.parse(row.planJson) as Plan;
+  const plan = planOf(row);
   const steps = runStepsOf(plan);
   const { machine, version } = buildMachine(row.id, steps);
   const checkpoint = store.lastCheckpoint(row.id);
   if (!checkpoint) throw new XpmError('E_STORE_CORRUPT', { file: row.id, detail: 'run without checkpoint' });
-  const persisted = JSON.parse(checkpoint.snapshot) as { value: unknown };
+  const persisted = persistedOf(row.id, checkpoint);
   if (!knownStates(steps).has(statePath(persisted.value))) {
     throw new XpmError('E_RUN_MACHINE_CHANGED', {
       run: row.id,
@@ -80,7 +76,7 @@ export function openRun(store: Store, row: RunRow): OpenRun {
     ]);
   }
   const actor = createActor(machine, { snapshot: persisted as never }).start();
-  return { row, plan, steps, settings: JSON.parse(row.optionsJson) as RunSettings, actor };
+  return { row, plan, steps, settings: settingsOf(row), actor };
 }
 
 function knownStates(steps: RunStep[]): Set<string> {

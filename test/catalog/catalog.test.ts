@@ -81,7 +81,7 @@ describe('the catalog', () => {
   });
 
   it('has the database move with export and import', () => {
-    expect(DB_SCRIPT_STEPS.map((s) => s.effect ?? s.kind)).toEqual([
+    expect(DB_SCRIPT_STEPS.map((s) => s.effect?.name ?? s.kind)).toEqual([
       'sql-script.export',
       'manual',
       'sql-script.import',

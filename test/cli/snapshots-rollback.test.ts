@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 import { readSim, resumeToEnd } from '../support/runs.js';
-import type { SqlModel } from '../support/sql-server-simulator/index.js';
 
 /** V7 → V9 plan C in a VM: one hop (with its snapshot), then the databases move to SQLSRV01. */
 const V7_PLAN_C = ['--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate', '--lang', 'en'];

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
-import type { SqlModel } from '../support/sql-server-simulator/index.js';
 
 /** Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source. */
 const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--simulate', '--lang', 'en'];

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { SqlModel } from '../../src/simulation/index.js';
 import { runCli } from '../support/cli.js';
-import type { SqlModel } from '../support/sql-server-simulator/index.js';
 
 /** V8 → V9 plan C: the old server's SQL Express is read, SQLSRV01 receives the databases. */
 const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--service-account', 'XPHONE\\svc-xphone'];

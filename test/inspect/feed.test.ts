@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { SimulatedHost } from '../../src/host/index.js';
 import {
   chartOf,
   layoutChart,
   parseCommand,
+  RunActions,
   RunFollower,
   startUi,
   streamToInspector,
@@ -14,7 +14,7 @@ import {
 import { openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
-import { CLI, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { operatorInstalled, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update. */
@@ -89,7 +89,7 @@ describe('the feed', () => {
     const db = openDb(state);
     new Store(db).journal(follower.runId, [
       {
-        kind: 'note',
+        kind: 'mirror-failed',
         who: 'test',
         detail: {
           password: 'geheim-1',
@@ -99,7 +99,7 @@ describe('the feed', () => {
       },
       // Progress figures become bars (the newest per operation and database), not timeline rows.
       ...[10, 60].map((percent) => ({
-        kind: 'progress',
+        kind: 'progress' as const,
         stepId: 'hop.v5v6.update',
         who: 'xpmigrate',
         detail: { operation: 'BACKUP', database: 'XPDATA', percent },
@@ -183,9 +183,7 @@ describe('the server', () => {
       token: 'test-token-0123456789',
       pageDir: new URL('../../visualizer', import.meta.url).pathname,
       scriptDir: new URL('../../dist/page', import.meta.url).pathname,
-      cli: [process.execPath, CLI],
-      who: 'tester (ui)',
-      hostOf: () => new SimulatedHost(SimulatedHost.fileFor(state)),
+      actions: new RunActions(follower, 'tester (ui)', 'en'),
     });
     base = `http://127.0.0.1:${ui.port}`;
     token = 'test-token-0123456789';

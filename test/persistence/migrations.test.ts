@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDb, Store } from '../../src/persistence/index.js';
+import { type JournalKind, openDb, Store } from '../../src/persistence/index.js';
 import { MIGRATIONS } from '../../src/persistence/migrations.js';
 import { runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
@@ -95,13 +95,13 @@ describe('schema migrations', () => {
       snapshot: '{}',
       status: 'running',
       journal: [
-        { kind: 'k1', who: 't' },
-        { kind: 'k2', stepId: 's', attempt: 7, who: 't', detail: { a: 1 } },
+        { kind: 'k1' as JournalKind, who: 't' },
+        { kind: 'k2' as JournalKind, stepId: 's', attempt: 7, who: 't', detail: { a: 1 } },
       ],
       intent: { stepId: 's', attempt: 7, input: { file: 'f' } },
     });
     expect(separateRows()).toEqual(before); // journal and intent went into the checkpoint row
-    store.journal(runId, [{ kind: 'between', who: 't' }]);
+    store.journal(runId, [{ kind: 'between' as JournalKind, who: 't' }]);
     const rows = store.journalRows(runId);
     expect(rows.slice(journalBefore).map((r) => [r.kind, r.stepId, r.attempt])).toEqual([
       ['k1', null, null],

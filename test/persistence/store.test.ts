@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, Store, type Transition } from '../../src/persistence/index.js';
+import { type JournalKind, openDb, Store, type Transition } from '../../src/persistence/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { createRun } from '../../src/runtime/index.js';
 import { tempState } from '../support/runs.js';
@@ -16,7 +16,7 @@ const transition = (event: string): Transition => ({
   state: 'v8v9.v8v9_backup',
   snapshot: '{}',
   status: 'running',
-  journal: [{ kind: event, who: 'test' }],
+  journal: [{ kind: event as JournalKind, who: 'test' }],
 });
 
 describe('checkpoint numbers', () => {

@@ -106,7 +106,7 @@ describe('crash matrix: SIGKILL at every step, then resume', () => {
             // killed: a command's commit also opens the next effect's intent): done already →
             // mark it done, else retry.
             const applied = readSim(state).effects;
-            const effect = steps.find((s) => s.def.id === stepId)?.def.effect;
+            const effect = steps.find((s) => s.def.id === stepId)?.def.effect?.name;
             if (!effect) throw new Error(`${label}: asked about ${stepId}, which has no effect`);
             return (applied[effect] ?? 0) >= (reference.effects[effect] ?? 0)
               ? ['confirm', stepId]

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { splitScript } from '../../src/actors/sql-script/index.js';
-import { readSqlModels } from '../../src/host/simulated-sql.js';
+import { readSqlModels } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from './cli.js';
 
 export interface Sim {

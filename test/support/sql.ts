@@ -7,7 +7,7 @@ import {
   type SqlModel,
   SqlServerSimulator,
   xphoneDatabase,
-} from './sql-server-simulator/index.js';
+} from '../../src/simulation/index.js';
 
 export interface SimulatedSql {
   sim: SqlServerSimulator;

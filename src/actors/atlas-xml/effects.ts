@@ -1,5 +1,5 @@
 import { SQL_EXPRESS_RENAMES } from '../../catalog/index.js';
-import { type Effect, type EffectBase, ok } from '../effect.js';
+import { type EffectBase, type EffectRegistry, ok } from '../effect.js';
 import { applyAtlas, atlasHolds, findAtlasXml } from './atlas.js';
 import type { AtlasEdit } from './edit.js';
 
@@ -14,9 +14,8 @@ async function atlasFile(ctx: EffectBase): Promise<string> {
 }
 
 /** atlas.xml edits: step 8 (external databases) and SQL Express point 5 (instance renames). */
-export const atlasEffects: Effect[] = [
-  {
-    name: 'atlas.point-databases',
+export const atlasEffects = {
+  'atlas.point-databases': {
     async input(ctx) {
       return { file: await atlasFile(ctx), server: ctx.options.sqlServer };
     },
@@ -34,8 +33,7 @@ export const atlasEffects: Effect[] = [
         : 'not-done';
     },
   },
-  {
-    name: 'atlas.rename-instances',
+  'atlas.rename-instances': {
     async input(ctx) {
       return { file: await atlasFile(ctx) };
     },
@@ -48,4 +46,4 @@ export const atlasEffects: Effect[] = [
       return atlasHolds(String(ctx.input.file), renames) ? 'done' : 'not-done';
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

@@ -1,4 +1,4 @@
-import { type Effect, fail, ok } from '../effect.js';
+import { type EffectRegistry, fail, ok } from '../effect.js';
 import { snapshotProvider } from './provider.js';
 
 /**
@@ -6,9 +6,8 @@ import { snapshotProvider } from './provider.js';
  * going off may end this very process: the resume task is registered first, and on resume the
  * probe asks the provider whether the snapshot is there.
  */
-export const snapshotEffects: Effect[] = [
-  {
-    name: 'snapshot.take',
+export const snapshotEffects = {
+  'snapshot.take': {
     async input(ctx) {
       return { name: `xpmigrate-${ctx.runId.slice(0, 8)}-${ctx.stepId}` };
     },
@@ -39,4 +38,4 @@ export const snapshotEffects: Effect[] = [
       };
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

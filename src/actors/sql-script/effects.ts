@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import { type Effect, type EffectContext, fail, ok, traceKey } from '../effect.js';
+import { type EffectContext, type EffectRegistry, fail, ok, traceKey } from '../effect.js';
 import { runServer, SqlConnection, serverFacts, serverLabel, withSql } from '../sql-server/index.js';
 import { exportDatabase } from './export.js';
 import { importScript } from './import.js';
@@ -42,10 +42,9 @@ function fileVars(ctx: EffectContext): Record<string, string> {
 }
 
 /** The database move with SQL scripts: export for the target's version, import like SQLCMD, verify. */
-export const sqlScriptEffects: Effect[] = [
-  {
-    // Rerunnable: each script is written beside its place and renamed only when complete.
-    name: 'sql-script.export',
+export const sqlScriptEffects = {
+  // Rerunnable: each script is written beside its place and renamed only when complete.
+  'sql-script.export': {
     async run(ctx) {
       const targetServer = ctx.options.sqlServer;
       const facts = await withSql(await runServer(ctx, 'target'), serverFacts);
@@ -82,9 +81,8 @@ export const sqlScriptEffects: Effect[] = [
       return ok({ target, scripts });
     },
   },
-  {
-    // Rerunnable: the import's own checkpoints continue it at the next batch, never twice.
-    name: 'sql-script.import',
+  // Rerunnable: the import's own checkpoints continue it at the next batch, never twice.
+  'sql-script.import': {
     async run(ctx) {
       const access = await runServer(ctx, 'target');
       const server = serverLabel(ctx.options.sqlServer);
@@ -130,8 +128,7 @@ export const sqlScriptEffects: Effect[] = [
       return ok({ imported });
     },
   },
-  {
-    name: 'sql-script.verify',
+  'sql-script.verify': {
     async run(ctx) {
       const source = await runServer(ctx, 'source');
       const target = await runServer(ctx, 'target');
@@ -154,4 +151,4 @@ export const sqlScriptEffects: Effect[] = [
       return ok({ verified });
     },
   },
-];
+} satisfies Partial<EffectRegistry>;

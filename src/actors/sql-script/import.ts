@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import type { ImportRow, ScriptImports } from '../../persistence/index.js';
 import { SqlBatchError, type SqlConnection } from '../sql-server/index.js';
+import type { ImportRow, ScriptImports } from './checkpoints.js';
 import { codeOnly } from './lexer.js';
 import { type Batch, locate, splitScript } from './splitter.js';
 

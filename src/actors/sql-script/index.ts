@@ -1,4 +1,5 @@
 export { CATALOG_QUERIES, type Catalog, readCatalog } from './catalog.js';
+export { type CheckpointDb, type ImportRow, type ImportStatus, ScriptImports } from './checkpoints.js';
 export { sqlScriptEffects } from './effects.js';
 export {
   dataQuery,
@@ -17,6 +18,7 @@ export {
   type OpenConnection,
   runsInTransaction,
 } from './import.js';
+export { codeOnly } from './lexer.js';
 export { type Batch, locate, type OnError, type SplitOptions, splitScript } from './splitter.js';
 export {
   type Finding,
@@ -24,3 +26,4 @@ export {
   type TargetFacts,
   type TargetVersion,
 } from './target.js';
+export { MODULE_NAMES } from './verify.js';

@@ -1,5 +1,5 @@
 import { XpmError } from '../../errors/index.js';
-import { type Effect, type EffectBase, type EffectContext, fail, ok, traceKey } from '../effect.js';
+import { type EffectBase, type EffectContext, type EffectRegistry, fail, ok, traceKey } from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
 import { runChecks, serverFacts } from './checks.js';
 import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
@@ -17,8 +17,6 @@ function backupDir(ctx: EffectContext): string {
   return ctx.options.backupDir;
 }
 
-/** The first backup (before the plan) and the final one at cut-over; the restore takes the newest. */
-const BACKUP_STEPS = ['v8v9.cutover-backup', 'v8v9.backup'];
 const filesOf = (ctx: EffectContext, stepId: string) =>
   ctx.options.databases.map((db) => ({
     db,
@@ -26,9 +24,8 @@ const filesOf = (ctx: EffectContext, stepId: string) =>
   }));
 
 /** SQL Server steps: databases for the service account (2a), FILESTREAM (2b), backup, restore. */
-export const sqlServerEffects: Effect[] = [
-  {
-    name: 'sql.create-databases',
+export const sqlServerEffects = {
+  'sql.create-databases': {
     async run(ctx) {
       const result = await withSql(await runServer(ctx, 'target'), (c) =>
         ensureDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
@@ -43,8 +40,7 @@ export const sqlServerEffects: Effect[] = [
       return owned.length === ctx.options.databases.length ? 'done' : 'not-done';
     },
   },
-  {
-    name: 'sql.check-filestream',
+  'sql.check-filestream': {
     async run(ctx) {
       const { facts, checks } = await withSql(await runServer(ctx, 'target'), (c) =>
         runChecks(c, { databases: ctx.options.databases, external: true }),
@@ -59,8 +55,7 @@ export const sqlServerEffects: Effect[] = [
       return ok({ level: facts.filestreamLevel, version: facts.version, edition: facts.edition });
     },
   },
-  {
-    name: 'sql.backup-databases',
+  'sql.backup-databases': {
     async run(ctx) {
       const files = filesOf(ctx, ctx.stepId);
       const dir = backupDir(ctx);
@@ -89,8 +84,7 @@ export const sqlServerEffects: Effect[] = [
       });
     },
   },
-  {
-    name: 'sql.restore-databases',
+  'sql.restore-databases': {
     async run(ctx) {
       const target = await runServer(ctx, 'target');
       const restored: string[] = [];
@@ -159,16 +153,16 @@ export const sqlServerEffects: Effect[] = [
       });
     },
   },
-];
+} satisfies Partial<EffectRegistry>;
 
-/** For each database the newest backup this run made: the cut-over backup, else the first one. */
+/** For each database the newest backup this run made: of the steps the catalog names, the first found. */
 async function newestBackups(
-  ctx: EffectContext,
+  ctx: EffectContext<{ backupSteps: string[] }>,
   c: SqlConnection,
 ): Promise<Array<{ db: string; file: string }>> {
   const plan: Array<{ db: string; file: string }> = [];
   for (const db of ctx.options.databases) {
-    for (const stepId of BACKUP_STEPS) {
+    for (const stepId of ctx.params.backupSteps) {
       const file = backupFile(backupDir(ctx), db, traceKey({ runId: ctx.runId, stepId }));
       if (await backupUsable(c, file)) {
         plan.push({ db, file });

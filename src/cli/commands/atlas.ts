@@ -7,9 +7,9 @@ import {
   readAtlas,
 } from '../../actors/atlas-xml/index.js';
 import { XpmError } from '../../errors/index.js';
-import { type Host, SimulatedHost, WindowsHost } from '../../host/index.js';
+import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { stateFile } from '../../persistence/index.js';
+import { rehearsalMachine, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { T } from '../texts.js';
@@ -57,7 +57,7 @@ export function registerAtlas(program: Command, ctx: CliContext): void {
 /** The file and the host to ask about services: --file, the simulation, or the registry on Windows. */
 async function locate(ctx: CliContext, o: Where): Promise<{ file: string; host?: Pick<Host, 'services'> }> {
   if (o.simulate) {
-    const sim = SimulatedHost.read(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)));
+    const sim = rehearsalMachine(stateFile(o.state, ctx.io.env));
     if (!sim) throw new XpmError('E_NO_RUNS', { file: stateFile(o.state, ctx.io.env) });
     const host = {
       services: async () => Object.entries(sim.services).map(([name, running]) => ({ name, running })),

@@ -19,15 +19,13 @@ import {
   withSql,
 } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
-import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { acquireRunLock, ScriptImports, stateFile } from '../../persistence/index.js';
-import { faultAt } from '../../runtime/index.js';
+import { commandHost, faultAt, stateFile } from '../../service/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { bar } from '../render/index.js';
-import { openStore } from '../session.js';
+import { openService } from '../session.js';
 import { T } from '../texts.js';
 
 interface ImportCliOptions {
@@ -101,9 +99,7 @@ async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
   const target = Number(
     choice(o.targetVersion, '--target-version', SCRIPT_TARGETS.map(String)),
   ) as TargetVersion;
-  const host = o.simulate
-    ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)))
-    : undefined;
+  const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
     const facts = o.targetServer
       ? await withSql(await sqlAccess(o.targetServer, host, ctx.io.env), async (c) => {
@@ -186,16 +182,16 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   if (!o.server) throw new XpmError('E_INPUT_MISSING', { flag: '--server' });
   const resolve = o.resolve === undefined ? undefined : choice(o.resolve, '--resolve', RESOLUTIONS);
   const vars = parseVars(o.var);
-  const session = openStore(ctx, o.state);
-  const host = o.simulate ? new SimulatedHost(SimulatedHost.fileFor(session.file)) : undefined;
+  const service = openService(ctx, o.state);
+  const host = commandHost(o.simulate === true, service.file);
   const server = serverLabel(o.server);
-  const lock = acquireRunLock(session.store.db, `import-db:${importId(o.input, server)}`);
+  const imports = service.scriptImports(`import-db:${importId(o.input, server)}`);
   try {
     const access = await sqlAccess(o.server, host, ctx.io.env);
     const print = progressPrinter(ctx, o.json === true);
     const result = await importScript(
       (database) => SqlConnection.open(access, { longRunning: true, ...(database ? { database } : {}) }),
-      new ScriptImports(session.store.db),
+      imports.imports,
       {
         file: o.input,
         server,
@@ -209,9 +205,9 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
     report(ctx, o, result);
     ctx.exitCode = ExitCode.ok;
   } finally {
-    lock.release();
+    imports.release();
     await host?.close();
-    session.close();
+    service.close();
   }
 }
 

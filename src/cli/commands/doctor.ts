@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
 import { type DoctorCheck, doctor } from '../../diagnose/index.js';
+import { type Host, WindowsHost } from '../../host/index.js';
+import { say } from '../../i18n/index.js';
+import { buildPlan } from '../../plan/index.js';
 import {
-  type Host,
+  commandHost,
+  defaultTarget,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
-  SimulatedHost,
-  WindowsHost,
-} from '../../host/index.js';
-import { say } from '../../i18n/index.js';
-import { stateFile } from '../../persistence/index.js';
-import { buildPlan } from '../../plan/index.js';
+  stateFile,
+} from '../../service/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { addPlanOptions, addSqlOptions, defaultTarget, listOption, planInputFrom } from '../plan-options.js';
+import { addPlanOptions, addSqlOptions, listOption, planInputFrom } from '../plan-options.js';
 import { T } from '../texts.js';
 import { FORMATS } from './plan.js';
 
@@ -29,11 +29,10 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       const format = choice(o.format, '--format', FORMATS);
       const plan = buildPlan(planInputFrom(o));
       const simulate = o.simulate === true;
-      const host: Host = simulate
-        ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state as string | undefined, ctx.io.env)), {
-            ...(plan.input.from ? { version: plan.input.from } : {}),
-          })
-        : new WindowsHost();
+      const host: Host =
+        commandHost(simulate, stateFile(o.state as string | undefined, ctx.io.env), {
+          ...(plan.input.from ? { version: plan.input.from } : {}),
+        }) ?? new WindowsHost();
       const sim = (value: string) => (simulate ? value : undefined);
       try {
         const checks = await doctor(host, {

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
-import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { lockHolder } from '../../persistence/index.js';
-import { activeStep, findRun, openRun, statusOf } from '../../runtime/index.js';
+import { rehearsalMachine, rehearsalSqlServers, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
-import { openStore, stepTitle } from '../session.js';
+import { openService, stepTitle } from '../session.js';
 import { T } from '../texts.js';
 
 interface Common {
@@ -30,29 +28,25 @@ export function registerInspect(program: Command, ctx: CliContext): void {
 }
 
 function status(ctx: CliContext, o: Common): void {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const row = findRun(session.store, session.file, o.run);
-    const run = openRun(session.store, row);
-    const snapshot = run.actor.getSnapshot();
-    run.actor.stop();
-    const active = activeStep(snapshot);
-    const step = active
-      ? run.plan.phases.flatMap((p) => p.steps).find((s) => s.def.id === active.stepId)
+    const s = service.status(o.run);
+    const { row, plan } = s.record;
+    const step = s.currentStep
+      ? plan.phases.flatMap((p) => p.steps).find((x) => x.def.id === s.currentStep)
       : undefined;
-    const holder = lockHolder(session.store.db, row.id);
     const report = {
       runId: row.id,
-      state: statusOf(snapshot),
+      state: s.state,
       route: row.route,
-      plan: run.plan.target?.plan ?? null,
+      plan: plan.target?.plan ?? null,
       simulate: row.simulate,
-      currentStep: active?.stepId ?? null,
-      stepsDone: snapshot.context.done.length + snapshot.context.skipped.length,
-      stepsTotal: run.steps.length,
-      skipped: snapshot.context.skipped,
+      currentStep: s.currentStep,
+      stepsDone: s.stepsDone,
+      stepsTotal: s.stepsTotal,
+      skipped: s.skipped,
       waitingFor:
-        step && snapshot.hasTag('waiting-for-operator')
+        step && s.waitingForOperator
           ? {
               stepId: step.def.id,
               title: step.def.title[ctx.lang],
@@ -64,11 +58,8 @@ function status(ctx: CliContext, o: Common): void {
               })),
             }
           : null,
-      lockedBy: holder ?? null,
-      snapshots: session.store
-        .snapshots(row.id)
-        .filter((s) => s.removedAt === null)
-        .map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
+      lockedBy: s.lockedBy,
+      snapshots: s.snapshots,
       updatedAt: row.updatedAt,
     };
     if (o.json) {
@@ -79,21 +70,21 @@ function status(ctx: CliContext, o: Common): void {
       ctx,
       `${row.id}  ${report.state}  ${report.stepsDone}/${report.stepsTotal}  (${row.route}${report.plan ? `, plan ${report.plan}` : ''}${row.simulate ? ', simulate' : ''})`,
     );
-    if (active) out(ctx, `  → ${active.stepId}: ${stepTitle(run.plan, active.stepId, ctx.lang)}`);
+    if (s.currentStep) out(ctx, `  → ${s.currentStep}: ${stepTitle(plan, s.currentStep, ctx.lang)}`);
     if (report.waitingFor) out(ctx, `    ${report.waitingFor.help}`);
+    const holder = s.lockedBy;
     if (holder) out(ctx, `  lock: pid ${holder.pid} on ${holder.host} since ${holder.since}`);
   } finally {
-    session.close();
+    service.close();
   }
 }
 
 function history(ctx: CliContext, o: Common): void {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const row = findRun(session.store, session.file, o.run);
-    const rows = session.store.journalRows(row.id);
+    const { record, journal: rows } = service.history(o.run);
     if (o.json) {
-      out(ctx, JSON.stringify({ runId: row.id, journal: rows }, null, 2));
+      out(ctx, JSON.stringify({ runId: record.row.id, journal: rows }, null, 2));
       return;
     }
     for (const r of rows) {
@@ -104,14 +95,14 @@ function history(ctx: CliContext, o: Common): void {
       );
     }
   } finally {
-    session.close();
+    service.close();
   }
 }
 
 function runs(ctx: CliContext, o: Common): void {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const list = session.store.runs().map((r) => ({
+    const list = service.runs().map(({ row: r }) => ({
       runId: r.id,
       state: r.status,
       route: r.route,
@@ -129,17 +120,16 @@ function runs(ctx: CliContext, o: Common): void {
         `${r.runId}  ${r.state.padEnd(16)} ${r.route.padEnd(11)} ${r.updatedAt}${r.simulate ? '  simulate' : ''}`,
       );
   } finally {
-    session.close();
+    service.close();
   }
 }
 
 function sim(ctx: CliContext, o: Common): void {
-  const session = openStore(ctx, o.state);
-  const file = SimulatedHost.fileFor(session.file);
-  session.close();
-  const state = SimulatedHost.read(file);
-  if (!state) throw new XpmError('E_NO_RUNS', { file: session.file });
-  const sqlServers = SimulatedHost.readSqlServers(file);
+  const file = stateFile(o.state, ctx.io.env);
+  openService(ctx, o.state).close();
+  const state = rehearsalMachine(file);
+  if (!state) throw new XpmError('E_NO_RUNS', { file });
+  const sqlServers = rehearsalSqlServers(file);
   if (o.json) {
     out(ctx, JSON.stringify({ ...state, sqlServers }, null, 2));
     return;

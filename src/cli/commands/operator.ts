@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { lockHolder } from '../../persistence/index.js';
-import { findRun, type OperatorCommand } from '../../runtime/index.js';
+import type { OperatorCommand, SendOutcome } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { driveRun, openStore, operatorName } from '../session.js';
+import { driveRun, openService, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 interface Common {
@@ -45,24 +44,35 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
 }
 
 async function send(ctx: CliContext, o: Common, cmd: OperatorCommand): Promise<void> {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const row = findRun(session.store, session.file, o.run);
     const who = operatorName(o.by);
-    const id = session.store.enqueue(row.id, who, cmd.command, cmd.stepId, cmd);
-    const holder = lockHolder(session.store.db, row.id);
-    if (holder) {
-      out(ctx, say(T.queued, ctx.lang, { pid: holder.pid, host: holder.host }));
+    const box: { sent?: SendOutcome } = {};
+    await driveRun(
+      ctx,
+      async (how) => {
+        const sent = await service.send(o.run, cmd, how);
+        box.sent = sent;
+        return sent.delivery === 'driven'
+          ? { runId: '', status: sent.status }
+          : { runId: '', status: 'running' as const };
+      },
+      who,
+    );
+    const { sent } = box;
+    if (sent?.delivery === 'holder') {
+      out(ctx, say(T.queued, ctx.lang, { pid: sent.holder.pid, host: sent.holder.host }));
+      ctx.exitCode = ExitCode.ok;
       return;
     }
-    const { exitCode } = await driveRun(ctx, session, row, { autoConfirm: false, who });
-    const handled = session.store.inboxRow(id);
-    if (handled?.status === 'refused') {
-      throw new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: handled.reason ?? '' });
-    }
-    ctx.exitCode = handled?.status === 'duplicate' ? ExitCode.ok : exitCode;
+    if (sent?.handled === 'refused')
+      throw new XpmError('E_COMMAND_REFUSED', {
+        command: cmd.command,
+        reason: sent.reason?.[ctx.lang] ?? '',
+      });
+    if (sent?.handled === 'duplicate') ctx.exitCode = ExitCode.ok;
   } finally {
-    session.close();
+    service.close();
   }
 }
 

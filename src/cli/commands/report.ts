@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { writeAtomic } from '../../host/write-atomic.js';
+import { writeAtomic } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { collectReport, reportHtml, reportMarkdown } from '../../report/index.js';
-import { findRun } from '../../runtime/index.js';
+import { reportHtml, reportMarkdown } from '../../report/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
-import { openStore } from '../session.js';
+import { openService } from '../session.js';
 import { T } from '../texts.js';
 
 const FORMATS = ['html', 'markdown', 'json'] as const;
@@ -22,9 +21,9 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--out <file>', say(T.optReportOut, lang))
     .action((o: { run?: string; state?: string; format: string; out?: string }) => {
       const format = choice(o.format, '--format', FORMATS);
-      const session = openStore(ctx, o.state);
+      const service = openService(ctx, o.state);
       try {
-        const report = collectReport(session.store, findRun(session.store, session.file, o.run), lang);
+        const report = service.report(o.run, lang);
         const text =
           format === 'html'
             ? reportHtml(report, lang)
@@ -36,7 +35,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
           out(ctx, say(T.reportWritten, lang, { file: o.out }));
         } else ctx.io.stdout.write(text);
       } finally {
-        session.close();
+        service.close();
       }
     });
 }

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { findRun } from '../../runtime/index.js';
 import type { CliContext } from '../context.js';
-import { driveRun, openStore, operatorName } from '../session.js';
+import { driveRun, openService, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 export function registerResume(program: Command, ctx: CliContext): void {
@@ -16,18 +14,16 @@ export function registerResume(program: Command, ctx: CliContext): void {
     .option('--auto-confirm', say(T.optAutoConfirm, lang))
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: { run?: string; state?: string; autoConfirm?: boolean; by?: string }) => {
-      const session = openStore(ctx, options.state);
+      const service = openService(ctx, options.state);
       try {
-        const row = findRun(session.store, session.file, options.run);
-        if (options.autoConfirm && !row.simulate)
-          throw new XpmError('E_SIMULATE_ONLY', { flag: '--auto-confirm' });
-        const { exitCode } = await driveRun(ctx, session, row, {
-          autoConfirm: options.autoConfirm === true,
-          who: operatorName(options.by),
-        });
-        ctx.exitCode = exitCode;
+        await driveRun(
+          ctx,
+          (how) => service.resume(options.run, how),
+          operatorName(options.by),
+          options.autoConfirm === true,
+        );
       } finally {
-        session.close();
+        service.close();
       }
     });
 }

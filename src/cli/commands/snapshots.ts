@@ -1,21 +1,10 @@
 import type { Command } from 'commander';
-import { snapshotProvider } from '../../actors/snapshots/index.js';
-import { isXpmError, XpmError } from '../../errors/index.js';
+import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { acquireRunLock, type RunRow, type SnapshotRow } from '../../persistence/index.js';
-import {
-  faultStep,
-  findRun,
-  lostSince,
-  type RunSettings,
-  recordRevertedStore,
-  requestRollback,
-  rewindRun,
-  watchMirror,
-} from '../../runtime/index.js';
+import type { RunRecord, RunService, SnapshotRow } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { confirmAction } from '../prompt.js';
-import { hostFor, openStore, operatorName, type StoreSession } from '../session.js';
+import { openService, operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 interface Common {
@@ -62,35 +51,17 @@ export function registerSnapshots(program: Command, ctx: CliContext): void {
     .action((o: Common & { to: string }) => rollback(ctx, o));
 }
 
-const settingsOf = (row: RunRow) => JSON.parse(row.optionsJson) as RunSettings;
-
 /** The VM a run's snapshots belong to: chains are counted per VM. */
-function vmOf(row: RunRow): string {
-  const s = settingsOf(row).snapshots;
+function vmOf({ row, settings }: RunRecord): string {
+  const s = settings.snapshots;
   return s?.vm ?? (row.simulate ? 'simulated VM' : (s?.provider ?? 'manual'));
 }
 
-/**
- * The VM's whole chain as its provider lists it (snapshots taken outside xpmigrate count too);
- * undefined when it cannot tell (manual) or cannot be reached (then said as a warning).
- */
-async function providerChain(row: RunRow, file: string): Promise<{ length?: number; error?: string }> {
-  const host = hostFor(row, file);
-  try {
-    const listed = await snapshotProvider(settingsOf(row).snapshots, host).list();
-    return listed ? { length: listed.length } : {};
-  } catch (error) {
-    return { error: isXpmError(error) ? error.code : (error as Error).message };
-  } finally {
-    await host.close?.();
-  }
-}
-
 async function list(ctx: CliContext, o: Common): Promise<void> {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const runs = new Map(session.store.runs().map((r) => [r.id, r]));
-    const rows = session.store.snapshots(o.run ? findRun(session.store, session.file, o.run).id : undefined);
+    const runs = new Map(service.runs().map((r) => [r.row.id, r]));
+    const rows = service.snapshots(o.run);
     const now = Date.now();
     const snapshots = rows.map((s) => ({
       name: s.name,
@@ -107,7 +78,7 @@ async function list(ctx: CliContext, o: Common): Promise<void> {
     const warnings: Array<{ code: string; text: string }> = [];
     for (const vm of new Set(present.map((s) => s.vm))) {
       const ours = present.filter((s) => s.vm === vm);
-      const chain = await providerChain(runs.get(ours.at(-1)!.runId)!, session.file);
+      const chain = await service.providerChain(ours.at(-1)!.runId);
       if (chain.error)
         warnings.push({
           code: 'provider',
@@ -137,7 +108,7 @@ async function list(ctx: CliContext, o: Common): Promise<void> {
     }
     for (const w of warnings) out(ctx, w.text);
   } finally {
-    session.close();
+    service.close();
   }
 }
 
@@ -149,23 +120,26 @@ async function ask(ctx: CliContext, o: Common, action: string, question: string)
   return false;
 }
 
+/** The snapshots named (or all of the run's), each found among those still present. */
+function chosenSnapshots(service: RunService, names: string[], o: Common & { all?: boolean }): SnapshotRow[] {
+  const present = service.snapshots().filter((s) => s.removedAt === null);
+  if (o.all) {
+    const runId = service.find(o.run).row.id;
+    return present.filter((s) => s.runId === runId);
+  }
+  if (names.length === 0)
+    throw new XpmError('E_USAGE', { detail: 'NAME… or --all', command: 'snapshots remove' });
+  return names.map((name) => {
+    const found = present.findLast((s) => s.name === name && (!o.run || s.runId.startsWith(o.run)));
+    if (!found) throw new XpmError('E_SNAPSHOT_NOT_FOUND', { name, file: service.file });
+    return found;
+  });
+}
+
 async function remove(ctx: CliContext, names: string[], o: Common & { all?: boolean }): Promise<void> {
-  const session = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const present = session.store.snapshots().filter((s) => s.removedAt === null);
-    let chosen: SnapshotRow[];
-    if (o.all) {
-      const runId = findRun(session.store, session.file, o.run).id;
-      chosen = present.filter((s) => s.runId === runId);
-    } else {
-      if (names.length === 0)
-        throw new XpmError('E_USAGE', { detail: 'NAME… or --all', command: 'snapshots remove' });
-      chosen = names.map((name) => {
-        const found = present.findLast((s) => s.name === name && (!o.run || s.runId.startsWith(o.run)));
-        if (!found) throw new XpmError('E_SNAPSHOT_NOT_FOUND', { name, file: session.file });
-        return found;
-      });
-    }
+    const chosen = chosenSnapshots(service, names, o);
     if (chosen.length === 0) {
       out(ctx, say(T.snapshotsNone, ctx.lang));
       return;
@@ -177,104 +151,40 @@ async function remove(ctx: CliContext, names: string[], o: Common & { all?: bool
       names: chosen.map((s) => s.name).join(', '),
     });
     if (!(await ask(ctx, o, 'snapshots remove', question))) return;
-    for (const snap of chosen) {
-      const row = session.store.run(snap.runId)!;
-      const host = hostFor(row, session.file);
-      try {
-        await snapshotProvider(settingsOf(row).snapshots, host).remove(snap.name);
-      } finally {
-        await host.close?.();
-      }
-      session.store.markSnapshotRemoved(snap.id);
-      session.store.journal(snap.runId, [
-        {
-          kind: 'snapshot-removed',
-          stepId: snap.stepId,
-          who: operatorName(o.by),
-          detail: { snapshot: snap.name },
-        },
-      ]);
-      out(ctx, say(T.snapshotRemoved, ctx.lang, { name: snap.name }));
-    }
+    await service.removeSnapshots(chosen, operatorName(o.by), (snap) =>
+      out(ctx, say(T.snapshotRemoved, ctx.lang, { name: snap.name })),
+    );
   } finally {
-    session.close();
+    service.close();
   }
 }
 
-/**
- * Reverts the VM and takes the run back to the snapshot's checkpoint. The request is committed
- * (and mirrored) first; the store is closed while the VM is reverted, since a store on the VM
- * is reverted with it. Afterwards: a reverted store is recorded with what it lost; a store that
- * lives elsewhere is rewound by the runtime.
- */
+/** Reverts the VM and takes the run back to the snapshot's checkpoint (RunService.rollbackTo). */
 async function rollback(ctx: CliContext, o: Common & { to: string }): Promise<void> {
-  const who = operatorName(o.by);
-  let session: StoreSession = openStore(ctx, o.state);
+  const service = openService(ctx, o.state);
   try {
-    const named = session.store.snapshots().filter((s) => s.name === o.to);
-    if (named.length === 0) throw new XpmError('E_SNAPSHOT_NOT_FOUND', { name: o.to, file: session.file });
-    const row = o.run ? findRun(session.store, session.file, o.run) : session.store.run(named.at(-1)!.runId)!;
-    const snap = named.findLast((s) => s.runId === row.id);
-    if (!snap)
-      throw new XpmError('E_SNAPSHOT_OTHER_RUN', { name: o.to, run: row.id, owner: named.at(-1)!.runId });
-    if (snap.removedAt) throw new XpmError('E_SNAPSHOT_REMOVED', { name: snap.name, at: snap.removedAt });
-
-    const host = hostFor(row, session.file);
-    const provider = snapshotProvider(settingsOf(row).snapshots, host);
+    const target = service.rollbackTarget(o.to, o.run);
+    const snap = target.snapshot;
+    const confirm = say(T.confirmRollback, ctx.lang, { name: snap.name, at: snap.at, step: snap.stepId });
     const question =
-      provider.kind === 'manual'
-        ? `${say(T.manualRevert, ctx.lang, { name: snap.name })}\n${say(T.confirmRollback, ctx.lang, { name: snap.name, at: snap.at, step: snap.stepId })}`
-        : say(T.confirmRollback, ctx.lang, { name: snap.name, at: snap.at, step: snap.stepId });
+      target.provider === 'manual'
+        ? `${say(T.manualRevert, ctx.lang, { name: snap.name })}\n${confirm}`
+        : confirm;
     if (!(await ask(ctx, o, 'rollback', question))) return;
-
-    let lock = acquireRunLock(session.store.db, row.id);
-    watchMirror(session.store, row);
-    const requestSeq = requestRollback(session.store, row.id, snap, who);
-    const requestAt = session.store.checkpointAt(row.id, requestSeq)!.at;
-    const before = session.store.journalRows(row.id);
-    lock.release();
-    session.close(); // the VM is off while it is reverted, and so is a store on it
-    try {
-      faultStep('rollback'); // tests: XPMIGRATE_FAULT=rollback@during-effect dies with the reverted VM
-      await provider.revert(snap.name);
-    } catch (error) {
-      session = openStore(ctx, o.state);
-      session.store.journal(row.id, [
-        { kind: 'rollback-failed', who, detail: { snapshot: snap.name, error: (error as Error).message } },
-      ]);
-      throw error;
-    } finally {
-      await host.close?.();
-    }
-
-    session = openStore(ctx, o.state);
-    lock = acquireRunLock(session.store.db, row.id);
-    try {
-      const { lost: viaMirror } = watchMirror(session.store, row);
-      const last = session.store.lastCheckpoint(row.id)!;
-      const reverted =
-        viaMirror !== undefined || session.store.checkpointAt(row.id, requestSeq)?.at !== requestAt;
-      let report: Record<string, unknown>;
-      if (reverted) {
-        const lost = viaMirror ?? lostSince(before, session.store.journalRows(row.id), last.seq);
-        if (!viaMirror) recordRevertedStore(session.store, row.id, lost, 'rollback', undefined);
-        report = { storeReverted: true, lost: lost.entries.length };
-        if (!o.json)
-          out(ctx, say(T.rollbackStoreReverted, ctx.lang, { lost: lost.entries.length, run: row.id }));
-      } else {
-        const undone = rewindRun(session.store, row.id, snap, who);
-        report = { storeReverted: false, undone };
-        if (!o.json)
-          out(
-            ctx,
-            say(T.rollbackDone, ctx.lang, { name: snap.name, undone: undone.join(', ') || '–', run: row.id }),
-          );
-      }
-      if (o.json) out(ctx, JSON.stringify({ runId: row.id, snapshot: snap.name, ...report }, null, 2));
-    } finally {
-      lock.release();
-    }
+    const done = await service.rollbackTo(target, operatorName(o.by));
+    if (o.json) out(ctx, JSON.stringify(done, null, 2));
+    else if (done.storeReverted)
+      out(ctx, say(T.rollbackStoreReverted, ctx.lang, { lost: done.lost, run: done.runId }));
+    else
+      out(
+        ctx,
+        say(T.rollbackDone, ctx.lang, {
+          name: snap.name,
+          undone: done.undone.join(', ') || '–',
+          run: done.runId,
+        }),
+      );
   } finally {
-    session.close();
+    service.close();
   }
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { runChecks, serverLabel, sqlAccess, withSql } from '../../actors/sql-server/index.js';
-import { SimulatedHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { stateFile } from '../../persistence/index.js';
+import { commandHost, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { DEFAULT_DATABASES, listOption } from '../plan-options.js';
@@ -38,9 +37,7 @@ export function registerSql(program: Command, ctx: CliContext): void {
 }
 
 async function check(ctx: CliContext, o: CheckOptions): Promise<void> {
-  const host = o.simulate
-    ? new SimulatedHost(SimulatedHost.fileFor(stateFile(o.state, ctx.io.env)))
-    : undefined;
+  const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
     const access = await sqlAccess(o.server, host, ctx.io.env);
     const { facts, checks } = await withSql(access, (c) =>

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { XpmError } from '../../errors/index.js';
+import { isXpmError, XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { stateFile } from '../../persistence/index.js';
+import { stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
-import { hostFor, operatorName } from '../session.js';
+import { operatorName } from '../session.js';
 import { T } from '../texts.js';
 
 interface UiFlags {
@@ -41,7 +40,7 @@ async function serve(ctx: CliContext, o: UiFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new XpmError('E_INPUT_CHOICE', { flag: '--port', value: o.port, allowed: '0–65535' });
   // Loaded here, not with every command: elkjs alone is 1.5 MB of JavaScript.
-  const { chartOf, layoutChart, RunFollower, startUi, streamToInspector } = await import(
+  const { chartOf, layoutChart, RunActions, RunFollower, startUi, streamToInspector } = await import(
     '../../inspect/index.js'
   );
   const file = stateFile(o.state, ctx.io.env);
@@ -58,9 +57,12 @@ async function serve(ctx: CliContext, o: UiFlags): Promise<void> {
     token: randomBytes(24).toString('base64url'),
     pageDir: `${root}visualizer`,
     scriptDir: `${root}dist/page`,
-    cli: [process.execPath, realpathSync(process.argv[1] ?? 'xpmigrate')],
-    who: `${operatorName(o.by)} (ui)`,
-    hostOf: (row) => hostFor(row, file),
+    actions: new RunActions(follower, `${operatorName(o.by)} (ui)`, ctx.lang, (error) =>
+      // The page shows where the run stands; the console says why a drive stopped.
+      ctx.io.stderr.write(
+        `xpmigrate: ${isXpmError(error) ? `[${error.code}] ${error.text(ctx.lang)}` : String(error)}\n`,
+      ),
+    ),
   });
   follower.start(POLL_MS);
   const stopInspector = o.inspect ? streamToInspector(o.inspect, follower, model) : undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkUsersCsv, convertCsv } from '../../diagnose/index.js';
 import { XpmError } from '../../errors/index.js';
-import { writeAtomic } from '../../host/write-atomic.js';
+import { writeAtomic } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';

@@ -7,15 +7,16 @@ import {
   exportDatabase,
   importScript,
   readCatalog,
+  ScriptImports,
   splitScript,
 } from '../../../src/actors/sql-script/index.js';
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
-import { catalogColumn, primaryKeyIndex } from '../../../src/host/simulated-catalog.js';
-import { openDb, ScriptImports } from '../../../src/persistence/index.js';
+import { openDb } from '../../../src/persistence/index.js';
+import type { CatalogRow, SqlCatalog } from '../../../src/simulation/index.js';
+import { catalogColumn, primaryKeyIndex } from '../../../src/simulation/simulated-catalog.js';
 import { runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
-import type { CatalogRow, SqlCatalog } from '../../support/sql-server-simulator/index.js';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
 const hexOf = (value: number, bytes: 4 | 8) => {

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importScript, splitScript } from '../../../src/actors/sql-script/index.js';
+import { importScript, ScriptImports, splitScript } from '../../../src/actors/sql-script/index.js';
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
-import { openDb, ScriptImports } from '../../../src/persistence/index.js';
+import { openDb } from '../../../src/persistence/index.js';
 import { CLI, cleanEnv, runCli, runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql } from '../../support/sql.js';
 

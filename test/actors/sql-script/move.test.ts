@@ -2,11 +2,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDatabase, importScript, runsInTransaction } from '../../../src/actors/sql-script/index.js';
+import {
+  exportDatabase,
+  importScript,
+  runsInTransaction,
+  ScriptImports,
+} from '../../../src/actors/sql-script/index.js';
 import { censusDifferences, takeCensus } from '../../../src/actors/sql-script/verify.js';
 import { SqlConnection, withSql } from '../../../src/actors/sql-server/index.js';
-import { sampleCatalog } from '../../../src/host/simulated-catalog.js';
-import { openDb, ScriptImports } from '../../../src/persistence/index.js';
+import { openDb } from '../../../src/persistence/index.js';
+import { sampleCatalog } from '../../../src/simulation/simulated-catalog.js';
 import { runCli } from '../../support/cli.js';
 import { readSim, scriptMove, start, tempState } from '../../support/runs.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';

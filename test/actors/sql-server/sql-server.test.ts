@@ -12,9 +12,9 @@ import {
   serverFacts,
   withSql,
 } from '../../../src/actors/sql-server/index.js';
+import { startBrowser } from '../../../src/simulation/index.js';
 import { failure } from '../../support/errors.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
-import { startBrowser } from '../../support/sql-server-simulator/index.js';
 
 const open: SimulatedSql[] = [];
 async function server(name?: string, change?: Parameters<typeof startSql>[1], dir?: string) {

@@ -1,13 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  defaultModel,
-  type SqlModel,
-  xphoneDatabase,
-} from '../../test/support/sql-server-simulator/model.js';
-import { parseServer } from '../actors/sql-server/connection-string.js';
-import type { SqlCredentials } from './host.js';
+import { parseServer } from '../actors/sql-server/index.js';
+import type { SqlCredentials } from '../host/index.js';
 import { sampleCatalog } from './simulated-catalog.js';
+import { defaultModel, type SqlModel, xphoneDatabase } from './sql-server/model.js';
 
 /** The simulated administrator's Windows session: what integrated security logs in as. */
 export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', password: 'rehearsal' };

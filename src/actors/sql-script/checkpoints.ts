@@ -1,4 +1,14 @@
-import type { Db } from './open.js';
+/**
+ * What the checkpoints need of the store's SQLite connection (better-sqlite3's Database has it):
+ * the table is created by the store's migrations; the actor owns how it reads and writes it.
+ */
+export interface CheckpointDb {
+  prepare(sql: string): {
+    get(...params: unknown[]): unknown;
+    all(...params: unknown[]): unknown[];
+    run(...params: unknown[]): unknown;
+  };
+}
 
 export type ImportStatus = 'running' | 'failed' | 'done';
 
@@ -32,7 +42,7 @@ const COLUMNS = `id, file, server, started_at AS startedAt, updated_at AS update
 
 /** import-db's checkpoints, in the same store as the runs; each write is one transaction. */
 export class ScriptImports {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: CheckpointDb) {}
 
   get(id: string): ImportRow | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM script_imports WHERE id = ?`).get(id) as

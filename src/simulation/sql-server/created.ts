@@ -1,4 +1,4 @@
-import { codeOnly } from '../../../src/actors/sql-script/lexer.js';
+import { codeOnly } from '../../actors/sql-script/index.js';
 import type { CreatedDatabase, SqlScripts } from './model.js';
 
 /** A bracketed or plain identifier; two of them with a dot name a schema's object. */

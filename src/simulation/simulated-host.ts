@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { SqlModel, SqlServerSimulator } from '../../test/support/sql-server-simulator/index.js';
-import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from './host.js';
+import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from '../host/index.js';
+import { writeAtomic } from '../host/index.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 import {
   readSqlModels,
@@ -10,7 +10,7 @@ import {
   simulatedServer,
   simulatedServerName,
 } from './simulated-sql.js';
-import { writeAtomic } from './write-atomic.js';
+import type { SqlModel, SqlServerSimulator } from './sql-server/index.js';
 
 /** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
 export interface SimState {
@@ -170,7 +170,7 @@ export class SimulatedHost implements Host {
     if (!simulator) {
       const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);
       // Loaded when a run first reaches a SQL Server: most commands never do.
-      const { SqlServerSimulator } = await import('../../test/support/sql-server-simulator/server.js');
+      const { SqlServerSimulator } = await import('./sql-server/server.js');
       simulator = new SqlServerSimulator(file, simulatedServer(name, join(this.sqlFolder, 'backup')));
       await simulator.start();
       simulator.unref(); // the run's process may end while it listens

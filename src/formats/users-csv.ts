@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { detectEncoding, type LogEncoding } from './decode.js';
+import { detectEncoding, type LogEncoding } from './encoding.js';
 
 /** Columns the V9 Text-Connector needs filled in every row. */
 export const REQUIRED_COLUMNS = ['ID', 'firstname', 'name', 'account'] as const;

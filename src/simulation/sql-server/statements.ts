@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeAtomic } from '../../../src/host/write-atomic.js';
+import { writeAtomic } from '../../host/index.js';
 import {
   eq,
   findKey,

@@ -1,11 +1,12 @@
-import type { Action, RunView, StepState, TimelineRow } from '../../visualizer/src/protocol.js';
+import type { Action, RunView, TimelineRow } from '../../visualizer/src/protocol.js';
 import { failureTexts, XpmError } from '../errors/index.js';
 import type { Lang } from '../i18n/index.js';
-import { buildMachine, type MachineContext, runStepsOf, Tag, type XpMachine } from '../machines/index.js';
+import { buildMachine, runStepsOf, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
 import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
-import { activeStep, statusOf } from '../runtime/index.js';
+import { activeStep, persistedOf, planOf, reasonOf, statusOf } from '../runtime/index.js';
 import { redact } from './redact.js';
+import { stepStatus } from './step-status.js';
 
 const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
 
@@ -18,7 +19,7 @@ export interface RunModel {
 }
 
 export function runModel(row: RunRow): RunModel {
-  const plan = JSON.parse(row.planJson) as Plan;
+  const plan = planOf(row);
   const steps = runStepsOf(plan);
   return { row, plan, steps, machine: buildMachine(row.id, steps).machine };
 }
@@ -45,7 +46,7 @@ export function currentState(store: Store, model: RunModel) {
   const checkpoint = store.lastCheckpoint(model.row.id);
   if (!checkpoint)
     throw new XpmError('E_STORE_CORRUPT', { file: model.row.id, detail: 'run without checkpoint' });
-  const persisted = JSON.parse(checkpoint.snapshot) as { value: unknown; context: MachineContext };
+  const persisted = persistedOf(model.row.id, checkpoint);
   const snapshot = model.machine.resolveState({
     value: persisted.value as never,
     context: persisted.context,
@@ -67,15 +68,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
   const allAttempts = store.attempts(row.id);
   const attempts = countBy(allAttempts.map((a) => a.stepId));
 
-  const stepState = (id: string, applies: string): StepState => {
-    if (applies === 'no') return 'not-needed';
-    if (context.done.includes(id)) return 'done';
-    if (context.skipped.some((s) => s.stepId === id)) return 'skipped';
-    if (active?.stepId !== id) return 'pending';
-    if (snapshot.hasTag(Tag.failed)) return 'failed';
-    if (snapshot.hasTag(Tag.operator) || snapshot.hasTag(Tag.reboot)) return 'waiting';
-    return 'running';
-  };
+  const current = { stepId: active?.stepId, snapshot };
   const viewSteps = plan.phases.flatMap((phase) =>
     phase.steps.map((s) => ({
       id: s.def.id,
@@ -83,7 +76,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
       title: s.def.title[lang],
       kind: s.def.kind,
       optional: s.applies === 'optional',
-      status: stepState(s.def.id, s.applies),
+      status: stepStatus(s.def.id, s.applies, context, current),
       attempts: attempts.get(s.def.id) ?? 0,
     })),
   );
@@ -127,7 +120,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
     };
   }
 
-  const holder = lockHolder(store.db, row.id);
+  const holder = lockHolder(store.db, row.id, true);
   const lastCommand = store.lastCommand(row.id);
   return {
     runId: row.id,
@@ -155,7 +148,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
           command: lastCommand.command,
           stepId: lastCommand.stepId,
           status: lastCommand.status,
-          reason: lastCommand.reason,
+          reason: reasonOf(lastCommand.reason)?.[lang] ?? null,
         }
       : null,
   };

@@ -1,4 +1,4 @@
-import type { CatalogRow, SqlCatalog } from '../../test/support/sql-server-simulator/model.js';
+import type { CatalogRow, SqlCatalog } from './sql-server/model.js';
 
 /** A column of a sample table: name, type, and what differs from a nullable plain column. */
 type ColumnSpec = [name: string, type: string, more?: Partial<CatalogRow>];

@@ -1,5 +1,4 @@
-import { CATALOG_QUERIES } from '../../../src/actors/sql-script/catalog.js';
-import { MODULE_NAMES } from '../../../src/actors/sql-script/verify.js';
+import { CATALOG_QUERIES, MODULE_NAMES } from '../../actors/sql-script/index.js';
 import type { CatalogRow, CreatedDatabase, SqlModel } from './model.js';
 import type { Result, Session } from './statements.js';
 import type { Cell, Column, ColumnType } from './tds.js';

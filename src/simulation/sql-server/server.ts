@@ -1,6 +1,6 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
-import { writeAtomic } from '../../../src/host/write-atomic.js';
+import { writeAtomic } from '../../host/index.js';
 import { catalogAnswer } from './catalog.js';
 import { track } from './created.js';
 import {

@@ -1,0 +1,35 @@
+/**
+ * The effects a step can name, each with the input the catalog gives it: the compiler checks a
+ * step's `{ name, input }` here and the actors' registry (`Record<EffectName, Effect>`) against
+ * it, so an effect learns what to do from its input, never from the step's id.
+ */
+export interface EffectInputs {
+  'atlas.point-databases': Empty;
+  'atlas.rename-instances': Empty;
+  'backup-manager.backup': Empty;
+  'host.reboot': Empty;
+  'snapshot.take': Empty;
+  'sql.backup-databases': Empty;
+  'sql.check-filestream': Empty;
+  'sql.create-databases': Empty;
+  /** The steps whose backups may be restored, the preferred (newest) first. */
+  'sql.restore-databases': { backupSteps: string[] };
+  'sql-script.export': Empty;
+  'sql-script.import': Empty;
+  'sql-script.verify': Empty;
+  'v4.check-exports': Empty;
+  'windows.check-no-v4-on-target': Empty;
+  'windows.restart-services': Empty;
+  /** Which of the medium's two scripts: the main instance (UC) or the analytics one (STAT). */
+  'windows.run-sql-migration-script': { instance: 'main' | 'analytics' };
+  'windows.set-app-pool-identity': Empty;
+  'windows.start-services': Empty;
+  'windows.stop-services': Empty;
+}
+
+type Empty = Record<string, never>;
+
+export type EffectName = keyof EffectInputs;
+
+/** A step's effect: its name and the input the catalog gives it, checked together. */
+export type EffectRef = { [K in EffectName]: { name: K; input: EffectInputs[K] } }[EffectName];

@@ -1,0 +1,59 @@
+import type { InboxRow, JournalKind } from '../persistence/index.js';
+import { activeStep } from './active.js';
+import { judge, type OperatorCommand } from './commands.js';
+import { commandOf } from './decode.js';
+import { fault, faultStep } from './faults.js';
+import type { Protocol } from './protocol.js';
+
+const APPLIED: Record<OperatorCommand['command'], JournalKind> = {
+  confirm: 'operator-confirm',
+  skip: 'operator-skip',
+  retry: 'operator-retry',
+  abort: 'operator-abort',
+};
+
+/** Delivers pending operator commands in order; true when one changed the state. */
+export async function deliverCommands(p: Protocol): Promise<boolean> {
+  for (const row of p.store.pendingCommands(p.runId)) {
+    if (await deliver(p, row)) return true;
+  }
+  return false;
+}
+
+async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
+  const cmd = commandOf(row, p.runId);
+  const verdict = await judge(cmd, p.snapshot, p.run.steps, p.options.host, row.who);
+  const stepId = cmd.stepId ?? activeStep(p.snapshot)?.stepId ?? '';
+  if (verdict.kind !== 'accept') {
+    const status = verdict.kind === 'duplicate' ? 'duplicate' : 'refused';
+    // Both languages are kept: whoever reads it later (CLI, page, report) reads it in theirs.
+    p.store.markCommand(p.runId, row.id, status, JSON.stringify(verdict.reason), [
+      {
+        kind: status === 'duplicate' ? 'command-duplicate' : 'command-refused',
+        stepId,
+        who: row.who,
+        detail: { ...cmd, reason: verdict.reason.en, reasonDe: verdict.reason.de },
+      },
+    ]);
+    p.emit({
+      type: 'command',
+      stepId,
+      command: cmd.command,
+      verdict: verdict.kind,
+      reason: verdict.reason,
+    });
+    return false;
+  }
+  const before = p.snapshot;
+  faultStep(stepId);
+  fault('command-queued');
+  await p.advance(verdict.event, [{ kind: APPLIED[cmd.command], stepId, who: row.who, detail: { ...cmd } }], {
+    inbox: { id: row.id, status: 'applied' },
+  });
+  fault('command-applied');
+  faultStep(undefined);
+  p.emit({ type: 'command', stepId, command: cmd.command, verdict: 'accept' });
+  if (cmd.command === 'confirm') p.emit({ type: 'step-done', stepId, by: row.who });
+  if (cmd.command === 'skip') p.emit({ type: 'step-skipped', stepId, reason: cmd.reason ?? '' });
+  return before !== p.snapshot;
+}

@@ -1,0 +1,78 @@
+import type { EffectContext } from '../actors/index.js';
+import type { Host } from '../host/index.js';
+import type { Text } from '../i18n/index.js';
+import type { MachineEvent, RunStep } from '../machines/index.js';
+import type { JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
+import type { Plan } from '../plan/index.js';
+import type { XpSnapshot } from './active.js';
+import type { OperatorCommand } from './commands.js';
+import type { OpenRun } from './run.js';
+
+/** What the driver reports as it goes (the CLI prints it; the page follows the store). */
+export type Progress =
+  | { type: 'step-done'; stepId: string; attempt?: number; by?: string }
+  | {
+      type: 'step-failed';
+      stepId: string;
+      code: string;
+      detail: string;
+      params?: Record<string, string | number>;
+    }
+  | { type: 'progress'; stepId: string; operation: string; database: string; percent: number }
+  | { type: 'step-skipped'; stepId: string; reason: string }
+  | { type: 'recovered'; stepId: string; policy: string; answer: string }
+  | { type: 'command'; stepId: string; command: string; verdict: string; reason?: Text }
+  | { type: 'waiting'; status: RunStatus; stepId?: string }
+  | { type: 'rollback-detected'; storeSeq: number; lost: number }
+  | { type: 'mirror-failed'; dir: string; detail: string }
+  | { type: 'run-started'; runId: string }
+  | { type: 'run-ended'; runId: string; status: 'done' | 'aborted' };
+
+/** Where the run stands when it reports: its plan (for titles) and how many steps are done. */
+export interface ProgressPlace {
+  plan: Plan;
+  done: number;
+  total: number;
+}
+export type ProgressListener = (p: Progress, place: ProgressPlace) => void;
+
+/**
+ * The rehearsal's stand-in for the person at the console (`--auto-confirm`): it answers a
+ * manual step, and a failure that asked for the operator's say-so, as a person would. The
+ * simulation provides it; a real run has none.
+ */
+export interface StandInOperator {
+  manual(step: RunStep, host: Host): Promise<OperatorCommand>;
+  /** The retry a person would send after a failure that named the evidence it needs; none if given. */
+  retry(
+    step: RunStep,
+    asked: Record<string, string>,
+    given: Record<string, string>,
+  ): OperatorCommand | undefined;
+}
+
+export interface DriveOptions {
+  host: Host;
+  /** Only in a rehearsal: answers manual steps as the operator would. */
+  standIn?: StandInOperator;
+  who: string;
+  onProgress?: ProgressListener;
+  /** Health polling interval while waiting after a reboot. */
+  pollMs?: number;
+}
+
+/** The driver as its parts (recovery, inbox, reboot wait) see it: one run, one protocol. */
+export interface Protocol {
+  readonly store: Store;
+  readonly run: OpenRun;
+  readonly options: DriveOptions;
+  readonly runId: string;
+  readonly snapshot: XpSnapshot;
+  step(id: string): RunStep;
+  context(step: RunStep, input: Record<string, unknown>): EffectContext;
+  /** Sends an event and commits its outcome, the snapshot and the next intent in one transaction. */
+  advance(event: MachineEvent, journal: JournalEntry[], extra?: Partial<Transition>): Promise<void>;
+  /** Commits the current state as a checkpoint, with what the transition adds to it. */
+  checkpoint(event: string, journal: JournalEntry[], extra: Partial<Transition>): void;
+  emit(p: Progress): void;
+}

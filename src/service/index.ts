@@ -1,0 +1,25 @@
+// What the front ends name of runs, re-exported so that they depend on the service alone.
+export { type RunStatus, type SnapshotRow, stateFile } from '../persistence/index.js';
+export { faultAt, type OperatorCommand, type Progress, type ProgressPlace } from '../runtime/index.js';
+export {
+  commandHost,
+  hostForRun,
+  rehearsalMachine,
+  rehearsalSqlServers,
+  SIMULATED_SHARE,
+  SIMULATED_SOURCE_SQL,
+} from './hosts.js';
+export { redact } from './redact.js';
+export {
+  type DriveOutcome,
+  type DriveRequest,
+  type RollbackOutcome,
+  type RollbackTarget,
+  type RunRecord,
+  RunService,
+  type RunStatusRecord,
+  type SendOutcome,
+} from './run-service.js';
+export { defaultTarget, runSettings, type StartRequest } from './settings.js';
+export { type StepState, stepStatus } from './step-status.js';
+export { buildView, currentState, type RunModel, runModel, timelineOf } from './view.js';

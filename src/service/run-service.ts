@@ -1,0 +1,416 @@
+import type { RunView } from '../../visualizer/src/protocol.js';
+import { snapshotProvider } from '../actors/snapshots/index.js';
+import { ScriptImports } from '../actors/sql-script/index.js';
+import { isXpmError, XpmError } from '../errors/index.js';
+import type { Lang, Text } from '../i18n/index.js';
+import {
+  acquireRunLock,
+  type Db,
+  type InboxRow,
+  type JournalRow,
+  lockHolder,
+  openDb,
+  type RunRow,
+  type RunStatus,
+  type SnapshotRow,
+  Store,
+} from '../persistence/index.js';
+import { buildPlan, type Plan, type PlanInput } from '../plan/index.js';
+import { collectReport, type RunReport } from '../report/index.js';
+import {
+  activeStep,
+  createRun,
+  drive,
+  faultStep,
+  findRun,
+  judge,
+  lostSince,
+  type OperatorCommand,
+  openRun,
+  type Persisted,
+  type ProgressListener,
+  persistedOf,
+  planOf,
+  type RunSettings,
+  reasonOf,
+  recordRevertedStore,
+  requestRollback,
+  rewindRun,
+  settingsOf,
+  statusOf,
+  type Verdict,
+  watchMirror,
+} from '../runtime/index.js';
+import { hostForRun, simulatedHost, standInFor } from './hosts.js';
+import { runSettings, type StartRequest } from './settings.js';
+import { buildView, type RunModel } from './view.js';
+
+/** A run as the service hands it out: its row, and its plan and settings as types. */
+export interface RunRecord {
+  row: RunRow;
+  plan: Plan;
+  settings: RunSettings;
+}
+
+/** How a run is driven: who acts, who answers manual steps, who hears its progress. */
+export interface DriveRequest {
+  who: string;
+  /** Rehearsal only: the simulated operator answers manual steps. */
+  autoConfirm?: boolean;
+  onProgress?: ProgressListener;
+}
+
+export interface DriveOutcome {
+  runId: string;
+  status: RunStatus;
+}
+
+/** What became of an operator command: queued for the process that drives the run, or handled here. */
+export type SendOutcome =
+  | { delivery: 'holder'; inboxId: number; holder: { pid: number; host: string } }
+  | {
+      delivery: 'driven';
+      inboxId: number;
+      handled: InboxRow['status'];
+      reason: Text | null;
+      status: RunStatus;
+    };
+
+export interface RollbackTarget {
+  record: RunRecord;
+  snapshot: SnapshotRow;
+  /** `manual`: the operator reverts the VM by hand before confirming. */
+  provider: string;
+}
+
+export type RollbackOutcome =
+  | { runId: string; snapshot: string; storeReverted: true; lost: number }
+  | { runId: string; snapshot: string; storeReverted: false; undone: string[] };
+
+/** What `status` shows of a run. */
+export interface RunStatusRecord {
+  record: RunRecord;
+  state: RunStatus;
+  currentStep: string | null;
+  waitingForOperator: boolean;
+  stepsDone: number;
+  stepsTotal: number;
+  skipped: Array<{ stepId: string; reason: string; forced: boolean }>;
+  lockedBy: { pid: number; host: string; since: string } | null;
+  snapshots: Array<{ name: string; stepId: string; at: string }>;
+}
+
+/**
+ * The application layer: every operation on a run, with typed inputs and records. The CLI and
+ * the visualizer's server call it in their own process; nothing here parses another process's
+ * output. One service holds one connection to one store.
+ */
+export class RunService {
+  private db: Db;
+  store: Store;
+
+  private constructor(readonly file: string) {
+    this.db = openDb(file);
+    this.store = new Store(this.db);
+  }
+
+  static open(file: string): RunService {
+    return new RunService(file);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** A plan from the answers (no store needed, but the same seam as everything else). */
+  static plan(input: PlanInput): Plan {
+    return buildPlan(input);
+  }
+
+  runs(): RunRecord[] {
+    return this.store.runs().map((row) => this.record(row));
+  }
+
+  /** The run named (an id or its prefix), else the newest one. */
+  find(runId?: string): RunRecord {
+    return this.record(findRun(this.store, this.file, runId));
+  }
+
+  private record(row: RunRow): RunRecord {
+    return { row, plan: planOf(row), settings: settingsOf(row) };
+  }
+
+  /** Creates a run from a plan and drives it as far as it goes. */
+  async start(request: StartRequest, how: DriveRequest): Promise<DriveOutcome> {
+    const settings = runSettings(request, this.file);
+    // The simulated server starts at the version being upgraded from.
+    if (request.simulate) {
+      const version = request.simulation?.version ?? request.plan.input.from;
+      simulatedHost(this.file, {
+        ...(version ? { version } : {}),
+        storeOutsideVm: request.simulation?.storeOutsideVm === true,
+      });
+    }
+    const runId = createRun(this.store, request.plan, settings, request.simulate);
+    const total = request.plan.phases.reduce(
+      (n, p) => n + p.steps.filter((s) => s.applies !== 'no').length,
+      0,
+    );
+    how.onProgress?.({ type: 'run-started', runId }, { plan: request.plan, done: 0, total });
+    return this.resume(runId, how);
+  }
+
+  /** Locks the run and drives it until it ends or waits (operator, reboot, failure). */
+  async resume(runId: string | undefined, how: DriveRequest): Promise<DriveOutcome> {
+    const record = this.find(runId);
+    if (how.autoConfirm && !record.row.simulate)
+      throw new XpmError('E_SIMULATE_ONLY', { flag: '--auto-confirm' });
+    const { row } = record;
+    const lock = acquireRunLock(this.db, row.id);
+    try {
+      const { mirror, lost } = watchMirror(this.store, row);
+      const run = openRun(this.store, row);
+      const place = () => ({
+        plan: run.plan,
+        done: run.actor.getSnapshot().context.done.length,
+        total: run.steps.length,
+      });
+      if (lost)
+        how.onProgress?.(
+          { type: 'rollback-detected', storeSeq: lost.storeSeq, lost: lost.entries.length },
+          place(),
+        );
+      const host = hostForRun(row, record.settings, this.file);
+      const standIn = standInFor(row, how.autoConfirm === true);
+      const status = await drive(this.store, run, {
+        host,
+        who: how.who,
+        ...(standIn ? { standIn } : {}),
+        ...(how.onProgress ? { onProgress: how.onProgress } : {}),
+      }).finally(() => host.close?.());
+      if (mirror?.error) {
+        how.onProgress?.({ type: 'mirror-failed', dir: mirror.dir, detail: mirror.error }, place());
+        this.store.journal(row.id, [
+          { kind: 'mirror-failed', who: 'xpmigrate', detail: { dir: mirror.dir, error: mirror.error } },
+        ]);
+      }
+      if (status === 'done' || status === 'aborted')
+        how.onProgress?.({ type: 'run-ended', runId: row.id, status }, place());
+      run.actor.stop();
+      return { runId: row.id, status };
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Would the run take this command now? (The page asks before it queues one.) */
+  async judge(runId: string, cmd: OperatorCommand, who: string): Promise<Verdict> {
+    const record = this.find(runId);
+    const run = openRun(this.store, record.row);
+    const host = hostForRun(record.row, record.settings, this.file);
+    try {
+      return await judge(cmd, run.actor.getSnapshot(), run.steps, host, who);
+    } finally {
+      run.actor.stop();
+      await host.close?.();
+    }
+  }
+
+  /** Queues a command for whoever drives the run; its inbox id. */
+  enqueue(runId: string, cmd: OperatorCommand, who: string): number {
+    return this.store.enqueue(runId, who, cmd.command, cmd.stepId, cmd);
+  }
+
+  /**
+   * An operator command goes into the inbox first; the process that drives the run takes it, or,
+   * when none does, it is delivered here by driving the run.
+   */
+  async send(runId: string | undefined, cmd: OperatorCommand, how: DriveRequest): Promise<SendOutcome> {
+    const { row } = this.find(runId);
+    const inboxId = this.enqueue(row.id, cmd, how.who);
+    const holder = lockHolder(this.db, row.id);
+    if (holder) return { delivery: 'holder', inboxId, holder: { pid: holder.pid, host: holder.host } };
+    const { status } = await this.resume(row.id, { ...how, autoConfirm: false });
+    const handled = this.store.inboxRow(inboxId);
+    return {
+      delivery: 'driven',
+      inboxId,
+      handled: handled?.status ?? 'pending',
+      reason: reasonOf(handled?.reason ?? null),
+      status,
+    };
+  }
+
+  /** The snapshot a rollback goes to, checked: it exists, belongs to the run, was not removed. */
+  rollbackTarget(name: string, runId?: string): RollbackTarget {
+    const named = this.store.snapshots().filter((s) => s.name === name);
+    if (named.length === 0) throw new XpmError('E_SNAPSHOT_NOT_FOUND', { name, file: this.file });
+    const record = runId ? this.find(runId) : this.record(this.store.run(named.at(-1)!.runId)!);
+    const snapshot = named.findLast((s) => s.runId === record.row.id);
+    if (!snapshot)
+      throw new XpmError('E_SNAPSHOT_OTHER_RUN', { name, run: record.row.id, owner: named.at(-1)!.runId });
+    if (snapshot.removedAt)
+      throw new XpmError('E_SNAPSHOT_REMOVED', { name: snapshot.name, at: snapshot.removedAt });
+    const host = hostForRun(record.row, record.settings, this.file);
+    const provider = snapshotProvider(record.settings.snapshots, host).kind;
+    void host.close?.();
+    return { record, snapshot, provider };
+  }
+
+  /**
+   * Reverts the VM and takes the run back to the snapshot's checkpoint. The request is committed
+   * (and mirrored) first; the store is closed while the VM is reverted, since a store on the VM
+   * is reverted with it. Afterwards: a reverted store is recorded with what it lost; a store that
+   * lives elsewhere is rewound by the runtime.
+   */
+  async rollbackTo(target: RollbackTarget, who: string): Promise<RollbackOutcome> {
+    const { row, settings } = target.record;
+    const snap = target.snapshot;
+    let lock = acquireRunLock(this.db, row.id);
+    watchMirror(this.store, row);
+    const requestSeq = requestRollback(this.store, row.id, snap, who);
+    const requestAt = this.store.checkpointAt(row.id, requestSeq)!.at;
+    const before = this.store.journalRows(row.id);
+    lock.release();
+    this.close(); // the VM is off while it is reverted, and so is a store on it
+    const host = hostForRun(row, settings, this.file);
+    try {
+      faultStep('rollback'); // tests: XPMIGRATE_FAULT=rollback@during-effect dies with the reverted VM
+      await snapshotProvider(settings.snapshots, host).revert(snap.name);
+    } catch (error) {
+      this.reopen();
+      this.store.journal(row.id, [
+        { kind: 'rollback-failed', who, detail: { snapshot: snap.name, error: (error as Error).message } },
+      ]);
+      throw error;
+    } finally {
+      await host.close?.();
+    }
+    this.reopen();
+    lock = acquireRunLock(this.db, row.id);
+    try {
+      const { lost: viaMirror } = watchMirror(this.store, row);
+      const last = this.store.lastCheckpoint(row.id)!;
+      const reverted =
+        viaMirror !== undefined || this.store.checkpointAt(row.id, requestSeq)?.at !== requestAt;
+      if (reverted) {
+        const lost = viaMirror ?? lostSince(before, this.store.journalRows(row.id), last.seq);
+        if (!viaMirror) recordRevertedStore(this.store, row.id, lost, 'rollback', undefined);
+        return { runId: row.id, snapshot: snap.name, storeReverted: true, lost: lost.entries.length };
+      }
+      const undone = rewindRun(this.store, row.id, snap, who);
+      return { runId: row.id, snapshot: snap.name, storeReverted: false, undone };
+    } finally {
+      lock.release();
+    }
+  }
+
+  private reopen(): void {
+    this.db = openDb(this.file);
+    this.store = new Store(this.db);
+  }
+
+  /** The snapshots of a run, or of every run, as recorded. */
+  snapshots(runId?: string): SnapshotRow[] {
+    return this.store.snapshots(runId ? this.find(runId).row.id : undefined);
+  }
+
+  /**
+   * The VM's whole chain as its provider lists it (snapshots taken outside xpmigrate count too);
+   * `length` undefined when it cannot tell (manual), `error` when it cannot be reached.
+   */
+  async providerChain(runId: string): Promise<{ length?: number; error?: string }> {
+    const { row, settings } = this.find(runId);
+    const host = hostForRun(row, settings, this.file);
+    try {
+      const listed = await snapshotProvider(settings.snapshots, host).list();
+      return listed ? { length: listed.length } : {};
+    } catch (error) {
+      return { error: isXpmError(error) ? error.code : (error as Error).message };
+    } finally {
+      await host.close?.();
+    }
+  }
+
+  /** Removes snapshots at their provider, each recorded as removed with who did it. */
+  async removeSnapshots(
+    chosen: SnapshotRow[],
+    who: string,
+    onRemoved?: (s: SnapshotRow) => void,
+  ): Promise<void> {
+    for (const snap of chosen) {
+      const { row, settings } = this.find(snap.runId);
+      const host = hostForRun(row, settings, this.file);
+      try {
+        await snapshotProvider(settings.snapshots, host).remove(snap.name);
+      } finally {
+        await host.close?.();
+      }
+      this.store.markSnapshotRemoved(snap.id);
+      this.store.journal(snap.runId, [
+        { kind: 'snapshot-removed', stepId: snap.stepId, who, detail: { snapshot: snap.name } },
+      ]);
+      onRemoved?.(snap);
+    }
+  }
+
+  status(runId?: string): RunStatusRecord {
+    const record = this.find(runId);
+    const run = openRun(this.store, record.row);
+    const snapshot = run.actor.getSnapshot();
+    run.actor.stop();
+    const active = activeStep(snapshot);
+    const holder = lockHolder(this.db, record.row.id);
+    return {
+      record,
+      state: statusOf(snapshot),
+      currentStep: active?.stepId ?? null,
+      waitingForOperator: snapshot.hasTag('waiting-for-operator'),
+      stepsDone: snapshot.context.done.length + snapshot.context.skipped.length,
+      stepsTotal: run.steps.length,
+      skipped: snapshot.context.skipped,
+      lockedBy: holder ? { pid: holder.pid, host: holder.host, since: holder.since } : null,
+      snapshots: this.store
+        .snapshots(record.row.id)
+        .filter((s) => s.removedAt === null)
+        .map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
+    };
+  }
+
+  history(runId?: string): { record: RunRecord; journal: JournalRow[] } {
+    const record = this.find(runId);
+    return { record, journal: this.store.journalRows(record.row.id) };
+  }
+
+  report(runId: string | undefined, lang: Lang): RunReport {
+    return collectReport(this.store, this.find(runId).row, lang);
+  }
+
+  /** import-db's checkpoints in this store, locked for one script and server (released by the caller). */
+  scriptImports(lockKey: string): { imports: ScriptImports; release(): void } {
+    const lock = acquireRunLock(this.db, lockKey);
+    return { imports: new ScriptImports(this.db), release: () => lock.release() };
+  }
+
+  /** SQLite's count of commits by other connections: a poll that costs one pragma. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** The page's picture of a run (see buildView) and the journal it was built from. */
+  view(model: RunModel, lang: Lang): { view: RunView; journal: JournalRow[] } {
+    const journal = this.store.journalRows(model.row.id);
+    return { view: buildView(this.store, model, journal, lang), journal };
+  }
+
+  /** The run's newest checkpoint: its number, the event that led to it, the persisted machine state. */
+  lastCheckpoint(runId: string): { seq: number; event: string; persisted: Persisted } | undefined {
+    const c = this.store.lastCheckpoint(runId);
+    return c && { seq: c.seq, event: c.event, persisted: persistedOf(runId, c) };
+  }
+
+  /** Operator commands waiting in the inbox (none once delivered). */
+  pendingCommands(runId: string): number {
+    return this.store.pendingCommands(runId).length;
+  }
+}

@@ -1,0 +1,76 @@
+import { dirname, join, resolve } from 'node:path';
+import type { SnapshotSettings } from '../actors/snapshots/index.js';
+import { normalizeConnection, withoutSecrets } from '../actors/sql-server/index.js';
+import { XpmError } from '../errors/index.js';
+import { JournalMirror } from '../persistence/index.js';
+import type { Plan } from '../plan/index.js';
+import type { RunSettings } from '../runtime/index.js';
+import { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+
+/** What `start` is given, decoded from flags (or any other front end) into types. */
+export interface StartRequest {
+  plan: Plan;
+  simulate: boolean;
+  sqlServer?: string;
+  sourceSql?: string;
+  backupDir?: string;
+  databases: string[];
+  healthTimeoutSeconds: number;
+  snapshots?: SnapshotSettings;
+  reboot: 'auto' | 'operator';
+  journalMirror?: string;
+  mediaDir?: string;
+  v4ExportDir?: string;
+  scriptDir?: string;
+  scriptTarget?: number;
+  /** The rehearsal's server: the version it starts at, and whether the store is outside its VM. */
+  simulation?: { version?: string; storeOutsideVm: boolean };
+  /** How this program is started again (node and its script): the resume task runs it. */
+  launcher: string[];
+}
+
+/** The run's settings, as stored with it and read by every later process. */
+export function runSettings(request: StartRequest, storeFile: string): RunSettings {
+  const { plan, simulate } = request;
+  if (request.journalMirror) JournalMirror.check(request.journalMirror);
+  const sqlServer = connection(request.sqlServer, '--sql-server') ?? defaultTarget(plan.target?.plan);
+  return {
+    serviceAccount: plan.input.serviceAccount ?? 'XPHONE\\svc-xphone',
+    sqlServer,
+    sourceSqlServer: connection(request.sourceSql, '--source-sql') ?? SIMULATED_SOURCE_SQL,
+    backupDir: request.backupDir ?? SIMULATED_SHARE,
+    databases: request.databases,
+    // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
+    resumeCommand: simulate
+      ? ['xpmigrate', 'resume', '--state', storeFile]
+      : [...request.launcher, 'resume', '--state', storeFile],
+    healthTimeoutSeconds: request.healthTimeoutSeconds,
+    ...(request.snapshots ? { snapshots: request.snapshots } : {}),
+    reboot: request.reboot,
+    ...(request.journalMirror ? { journalMirror: request.journalMirror } : {}),
+    ...(request.mediaDir ? { mediaDir: request.mediaDir } : {}),
+    ...(request.v4ExportDir ? { v4ExportDir: request.v4ExportDir } : {}),
+    ...(plan.route === 'db-script'
+      ? {
+          // Beside the store unless told where; absolute, for every later process.
+          scriptDir: resolve(request.scriptDir ?? join(dirname(storeFile), 'scripts')),
+          ...(request.scriptTarget === undefined ? {} : { scriptTarget: request.scriptTarget }),
+        }
+      : {}),
+  };
+}
+
+/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
+export function defaultTarget(plan: string | undefined): string {
+  if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
+  return plan === 'B' ? '(local)' : 'SQLSRV01';
+}
+
+/** A connection string goes into the store: one with a password is refused. */
+function connection(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  // Stripping the secrets would change the string: it has one.
+  if (withoutSecrets(value) !== normalizeConnection(value))
+    throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
+  return value;
+}

@@ -1,0 +1,25 @@
+import type { StepState } from '../../visualizer/src/protocol.js';
+import { type MachineContext, Tag } from '../machines/index.js';
+import type { XpSnapshot } from '../runtime/index.js';
+
+export type { StepState };
+
+/**
+ * A step's status, the same words for the CLI, the page and the report: not needed by the plan,
+ * done, skipped, or — for the current step — failed, waiting (for the operator or a reboot) or
+ * running; any other step is pending.
+ */
+export function stepStatus(
+  id: string,
+  applies: string,
+  context: MachineContext,
+  current?: { stepId: string | undefined; snapshot: Pick<XpSnapshot, 'hasTag'> },
+): StepState {
+  if (applies === 'no') return 'not-needed';
+  if (context.done.includes(id)) return 'done';
+  if (context.skipped.some((s) => s.stepId === id)) return 'skipped';
+  if (current?.stepId !== id) return 'pending';
+  if (current.snapshot.hasTag(Tag.failed)) return 'failed';
+  if (current.snapshot.hasTag(Tag.operator) || current.snapshot.hasTag(Tag.reboot)) return 'waiting';
+  return 'running';
+}

@@ -1,0 +1,15 @@
+export { simulatedOperator } from './operator.js';
+export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
+export { readSqlModels, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from './simulated-sql.js';
+export {
+  type CatalogRow,
+  defaultModel,
+  type Received,
+  type SqlCatalog,
+  type SqlFault,
+  type SqlModel,
+  type SqlScripts,
+  SqlServerSimulator,
+  startBrowser,
+  xphoneDatabase,
+} from './sql-server/index.js';

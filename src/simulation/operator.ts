@@ -1,0 +1,37 @@
+import type { Host } from '../host/index.js';
+import type { RunStep } from '../machines/index.js';
+import type { OperatorCommand, StandInOperator } from '../runtime/index.js';
+
+/**
+ * The rehearsal's operator (`--auto-confirm`): carries out a manual step on the simulated
+ * server and confirms it with evidence that satisfies each field; after a failure that named the
+ * evidence it needs (which databases a restore may replace), it retries once with it.
+ */
+export const simulatedOperator: StandInOperator = {
+  async manual(step: RunStep, host: Host): Promise<OperatorCommand> {
+    // A step whose evidence is the installed version is an update: the operator installs it.
+    const update = step.evidence.find((f) => f.installedVersion && f.pattern);
+    const major = update?.pattern ? /^\^(\d+)/.exec(update.pattern)?.[1] : undefined;
+    if ('operatorDid' in host && typeof host.operatorDid === 'function')
+      host.operatorDid(step.id, major ? { version: `${major}.0.100` } : undefined);
+    const installed = (await host.installedVersion()) ?? '';
+    const evidence = Object.fromEntries(
+      step.evidence.map((f) => [f.key, f === update ? installed : sampleEvidence(f.key, f.pattern)]),
+    );
+    return { command: 'confirm', stepId: step.id, evidence };
+  },
+
+  retry(step, asked, given) {
+    if (Object.entries(asked).every(([key, value]) => given[key] === value)) return undefined;
+    return { command: 'retry', stepId: step.id, evidence: asked };
+  },
+};
+
+/** Evidence the simulated operator gives: something that satisfies the field's pattern. */
+function sampleEvidence(key: string, pattern: string | undefined): string {
+  if (!pattern) return `rehearsal-${key}`;
+  if (pattern.startsWith('^4\\.5\\.35')) return '4.5.35 SR5';
+  if (pattern.startsWith('^[A-Za-z]:')) return 'D:\\SQLData\\';
+  const major = /^\^(\d+)/.exec(pattern)?.[1];
+  return major ? `${major}.0.100` : '1.0';
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { type Progress, RunService, type StartRequest } from '../../src/service/index.js';
+import { operatorInstalled, readSim, tempState } from '../support/runs.js';
+
+/** A V5 → V9 plan A rehearsal in a VM, as `start --simulate` would ask for it, without the CLI. */
+function rehearsal(): StartRequest {
+  return {
+    plan: RunService.plan({ from: '5', target: 'A', virtual: true }),
+    simulate: true,
+    databases: ['XPDATA', 'XPVDIR', 'XPSTATS'],
+    healthTimeoutSeconds: 60,
+    reboot: 'auto',
+    launcher: [],
+    simulation: { storeOutsideVm: false },
+  };
+}
+
+describe('RunService, used directly', () => {
+  it('starts, takes a confirm, resumes after the reboot and rolls back to a snapshot', async () => {
+    const file = tempState();
+    const service = RunService.open(file);
+    try {
+      const events: Progress[] = [];
+      const started = await service.start(rehearsal(), { who: 'tester', onProgress: (p) => events.push(p) });
+      expect(started.status).toBe('waiting-operator');
+      expect(events[0]).toMatchObject({ type: 'run-started', runId: started.runId });
+      expect(events.filter((e) => e.type === 'step-done').length).toBeGreaterThan(0);
+      expect(events.at(-1)).toMatchObject({ type: 'waiting', stepId: 'hop.v5v6.update' });
+      expect(service.status().currentStep).toBe('hop.v5v6.update');
+
+      // The wrong version is refused, with the reason in both languages; nothing moves.
+      const early = await service.send(
+        undefined,
+        { command: 'confirm', stepId: 'hop.v5v6.update', evidence: { version: '6.0.100' } },
+        { who: 'tester' },
+      );
+      expect(early).toMatchObject({ delivery: 'driven', handled: 'refused', status: 'waiting-operator' });
+      expect(early.delivery === 'driven' && early.reason?.en).toContain('the server reports version 5');
+      expect(early.delivery === 'driven' && early.reason?.de).toContain('der Server meldet Version 5');
+
+      operatorInstalled(file, '6.0.100');
+      const confirmed = await service.send(
+        undefined,
+        { command: 'confirm', stepId: 'hop.v5v6.update', evidence: { version: '6.0.100' } },
+        { who: 'tester' },
+      );
+      expect(confirmed).toMatchObject({ delivery: 'driven', handled: 'applied', status: 'waiting-reboot' });
+      const bootBefore = readSim(file).bootId;
+
+      // The next process after the (simulated) reboot: health, the test client, then the next hop.
+      const resumed = await service.resume(undefined, { who: 'tester' });
+      expect(readSim(file).bootId).toBe(bootBefore + 1);
+      expect(resumed.status).toBe('waiting-operator');
+      const after = service.status();
+      expect(after.currentStep).not.toBe('hop.v5v6.reboot');
+      expect(service.history().journal.some((r) => r.kind === 'rebooted')).toBe(true);
+
+      // Back to the snapshot before the first update: the store on the VM goes back with it.
+      const snapshot = service.snapshots().find((s) => s.stepId === 'hops.snapshot-start')!;
+      const target = service.rollbackTarget(snapshot.name);
+      expect(target.provider).toBe('simulated');
+      const rolled = await service.rollbackTo(target, 'tester');
+      expect(rolled).toMatchObject({ runId: started.runId, storeReverted: true });
+      expect(readSim(file).effects['snapshot.revert']).toBe(1);
+      expect(service.status().stepsDone).toBeLessThan(after.stepsDone);
+      expect(service.history().journal.some((r) => r.kind === 'rollback-detected')).toBe(true);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('refuses the rehearsal operator on a real run and names an unknown run', async () => {
+    const file = tempState();
+    const service = RunService.open(file);
+    try {
+      await expect(service.resume(undefined, { who: 't' })).rejects.toMatchObject({ code: 'E_NO_RUNS' });
+      const { runId } = await service.start(rehearsal(), { who: 't' });
+      expect(() => service.find('nope')).toThrow(expect.objectContaining({ code: 'E_RUN_NOT_FOUND' }));
+      expect(service.find(runId.slice(0, 8)).row.id).toBe(runId);
+    } finally {
+      service.close();
+    }
+  });
+});
