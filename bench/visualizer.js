@@ -1,6 +1,6 @@
-// Benchmark (4) and (5): the visualizer in Debian's Chromium against `xpmigrate ui`.
+// Benchmarks (4), (5) and (9): the visualizer in Debian's Chromium against `xpmigrate ui`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,77 @@ import { openDb, Store } from '../dist/src/persistence/index.js';
 const CLI = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
 const ROUNDS = 30;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Evidence a person would type for a field (the simulated server was updated by hand first). */
+function sampleEvidence(pattern) {
+  if (!pattern) return 'bench';
+  if (pattern.startsWith('^4\\.5\\.35')) return '4.5.35 SR5';
+  if (pattern.startsWith('^[A-Za-z]:')) return 'D:\\SQLData\\';
+  const major = /^\^(\d+)/.exec(pattern)?.[1];
+  return major ? `${major}.0.100` : '1.0';
+}
+
+/**
+ * (9) The operator's click → the page showing what comes next: Confirm on a waiting step (with its
+ * evidence typed in), Resume after a reboot. The page's actions run in the ui's own process (no
+ * `xpmigrate resume` child any more). Goes through the run until it fails, ends or 40 clicks.
+ */
+async function clickToPrompt(page, url, state) {
+  const token = new URL(url).searchParams.get('token');
+  const view = async () =>
+    (await (await fetch(new URL('/api/view', url), { headers: { 'X-Xpmigrate-Token': token } })).json()).view;
+  const times = [];
+  /** Where the run stands once nobody drives it (a drive in the ui's process shows as its lock). */
+  const settled = async () => {
+    for (;;) {
+      const v = await view();
+      if (!v.lock) return v;
+      await sleep(10);
+    }
+  };
+  for (let i = 0; i < 40; i++) {
+    const v = await settled();
+    if (v.status === 'done' || v.prompt?.failure) break;
+    const t0 = Date.now();
+    if (v.prompt?.actions.includes('confirm')) {
+      const step = v.prompt.stepId;
+      for (const f of v.prompt.evidence) {
+        const value = sampleEvidence(f.pattern);
+        if (f.key === 'version') {
+          // The operator ran the setup: the simulated server reports the new version.
+          const host = `${state}.host.json`;
+          writeFileSync(host, JSON.stringify({ ...JSON.parse(readFileSync(host, 'utf8')), version: value }));
+        }
+        await page.fill(`#prompt [data-evidence="${f.key}"]`, value);
+      }
+      const start = Date.now();
+      await page.click('#prompt [data-action="confirm"]');
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector('#prompt h3')?.getAttribute('data-step') !== id ||
+          !!document.querySelector('#resume'),
+        step,
+        { polling: 5 },
+      );
+      times.push(Date.now() - start);
+    } else if (v.status === 'waiting-reboot' || v.status === 'running') {
+      await page.locator('#resume').waitFor();
+      const start = Date.now();
+      await page.click('#resume');
+      await page.waitForFunction(
+        () =>
+          !!document.querySelector('#prompt h3') ||
+          document.querySelector('#status')?.getAttribute('data-status') === 'done',
+        null,
+        { polling: 5 },
+      );
+      times.push(Date.now() - start);
+    } else break;
+    if (Date.now() - t0 > 30_000) break;
+    await sleep(50);
+  }
+  return times;
+}
 
 /**
  * A V5 → V9 run waits at the V6 update; `xpmigrate ui` serves it. (5) the first render of the
@@ -60,12 +131,16 @@ export async function visualizerFigures() {
       await sleep(30 + ((i * 17) % 50)); // commits land anywhere in the poll interval
     }
     store.db.close();
+    const clicks = await clickToPrompt(page, url, state);
     const sorted = (xs) => [...xs].sort((a, b) => a - b);
     return {
       nodes,
       firstRender: sorted(firstRenders)[2],
       latencyMedian: sorted(latencies)[Math.floor(ROUNDS / 2)],
       latencyMax: Math.max(...latencies),
+      clicks: clicks.length,
+      clickMedian: sorted(clicks)[Math.floor(clicks.length / 2)],
+      clickMax: Math.max(...clicks),
     };
   } finally {
     await browser.close();

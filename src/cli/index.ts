@@ -19,7 +19,7 @@ import { registerUsersCsv } from './commands/users-csv.js';
 import { registerV4Exports } from './commands/v4-exports.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import { T } from './texts.js';
+import { T } from './texts/index.js';
 
 export { ExitCode } from './exit-codes.js';
 

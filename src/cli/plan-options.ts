@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { XpmError } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { FLAGS, type PlanInput } from '../plan/index.js';
-import { T } from './texts.js';
+import { T } from './texts/index.js';
 import { yesNoOrThrow } from './yes-no.js';
 
 type YesNoKey =

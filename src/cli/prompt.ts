@@ -3,7 +3,7 @@ import { parseVersion } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import { type Lang, say, type Text } from '../i18n/index.js';
 import { decidePlan, type PlanInput } from '../plan/index.js';
-import { T } from './texts.js';
+import { T } from './texts/index.js';
 import { parseYesNo } from './yes-no.js';
 
 export interface PromptStreams {

@@ -14,7 +14,7 @@ import {
 import { type CliContext, out } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { bar } from './render/index.js';
-import { T } from './texts.js';
+import { T } from './texts/index.js';
 
 /** The run service on the store named by --state, XPMIGRATE_STATE or the default. */
 export function openService(ctx: CliContext, explicit: string | undefined): RunService {

@@ -1,6 +1,8 @@
-/** Every user-facing text exists in German and English. */
-export const LANGS = ['de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '../../visualizer/src/words.js';
+
+export { STEP_STATE_TEXT, type StepState } from '../../visualizer/src/words.js';
+/** Every user-facing text exists in German and English; the page speaks the same `Lang`. */
+export { LANGS, type Lang };
 
 export interface Text {
   de: string;

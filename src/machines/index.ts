@@ -9,3 +9,4 @@ export {
   type XpMachine,
 } from './build.js';
 export type { MachineEvent } from './events.js';
+export { stepStatus } from './step-status.js';

@@ -155,13 +155,4 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE locks ADD COLUMN started TEXT NOT NULL DEFAULT '';
   `,
-  // 5: "the attempts of step S" by index, not by reading every checkpoint of the run: the driver
-  // asks it for every effect, so its cost must not grow with the run (bench 8).
-  `
-  CREATE INDEX checkpoints_intent_step ON checkpoints(json_extract(intent, '$.stepId'), id)
-    WHERE intent IS NOT NULL;
-  CREATE INDEX checkpoints_outcome_step
-    ON checkpoints(json_extract(outcome, '$.stepId'), json_extract(outcome, '$.attempt'), id)
-    WHERE outcome IS NOT NULL;
-  `,
 ];

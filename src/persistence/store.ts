@@ -134,19 +134,6 @@ export class Store {
         `SELECT at, intent, outcome FROM checkpoints WHERE id BETWEEN ? AND ?
          AND (intent IS NOT NULL OR outcome IS NOT NULL) ORDER BY id`,
       ),
-      // Migration 5's indexes: these two answer per step without reading the run's other checkpoints.
-      lastIntentOf: db.prepare(
-        `SELECT at, intent FROM checkpoints WHERE json_extract(intent, '$.stepId') = ? AND id BETWEEN ? AND ?
-         AND intent IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      ),
-      outcomeOf: db.prepare(
-        `SELECT at, outcome FROM checkpoints WHERE json_extract(outcome, '$.stepId') = ?
-         AND json_extract(outcome, '$.attempt') = ? AND id BETWEEN ? AND ? AND outcome IS NOT NULL LIMIT 1`,
-      ),
-      legacyOfStep: db.prepare(
-        `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
-         FROM step_attempts WHERE run_id = ? AND step_id = ? ORDER BY attempt DESC LIMIT 1`,
-      ),
       legacyAttempts: db.prepare(
         `SELECT step_id AS stepId, attempt, intent_at AS intentAt, input, outcome, outcome_at AS outcomeAt, result
          FROM step_attempts WHERE run_id = ? ORDER BY intent_at, attempt`,
@@ -258,6 +245,7 @@ export class Store {
     const at = isoNow();
     const seq = this.commitTx.immediate(runId, t, at);
     this.nextSeqs.set(runId, seq + 1);
+    this.indexAttempts(runId, t, seq, at);
     this.mirrors.get(runId)?.append({ type: 'checkpoint', seq, at, state: t.state, journal: t.journal });
     return seq;
   }
@@ -350,22 +338,47 @@ export class Store {
     return this.attempts(runId).filter((a) => a.outcome === null);
   }
 
-  /** The step's newest attempt, by index: its cost does not grow with the run. */
+  /**
+   * The step's newest attempt. The driver asks for every effect, so the answer comes from an
+   * index in memory (each step's newest attempt), built once from the checkpoints and kept
+   * current by this store's own commits; should another store have committed to the run since
+   * (its newest checkpoint number says so: one lookup by key), it is built again.
+   */
   lastAttempt(runId: string, stepId: string): Attempt | undefined {
-    const [lo, hi] = this.span(runId);
-    const row = this.statements.lastIntentOf.get(stepId, lo, hi) as
-      | { at: string; intent: string }
-      | undefined;
-    if (!row) {
-      const legacy = this.statements.legacyOfStep.get(runId, stepId) as LegacyAttempt | undefined;
-      return legacy ? fromLegacy(legacy) : undefined;
+    const seq = this.lastSeqOf(runId);
+    let index = this.attemptIndex.get(runId);
+    if (!index || index.seq !== seq) {
+      index = { seq, last: new Map() };
+      for (const attempt of this.attempts(runId)) index.last.set(attempt.stepId, attempt);
+      this.attemptIndex.set(runId, index);
     }
-    const attempt = openedBy(JSON.parse(row.intent) as StoredIntent, row.at);
-    const closed = this.statements.outcomeOf.get(stepId, attempt.attempt, lo, hi) as
-      | { at: string; outcome: string }
-      | undefined;
-    if (closed) closeWith(attempt, JSON.parse(closed.outcome) as StoredOutcome, closed.at);
-    return attempt;
+    const last = index.last.get(stepId);
+    return last && { ...last };
+  }
+
+  private lastSeqOf(runId: string): number {
+    const last = this.statements.lastSeq.get(...this.span(runId)) as { id: number | null };
+    return last.id === null ? -1 : last.id % RUN_SPAN;
+  }
+
+  /** Each run's newest attempt per step, as of checkpoint `seq` (see lastAttempt). */
+  private readonly attemptIndex = new Map<string, { seq: number; last: Map<string, Attempt> }>();
+
+  /** A commit of this store carries its attempts into the index, if the index was current. */
+  private indexAttempts(runId: string, t: Transition, seq: number, at: string): void {
+    const index = this.attemptIndex.get(runId);
+    if (!index) return;
+    if (index.seq !== seq - 1) {
+      this.attemptIndex.delete(runId);
+      return;
+    }
+    index.seq = seq;
+    if (t.outcome) {
+      const open = index.last.get(t.outcome.stepId);
+      if (open?.attempt === t.outcome.attempt)
+        closeWith(open, { ...t.outcome, result: t.outcome.result ?? null }, at);
+    }
+    if (t.intent) index.last.set(t.intent.stepId, openedBy({ ...t.intent }, at));
   }
 
   /** The step's open intent, if its newest attempt has no outcome. */

@@ -1,10 +1,17 @@
-import type { Lang } from '../i18n/index.js';
-import type { MachineContext } from '../machines/index.js';
+import type { Lang, StepState } from '../i18n/index.js';
+import { type MachineContext, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
 import { phaseTitle, planTitle, warningText } from '../plan/index.js';
 import { persistedOf, planOf } from '../runtime/index.js';
 
-export type StepStatus = 'done' | 'skipped' | 'failed' | 'open' | 'not-needed';
+/** A step's status in the words the CLI and the page use too (machines' stepStatus). */
+export type StepStatus = StepState;
+
+/** Where the run stands now: its current step and the tags of its state. */
+export interface CurrentStep {
+  stepId: string | undefined;
+  snapshot: { hasTag(tag: string): boolean };
+}
 
 export interface ReportStep {
   id: string;
@@ -40,7 +47,7 @@ export interface RunReport {
 }
 
 /** Everything a customer's record of a run needs, from the store alone. */
-export function collectReport(store: Store, row: RunRow, lang: Lang): RunReport {
+export function collectReport(store: Store, row: RunRow, lang: Lang, current: CurrentStep): RunReport {
   const plan = planOf(row);
   const journal = store.journalRows(row.id);
   const last = store.lastCheckpoint(row.id);
@@ -59,6 +66,7 @@ export function collectReport(store: Store, row: RunRow, lang: Lang): RunReport 
         journal.filter((r) => r.stepId === s.def.id),
         attempts.filter((a) => a.stepId === s.def.id),
         context,
+        current,
       ),
     ),
   );
@@ -105,23 +113,18 @@ function stepOf(
   rows: JournalRow[],
   attempts: Attempt[],
   context: MachineContext | undefined,
+  current: CurrentStep,
 ): ReportStep {
   const { id } = step;
   const skipped = context?.skipped.find((s) => s.stepId === id);
-  const done = context?.done.includes(id) ?? false;
   const failures = rows
     .filter((r) => r.kind === 'step-failed')
     .map((r) => ({ at: r.at, code: String(r.detail.code ?? ''), detail: String(r.detail.detail ?? '') }));
-  const status: StepStatus =
-    step.applies === 'no'
+  const status: StepStatus = context
+    ? stepStatus(id, step.applies, context, current)
+    : step.applies === 'no'
       ? 'not-needed'
-      : done
-        ? 'done'
-        : skipped
-          ? 'skipped'
-          : failures.length > 0
-            ? 'failed'
-            : 'open';
+      : 'pending';
   const settled = status === 'done' || status === 'skipped';
   // The decision that stands (after a rollback, earlier ones were undone).
   const decided = settled

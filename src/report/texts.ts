@@ -1,4 +1,4 @@
-import type { Text } from '../i18n/index.js';
+import { STEP_STATE_TEXT, type Text } from '../i18n/index.js';
 
 /** The report's headings and labels, in German and English. */
 export const R = {
@@ -24,9 +24,5 @@ export const R = {
   rollbacks: { de: 'Rollbacks', en: 'Rollbacks' },
   warnings: { de: 'Warnungen', en: 'Warnings' },
   none: { de: 'keine', en: 'none' },
-  done: { de: 'erledigt', en: 'done' },
-  skipped: { de: 'übersprungen', en: 'skipped' },
-  failed: { de: 'fehlgeschlagen', en: 'failed' },
-  open: { de: 'offen', en: 'open' },
-  'not-needed': { de: 'nicht nötig', en: 'not needed' },
+  ...STEP_STATE_TEXT,
 } as const satisfies Record<string, Text>;

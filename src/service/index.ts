@@ -21,5 +21,4 @@ export {
   type SendOutcome,
 } from './run-service.js';
 export { defaultTarget, runSettings, type StartRequest } from './settings.js';
-export { type StepState, stepStatus } from './step-status.js';
 export { buildView, currentState, type RunModel, runModel, timelineOf } from './view.js';

@@ -43,7 +43,7 @@ import {
 } from '../runtime/index.js';
 import { hostForRun, simulatedHost, standInFor } from './hosts.js';
 import { runSettings, type StartRequest } from './settings.js';
-import { buildView, type RunModel } from './view.js';
+import { buildView, currentState, type RunModel, runModel } from './view.js';
 
 /** A run as the service hands it out: its row, and its plan and settings as types. */
 export interface RunRecord {
@@ -383,7 +383,9 @@ export class RunService {
   }
 
   report(runId: string | undefined, lang: Lang): RunReport {
-    return collectReport(this.store, this.find(runId).row, lang);
+    const { row } = this.find(runId);
+    const { snapshot } = currentState(this.store, runModel(row));
+    return collectReport(this.store, row, lang, { stepId: activeStep(snapshot)?.stepId, snapshot });
   }
 
   /** import-db's checkpoints in this store, locked for one script and server (released by the caller). */

@@ -1,12 +1,11 @@
 import type { Action, RunView, TimelineRow } from '../../visualizer/src/protocol.js';
 import { failureTexts, XpmError } from '../errors/index.js';
 import type { Lang } from '../i18n/index.js';
-import { buildMachine, runStepsOf, Tag, type XpMachine } from '../machines/index.js';
+import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
 import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
 import { activeStep, persistedOf, planOf, reasonOf, statusOf } from '../runtime/index.js';
 import { redact } from './redact.js';
-import { stepStatus } from './step-status.js';
 
 const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
 

@@ -373,7 +373,7 @@ describe('xpmigrate report', () => {
     expect(step('v8v9.12.restore').status).toBe('done');
     expect(step('v8v9.12.restore').failures.length).toBeGreaterThan(0);
     expect(step('v8v9.12.restore').attempts).toBeGreaterThanOrEqual(3); // failed, the replace confirmation, after the rollback
-    expect(json.steps.filter((s) => s.status === 'open')).toEqual([]);
+    expect(json.steps.filter((s) => s.status === 'pending')).toEqual([]);
     expect(json.snapshots).toHaveLength(2);
     expect(json.rollbacks.map((r) => r.kind)).toEqual(['rollback-requested', 'rollback']);
     expect(json.rollbacks[1]!.snapshot).toBe(name);

@@ -61,3 +61,37 @@ describe('checkpoint numbers', () => {
     store.db.close();
   });
 });
+
+describe("a step's attempts", () => {
+  const step = 'v8v9.backup';
+  const intent = (attempt: number): Transition => ({
+    ...transition('INTENT'),
+    intent: { stepId: step, attempt, input: { n: attempt } },
+  });
+  const outcome = (attempt: number): Transition => ({
+    ...transition('DONE'),
+    outcome: { stepId: step, attempt, outcome: 'failed', result: null },
+  });
+
+  it('follow this store’s commits, and another store’s too', () => {
+    const state = tempState();
+    const a = new Store(openDb(state));
+    const runId = createRun(a, buildPlan({ from: '8', target: 'B' }), settings, true);
+    const b = new Store(openDb(state));
+    expect(a.nextAttempt(runId, step)).toBe(1);
+    a.commit(runId, intent(1));
+    expect(a.openIntent(runId, step)).toMatchObject({ attempt: 1, input: { n: 1 }, outcome: null });
+    a.commit(runId, outcome(1));
+    expect(a.openIntent(runId, step)).toBeUndefined();
+    expect(a.lastAttempt(runId, step)).toMatchObject({ attempt: 1, outcome: 'failed' });
+    // Another store (another process, after this one let go of the run) opens attempt 2.
+    b.commit(runId, intent(2));
+    expect(a.nextAttempt(runId, step)).toBe(3);
+    expect(a.openIntent(runId, step)).toMatchObject({ attempt: 2, input: { n: 2 } });
+    // Whatever the index says agrees with reading every checkpoint.
+    const scanned = a.attempts(runId).filter((x) => x.stepId === step);
+    expect(a.lastAttempt(runId, step)).toEqual(scanned.at(-1));
+    a.db.close();
+    b.db.close();
+  });
+});

@@ -5,7 +5,9 @@
 
 export const PROTOCOL_VERSION = 1;
 
-export type Lang = 'de' | 'en';
+import type { Lang, StepState } from './words.js';
+
+export type { Lang, StepState };
 
 export interface ChartNode {
   /** XState's state node id, e.g. `xpmigrate.hop_v5v6.hop_v5v6_update`. */
@@ -53,7 +55,6 @@ export interface LaidOutChart {
   edges: PlacedEdge[];
 }
 
-export type StepState = 'done' | 'running' | 'waiting' | 'failed' | 'skipped' | 'not-needed' | 'pending';
 export type Action = 'confirm' | 'retry' | 'skip' | 'abort';
 
 export interface RunView {

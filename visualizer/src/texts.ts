@@ -1,4 +1,5 @@
 import type { Lang, StepState } from './protocol.js';
+import { STEP_STATE_TEXT } from './words.js';
 
 /** The page's own words, in both languages (the run's texts come from the server already translated). */
 const TEXTS = {
@@ -65,16 +66,6 @@ const STATUS = {
   aborted: { de: 'abgebrochen', en: 'aborted' },
 } as const;
 
-const STEP: Record<StepState, { de: string; en: string }> = {
-  done: { de: 'erledigt', en: 'done' },
-  running: { de: 'läuft', en: 'running' },
-  waiting: { de: 'wartet', en: 'waiting' },
-  failed: { de: 'fehlgeschlagen', en: 'failed' },
-  skipped: { de: 'übersprungen', en: 'skipped' },
-  'not-needed': { de: 'nicht nötig', en: 'not needed' },
-  pending: { de: 'offen', en: 'to do' },
-};
-
 export type TextKey = keyof typeof TEXTS;
 
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
@@ -84,4 +75,4 @@ export function t(lang: Lang, key: TextKey, params: Record<string, string | numb
 }
 
 export const runStatusText = (lang: Lang, status: keyof typeof STATUS) => STATUS[status][lang];
-export const stepStateText = (lang: Lang, state: StepState) => STEP[state][lang];
+export const stepStateText = (lang: Lang, state: StepState) => STEP_STATE_TEXT[state][lang];

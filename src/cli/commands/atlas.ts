@@ -12,7 +12,7 @@ import { say } from '../../i18n/index.js';
 import { rehearsalMachine, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface Where {
   file?: string;

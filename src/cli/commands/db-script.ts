@@ -26,7 +26,7 @@ import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { bar } from '../render/index.js';
 import { openService } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface ImportCliOptions {
   server?: string;

@@ -3,7 +3,7 @@ import { diagnose } from '../../diagnose/index.js';
 import { say } from '../../i18n/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 export function registerDiagnose(program: Command, ctx: CliContext): void {
   const { lang } = ctx;

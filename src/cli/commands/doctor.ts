@@ -14,7 +14,7 @@ import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { addPlanOptions, addSqlOptions, listOption, planInputFrom } from '../plan-options.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 import { FORMATS } from './plan.js';
 
 /** `xpmigrate doctor`: the plan's read-only checks, on Thursday instead of during the weekend. */

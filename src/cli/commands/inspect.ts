@@ -4,7 +4,7 @@ import { say } from '../../i18n/index.js';
 import { rehearsalMachine, rehearsalSqlServers, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { openService, stepTitle } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface Common {
   run?: string;

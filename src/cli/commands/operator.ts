@@ -5,7 +5,7 @@ import type { OperatorCommand, SendOutcome } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { driveRun, openService, operatorName } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface Common {
   run?: string;

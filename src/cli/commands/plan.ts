@@ -6,7 +6,7 @@ import { type CliContext, out } from '../context.js';
 import { addPlanOptions, planInputFrom } from '../plan-options.js';
 import { askMissing } from '../prompt.js';
 import { planToJson, planToMarkdown, planToText } from '../render/index.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 

@@ -5,7 +5,7 @@ import { reportHtml, reportMarkdown } from '../../report/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { openService } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 const FORMATS = ['html', 'markdown', 'json'] as const;
 

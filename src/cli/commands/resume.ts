@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { say } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { driveRun, openService, operatorName } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 export function registerResume(program: Command, ctx: CliContext): void {
   const { lang } = ctx;

@@ -5,7 +5,7 @@ import type { RunRecord, RunService, SnapshotRow } from '../../service/index.js'
 import { type CliContext, out } from '../context.js';
 import { confirmAction } from '../prompt.js';
 import { openService, operatorName } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface Common {
   state?: string;

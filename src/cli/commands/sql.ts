@@ -5,7 +5,7 @@ import { commandHost, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { DEFAULT_DATABASES, listOption } from '../plan-options.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface CheckOptions {
   server: string;

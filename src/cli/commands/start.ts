@@ -9,7 +9,7 @@ import { choice } from '../choice.js';
 import type { CliContext } from '../context.js';
 import { addPlanOptions, addSqlOptions, listOption, planInputFrom } from '../plan-options.js';
 import { driveRun, openService, operatorName } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 export function registerStart(program: Command, ctx: CliContext): void {
   const { lang } = ctx;

@@ -6,7 +6,7 @@ import { say } from '../../i18n/index.js';
 import { stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { operatorName } from '../session.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 interface UiFlags {
   run?: string;

@@ -7,7 +7,7 @@ import { say } from '../../i18n/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 const TARGETS = ['utf-8-bom', 'utf-16le', 'windows-1252'] as const;
 

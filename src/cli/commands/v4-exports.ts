@@ -4,7 +4,7 @@ import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 /** `xpmigrate v4-exports DIR`: the Migrations-Manager's export folder has items a–e, the users CSV is valid. */
 export function registerV4Exports(program: Command, ctx: CliContext): void {

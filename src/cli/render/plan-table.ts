@@ -10,7 +10,7 @@ import {
   reasonText,
   warningText,
 } from '../../plan/index.js';
-import { T } from '../texts.js';
+import { T } from '../texts/index.js';
 
 const APPLIES_TEXT: Record<Applies, keyof typeof T> = {
   required: 'appliesRequired',

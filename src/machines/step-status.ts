@@ -1,8 +1,5 @@
-import type { StepState } from '../../visualizer/src/protocol.js';
-import { type MachineContext, Tag } from '../machines/index.js';
-import type { XpSnapshot } from '../runtime/index.js';
-
-export type { StepState };
+import type { StepState } from '../i18n/index.js';
+import { type MachineContext, Tag } from './build.js';
 
 /**
  * A step's status, the same words for the CLI, the page and the report: not needed by the plan,
@@ -13,7 +10,7 @@ export function stepStatus(
   id: string,
   applies: string,
   context: MachineContext,
-  current?: { stepId: string | undefined; snapshot: Pick<XpSnapshot, 'hasTag'> },
+  current?: { stepId: string | undefined; snapshot: { hasTag(tag: string): boolean } },
 ): StepState {
   if (applies === 'no') return 'not-needed';
   if (context.done.includes(id)) return 'done';

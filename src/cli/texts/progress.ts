@@ -1,0 +1,37 @@
+import type { Text } from '../../i18n/index.js';
+
+/** A run's progress lines and what a waiting run asks for. */
+export const PROGRESS = {
+  rollbackDetected: {
+    de: 'Der Zustandsspeicher wurde mit der VM zurückgesetzt (Checkpoint {seq}); {lost} verlorene Einträge aus dem Spiegel ins Journal übernommen.',
+    en: 'The store was reverted with the VM (checkpoint {seq}); {lost} lost entries taken from the mirror into the journal.',
+  },
+  mirrorFailed: {
+    de: 'Journal-Spiegel {dir} nicht beschreibbar ({detail}); ein Rollback der VM wird so nicht erkannt.',
+    en: 'Journal mirror {dir} could not be written ({detail}); a VM rollback will not be noticed that way.',
+  },
+  progressFailed: { de: 'FEHLER', en: 'FAILED' },
+  progressSkipped: { de: 'übersprungen', en: 'skipped' },
+  progressRecovered: {
+    de: 'nach Abbruch geklärt ({policy}: {answer})',
+    en: 'resolved after interruption ({policy}: {answer})',
+  },
+  progressRefused: { de: 'abgelehnt: {reason}', en: 'refused: {reason}' },
+  progressDuplicate: { de: 'schon erledigt: {reason}', en: 'already handled: {reason}' },
+  waitOperator: { de: 'Wartet auf Bestätigung: {step}', en: 'Waiting for an operator: {step}' },
+  waitFailed: {
+    de: 'Schritt fehlgeschlagen: {step}. xpmigrate retry | skip {id} --reason … | abort',
+    en: 'Step failed: {step}. xpmigrate retry | skip {id} --reason … | abort',
+  },
+  waitReboot: {
+    de: 'Neustart nötig; nach dem Neustart setzt xpmigrate resume fort.',
+    en: 'Reboot needed; after the reboot xpmigrate resume continues.',
+  },
+  waitConfirmHint: {
+    de: 'Bestätigen: xpmigrate confirm {id}{evidence}',
+    en: 'Confirm with: xpmigrate confirm {id}{evidence}',
+  },
+  runDone: { de: 'Lauf {run} abgeschlossen.', en: 'Run {run} finished.' },
+  runAborted: { de: 'Lauf {run} abgebrochen.', en: 'Run {run} aborted.' },
+  runStarted: { de: 'Lauf {run} begonnen ({steps} Schritte).', en: 'Run {run} started ({steps} steps).' },
+} as const satisfies Record<string, Text>;

@@ -1,0 +1,97 @@
+import type { Text } from '../../i18n/index.js';
+
+/** `start`, `resume`, the operator commands, `status`, `history`, `runs`, `sim`. */
+export const RUN = {
+  cmdStart: {
+    de: 'einen Lauf beginnen (mit --simulate als Probe gegen einen simulierten Server)',
+    en: 'start a run (with --simulate: a rehearsal against a simulated server)',
+  },
+  cmdResume: {
+    de: 'einen Lauf fortsetzen (nach Neustart, Abbruch, Bestätigung)',
+    en: 'resume a run (after a reboot, a kill, a confirmation)',
+  },
+  cmdStatus: { de: 'zeigen, wo ein Lauf steht', en: 'show where a run stands' },
+  cmdConfirm: {
+    de: 'einen manuellen Schritt bestätigen (auch: fehlgeschlagenen Schritt als erledigt markieren)',
+    en: 'confirm a manual step (also: mark a failed step as done)',
+  },
+  cmdSkip: {
+    de: 'einen Schritt überspringen (Pflicht-Schritte nur mit --force)',
+    en: 'skip a step (required steps only with --force)',
+  },
+  cmdRetry: { de: 'den fehlgeschlagenen Schritt wiederholen', en: 'retry the failed step' },
+  cmdAbort: { de: 'den Lauf abbrechen', en: 'abort the run' },
+  cmdHistory: { de: 'das Journal eines Laufs zeigen', en: "show a run's journal" },
+  cmdRuns: { de: 'alle Läufe im Zustandsspeicher zeigen', en: 'list the runs in the state store' },
+  cmdSim: {
+    de: 'den Zustand des simulierten Servers zeigen (inkl. effects)',
+    en: "show the simulated server's state (including effects)",
+  },
+  optSimulate: {
+    de: 'Probe gegen einen simulierten XPhone Server',
+    en: 'rehearse against a simulated XPhone server',
+  },
+  optAutoConfirm: {
+    de: 'nur mit --simulate: manuelle Schritte automatisch bestätigen',
+    en: 'with --simulate only: answer manual steps automatically',
+  },
+  optHealthTimeout: {
+    de: 'Sekunden, die nach einem Neustart auf den Server gewartet wird',
+    en: 'seconds to wait for the server after a reboot',
+  },
+  optRetryEvidence: {
+    de: 'Angabe für den neuen Versuch key=value, z.B. replace=XPDATA,XPVDIR (mehrfach möglich)',
+    en: 'input for the new attempt key=value, e.g. replace=XPDATA,XPVDIR (repeatable)',
+  },
+  optEvidence: { de: 'Nachweis key=value (mehrfach möglich)', en: 'evidence key=value (repeatable)' },
+  optReason: { de: 'Begründung', en: 'reason' },
+  optForce: { de: 'auch einen Pflicht-Schritt überspringen', en: 'skip even a required step' },
+  optSimVersion: {
+    de: 'installierte Version des simulierten Servers (Standard: --from)',
+    en: 'installed version of the simulated server (default: --from)',
+  },
+  optSnapshots: {
+    de: 'wer die VM-Snapshots anlegt: hyperv, vmware (govc) oder manual (Standard: manual; mit --simulate die simulierte VM)',
+    en: 'who takes the VM snapshots: hyperv, vmware (govc) or manual (default: manual; with --simulate the simulated VM)',
+  },
+  optVm: {
+    de: 'Name der XPhone-VM in Hyper-V bzw. vCenter',
+    en: 'the XPhone VM as Hyper-V or vCenter names it',
+  },
+  optHypervHost: {
+    de: 'der Hyper-V-Host, wenn es nicht dieser Rechner ist (PowerShell-Remoting)',
+    en: 'the Hyper-V host when it is not this machine (PowerShell remoting)',
+  },
+  optReboot: {
+    de: 'Neustart: auto (xpmigrate startet neu) oder operator (der Mensch startet neu)',
+    en: 'reboot: auto (xpmigrate restarts the server) or operator (a person restarts it)',
+  },
+  optJournalMirror: {
+    de: 'Ordner außerhalb der VM, in den jeder Checkpoint gespiegelt wird (erkennt einen mit der VM zurückgesetzten Zustandsspeicher)',
+    en: 'folder outside the VM where every checkpoint is mirrored (notices a store reverted with the VM)',
+  },
+  optMediaDir: {
+    de: 'Installationsmedium (für die BAT-Skripte des SQL-Express-Upgrades)',
+    en: 'installation medium (for the SQL Express upgrade BAT scripts)',
+  },
+  optStoreOutsideVm: {
+    de: 'Probe: der Zustandsspeicher liegt außerhalb der simulierten VM (ein Rollback setzt ihn nicht zurück)',
+    en: 'rehearsal: the store lives outside the simulated VM (a rollback does not revert it)',
+  },
+  optScriptDir: {
+    de: 'DB-Umzug mit SQL Scripts: Ordner der Scripts (<Datenbank>.sql; Standard: scripts neben dem Zustandsspeicher)',
+    en: 'database move with SQL scripts: folder of the scripts (<database>.sql; default: scripts beside the state store)',
+  },
+  optScriptTarget: {
+    de: 'DB-Umzug mit SQL Scripts: SQL Server Version der Scripts (2014, 2016, 2017, 2019, 2022; Standard: die des Ziel-Servers)',
+    en: "database move with SQL scripts: the scripts' SQL Server version (2014, 2016, 2017, 2019, 2022; default: the target server's)",
+  },
+  optV4ExportDir: {
+    de: 'V4 → V9: Export-Ordner des Migrations-Managers, den xpmigrate selbst prüft',
+    en: "V4 → V9: the Migrations-Manager's export folder, checked by xpmigrate itself",
+  },
+  queued: {
+    de: 'Befehl gespeichert; Prozess {pid} auf {host} führt den Lauf und übernimmt ihn.',
+    en: 'Command queued; process {pid} on {host} holds the run and will take it.',
+  },
+} as const satisfies Record<string, Text>;

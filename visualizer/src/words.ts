@@ -1,0 +1,18 @@
+/**
+ * Words the page and the program share: the languages, and what a step's status is called. The
+ * CLI, the report and the page all say a status with these words (src/i18n re-exports them).
+ */
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export type StepState = 'done' | 'running' | 'waiting' | 'failed' | 'skipped' | 'not-needed' | 'pending';
+
+export const STEP_STATE_TEXT: Readonly<Record<StepState, Readonly<Record<Lang, string>>>> = {
+  done: { de: 'erledigt', en: 'done' },
+  running: { de: 'läuft', en: 'running' },
+  waiting: { de: 'wartet', en: 'waiting' },
+  failed: { de: 'fehlgeschlagen', en: 'failed' },
+  skipped: { de: 'übersprungen', en: 'skipped' },
+  'not-needed': { de: 'nicht nötig', en: 'not needed' },
+  pending: { de: 'offen', en: 'to do' },
+};
