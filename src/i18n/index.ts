@@ -4,10 +4,8 @@ export { STEP_STATE_TEXT, type StepState } from '../../visualizer/src/words.js';
 /** Every user-facing text exists in German and English; the page speaks the same `Lang`. */
 export { LANGS, type Lang };
 
-export interface Text {
-  de: string;
-  en: string;
-}
+/** A text in every language: adding one to LANGS makes the compiler name every text that lacks it. */
+export type Text = Record<Lang, string>;
 
 export type Params = Readonly<Record<string, string | number>>;
 

@@ -70,8 +70,15 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
       ),
     ),
   );
+  // Steps whose evidence is the installed version: an update was confirmed there.
+  const updates = new Set(
+    plan.phases
+      .flatMap((p) => p.steps)
+      .filter((s) => s.def.evidence?.some((f) => f.installedVersion))
+      .map((s) => s.def.id),
+  );
   const versions = journal
-    .filter((r) => r.kind === 'operator-confirm' && /\.update$/.test(r.stepId ?? ''))
+    .filter((r) => r.kind === 'operator-confirm' && updates.has(r.stepId ?? ''))
     .map((r) => ({
       at: r.at,
       version: String((r.detail.evidence as Record<string, string> | undefined)?.version ?? ''),
