@@ -1,12 +1,12 @@
 import { hostname, userInfo } from 'node:os';
 import { failureTexts } from '../errors/index.js';
-import { say } from '../i18n/index.js';
+import { type Lang, say } from '../i18n/index.js';
 import type { Plan } from '../plan/index.js';
 import {
   type DriveOutcome,
   type DriveRequest,
-  type Progress,
   type ProgressPlace,
+  type RunEvent,
   RunService,
   type RunStatus,
   stateFile,
@@ -37,8 +37,8 @@ export async function driveRun(
   who: string,
   autoConfirm = false,
 ): Promise<DriveOutcome> {
-  const onProgress = (p: Progress, place: ProgressPlace) => {
-    const line = progressLine(ctx, p, place);
+  const onProgress = (e: RunEvent, place: ProgressPlace) => {
+    const line = progressLine(ctx, e, place);
     if (line) out(ctx, line);
   };
   const outcome = await run({ who, autoConfirm, onProgress });
@@ -47,13 +47,16 @@ export async function driveRun(
 }
 
 /** A failure in the reader's language when it is one of ours, with its remedy. */
-function failureText(p: Extract<Progress, { type: 'step-failed' }>, lang: CliContext['lang']): string {
-  const { text, remedy } = failureTexts(p.code, p.params, p.detail, lang);
-  return `${p.code} ${text}${remedy ? `\n      → ${remedy}` : ''}`;
+function failureText(
+  f: { code: string; detail: string; params?: Record<string, string | number> },
+  lang: Lang,
+): string {
+  const { text, remedy } = failureTexts(f.code, f.params, f.detail, lang);
+  return `${f.code} ${text}${remedy ? `\n      → ${remedy}` : ''}`;
 }
 
 /** BACKUP/RESTORE progress: a bar redrawn in place on a terminal; quarter marks otherwise. */
-function progressBar(p: Extract<Progress, { type: 'progress' }>): string {
+function progressBar(p: { operation: string; database: string; percent: number }): string {
   const line = `      ${p.operation} ${p.database} ${bar(p.percent / 100)} ${String(p.percent).padStart(3)}%`;
   if (process.stdout.isTTY) {
     process.stdout.write(`\r${line}${p.percent >= 100 ? '\n' : ''}`);
@@ -83,45 +86,60 @@ export function stepTitle(plan: Plan, stepId: string, lang: CliContext['lang']):
   return stepId;
 }
 
-function progressLine(ctx: CliContext, p: Progress, { plan, done, total }: ProgressPlace): string {
+/** One run event as a line of the CLI's progress ('' for those it does not show). */
+function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }: ProgressPlace): string {
   const { lang } = ctx;
   const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-  switch (p.type) {
+  const title = e.stepId ? stepTitle(plan, e.stepId, lang) : '';
+  switch (e.kind) {
     case 'step-done':
-      return `${counter} ✓ ${stepTitle(plan, p.stepId, lang)}${p.by ? ` (${p.by})` : ''}`;
+      // A reboot step is done once the server is back healthy, not when the reboot was asked for.
+      if (stepDef(plan, e.stepId)?.kind === 'reboot' && !('health' in (e.detail ?? {}))) return '';
+      return `${counter} ✓ ${title}`;
+    case 'operator-confirm':
+      return `${counter} ✓ ${title} (${e.who})`;
     case 'step-failed':
-      return `${counter} ✗ ${say(T.progressFailed, lang)} ${stepTitle(plan, p.stepId, lang)}: ${failureText(p, lang)}`;
+      return e.detail
+        ? `${counter} ✗ ${say(T.progressFailed, lang)} ${title}: ${failureText(e.detail, lang)}`
+        : '';
     case 'progress':
-      return progressBar(p);
-    case 'step-skipped':
-      return `${counter} – ${say(T.progressSkipped, lang)}: ${stepTitle(plan, p.stepId, lang)} (${p.reason})`;
+      return e.detail ? progressBar(e.detail) : '';
+    case 'operator-skip':
+      return `${counter} – ${say(T.progressSkipped, lang)}: ${title} (${e.detail?.reason ?? ''})`;
     case 'recovered':
-      return `${counter} ↺ ${stepTitle(plan, p.stepId, lang)}: ${say(T.progressRecovered, lang, { policy: p.policy, answer: p.answer })}`;
-    case 'command':
-      if (p.verdict === 'refuse')
-        return `  ! ${p.command} ${p.stepId}: ${say(T.progressRefused, lang, { reason: p.reason?.[lang] ?? '' })}`;
-      if (p.verdict === 'duplicate')
-        return `  · ${p.command} ${p.stepId}: ${say(T.progressDuplicate, lang, { reason: p.reason?.[lang] ?? '' })}`;
-      return '';
+      return `${counter} ↺ ${title}: ${say(T.progressRecovered, lang, { policy: e.detail?.policy ?? '', answer: e.detail?.probe ?? '' })}`;
+    case 'command-refused':
+    case 'command-duplicate': {
+      const reason = (lang === 'de' ? e.detail?.reasonDe : undefined) ?? e.detail?.reason ?? '';
+      const text = e.kind === 'command-refused' ? T.progressRefused : T.progressDuplicate;
+      return `  ${e.kind === 'command-refused' ? '!' : '·'} ${e.detail?.command ?? ''} ${e.stepId ?? ''}: ${say(text, lang, { reason })}`;
+    }
     case 'waiting': {
-      const step = p.stepId ? stepTitle(plan, p.stepId, lang) : '';
-      if (p.status === 'waiting-reboot') return `  … ${say(T.waitReboot, lang)}`;
-      if (p.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step, id: p.stepId ?? '' })}`;
-      if (p.status === 'waiting-operator') {
-        const fields =
-          plan.phases.flatMap((ph) => ph.steps).find((s) => s.def.id === p.stepId)?.def.evidence ?? [];
-        const evidence = fields.map((f) => ` --evidence ${f.key}=…`).join('');
-        return `  ? ${say(T.waitOperator, lang, { step })}\n    ${say(T.waitConfirmHint, lang, { id: p.stepId ?? '', evidence })}`;
+      if (e.status === 'waiting-reboot') return `  … ${say(T.waitReboot, lang)}`;
+      if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
+      if (e.status === 'waiting-operator') {
+        const evidence = (stepDef(plan, e.stepId)?.evidence ?? [])
+          .map((f) => ` --evidence ${f.key}=…`)
+          .join('');
+        return `  ? ${say(T.waitOperator, lang, { step: title })}\n    ${say(T.waitConfirmHint, lang, { id: e.stepId ?? '', evidence })}`;
       }
       return '';
     }
     case 'rollback-detected':
-      return `  ⟲ ${say(T.rollbackDetected, lang, { seq: p.storeSeq, lost: p.lost })}`;
+      return `  ⟲ ${say(T.rollbackDetected, lang, { seq: e.detail?.storeSeq ?? '', lost: e.detail?.lost.length ?? 0 })}`;
     case 'mirror-failed':
-      return `  ! ${say(T.mirrorFailed, lang, { dir: p.dir, detail: p.detail })}`;
+      return `  ! ${say(T.mirrorFailed, lang, { dir: e.detail?.dir ?? '', detail: e.detail?.error ?? '' })}`;
     case 'run-started':
-      return say(T.runStarted, lang, { run: p.runId, steps: total });
+      return say(T.runStarted, lang, { run: runId, steps: total });
     case 'run-ended':
-      return say(p.status === 'done' ? T.runDone : T.runAborted, lang, { run: p.runId });
+      return e.detail?.status === 'done' || e.detail?.status === 'aborted'
+        ? say(e.detail.status === 'done' ? T.runDone : T.runAborted, lang, { run: runId })
+        : '';
+    default:
+      return '';
   }
+}
+
+function stepDef(plan: Plan, stepId: string | undefined) {
+  return plan.phases.flatMap((p) => p.steps).find((s) => s.def.id === stepId)?.def;
 }

@@ -1,4 +1,4 @@
-export { JOURNAL_KINDS, type JournalEntry, type JournalKind } from './journal.js';
+export { JOURNAL_KINDS, type JournalEntry, type JournalKind, type StoredEntry } from './journal.js';
 export { stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
 export { JournalMirror } from './mirror.js';

@@ -1,11 +1,11 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../errors/index.js';
-import type { JournalEntry } from './journal.js';
+import type { StoredEntry } from './journal.js';
 
 /** One line of a run's mirror file. */
 export type MirrorRecord =
-  | { type: 'checkpoint'; seq: number; at: string; state: string; journal: JournalEntry[] }
+  | { type: 'checkpoint'; seq: number; at: string; state: string; journal: StoredEntry[] }
   /** The store was rewound to `toSeq` (a reverted VM took it back): later records are history. */
   | { type: 'rewound'; toSeq: number; at: string };
 

@@ -1,5 +1,5 @@
 import { isoNow } from './clock.js';
-import type { JournalEntry, JournalKind } from './journal.js';
+import type { JournalEntry, JournalKind, StoredEntry } from './journal.js';
 import type { JournalMirror } from './mirror.js';
 import type { Db } from './open.js';
 
@@ -34,9 +34,7 @@ export interface Checkpoint {
   snapshot: string;
 }
 
-export interface JournalRow extends Required<Omit<JournalEntry, 'stepId' | 'attempt' | 'kind'>> {
-  /** A kind this build knows, or one written by a newer build (shown as it is). */
-  kind: JournalKind | (string & {});
+export interface JournalRow extends Required<Omit<StoredEntry, 'stepId' | 'attempt'>> {
   id: number;
   at: string;
   stepId: string | null;

@@ -7,7 +7,7 @@ import { activeStep, statusOf, type XpSnapshot } from './active.js';
 import { transitionOf } from './checkpoint.js';
 import { fault, faultStep } from './faults.js';
 import { deliverCommands } from './inbox.js';
-import type { DriveOptions, Progress, Protocol } from './protocol.js';
+import type { DriveOptions, Protocol, RunEvent } from './protocol.js';
 import { awaitReboot } from './reboot-wait.js';
 import { recoverOpenIntents } from './recovery.js';
 import type { OpenRun } from './run.js';
@@ -54,9 +54,10 @@ class Driver implements Protocol {
     return step;
   }
 
-  emit(p: Progress): void {
+  emit(event: RunEvent): void {
     const { plan, steps } = this.run;
-    this.options.onProgress?.(p, { plan, done: this.snapshot.context.done.length, total: steps.length });
+    const done = this.snapshot.context.done.length;
+    this.options.onProgress?.(event, { runId: this.runId, plan, done, total: steps.length });
   }
 
   context(step: RunStep, input: Record<string, unknown>): EffectContext {
@@ -71,12 +72,10 @@ class Driver implements Protocol {
       evidenceOf: (stepId) => this.snapshot.context.evidence[stepId] ?? {},
       imports: this.imports,
       progress: (p) => {
-        // Every tenth percent goes into the journal (the visualizer follows the store).
-        if (p.percent % 10 === 0)
-          this.store.journal(this.runId, [
-            { kind: 'progress', stepId: step.id, who: 'xpmigrate', detail: { ...p } },
-          ]);
-        this.emit({ type: 'progress', stepId: step.id, ...p });
+        // Every percent is shown; every tenth goes into the journal (the visualizer follows the store).
+        const event: RunEvent = { kind: 'progress', stepId: step.id, who: 'xpmigrate', detail: { ...p } };
+        if (p.percent % 10 === 0) this.store.journal(this.runId, [event]);
+        this.emit(event);
       },
     };
   }
@@ -93,6 +92,7 @@ class Driver implements Protocol {
 
   checkpoint(event: string, journal: JournalEntry[], extra: Partial<Transition>): void {
     this.store.commit(this.runId, transitionOf(this.actor, event, journal, extra));
+    for (const entry of journal) this.emit(entry);
   }
 
   async loop(): Promise<RunStatus> {
@@ -148,18 +148,20 @@ class Driver implements Protocol {
     const event: MachineEvent = result.ok
       ? { type: 'EFFECT_DONE', stepId: step.id, result: result.result }
       : { type: 'EFFECT_FAILED', stepId: step.id, ...failure! };
+    const at = { stepId: step.id, attempt: intent.attempt, who: 'xpmigrate' };
     await this.advance(
       event,
       [
-        {
-          kind: result.ok ? 'step-done' : 'step-failed',
-          stepId: step.id,
-          attempt: intent.attempt,
-          who: 'xpmigrate',
-          detail: result.ok
-            ? result.result
-            : { ...failure!, ...(result.retryEvidence ? { retryEvidence: result.retryEvidence } : {}) },
-        },
+        result.ok
+          ? { kind: 'step-done', ...at, detail: result.result }
+          : {
+              kind: 'step-failed',
+              ...at,
+              detail: {
+                ...failure!,
+                ...(result.retryEvidence ? { retryEvidence: result.retryEvidence } : {}),
+              },
+            },
       ],
       {
         outcome: { stepId: step.id, attempt: intent.attempt, outcome: result.ok ? 'done' : 'failed', result },
@@ -167,13 +169,6 @@ class Driver implements Protocol {
       },
     );
     faultStep(undefined);
-    // A reboot step is done only once the server is back (awaitReboot reports it).
-    if (result.ok && step.kind === 'reboot') return;
-    this.emit(
-      result.ok
-        ? { type: 'step-done', stepId: step.id, attempt: intent.attempt }
-        : { type: 'step-failed', stepId: step.id, ...failure! },
-    );
   }
 
   /** No open intent (a run's first effect, or one closed to run again): commit one of its own. */
@@ -224,15 +219,16 @@ class Driver implements Protocol {
 
   private wait(status: RunStatus): RunStatus {
     const active = activeStep(this.snapshot);
-    this.emit({ type: 'waiting', status, ...(active ? { stepId: active.stepId } : {}) });
+    this.emit({ kind: 'waiting', status, who: 'xpmigrate', ...(active ? { stepId: active.stepId } : {}) });
     return status;
   }
 
   private async finish(): Promise<RunStatus> {
     await this.options.host.removeResumeTask();
     const status = statusOf(this.snapshot);
-    if (this.store.lastJournalOf(this.runId)?.kind !== 'run-ended')
-      this.store.journal(this.runId, [{ kind: 'run-ended', who: 'xpmigrate', detail: { status } }]);
+    const ended: RunEvent = { kind: 'run-ended', who: 'xpmigrate', detail: { status } };
+    if (this.store.lastJournalOf(this.runId)?.kind !== 'run-ended') this.store.journal(this.runId, [ended]);
+    this.emit(ended); // told at every end of a drive, journaled once
     return status;
   }
 }

@@ -1,16 +1,16 @@
-import type { InboxRow, JournalKind } from '../persistence/index.js';
+import type { InboxRow, JournalEntry } from '../persistence/index.js';
 import { activeStep } from './active.js';
 import { judge, type OperatorCommand } from './commands.js';
 import { commandOf } from './decode.js';
 import { fault, faultStep } from './faults.js';
 import type { Protocol } from './protocol.js';
 
-const APPLIED: Record<OperatorCommand['command'], JournalKind> = {
+const APPLIED = {
   confirm: 'operator-confirm',
   skip: 'operator-skip',
   retry: 'operator-retry',
   abort: 'operator-abort',
-};
+} as const satisfies Record<OperatorCommand['command'], JournalEntry['kind']>;
 
 /** Delivers pending operator commands in order; true when one changed the state. */
 export async function deliverCommands(p: Protocol): Promise<boolean> {
@@ -27,21 +27,14 @@ async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   if (verdict.kind !== 'accept') {
     const status = verdict.kind === 'duplicate' ? 'duplicate' : 'refused';
     // Both languages are kept: whoever reads it later (CLI, page, report) reads it in theirs.
-    p.store.markCommand(p.runId, row.id, status, JSON.stringify(verdict.reason), [
-      {
-        kind: status === 'duplicate' ? 'command-duplicate' : 'command-refused',
-        stepId,
-        who: row.who,
-        detail: { ...cmd, reason: verdict.reason.en, reasonDe: verdict.reason.de },
-      },
-    ]);
-    p.emit({
-      type: 'command',
+    const entry: JournalEntry = {
+      kind: status === 'duplicate' ? 'command-duplicate' : 'command-refused',
       stepId,
-      command: cmd.command,
-      verdict: verdict.kind,
-      reason: verdict.reason,
-    });
+      who: row.who,
+      detail: { ...cmd, reason: verdict.reason.en, reasonDe: verdict.reason.de },
+    };
+    p.store.markCommand(p.runId, row.id, status, JSON.stringify(verdict.reason), [entry]);
+    p.emit(entry);
     return false;
   }
   const before = p.snapshot;
@@ -52,8 +45,5 @@ async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   });
   fault('command-applied');
   faultStep(undefined);
-  p.emit({ type: 'command', stepId, command: cmd.command, verdict: 'accept' });
-  if (cmd.command === 'confirm') p.emit({ type: 'step-done', stepId, by: row.who });
-  if (cmd.command === 'skip') p.emit({ type: 'step-skipped', stepId, reason: cmd.reason ?? '' });
   return before !== p.snapshot;
 }

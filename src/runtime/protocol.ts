@@ -1,6 +1,5 @@
 import type { EffectContext } from '../actors/index.js';
 import type { Host } from '../host/index.js';
-import type { Text } from '../i18n/index.js';
 import type { MachineEvent, RunStep } from '../machines/index.js';
 import type { JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
@@ -8,33 +7,20 @@ import type { XpSnapshot } from './active.js';
 import type { OperatorCommand } from './commands.js';
 import type { OpenRun } from './run.js';
 
-/** What the driver reports as it goes (the CLI prints it; the page follows the store). */
-export type Progress =
-  | { type: 'step-done'; stepId: string; attempt?: number; by?: string }
-  | {
-      type: 'step-failed';
-      stepId: string;
-      code: string;
-      detail: string;
-      params?: Record<string, string | number>;
-    }
-  | { type: 'progress'; stepId: string; operation: string; database: string; percent: number }
-  | { type: 'step-skipped'; stepId: string; reason: string }
-  | { type: 'recovered'; stepId: string; policy: string; answer: string }
-  | { type: 'command'; stepId: string; command: string; verdict: string; reason?: Text }
-  | { type: 'waiting'; status: RunStatus; stepId?: string }
-  | { type: 'rollback-detected'; storeSeq: number; lost: number }
-  | { type: 'mirror-failed'; dir: string; detail: string }
-  | { type: 'run-started'; runId: string }
-  | { type: 'run-ended'; runId: string; status: 'done' | 'aborted' };
+/**
+ * What a run reports as it goes: each journal entry as it is committed (the same value the
+ * journal keeps), and, not journaled, that the drive stopped to wait. The CLI prints these.
+ */
+export type RunEvent = JournalEntry | { kind: 'waiting'; status: RunStatus; stepId?: string; who: string };
 
 /** Where the run stands when it reports: its plan (for titles) and how many steps are done. */
 export interface ProgressPlace {
+  runId: string;
   plan: Plan;
   done: number;
   total: number;
 }
-export type ProgressListener = (p: Progress, place: ProgressPlace) => void;
+export type ProgressListener = (event: RunEvent, place: ProgressPlace) => void;
 
 /**
  * The rehearsal's stand-in for the person at the console (`--auto-confirm`): it answers a
@@ -72,7 +58,7 @@ export interface Protocol {
   context(step: RunStep, input: Record<string, unknown>): EffectContext;
   /** Sends an event and commits its outcome, the snapshot and the next intent in one transaction. */
   advance(event: MachineEvent, journal: JournalEntry[], extra?: Partial<Transition>): Promise<void>;
-  /** Commits the current state as a checkpoint, with what the transition adds to it. */
+  /** Commits the current state as a checkpoint, with what the transition adds to it; reports its entries. */
   checkpoint(event: string, journal: JournalEntry[], extra: Partial<Transition>): void;
-  emit(p: Progress): void;
+  emit(event: RunEvent): void;
 }

@@ -31,7 +31,6 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
       await p.advance({ type: 'BOOTED', stepId, bootId }, [
         { kind: 'step-done', stepId, who: 'xpmigrate', detail: { bootId, health: health.detail } },
       ]);
-      p.emit({ type: 'step-done', stepId });
       return true;
     }
     if (Date.now() >= deadline) {
@@ -43,7 +42,6 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
           detail: { code: 'E_SERVER_UNHEALTHY', detail: health.detail },
         },
       ]);
-      p.emit({ type: 'step-failed', stepId, code: 'E_SERVER_UNHEALTHY', detail: health.detail });
       return true;
     }
     await sleep(p.options.pollMs ?? 2000);

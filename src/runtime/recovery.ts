@@ -31,7 +31,6 @@ export async function recoverOpenIntents(p: Protocol): Promise<void> {
       who: 'xpmigrate',
       detail: { policy: step.recovery, probe: answer, decision },
     });
-    p.emit({ type: 'recovered', stepId: step.id, policy: step.recovery, answer });
 
     if (answer === 'done') {
       // What the effect would have returned (a snapshot's name and provider), for its records.

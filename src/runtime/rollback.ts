@@ -1,11 +1,11 @@
 import {
   type JournalEntry,
-  type JournalKind,
   JournalMirror,
   type JournalRow,
   type RunRow,
   type SnapshotRow,
   type Store,
+  type StoredEntry,
 } from '../persistence/index.js';
 import { persistedOf, settingsOf } from './decode.js';
 
@@ -13,21 +13,24 @@ import { persistedOf, settingsOf } from './decode.js';
 export interface LostHistory {
   /** The store's last checkpoint after the rollback. */
   storeSeq: number;
-  entries: Array<JournalEntry & { at: string }>;
+  entries: Array<StoredEntry & { at: string }>;
 }
 
 /**
  * Mirrors the run's checkpoints when its settings name a folder, and first checks whether a VM
  * rollback took the store back since the last process (then it is recorded).
  */
-export function watchMirror(store: Store, row: RunRow): { mirror?: JournalMirror; lost?: LostHistory } {
+export function watchMirror(
+  store: Store,
+  row: RunRow,
+): { mirror?: JournalMirror; lost?: LostHistory; detected?: JournalEntry } {
   const dir = settingsOf(row).journalMirror;
   if (!dir) return {};
   const mirror = new JournalMirror(dir, row.id);
   const lost = revertedStore(store, row.id, mirror);
-  if (lost) recordRevertedStore(store, row.id, lost, 'mirror', mirror);
+  const detected = lost ? recordRevertedStore(store, row.id, lost, 'mirror', mirror) : undefined;
   store.attachMirror(mirror);
-  return { mirror, ...(lost ? { lost } : {}) };
+  return { mirror, ...(lost ? { lost, detected } : {}) };
 }
 
 /** The request goes into the store and its mirror before the VM is reverted: a checkpoint of its own. */
@@ -80,21 +83,21 @@ export function recordRevertedStore(
   lost: LostHistory,
   how: 'mirror' | 'rollback',
   mirror: JournalMirror | undefined,
-): void {
+): JournalEntry {
   const requested = lost.entries.findLast((e) => e.kind === 'rollback-requested');
-  store.journal(runId, [
-    {
-      kind: 'rollback-detected',
-      who: 'xpmigrate',
-      detail: {
-        how,
-        storeSeq: lost.storeSeq,
-        snapshot: requested?.detail?.snapshot ?? null,
-        lost: lost.entries,
-      },
+  const entry: JournalEntry = {
+    kind: 'rollback-detected',
+    who: 'xpmigrate',
+    detail: {
+      how,
+      storeSeq: lost.storeSeq,
+      snapshot: requested?.detail?.snapshot ?? null,
+      lost: lost.entries,
     },
-  ]);
+  };
+  store.journal(runId, [entry]);
   mirror?.append({ type: 'rewound', toSeq: lost.storeSeq, at: new Date().toISOString() });
+  return entry;
 }
 
 /** The entries of `before` that the reverted store no longer has (its journal is a prefix of it). */
@@ -102,7 +105,7 @@ export function lostSince(before: JournalRow[], after: JournalRow[], storeSeq: n
   return {
     storeSeq,
     entries: before.slice(after.length).map((r) => ({
-      kind: r.kind as JournalKind,
+      kind: r.kind,
       who: r.who,
       at: r.at,
       detail: r.detail,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, createActor } from 'xstate';
 import { XpmError } from '../errors/index.js';
 import { buildMachine, type RunStep, runStepsOf, stateKey, type XpMachine } from '../machines/index.js';
-import type { RunRow, Store } from '../persistence/index.js';
+import type { JournalEntry, RunRow, Store } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import { statePath } from './active.js';
 import { transitionOf } from './checkpoint.js';
@@ -16,6 +16,21 @@ export interface OpenRun {
   steps: RunStep[];
   settings: RunSettings;
   actor: Actor<XpMachine>;
+}
+
+/** The journal's first entry of a run: what was started. */
+export function runStarted(plan: Plan, simulate: boolean): JournalEntry {
+  return {
+    kind: 'run-started',
+    who: 'xpmigrate',
+    detail: {
+      route: plan.route,
+      plan: plan.target?.plan ?? null,
+      from: plan.from?.normalized ?? null,
+      simulate,
+      steps: runStepsOf(plan).length,
+    },
+  };
 }
 
 /** Creates a run: the plan, the machine's version and the first checkpoint, in one transaction. */
@@ -34,19 +49,7 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
       simulate,
       optionsJson: JSON.stringify(settings),
     },
-    transitionOf(actor, 'START', [
-      {
-        kind: 'run-started',
-        who: 'xpmigrate',
-        detail: {
-          route: plan.route,
-          plan: plan.target?.plan ?? null,
-          from: plan.from?.normalized ?? null,
-          simulate,
-          steps: steps.length,
-        },
-      },
-    ]),
+    transitionOf(actor, 'START', [runStarted(plan, simulate)]),
   );
   actor.stop();
   return id;

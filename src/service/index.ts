@@ -1,6 +1,6 @@
 // What the front ends name of runs, re-exported so that they depend on the service alone.
 export { type RunStatus, type SnapshotRow, stateFile } from '../persistence/index.js';
-export { faultAt, type OperatorCommand, type Progress, type ProgressPlace } from '../runtime/index.js';
+export { faultAt, type OperatorCommand, type ProgressPlace, type RunEvent } from '../runtime/index.js';
 export {
   commandHost,
   hostForRun,

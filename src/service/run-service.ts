@@ -3,10 +3,12 @@ import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
 import type { Lang, Text } from '../i18n/index.js';
+import { runStepsOf } from '../machines/index.js';
 import {
   acquireRunLock,
   type Db,
   type InboxRow,
+  type JournalEntry,
   type JournalRow,
   lockHolder,
   openDb,
@@ -36,6 +38,7 @@ import {
   recordRevertedStore,
   requestRollback,
   rewindRun,
+  runStarted,
   settingsOf,
   statusOf,
   type Verdict,
@@ -152,11 +155,9 @@ export class RunService {
       });
     }
     const runId = createRun(this.store, request.plan, settings, request.simulate);
-    const total = request.plan.phases.reduce(
-      (n, p) => n + p.steps.filter((s) => s.applies !== 'no').length,
-      0,
-    );
-    how.onProgress?.({ type: 'run-started', runId }, { plan: request.plan, done: 0, total });
+    const started = runStarted(request.plan, request.simulate);
+    const total = runStepsOf(request.plan).length;
+    how.onProgress?.(started, { runId, plan: request.plan, done: 0, total });
     return this.resume(runId, how);
   }
 
@@ -168,18 +169,15 @@ export class RunService {
     const { row } = record;
     const lock = acquireRunLock(this.db, row.id);
     try {
-      const { mirror, lost } = watchMirror(this.store, row);
+      const { mirror, detected } = watchMirror(this.store, row);
       const run = openRun(this.store, row);
       const place = () => ({
+        runId: row.id,
         plan: run.plan,
         done: run.actor.getSnapshot().context.done.length,
         total: run.steps.length,
       });
-      if (lost)
-        how.onProgress?.(
-          { type: 'rollback-detected', storeSeq: lost.storeSeq, lost: lost.entries.length },
-          place(),
-        );
+      if (detected) how.onProgress?.(detected, place());
       const host = hostForRun(row, record.settings, this.file);
       const standIn = standInFor(row, how.autoConfirm === true);
       const status = await drive(this.store, run, {
@@ -189,13 +187,14 @@ export class RunService {
         ...(how.onProgress ? { onProgress: how.onProgress } : {}),
       }).finally(() => host.close?.());
       if (mirror?.error) {
-        how.onProgress?.({ type: 'mirror-failed', dir: mirror.dir, detail: mirror.error }, place());
-        this.store.journal(row.id, [
-          { kind: 'mirror-failed', who: 'xpmigrate', detail: { dir: mirror.dir, error: mirror.error } },
-        ]);
+        const failed: JournalEntry = {
+          kind: 'mirror-failed',
+          who: 'xpmigrate',
+          detail: { dir: mirror.dir, error: mirror.error },
+        };
+        this.store.journal(row.id, [failed]);
+        how.onProgress?.(failed, place());
       }
-      if (status === 'done' || status === 'aborted')
-        how.onProgress?.({ type: 'run-ended', runId: row.id, status }, place());
       run.actor.stop();
       return { runId: row.id, status };
     } finally {

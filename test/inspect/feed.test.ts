@@ -89,7 +89,7 @@ describe('the feed', () => {
     const db = openDb(state);
     new Store(db).journal(follower.runId, [
       {
-        kind: 'mirror-failed',
+        kind: 'rollback-failed',
         who: 'test',
         detail: {
           password: 'geheim-1',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { type JournalKind, openDb, Store } from '../../src/persistence/index.js';
+import { type JournalEntry, type JournalKind, openDb, Store } from '../../src/persistence/index.js';
 import { MIGRATIONS } from '../../src/persistence/migrations.js';
 import { runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
@@ -96,7 +96,7 @@ describe('schema migrations', () => {
       status: 'running',
       journal: [
         { kind: 'k1' as JournalKind, who: 't' },
-        { kind: 'k2' as JournalKind, stepId: 's', attempt: 7, who: 't', detail: { a: 1 } },
+        { kind: 'k2', stepId: 's', attempt: 7, who: 't', detail: { a: 1 } } as unknown as JournalEntry,
       ],
       intent: { stepId: 's', attempt: 7, input: { file: 'f' } },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Progress, RunService, type StartRequest } from '../../src/service/index.js';
+import { type RunEvent, RunService, type StartRequest } from '../../src/service/index.js';
 import { operatorInstalled, readSim, tempState } from '../support/runs.js';
 
 /** A V5 → V9 plan A rehearsal in a VM, as `start --simulate` would ask for it, without the CLI. */
@@ -20,12 +20,17 @@ describe('RunService, used directly', () => {
     const file = tempState();
     const service = RunService.open(file);
     try {
-      const events: Progress[] = [];
+      const events: RunEvent[] = [];
       const started = await service.start(rehearsal(), { who: 'tester', onProgress: (p) => events.push(p) });
       expect(started.status).toBe('waiting-operator');
-      expect(events[0]).toMatchObject({ type: 'run-started', runId: started.runId });
-      expect(events.filter((e) => e.type === 'step-done').length).toBeGreaterThan(0);
-      expect(events.at(-1)).toMatchObject({ type: 'waiting', stepId: 'hop.v5v6.update' });
+      expect(events[0]).toMatchObject({ kind: 'run-started', detail: { route: 'hops-v8v9' } });
+      // What was reported is what the journal keeps, entry for entry (the wait is not journaled).
+      const journal = service.history().journal.filter((r) => r.kind !== 'progress');
+      expect(events.filter((e) => e.kind !== 'waiting' && e.kind !== 'progress').map((e) => e.kind)).toEqual(
+        journal.map((r) => r.kind),
+      );
+      expect(events.filter((e) => e.kind === 'step-done').length).toBeGreaterThan(0);
+      expect(events.at(-1)).toMatchObject({ kind: 'waiting', stepId: 'hop.v5v6.update' });
       expect(service.status().currentStep).toBe('hop.v5v6.update');
 
       // The wrong version is refused, with the reason in both languages; nothing moves.
