@@ -38,7 +38,7 @@ export function runPowerShell(script: PsScript, options: PowerShellOptions = {})
           return reject(new XpmError('E_POWERSHELL_MISSING', { exe }, { exitCode: 1 }));
         }
         if (error) {
-          const detail = stderr.trim() || error.message;
+          const detail = errorText(stderr) || error.message;
           return reject(
             new XpmError(
               'E_POWERSHELL_FAILED',
@@ -74,6 +74,42 @@ function wrap(body: string): string {
     body,
     '} catch { [Console]::Error.WriteLine($_.Exception.Message); exit 1 }',
   ].join('\n');
+}
+
+/**
+ * What PowerShell wrote on stderr, as text. Started with -EncodedCommand and redirected streams,
+ * PowerShell (5.1 and 7) writes its error stream as CLIXML: `#< CLIXML` and an `<Objs>` document
+ * whose `<S S="Error">` strings carry the messages, with XML entities and `_xHHHH_` escapes for
+ * control characters (and PowerShell 7's ANSI colours inside). Seen with PowerShell 7.6 here;
+ * about_Pwsh / about_PowerShell_exe, "-OutputFormat": "Xml" is what a redirected host uses.
+ */
+export function errorText(stderr: string): string {
+  const text = stderr.replace(/^\uFEFF/, '');
+  const clixml = text.indexOf('#< CLIXML');
+  if (clixml < 0) return plain(text);
+  const before = plain(text.slice(0, clixml));
+  const errors = [...text.slice(clixml).matchAll(/<S S="Error">([\s\S]*?)<\/S>/g)].map((m) =>
+    plain(unescapeClixml(m[1] ?? '')),
+  );
+  return [before, errors.join(' ')].filter(Boolean).join(' ');
+}
+
+function unescapeClixml(text: string): string {
+  return text
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Without ANSI colour sequences, one line. */
+function plain(text: string): string {
+  return text
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim();
 }
 
 function firstLines(text: string): string {
