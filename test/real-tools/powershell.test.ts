@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { XpmError } from '../../src/errors/index.js';
 import { runPowerShell } from '../../src/host/windows/index.js';
-import { type GeneratedScript, generatedScripts } from './generated-scripts.js';
+import { type GeneratedScript, generatedScripts, HOSTILE } from './generated-scripts.js';
 import { PWSH, prepare, pwsh, TOOLS } from './tools.js';
 
 interface Judged {
@@ -88,5 +88,25 @@ describe('PowerShell 7 started as the product starts it', () => {
     const detail = String((broken as XpmError).params.detail);
     expect(detail).toMatch(/^ParserError: .*missing its Catch or Finally block/);
     expect(detail).not.toMatch(/CLIXML|_x00|\u001b|<S /);
+  });
+});
+
+describe('Pester runs the generated scripts with the cmdlets they call mocked', () => {
+  it('services, the resume task and Hyper-V checkpoints do what they say, hostile names included', async () => {
+    prepare();
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-pester-'));
+    for (const s of await generatedScripts()) writeFileSync(join(dir, `${s.key}.ps1`), s.text);
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(HOSTILE));
+    const pester = join(TOOLS, '.packages', 'pester', '5.7.1', 'tools', 'Pester.psd1');
+    const tests = join(TOOLS, 'ps-judge', 'scripts.Tests.ps1');
+    const r = pwsh(
+      [
+        '-Command',
+        `$env:XPM_SCRIPTS = '${dir}'; Import-Module '${pester}'; $c = New-PesterConfiguration; $c.Run.Path = '${tests}'; $c.Run.PassThru = $true; $c.Output.Verbosity = 'Detailed'; $r = Invoke-Pester -Configuration $c; "passed=$($r.PassedCount) failed=$($r.FailedCount)"; exit $r.FailedCount`,
+      ],
+      180_000, // a script that hangs fails this test instead of holding CI
+    );
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`passed=${4 + HOSTILE.length} failed=0`));
   });
 });

@@ -1,0 +1,109 @@
+# Pester runs the scripts xpmigrate generates (npm run test:real-tools writes them to
+# $env:XPM_SCRIPTS as <key>.ps1, exactly as they are sent) with the cmdlets they call mocked:
+# the Windows-only ones (CIM, services, scheduled tasks, Hyper-V) have no command on Linux,
+# so a stub with the real parameters stands in for each before Pester mocks it.
+BeforeAll {
+  $dir = $env:XPM_SCRIPTS
+  function Invoke-Generated([string]$key) {
+    $global:LASTEXITCODE = 0
+    $out = & (Join-Path $dir "$key.ps1")
+    [pscustomobject]@{ json = ($out -join "`n"); code = $global:LASTEXITCODE }
+  }
+  function global:Get-CimInstance { [CmdletBinding()] param([string]$ClassName, [string]$Filter) }
+  function global:Get-Service { [CmdletBinding()] param([string[]]$Name) }
+  function global:Start-Service { [CmdletBinding()] param($InputObject) }
+  function global:Stop-Service { [CmdletBinding()] param($InputObject, [switch]$Force) }
+  function global:New-ScheduledTaskAction { [CmdletBinding()] param([string]$Execute, [string]$Argument) }
+  function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch]$AtStartup) }
+  function global:New-ScheduledTaskPrincipal { [CmdletBinding()] param([string]$UserId, [string]$LogonType, [string]$RunLevel) }
+  function global:New-ScheduledTaskSettingsSet { [CmdletBinding()] param([switch]$AllowStartIfOnBatteries, [switch]$DontStopIfGoingOnBatteries, [switch]$StartWhenAvailable, $ExecutionTimeLimit) }
+  function global:Register-ScheduledTask { [CmdletBinding()] param([string]$TaskName, [string]$TaskPath, $Action, $Trigger, $Principal, $Settings, [switch]$Force) }
+  function global:Get-VM { [CmdletBinding()] param() }
+  function global:Stop-VM { [CmdletBinding()] param($VM, [switch]$Force, [switch]$TurnOff) }
+  function global:Set-VM { [CmdletBinding()] param($VM, [string]$CheckpointType) }
+  function global:Checkpoint-VM { [CmdletBinding()] param($VM, [string]$SnapshotName) }
+  function global:Start-VM { [CmdletBinding()] param($VM) }
+  function global:Get-VMSnapshot { [CmdletBinding()] param($VM) }
+  function global:Restore-VMSnapshot { [CmdletBinding()] param($VMSnapshot, [switch]$Confirm) }
+  function global:Remove-VMSnapshot { [CmdletBinding()] param($VMSnapshot, [switch]$Confirm) }
+}
+
+BeforeDiscovery {
+  $names = Get-Content -LiteralPath (Join-Path $env:XPM_SCRIPTS 'hostile.json') -Raw -Encoding utf8 | ConvertFrom-Json
+  $hostile = for ($i = 0; $i -lt $names.Count; $i++) { @{ i = $i; name = $names[$i] } }
+}
+
+Describe 'the Atlas services' {
+  It 'reads name, state and logon account, umlauts and all, as JSON' {
+    Mock Get-CimInstance {
+      @([pscustomobject]@{ Name = 'AtlasService'; State = 'Running'; StartName = 'XPHONE\Müller' },
+        [pscustomobject]@{ Name = 'AtlasWebService'; State = 'Stopped'; StartName = 'LocalSystem' })
+    } -ParameterFilter { $ClassName -eq 'Win32_Service' -and $Filter -eq "Name LIKE 'Atlas%'" }
+    $r = Invoke-Generated 'services-0'
+    $r.code | Should -Be 0
+    $list = $r.json | ConvertFrom-Json
+    $list.Count | Should -Be 2
+    $list[0].account | Should -Be 'XPHONE\Müller'
+    $list[1].state | Should -Be 'Stopped'
+  }
+
+  It 'stops each one and names those that did not stop in time' {
+    $make = { param($name, $late)
+      $s = [pscustomobject]@{ Name = $name; Late = $late }
+      $s | Add-Member ScriptMethod WaitForStatus { param($status, $timeout) if ($this.Late) { throw 'timed out' } }
+      $s }
+    Mock Get-Service { @((& $make 'AtlasService' $false), (& $make 'AtlasWebService' $true)) }
+    Mock Stop-Service {}
+    $r = Invoke-Generated 'stop-services-0'
+    $r.code | Should -Be 0
+    $answer = $r.json | ConvertFrom-Json
+    @($answer.services) | Should -Be @('AtlasService', 'AtlasWebService')
+    @($answer.late) | Should -Be @('AtlasWebService')
+    Should -Invoke Stop-Service -Times 2 -Exactly -ParameterFilter { $Force }
+  }
+}
+
+Describe 'the resume task' {
+  It 'runs the given program with its arguments at startup as SYSTEM' {
+    Mock New-ScheduledTaskAction { [pscustomobject]@{ Execute = $Execute; Arguments = $Argument } }
+    Mock New-ScheduledTaskTrigger { 'startup' }
+    Mock New-ScheduledTaskPrincipal { [pscustomobject]@{ UserId = $UserId; RunLevel = $RunLevel } }
+    Mock New-ScheduledTaskSettingsSet { 'settings' }
+    Mock Register-ScheduledTask {}
+    $r = Invoke-Generated 'resume-task-0'
+    $r.code | Should -Be 0
+    $r.json | Should -Be 'true'
+    Should -Invoke New-ScheduledTaskAction -Times 1 -Exactly -ParameterFilter {
+      $Execute -eq 'C:\Program Files\xpmigrate\node.exe' -and
+      $Argument -eq '"C:\Program Files\xpmigrate\bin\xpmigrate.js" resume --state "C:\ProgramData\xpmigrate\state \"ü\".db"'
+    }
+    Should -Invoke New-ScheduledTaskPrincipal -ParameterFilter { $UserId -eq 'SYSTEM' -and $RunLevel -eq 'Highest' }
+    Should -Invoke Register-ScheduledTask -ParameterFilter { $TaskName -eq 'xpmigrate-resume' -and $TaskPath -eq '\xpmigrate\' }
+  }
+}
+
+Describe 'a Hyper-V checkpoint on this machine' {
+  It 'finds the VM <name> by its exact name, stops it, checkpoints it and starts it' -ForEach $hostile {
+    $vm = [pscustomobject]@{ Name = $name; State = 'Running' }
+    $other = [pscustomobject]@{ Name = $name + '*'; State = 'Running' }
+    Mock Get-VM { @($other, $vm) }
+    Mock Stop-VM {}
+    Mock Set-VM {}
+    Mock Checkpoint-VM {}
+    Mock Start-VM {}
+    $r = Invoke-Generated "hyperv-take-local-$i-1"
+    $r.code | Should -Be 0
+    $r.json | Should -Be 'true'
+    Should -Invoke Stop-VM -Times 1 -Exactly -ParameterFilter { $VM.Name -ceq $name }
+    Should -Invoke Checkpoint-VM -Times 1 -Exactly -ParameterFilter { $VM.Name -ceq $name -and $SnapshotName -eq 'cp' }
+    Should -Invoke Start-VM -Times 1 -Exactly
+  }
+
+  It 'refuses when the name matches no VM, and says so in its error' {
+    Mock Get-VM { @([pscustomobject]@{ Name = 'another VM'; State = 'Running' }) }
+    Mock Checkpoint-VM {}
+    $r = Invoke-Generated 'hyperv-take-local-0-1'
+    $r.code | Should -Be 1
+    Should -Invoke Checkpoint-VM -Times 0 -Exactly
+  }
+}
