@@ -51,8 +51,11 @@ export const FILE_LIST = 'RESTORE FILELISTONLY FROM DISK = @file';
 export const restore = (moves: number, replace: boolean) =>
   `RESTORE DATABASE @database FROM DISK = @file WITH ${Array.from({ length: moves }, (_, i) => `MOVE @logical${i} TO @physical${i}, `).join('')}CHECKSUM, STATS = 10${replace ? ', REPLACE' : ''}`;
 
-/** @database: the newest restore of it (the probe compares ids before and after). */
+/**
+ * @database: the newest restore of it (the probe compares ids before and after). `[file]`: FILE is
+ * a reserved keyword ("Reserved Keywords (Transact-SQL)"), refused unquoted as an alias (error 156).
+ */
 export const LAST_RESTORE =
-  'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS file FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
+  'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file] FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
 
 export const DATABASE_STATE = 'SELECT state_desc AS state FROM sys.databases WHERE name = @database';

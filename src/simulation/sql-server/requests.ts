@@ -2,6 +2,8 @@
 export interface ClientRequest {
   sql: string;
   params: Record<string, string | number | null>;
+  /** sp_executesql's parameter declarations (`@p1 nvarchar(4000), …`), as the client sent them. */
+  declarations?: string;
 }
 
 /** Every message starts with ALL_HEADERS; its first u32 is its own total length. */
@@ -40,7 +42,11 @@ export function parseRpc(p: Buffer): ClientRequest {
   const params: Record<string, string | number | null> = {};
   const names = rest.length && typeof declarations?.[1] === 'string' ? rest : [];
   for (const [name, value] of names) params[name.replace(/^@/, '')] = value;
-  return { sql: statement[1], params };
+  return {
+    sql: statement[1],
+    params,
+    ...(typeof declarations?.[1] === 'string' ? { declarations: declarations[1] } : {}),
+  };
 }
 
 function readValue(p: Buffer, at: number): [string | number | null, number] {

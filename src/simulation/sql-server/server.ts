@@ -1,4 +1,5 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { appendFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { writeAtomic } from '../../host/index.js';
 import { catalogAnswer } from './catalog.js';
@@ -21,6 +22,7 @@ import {
   xphoneDatabase,
 } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
+import { reservedAlias } from './reserved.js';
 import { type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
   DONE,
@@ -47,8 +49,15 @@ import {
 export interface Received {
   sql: string;
   params: Record<string, string | number | null>;
+  declarations?: string;
   login: string;
 }
+
+/**
+ * Where every received statement is also appended as a JSON line, with the server's name and
+ * version (tests only: npm run test:real-tools has Microsoft's T-SQL parser judge them).
+ */
+const RECEIVED_LOG = 'XPMIGRATE_SIM_RECEIVED';
 
 /** Thrown inside a statement when its connection was dropped on purpose and it must stop. */
 class Dropped extends Error {}
@@ -332,10 +341,23 @@ export class SqlServerSimulator {
       send(this.reply(rpc, { messages: [] }, [this.error(50000, `simulator: ${(error as Error).message}`)]));
       return;
     }
-    this.received.push({ sql: request.sql, params: request.params, login: session.login });
+    const received: Received = { ...request, login: session.login };
+    this.received.push(received);
 
     // One read of the model per request: faults, the statement and its save share it.
     const model = this.model;
+    const log = process.env[RECEIVED_LOG];
+    if (log)
+      appendFileSync(log, `${JSON.stringify({ server: this.name, version: model.version, ...received })}\n`);
+    const keyword = reservedAlias(request.sql);
+    if (keyword) {
+      send(
+        this.reply(rpc, { messages: [] }, [
+          this.error(156, `Incorrect syntax near the keyword '${keyword.toLowerCase()}'.`),
+        ]),
+      );
+      return;
+    }
     const delay = this.takeFault(model, 'delay', request.sql);
     if (delay) {
       const timedOut = await Promise.race([

@@ -532,7 +532,7 @@ export const STATEMENTS: Statement[] = [
   },
   {
     pattern: template(
-      'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS file FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
+      'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file] FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
     ),
     run: (ctx) => {
       const name = param(ctx, 'database');
