@@ -137,7 +137,7 @@ describe("Microsoft's T-SQL parser (ScriptDom) judges the T-SQL the product send
         expect(r.code, r.stderr).toBe(0);
         const vars = { DataPath: 'D:\\SQLData\\', LogPath: 'D:\\SQLData\\' };
         for (const b of splitScript(out, { vars }))
-          batches.push({ id: `${database}-${year}:${b.line}`, version: year, sql: b.text });
+          batches.push({ id: `${database}-${year}:${b.startLine}`, version: year, sql: b.text });
       }
     }
     const bad = judge(batches).filter((j) => j.errors.length > 0);

@@ -92,7 +92,13 @@ export type SqlFault =
   /** Holds the answer to a matching statement (regex on the text) for `ms`. */
   | { kind: 'delay'; match: string; ms: number; times?: number }
   /** Drops the connection once progress reaches `percent`; `complete` = the server finished it. */
-  | { kind: 'drop'; match: string; percent: number; complete: boolean; times?: number };
+  | { kind: 'drop'; match: string; percent: number; complete: boolean; times?: number }
+  /**
+   * Answers a matching statement with a token no TDS client knows (0x00) before its result: a
+   * reply that breaks the protocol, to show that a second client (Microsoft.Data.SqlClient)
+   * catches what the simulator gets wrong (npm run test:real-tools).
+   */
+  | { kind: 'bad-reply'; match: string; times?: number };
 
 export function scriptsOf(model: SqlModel): SqlScripts {
   model.scripts ??= { applied: [], marks: [], reject: [] };

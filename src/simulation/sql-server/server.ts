@@ -29,7 +29,9 @@ import {
   done,
   doneInProc,
   doneProc,
+  envChangeCollation,
   envChangeDatabase,
+  envChangeLanguage,
   envChangePacketSize,
   envChangeTransaction,
   loginAck,
@@ -259,6 +261,15 @@ export class SqlServerSimulator {
           server: model.name,
           message: `Changed database context to '${db}'.`,
         }),
+        // As a real server answers a login (database, collation, language, then LOGINACK).
+        envChangeCollation(),
+        envChangeLanguage('us_english'),
+        message({
+          number: 5703,
+          class: 0,
+          server: model.name,
+          message: 'Changed language setting to us_english.',
+        }),
         loginAck(model.version),
         envChangePacketSize(PACKET_SIZE),
         done(DONE.final),
@@ -415,7 +426,13 @@ export class SqlServerSimulator {
           this.write(model);
         },
       });
-      if (!dropped) send(this.reply(rpc, result, []));
+      const broken = this.takeFault(model, 'bad-reply', request.sql) !== undefined;
+      if (!dropped)
+        send(
+          broken
+            ? Buffer.concat([Buffer.from([0x00]), this.reply(rpc, result, [])])
+            : this.reply(rpc, result, []),
+        );
     } catch (error) {
       if (error instanceof Dropped || dropped) return;
       const messages =

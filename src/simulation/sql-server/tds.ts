@@ -177,6 +177,22 @@ export function envChangeTransaction(type: 8 | 9 | 10, descriptor: Buffer): Buff
   return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
 }
 
+/**
+ * SQL collation (type 7, MS-TDS 2.2.7.9): new value the 5 collation bytes, old value empty. Real
+ * servers send it at every login; Microsoft.Data.SqlClient needs it to send string parameters
+ * (without it, its first RPC with an NVARCHAR parameter fails with a NullReferenceException).
+ */
+export function envChangeCollation(): Buffer {
+  const body = new Writer().u8(7).u8(COLLATION.length).bytes(COLLATION).u8(0).build();
+  return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
+}
+
+/** Language (type 2): the login's language, as a real server reports it at login. */
+export function envChangeLanguage(language: string): Buffer {
+  const body = new Writer().u8(2).bVarchar(language).bVarchar('').build();
+  return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
+}
+
 export function envChangePacketSize(size: number): Buffer {
   const body = new Writer().u8(4).bVarchar(String(size)).bVarchar(String(size)).build();
   return new Writer().u8(TOKEN.envChange).u16(body.length).bytes(body).build();
