@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HyperVProvider, VmwareProvider } from '../../src/actors/snapshots/index.js';
 import { WindowsHost } from '../../src/host/index.js';
-import { ps, psQuote, windowsArg } from '../../src/host/windows/index.js';
+import { errorText, ps, psQuote, windowsArg } from '../../src/host/windows/index.js';
 import { failure } from '../support/errors.js';
 import { fakeExecutables, parseWindowsCommandLine, readPsLiteral } from '../support/fake-exe.js';
 
@@ -371,5 +371,18 @@ describe('VMware through a fake govc', () => {
     expect(
       (await failure(new VmwareProvider({ vm: 'x', exe: '/nonexistent/govc', self: 'x' }).take('s'))).code,
     ).toBe('E_GOVC_MISSING');
+  });
+});
+
+describe("PowerShell's error stream", () => {
+  // As PowerShell 7.6 wrote it here for `Write-Error` under -EncodedCommand with stderr redirected
+  // (npm run test:real-tools runs the real thing): CLIXML, `_xHHHH_` escapes and ANSI colours.
+  const CLIXML =
+    '#< CLIXML\r\n<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04"><S S="Error">_x001B_[31;1mWrite-Error: _x001B_[31;1mFehler: Zugriff verweigert &lt;ü&gt;_x001B_[0m_x000A_</S></Objs>';
+
+  it('reads CLIXML as the plain message, and plain text as it is', () => {
+    expect(errorText(CLIXML)).toBe('Write-Error: Fehler: Zugriff verweigert <ü>');
+    expect(errorText('Zugriff verweigert\r\n')).toBe('Zugriff verweigert');
+    expect(errorText('')).toBe('');
   });
 });
