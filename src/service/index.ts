@@ -3,7 +3,6 @@ export { type RunStatus, type SnapshotRow, stateFile } from '../persistence/inde
 export { faultAt, type OperatorCommand, type ProgressPlace, type RunEvent } from '../runtime/index.js';
 export {
   commandHost,
-  hostForRun,
   rehearsalMachine,
   rehearsalSqlServers,
   SIMULATED_SHARE,
@@ -13,12 +12,10 @@ export { redact } from './redact.js';
 export {
   type DriveOutcome,
   type DriveRequest,
-  type RollbackOutcome,
   type RollbackTarget,
   type RunRecord,
   RunService,
-  type RunStatusRecord,
   type SendOutcome,
 } from './run-service.js';
-export { defaultTarget, runSettings, type StartRequest } from './settings.js';
-export { buildView, currentState, type RunModel, runModel, timelineOf } from './view.js';
+export { defaultTarget, type StartRequest } from './settings.js';
+export { type RunModel, runModel, timelineOf } from './view.js';
