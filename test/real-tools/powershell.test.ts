@@ -92,7 +92,7 @@ describe('PowerShell 7 started as the product starts it', () => {
 });
 
 describe('Pester runs the generated scripts with the cmdlets they call mocked', () => {
-  it('services, the resume task and Hyper-V checkpoints do what they say, hostile names included', async () => {
+  it('services, registry reads, the resume task, the app pool, the BAT script and Hyper-V do what they say, hostile names included', async () => {
     prepare();
     const dir = mkdtempSync(join(tmpdir(), 'xpm-pester-'));
     for (const s of await generatedScripts()) writeFileSync(join(dir, `${s.key}.ps1`), s.text);
@@ -107,6 +107,6 @@ describe('Pester runs the generated scripts with the cmdlets they call mocked', 
       180_000, // a script that hangs fails this test instead of holding CI
     );
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`passed=${4 + HOSTILE.length} failed=0`));
+    expect(r.stdout).toMatch(new RegExp(`passed=${13 + 2 * HOSTILE.length} failed=0`));
   });
 });

@@ -107,3 +107,114 @@ Describe 'a Hyper-V checkpoint on this machine' {
     Should -Invoke Checkpoint-VM -Times 0 -Exactly
   }
 }
+
+Describe 'the machine as the scripts read it' {
+  It 'reads the boot time as an ISO UTC time' {
+    Mock Get-CimInstance { [pscustomobject]@{ LastBootUpTime = [datetime]::new(2026, 11, 28, 6, 0, 0, [DateTimeKind]::Utc) } } -ParameterFilter { $ClassName -eq 'Win32_OperatingSystem' }
+    $r = Invoke-Generated 'boot-id-0'
+    $r.code | Should -Be 0
+    $r.json | Should -Be '"2026-11-28T06:00:00.0000000Z"'
+  }
+
+  It 'finds the XPhone Server among the uninstall entries, and XPhone UC 2011 (V4) by its version' {
+    Mock Get-ChildItem { @([pscustomobject]@{ PSPath = 'Registry::A' }, [pscustomobject]@{ PSPath = 'Registry::B' }) }
+    Mock Get-ItemProperty {
+      if ($LiteralPath -eq 'Registry::A') { [pscustomobject]@{ DisplayName = 'Microsoft SQL Server 2019'; DisplayVersion = '15.0.2000.5' } }
+      else { [pscustomobject]@{ DisplayName = 'XPhone Connect Server'; DisplayVersion = '4.1.3.2' } }
+    }
+    (Invoke-Generated 'installed-version-0').json | Should -Be '"4.1.3.2"'
+    (Invoke-Generated 'v4-installed-0').json | Should -Be 'true'
+  }
+
+  It 'reads one registry value, and null when it is absent' {
+    Mock Get-ItemProperty { [pscustomobject]@{ ServerStartupMeter = 100 } }
+    (Invoke-Generated 'health-1').json | Should -Be '100'
+    Mock Get-ItemProperty { [pscustomobject]@{ Other = 1 } }
+    (Invoke-Generated 'health-1').json | Should -Be 'null'
+  }
+
+  It 'lists the SQL Server instance names, not the PS* properties of the key' {
+    Mock Get-ItemProperty { [pscustomobject]@{ XPCONNECT = 'MSSQL12.XPCONNECT'; XPCONNECT2019 = 'MSSQL15.XPCONNECT2019'; PSPath = 'x'; PSChildName = 'SQL' } }
+    @((Invoke-Generated 'has-instance-0').json | ConvertFrom-Json) | Should -Be @('XPCONNECT', 'XPCONNECT2019')
+  }
+}
+
+Describe 'step 7a: the analytics application pool' {
+  It 'runs as the account <name>, its password from the environment, never from the script' -ForEach $hostile {
+    $env:XPMIGRATE_SERVICE_PASSWORD = 'Geheim-1'
+    $account = 'XPHONE\' + $name
+    Mock Import-Module {} -ParameterFilter { $Name -eq 'WebAdministration' }
+    Mock Test-Path { $true }
+    Mock Set-ItemProperty {}
+    Mock Get-ItemProperty { [pscustomobject]@{ userName = $account } }
+    $r = Invoke-Generated "app-pool-$i-0"
+    $r.code | Should -Be 0
+    ($r.json | ConvertFrom-Json).identity | Should -BeExactly $account
+    Should -Invoke Set-ItemProperty -Times 1 -Exactly -ParameterFilter {
+      $Name -eq 'processModel' -and $Value.userName -ceq $account -and $Value.password -eq 'Geheim-1' -and $Value.identityType -eq 3
+    }
+    (Get-Content -LiteralPath (Join-Path $dir "app-pool-$i-0.ps1") -Raw) | Should -Not -Match 'Geheim-1'
+  }
+}
+
+Describe "the vendor's BAT script" {
+  It 'runs it through cmd in its folder and hands back exit code and output' {
+    $env:ComSpec = 'C:\Windows\system32\cmd.exe'
+    Mock Start-Process { [pscustomobject]@{ ExitCode = 3010 } }
+    Mock Get-Content { 'SQL Server setup finished' }
+    Mock Remove-Item {}
+    $r = Invoke-Generated 'sql-migration-main-0'
+    $r.code | Should -Be 0
+    $answer = $r.json | ConvertFrom-Json
+    $answer.exitCode | Should -Be 3010
+    $answer.output | Should -Be 'SQL Server setup finished'
+    Should -Invoke Start-Process -Times 1 -Exactly -ParameterFilter {
+      $FilePath -eq 'C:\Windows\system32\cmd.exe' -and "$ArgumentList" -match '^/d /s /c ""C:\\Medien\\XPhone Ü\\.*MigrateSQLServer_UC\.BAT""$' -and $Wait
+    }
+  }
+}
+
+Describe 'Hyper-V: revert, remove, list, and the same through a Hyper-V host' {
+  BeforeEach {
+    Mock Get-VM { @([pscustomobject]@{ Name = 'XPhone VM ''prod'' $(whoami) `whoami` "x"'; State = 'Running' }) }
+    Mock Get-VMSnapshot {
+      @([pscustomobject]@{ Name = 'other'; CreationTime = [datetime]::UtcNow },
+        [pscustomobject]@{ Name = 'cp'; CreationTime = [datetime]::new(2026, 11, 28, 6, 0, 0, [DateTimeKind]::Utc) })
+    }
+    Mock Stop-VM {}
+    Mock Start-VM {}
+    Mock Set-VM {}
+    Mock Checkpoint-VM {}
+    Mock Restore-VMSnapshot {}
+    Mock Remove-VMSnapshot {}
+  }
+
+  It 'reverts to the named checkpoint with the VM turned off, then starts it' {
+    (Invoke-Generated 'hyperv-revert-local-0-1').json | Should -Be 'true'
+    Should -Invoke Stop-VM -Times 1 -Exactly -ParameterFilter { $TurnOff }
+    Should -Invoke Restore-VMSnapshot -Times 1 -Exactly -ParameterFilter { $VMSnapshot.Name -eq 'cp' }
+    Should -Invoke Start-VM -Times 1 -Exactly
+  }
+
+  It 'removes only the named checkpoint' {
+    (Invoke-Generated 'hyperv-remove-local-0-0').json | Should -Be 'true'
+    Should -Invoke Remove-VMSnapshot -Times 1 -Exactly -ParameterFilter { $VMSnapshot.Name -eq 'cp' }
+  }
+
+  It 'lists the checkpoints with their creation time' {
+    $json = (Invoke-Generated 'hyperv-list-local-0-0').json
+    @(($json | ConvertFrom-Json).name) | Should -Be @('other', 'cp')
+    $json | Should -Match '"name":"cp","createdAt":"2026-11-28T06:00:00\.0000000Z"'
+  }
+
+  It 'through a Hyper-V host: a disconnected session on that host runs the same steps' {
+    Mock Invoke-Command { & $ScriptBlock @ArgumentList }
+    $r = Invoke-Generated 'hyperv-take-remote-0-1'
+    $r.code | Should -Be 0
+    $r.json | Should -Be 'true'
+    Should -Invoke Invoke-Command -Times 1 -Exactly -ParameterFilter {
+      $ComputerName -eq 'HV01' -and $InDisconnectedSession -and $SessionName -eq 'xpmigrate-take' -and $ArgumentList[0] -ceq 'XPhone VM ''prod'' $(whoami) `whoami` "x"'
+    }
+    Should -Invoke Checkpoint-VM -Times 1 -Exactly -ParameterFilter { $SnapshotName -eq 'cp' }
+  }
+}
