@@ -1,4 +1,4 @@
-import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
+import { findAtlasXml, readAtlas, windowsLogin } from '../actors/atlas-xml/index.js';
 import {
   type Check,
   type CheckStatus,
@@ -103,6 +103,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     const file = findAtlasXml(await host.installDir());
     const doc = readAtlas(file);
     if (input.sourceSql) await atlasPointsAtSource(doc, input.sourceSql);
+    await externalWithoutWindowsLogin(doc);
     const servers = [...new Set(doc.entries.map((e) => e.server?.raw).filter(Boolean))].join(', ');
     add(
       'host.atlas-xml',
@@ -117,6 +118,37 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
       },
     );
   });
+  /**
+   * An entry on another machine's SQL Server needs useLogin="Windows" in effect (guide, row 8:
+   * "Bitte den Eintrag useLogin="Windows" nicht vergessen"), on the entry or an enclosing element.
+   */
+  async function externalWithoutWindowsLogin(doc: ReturnType<typeof readAtlas>) {
+    const me = (await host.machineName()).toLowerCase();
+    const external = doc.entries.filter(
+      (e) => e.server && !e.server.local && e.server.host.toLowerCase() !== me,
+    );
+    if (external.length === 0) return;
+    const missing = external.filter((e) => !windowsLogin(e));
+    const names = (list: typeof external) => list.map((e) => `${e.name}@${e.server!.raw}`).join(', ');
+    add(
+      'host.atlas-uselogin',
+      missing.length === 0 ? 'pass' : 'warn',
+      missing.length === 0
+        ? {
+            de: `useLogin="Windows" gilt für ${names(external)}`,
+            en: `useLogin="Windows" is in effect for ${names(external)}`,
+          }
+        : {
+            de: `Externer SQL Server ohne useLogin="Windows": ${missing.map((e) => `${names([e])} (Zeile ${e.line})`).join(', ')}`,
+            en: `External SQL Server without useLogin="Windows": ${missing.map((e) => `${names([e])} (line ${e.line})`).join(', ')}`,
+          },
+      {
+        de: 'Die Anleitung (Zeile 8) verlangt useLogin="Windows" im Bereich <Databases>: xpmigrate atlas apply --server … setzt es, wo es fehlt.',
+        en: 'The guide (row 8) asks for useLogin="Windows" in <Databases>: xpmigrate atlas apply --server … sets it where it is missing.',
+      },
+    );
+  }
+
   /**
    * Before the move atlas.xml must name the SQL Server the databases are read from; the main
    * database (the first of --databases) decides, Analytics may live in an instance of its own.

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
@@ -90,5 +92,55 @@ describe('a reader that goes away', () => {
     const code = await new Promise((r) => child.on('exit', r));
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(code).toBe(0);
+  });
+});
+
+describe('atlas: where useLogin is in effect', () => {
+  const write = (lines: string[]) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'xpm-atlas-cli-')), 'atlas.xml');
+    writeFileSync(file, lines.join('\r\n'));
+    return file;
+  };
+  const inherited = [
+    '<Atlas>',
+    '  <Databases useLogin="Windows">',
+    '    <Database name="XPDATA">',
+    '      <Connection>Data Source=(local)\\XPCONNECT;Initial Catalog=XPDATA;Integrated Security=SSPI</Connection>',
+    '    </Database>',
+    '  </Databases>',
+    '</Atlas>',
+  ];
+
+  it('show names the element it comes from; diff adds nothing where it is in effect', () => {
+    const file = write(inherited);
+    const json = JSON.parse(runCli(['atlas', 'show', '--file', file, '--json']).stdout);
+    expect(json.entries[0]).toMatchObject({
+      name: 'XPDATA',
+      useLogin: null,
+      useLoginInEffect: { value: 'Windows', element: 'Databases', line: 2, own: false },
+    });
+    expect(runCli(['atlas', 'show', '--file', file, '--lang', 'de']).stdout).toContain(
+      'Windows (von <Databases>, Zeile 2)',
+    );
+    const diff = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'en']);
+    expect(diff.code, diff.stderr).toBe(0);
+    const added = diff.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+    expect(added).toHaveLength(1);
+    expect(added[0]).not.toMatch(/useLogin/);
+    expect(diff.stdout).not.toMatch(/set on/);
+    expect(diff.stdout).toContain('+      <Connection>Data Source=SQL01\\XP;');
+  });
+
+  it('diff says why it adds useLogin="Windows" where none is in effect, in the reader’s language', () => {
+    const file = write(inherited.map((l) => l.replace(' useLogin="Windows"', '')));
+    const en = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'en']);
+    expect(en.stdout).toContain('+    <Database name="XPDATA" useLogin="Windows">');
+    expect(en.stdout).toContain(
+      'useLogin="Windows" set on XPDATA (line 4): no useLogin was in effect for this entry',
+    );
+    const de = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'de']);
+    expect(de.stdout).toContain(
+      'useLogin="Windows" bei XPDATA (Zeile 4) gesetzt: für diesen Eintrag galt kein useLogin',
+    );
   });
 });

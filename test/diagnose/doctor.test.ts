@@ -168,3 +168,41 @@ describe('xpmigrate doctor against the simulated servers', () => {
     expect(runCli(['doctor', ...PLAN_C, '--simulate', '--state', state, '--format', 'pdf']).code).toBe(2);
   });
 });
+
+describe('doctor and useLogin', () => {
+  test('an entry on another SQL Server without useLogin="Windows" in effect is a warning, until atlas apply sets it', () => {
+    const { state, doctor } = fresh();
+    doctor(); // the simulated server, with its atlas.xml, exists from now on
+    const file = JSON.parse(runCli(['atlas', 'show', '--simulate', '--state', state, '--json']).stdout)
+      .file as string;
+    writeFileSync(
+      file,
+      [
+        '<Atlas>',
+        '  <Databases>',
+        '    <Database name="XPDATA" connectionString="Data Source=SQLSRV01;Initial Catalog=XPDATA;Integrated Security=SSPI" />',
+        '    <Database name="XPSTATS" connectionString="Data Source=(local)\\XPANALYTICS;Initial Catalog=XPSTATS;Integrated Security=SSPI" />',
+        '  </Databases>',
+        '</Atlas>',
+      ].join('\r\n'),
+    );
+    const before = doctor().report.checks.find((c) => c.id === 'host.atlas-uselogin');
+    expect(before).toMatchObject({ status: 'warn' });
+    expect(before?.message).toBe('External SQL Server without useLogin="Windows": XPDATA@SQLSRV01 (line 3)');
+    expect(before?.remedy).toContain('atlas apply');
+    const applied = runCli([
+      'atlas',
+      'apply',
+      '--simulate',
+      '--state',
+      state,
+      '--server',
+      'SQLSRV01',
+      '--database',
+      'XPDATA',
+      '--force',
+    ]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(statusOf(doctor().report, 'host.atlas-uselogin')).toEqual(['pass']);
+  });
+});

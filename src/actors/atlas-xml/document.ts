@@ -30,10 +30,24 @@ export interface AtlasEntry {
   user: string | undefined;
   /** The `useLogin` attribute of the entry's element, if it has one. */
   useLogin: string | undefined;
+  /**
+   * The `useLogin` in effect for the entry: its own, else that of the nearest enclosing element
+   * that has one (e.g. `<Databases useLogin="Windows">`); undefined when none has it.
+   */
+  useLoginInEffect: UseLogin | undefined;
   /** The element's other attributes, as found (values never hold secrets we print). */
   attributes: Record<string, string>;
   /** Internal: where the value is in the document, to change it. */
   location: { start: number; end: number; quote?: '"' | "'"; cdata?: boolean; elementIndex: number };
+}
+
+/** Where a `useLogin` attribute stands: its value, the element that carries it, its line. */
+export interface UseLogin {
+  value: string;
+  element: string;
+  line: number;
+  /** On the entry's own element (else inherited from an enclosing one). */
+  own: boolean;
 }
 
 /** Something in `<Databases>` that looks like a connection string but is not one. */
@@ -147,7 +161,7 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
         NAME_ATTRIBUTES.includes(a.name.toLowerCase()) &&
         a.name !== (where.kind === 'attribute' ? where.attribute : ''),
     );
-    const useLogin = owner.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
+    const useLogin = useLoginOf(owner);
     if (where.kind === 'attribute') delete attributes[where.attribute];
     entries.push({
       name: (named && unescapeXml(named.raw)) ?? owner.local,
@@ -161,6 +175,7 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
       integratedSecurity: usesIntegratedSecurity(parsed),
       user: get(parsed, 'user'),
       useLogin: useLogin && (unescapeXml(useLogin.raw) ?? useLogin.raw),
+      useLoginInEffect: inEffect(scanned, text, owner),
       attributes,
       location: {
         start,
@@ -213,6 +228,29 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
     entries,
     problems,
   };
+}
+
+function useLoginOf(element: Element) {
+  return element.attributes.find((a) => a.name.toLowerCase() === 'uselogin');
+}
+
+/** The nearest `useLogin`, from the entry's element up through the elements that enclose it. */
+function inEffect(scanned: Scan, text: string, owner: Element): UseLogin | undefined {
+  for (
+    let e: Element | undefined = owner;
+    e;
+    e = e.parent === undefined ? undefined : scanned.elements[e.parent]
+  ) {
+    const attribute = useLoginOf(e);
+    if (attribute)
+      return {
+        value: unescapeXml(attribute.raw) ?? attribute.raw,
+        element: e.name,
+        line: position(text, e.start).line,
+        own: e === owner,
+      };
+  }
+  return undefined;
 }
 
 export function position(text: string, offset: number): { line: number; column: number } {

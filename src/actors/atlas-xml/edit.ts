@@ -8,7 +8,7 @@ import {
   remove,
   set,
 } from '../sql-server/index.js';
-import type { AtlasDocument, AtlasEntry } from './document.js';
+import type { AtlasDocument, AtlasEntry, UseLogin } from './document.js';
 import { escapeAttribute, escapeText } from './entities.js';
 
 /** What can be changed in atlas.xml. */
@@ -24,6 +24,12 @@ export interface AtlasChange {
   what: string;
   before: string;
   after: string;
+  /**
+   * Why `useLogin="Windows"` was set (guide, row 8: "Bitte den Eintrag useLogin="Windows" nicht
+   * vergessen"): no `useLogin` was in effect for the entry, or the one in effect (its own, or an
+   * enclosing element's) said something else.
+   */
+  because?: { inEffect: UseLogin | null };
 }
 
 interface Replacement {
@@ -63,7 +69,8 @@ export function applyEdits(doc: AtlasDocument, edits: AtlasEdit[]): { text: stri
         });
         values.set(entry, after);
       }
-      if (edit.kind === 'point' && entry.useLogin !== 'Windows') useLogin.add(entry);
+      // Only where no useLogin="Windows" is in effect already, on the entry or around it.
+      if (edit.kind === 'point' && !windowsLogin(entry)) useLogin.add(entry);
     }
   }
   const replacements: Replacement[] = [];
@@ -102,12 +109,18 @@ export function applyEdits(doc: AtlasDocument, edits: AtlasEdit[]): { text: stri
       what: 'useLogin',
       before: entry.useLogin ?? '',
       after: 'Windows',
+      because: { inEffect: entry.useLoginInEffect ?? null },
     });
   }
   const text = replacements
     .sort((a, b) => b.start - a.start)
     .reduce((t, r) => t.slice(0, r.start) + r.text + t.slice(r.end), doc.text);
   return { text, changes };
+}
+
+/** Windows login is what the entry's own or an enclosing element's `useLogin` says. */
+export function windowsLogin(entry: AtlasEntry): boolean {
+  return entry.useLoginInEffect?.value.trim().toLowerCase() === 'windows';
 }
 
 function choose(doc: AtlasDocument, edit: AtlasEdit): AtlasEntry[] {

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import {
+  type AtlasChange,
   type AtlasEdit,
   applyAtlas,
   findAtlasXml,
   previewAtlas,
   readAtlas,
+  type UseLogin,
 } from '../../actors/atlas-xml/index.js';
 import { XpmError } from '../../errors/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
@@ -86,6 +88,8 @@ async function show(ctx: CliContext, o: Where): Promise<void> {
     integratedSecurity: e.integratedSecurity,
     user: e.user ?? null, // never the password
     useLogin: e.useLogin ?? null,
+    // Where the useLogin that counts stands: the entry's own, or an enclosing element's.
+    useLoginInEffect: e.useLoginInEffect ?? null,
   }));
   if (o.json) {
     out(
@@ -123,7 +127,7 @@ async function show(ctx: CliContext, o: Where): Promise<void> {
       e.server ?? '–',
       e.database ?? '–',
       e.integratedSecurity ? 'Windows' : `SQL ${e.user ?? ''}`.trim(),
-      e.useLogin ?? '–',
+      useLoginText(e.useLoginInEffect, ctx.lang),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -161,7 +165,33 @@ async function diff(ctx: CliContext, o: Edits): Promise<void> {
     return;
   }
   if (preview.changes.length === 0) out(ctx, say(T.atlasNothing, ctx.lang, { file }));
-  else ctx.io.stdout.write(preview.diff);
+  else {
+    ctx.io.stdout.write(preview.diff);
+    for (const line of whyUseLogin(preview.changes, ctx.lang)) out(ctx, line);
+  }
+}
+
+/** `Windows`, or `Windows (<Databases>, line 3)` when it comes from an enclosing element; `–` when none. */
+function useLoginText(u: UseLogin | null | undefined, lang: CliContext['lang']): string {
+  if (!u) return '–';
+  return u.own
+    ? u.value
+    : say(T.atlasUseLoginFrom, lang, { value: u.value, element: u.element, line: u.line });
+}
+
+/** Why each useLogin="Windows" is set: none was in effect, or the one in effect said something else. */
+function whyUseLogin(changes: AtlasChange[], lang: CliContext['lang']): string[] {
+  return changes
+    .filter((c) => c.what === 'useLogin')
+    .map((c) => {
+      const u = c.because?.inEffect;
+      const why = !u
+        ? say(T.atlasUseLoginMissing, lang)
+        : u.own
+          ? say(T.atlasUseLoginOwn, lang, { value: u.value })
+          : say(T.atlasUseLoginInherited, lang, { value: u.value, element: u.element, line: u.line });
+      return say(T.atlasUseLoginAdded, lang, { entry: c.entry, line: c.line, why });
+    });
 }
 
 async function apply(ctx: CliContext, o: Edits): Promise<void> {
@@ -185,6 +215,7 @@ async function apply(ctx: CliContext, o: Edits): Promise<void> {
   if (result.changes.length === 0) out(ctx, say(T.atlasNothing, ctx.lang, { file }));
   else {
     ctx.io.stdout.write(result.diff);
+    for (const line of whyUseLogin(result.changes, ctx.lang)) out(ctx, line);
     out(
       ctx,
       say(T.atlasApplied, ctx.lang, { file, count: result.changes.length, backup: result.backup ?? '' }),

@@ -61,4 +61,21 @@ export const ATLAS = {
     en: 'No edit given: --server, --rename-instance or --rename-database.',
   },
   atlasBadPair: { de: '"{value}" hat nicht die Form ALT=NEU.', en: '"{value}" is not of the form OLD=NEW.' },
+  atlasUseLoginFrom: {
+    de: '{value} (von <{element}>, Zeile {line})',
+    en: '{value} (from <{element}>, line {line})',
+  },
+  atlasUseLoginAdded: {
+    de: 'useLogin="Windows" bei {entry} (Zeile {line}) gesetzt: {why}',
+    en: 'useLogin="Windows" set on {entry} (line {line}): {why}',
+  },
+  atlasUseLoginMissing: {
+    de: 'für diesen Eintrag galt kein useLogin (Anleitung, Zeile 8: „Bitte den Eintrag useLogin="Windows" nicht vergessen“).',
+    en: 'no useLogin was in effect for this entry (guide, row 8: "Bitte den Eintrag useLogin="Windows" nicht vergessen").',
+  },
+  atlasUseLoginOwn: { de: 'er hatte useLogin="{value}".', en: 'it had useLogin="{value}".' },
+  atlasUseLoginInherited: {
+    de: 'für ihn galt useLogin="{value}" von <{element}> (Zeile {line}).',
+    en: 'useLogin="{value}" of <{element}> (line {line}) was in effect for it.',
+  },
 } as const satisfies Record<string, Text>;
