@@ -5,19 +5,14 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { createActor } from 'xstate';
-import { buildMachine, runStepsOf } from '../dist/src/machines/index.js';
 import { openDb, Store } from '../dist/src/persistence/index.js';
 import { buildPlan } from '../dist/src/plan/index.js';
-import { createRun, transitionOf } from '../dist/src/runtime/index.js';
+import { createRun } from '../dist/src/runtime/index.js';
+import { nodeRuntime } from '../scripts/node-runtime.js';
 import { exportSizeFigures, splitterFigures } from './sql-script.js';
+import { BLOCK, runtimeTransitions } from './transition.js';
 import { visualizerFigures } from './visualizer.js';
 
-/** 2,400 commits: more than a 1,000-page WAL (the auto-checkpoint limit) holds, for either loop. */
-const WARM_UP = 2_400;
-const BLOCKS = 30;
-const BLOCK = 100;
 const dirs = [];
 const tmp = () => {
   dirs.push(mkdtempSync(join(tmpdir(), 'xpm-bench-')));
@@ -27,90 +22,6 @@ process.on('exit', () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * (1) One durable transition as the driver makes it (send, then `transitionOf` and `Store.commit`:
- * the persisted snapshot, journal entries and the next intent in one commit), against a bare
- * loop committing the same snapshot bytes with the same pragmas. Each transition is followed by
- * the bare commit of its snapshot, each timed on its own: this disk's fsync time drifts by half
- * within seconds, and only pairs that close together see the same disk (rounds of 200 gave round
- * ratios from 0.95 to 1.68). The ratio is the runtime's total over the bare loop's total; the
- * blocks of 100 pairs show the spread.
- */
-function runtimeTransitions() {
-  const plan = buildPlan({ from: '8', target: 'B' });
-  const store = new Store(openDb(join(tmp(), 'state.db')));
-  const settings = {
-    serviceAccount: 'X\\svc',
-    sqlServer: 'SQL',
-    databases: ['XPDATA'],
-    resumeCommand: [],
-    healthTimeoutSeconds: 1,
-  };
-  const runId = createRun(store, plan, settings, true);
-  const { machine } = buildMachine(runId, runStepsOf(plan));
-  const actor = createActor(machine).start();
-  const stepId = 'v8v9.backup'; // an effect step: fail and retry it again and again
-
-  // The bare loop: same pragmas, same snapshot bytes, one insert per transaction.
-  const db = new Database(join(tmp(), 'bare.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, snapshot TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO s (snapshot) VALUES (?)');
-  const write = db.transaction((s) => insert.run(s));
-
-  let i = 0;
-  /** One transition and one bare commit of its snapshot: their times in ns, the send and JSON apart. */
-  const pair = () => {
-    const event =
-      i % 2 === 0 ? { type: 'EFFECT_FAILED', stepId, code: 'E', detail: 'bench' } : { type: 'RETRY', stepId };
-    const t0 = process.hrtime.bigint();
-    actor.send(event);
-    const transition = transitionOf(
-      actor,
-      JSON.stringify(event),
-      [{ kind: 'bench', stepId, attempt: i + 1, who: 'bench', detail: {} }],
-      i % 2 === 1 ? { intent: { stepId, attempt: i + 1, input: {} } } : {},
-    );
-    const tMachine = process.hrtime.bigint();
-    store.commit(runId, transition);
-    const t1 = process.hrtime.bigint();
-    write.immediate(transition.snapshot);
-    const t2 = process.hrtime.bigint();
-    i++;
-    return { machine: Number(tMachine - t0), runtime: Number(t1 - t0), bare: Number(t2 - t1) };
-  };
-
-  // Warm-up: JIT, page cache, and both WAL files filled and wrapped once, so that both
-  // loops then write into allocated WAL space; a WAL that is still growing costs more per fsync.
-  for (let k = 0; k < WARM_UP; k++) pair();
-  let sendAndJson = 0;
-  let runtime = 0;
-  let bare = 0;
-  const blocks = Array.from({ length: BLOCKS }, () => {
-    let r = 0;
-    let b = 0;
-    for (let k = 0; k < BLOCK; k++) {
-      const times = pair();
-      sendAndJson += times.machine;
-      r += times.runtime;
-      b += times.bare;
-    }
-    runtime += r;
-    bare += b;
-    return r / b;
-  });
-  const n = BLOCKS * BLOCK;
-  return {
-    runtime: runtime / n / 1e6,
-    machine: sendAndJson / n / 1e6,
-    bare: bare / n / 1e6,
-    ratio: runtime / bare,
-    low: Math.min(...blocks),
-    high: Math.max(...blocks),
-  };
-}
 
 /**
  * (8) What the driver asks the store per transition — the step's next attempt and its open intent
@@ -262,10 +173,22 @@ function diagnoseThroughput() {
   return { mb, seconds: out.ms / 1000, peakMb: out.peak / 1024 / 1024, counts: out.findings };
 }
 
-const t = runtimeTransitions();
-console.log(
-  `durable transition: runtime ${t.runtime.toFixed(3)} ms (send and snapshot JSON ${t.machine.toFixed(3)} ms, commit ${(t.runtime - t.machine).toFixed(3)} ms), bare better-sqlite3 ${t.bare.toFixed(3)} ms, ratio ${t.ratio.toFixed(2)} (blocks of ${BLOCK}: ${t.low.toFixed(2)}–${t.high.toFixed(2)}; target ≤ 1.25)`,
-);
+const transitionLine = (t, driver) =>
+  `durable transition on ${driver}: runtime ${t.runtime.toFixed(3)} ms (send and snapshot JSON ${t.machine.toFixed(3)} ms, commit ${(t.runtime - t.machine).toFixed(3)} ms), bare ${driver} ${t.bare.toFixed(3)} ms, ratio ${t.ratio.toFixed(2)} (blocks of ${BLOCK}: ${t.low.toFixed(2)}–${t.high.toFixed(2)}; target ≤ 1.25)`;
+console.log(transitionLine(await runtimeTransitions('better-sqlite3'), 'better-sqlite3'));
+// node:sqlite needs the bundle's Node.js (22.5+); it is fetched from the npm registry as the bundle's is.
+try {
+  const node = nodeRuntime('linux-x64').exe;
+  const r = spawnSync(node, [fileURLToPath(new URL('./transition.js', import.meta.url)), 'node:sqlite'], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr.trim());
+  console.log(
+    `${transitionLine(JSON.parse(r.stdout), 'node:sqlite')} (Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()})`,
+  );
+} catch (error) {
+  console.log(`durable transition on node:sqlite: not measured (${error.message})`);
+}
 const b = bookkeepingAtSize();
 console.log(
   `per transition at 10,000 checkpoints: ${b.large.toFixed(3)} ms against ${b.small.toFixed(3)} ms at 100, ratio ${b.ratio.toFixed(2)} (target ≤ 1.10); the store's reads alone ${b.readsLarge.toFixed(1)} µs against ${b.readsSmall.toFixed(1)} µs (reading every checkpoint, as the driver did before: ${b.scan.toFixed(1)} ms)`,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
+import { sqliteDriver } from '../service/index.js';
 import { registerAtlas } from './commands/atlas.js';
 import { registerDbScript } from './commands/db-script.js';
 import { registerDiagnose } from './commands/diagnose.js';
@@ -33,19 +34,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (langArg !== undefined && !isLang(langArg)) {
       throw new XpmError('E_INPUT_CHOICE', { flag: '--lang', value: langArg, allowed: 'de, en' });
     }
-    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    await buildProgram(ctx, argv).parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     return report(error, ctx, argv);
   }
 }
 
-function buildProgram(ctx: CliContext): Command {
+function buildProgram(ctx: CliContext, argv: string[]): Command {
   const { lang } = ctx;
   const program = new Command('xpmigrate');
   program
     .description(say(T.programDescription, lang))
-    .version(packageVersion(), '-V, --version', say(T.optVersion, lang))
+    .version(versionText(argv), '-V, --version', say(T.optVersion, lang))
     .helpOption('-h, --help', say(T.optHelp, lang))
     .helpCommand('help [command]', say(T.helpCommand, lang))
     .option('--lang <lang>', say(T.optLang, lang))
@@ -165,6 +166,12 @@ function scanLang(argv: string[]): string | undefined {
     if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
   }
   return undefined;
+}
+
+/** `0.1.0 (Node v24.11.1, SQLite: node:sqlite)`: which runtime and store driver this install uses. */
+function versionText(argv: string[]): string {
+  if (!argv.includes('-V') && !argv.includes('--version')) return packageVersion(); // asked only when shown
+  return `${packageVersion()} (Node ${process.version}, SQLite: ${sqliteDriver()})`;
 }
 
 /** The package's version: src/cli/ under vitest, dist/src/cli/ when built. */

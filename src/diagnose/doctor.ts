@@ -23,6 +23,8 @@ export interface DoctorInput {
   databases: string[];
   serviceAccount?: string;
   env: NodeJS.ProcessEnv;
+  /** The SQLite driver the state store would open with (better-sqlite3, or node:sqlite in the bundle). */
+  sqlite?: string;
 }
 
 export interface DoctorCheck extends Check {
@@ -50,6 +52,11 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     }
   };
 
+  if (input.sqlite)
+    add('host.sqlite', 'pass', {
+      de: `Zustandsspeicher: SQLite über ${input.sqlite} (Node ${process.version})`,
+      en: `State store: SQLite through ${input.sqlite} (Node ${process.version})`,
+    });
   await attempt('host.windows', async () => {
     const os = await host.osVersion();
     add(

@@ -3,6 +3,7 @@ export { stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
 export { JournalMirror } from './mirror.js';
 export { type Db, openDb } from './open.js';
+export { SQLITE_DRIVERS, type SqliteDriver, sqliteDriver } from './sqlite.js';
 export {
   type Attempt,
   type Checkpoint,

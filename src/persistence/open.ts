@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { XpmError } from '../errors/index.js';
 import { MIGRATIONS } from './migrations.js';
+import { type Db, openSqlite, type SqliteDriver, sqliteDriver } from './sqlite.js';
 
-export type Db = Database.Database;
+export type { Db };
 
 /**
  * Opens (or creates) the store: WAL with synchronous=FULL, migrated to the newest schema.
  * better-sqlite3 defaults WAL to synchronous=NORMAL, so FULL is set after journal_mode and
  * read back: a commit must survive a power cut between reboots.
  */
-export function openDb(file: string): Db {
+export function openDb(file: string, driver: SqliteDriver = sqliteDriver()): Db {
   mkdirSync(dirname(file), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, { timeout: 5000 });
+    db = openSqlite(file, driver, 5000);
   } catch (cause) {
     throw new XpmError('E_STORE_OPEN', { file, detail: message(cause) }, { cause });
   }

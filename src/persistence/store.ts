@@ -454,7 +454,7 @@ export class Store {
 
   /** Records that a snapshot was removed at its provider; false when it already was. */
   markSnapshotRemoved(id: number): boolean {
-    return this.statements.removeSnapshot.run(isoNow(), id).changes === 1;
+    return Number(this.statements.removeSnapshot.run(isoNow(), id).changes) === 1;
   }
 
   checkpointAt(runId: string, seq: number): Checkpoint | undefined {

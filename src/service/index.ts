@@ -1,5 +1,5 @@
 // What the front ends name of runs, re-exported so that they depend on the service alone.
-export { type RunStatus, type SnapshotRow, stateFile } from '../persistence/index.js';
+export { type RunStatus, type SnapshotRow, sqliteDriver, stateFile } from '../persistence/index.js';
 export { faultAt, type OperatorCommand, type ProgressPlace, type RunEvent } from '../runtime/index.js';
 export {
   commandHost,

@@ -8,6 +8,7 @@ import {
   defaultTarget,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
+  sqliteDriver,
   stateFile,
 } from '../../service/index.js';
 import { choice } from '../choice.js';
@@ -43,6 +44,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
           ...optional('serviceAccount', plan.input.serviceAccount),
           databases: listOption(o.databases),
           env: ctx.io.env,
+          sqlite: sqliteDriver(ctx.io.env),
         });
         ctx.exitCode = checks.some((c) => c.status === 'fail') ? ExitCode.failed : ExitCode.ok;
         out(ctx, render(checks, format, ctx.lang));
