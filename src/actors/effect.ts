@@ -1,4 +1,5 @@
 import type { EffectInputs, EffectName } from '../catalog/index.js';
+import { XpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
 import type { ScriptImports } from './sql-script/checkpoints.js';
@@ -31,9 +32,10 @@ export type EffectBase<P = Record<string, unknown>> = Omit<
 >;
 
 export interface RunOptions {
-  serviceAccount: string;
+  /** The Windows account XPhone runs as (steps 2a, 7, 7a). */
+  serviceAccount?: string;
   /** The target SQL Server: connection string or server name (never with a password). */
-  sqlServer: string;
+  sqlServer?: string;
   /** The old server's SQL Server, whose databases are backed up. */
   sourceSqlServer?: string;
   /** Folder or share (UNC) where the SQL Servers write and read the backups. */
@@ -71,7 +73,26 @@ export type EffectResult =
 /** The outside world's answer to "did this effect already happen?". */
 export type ProbeAnswer = 'done' | 'not-done' | 'unknown';
 
+/** The run's settings an effect reads, and the flag that gives each: a real run must name them all. */
+export const SETTING_FLAGS = {
+  sqlServer: '--sql-server',
+  sourceSqlServer: '--source-sql',
+  backupDir: '--backup-dir',
+  serviceAccount: '--service-account',
+  mediaDir: '--media-dir',
+} as const;
+export type SettingName = keyof typeof SETTING_FLAGS;
+
+/** A setting the effect needs; `start` made sure a real run has it (a run from before that, maybe not). */
+export function setting(ctx: { options: RunOptions }, name: SettingName): string {
+  const value = ctx.options[name];
+  if (!value) throw new XpmError('E_INPUT_MISSING', { flag: SETTING_FLAGS[name] });
+  return value;
+}
+
 export interface Effect<P = Record<string, unknown>> {
+  /** The settings it reads (see SETTING_FLAGS): `start` refuses a real run that lacks one. */
+  needs?: readonly SettingName[];
   /** Computed before the intent is committed and stored with it. */
   input?(ctx: EffectBase<P>): Promise<Record<string, unknown>>;
   run(ctx: EffectContext<P>): Promise<EffectResult>;

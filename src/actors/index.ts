@@ -16,7 +16,9 @@ export type {
   EffectResult,
   ProbeAnswer,
   RunOptions,
+  SettingName,
 } from './effect.js';
+export { SETTING_FLAGS } from './effect.js';
 
 /** Every effect the catalog names, by name: the compiler checks that none is missing. */
 export const EFFECTS: EffectRegistry = {

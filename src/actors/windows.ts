@@ -1,4 +1,4 @@
-import { type EffectRegistry, fail, ok } from './effect.js';
+import { type EffectRegistry, fail, ok, setting } from './effect.js';
 
 /** Services, IIS, the vendor's BAT scripts and other Windows operations (through the Host port). */
 export const windowsEffects = {
@@ -24,12 +24,15 @@ export const windowsEffects = {
     },
   },
   'windows.set-app-pool-identity': {
+    needs: ['serviceAccount'],
     async run(ctx) {
-      await ctx.host.setAppPoolIdentity('XPhoneConnectAnalytics', ctx.options.serviceAccount);
-      return ok({ pool: 'XPhoneConnectAnalytics', identity: ctx.options.serviceAccount });
+      const account = setting(ctx, 'serviceAccount');
+      await ctx.host.setAppPoolIdentity('XPhoneConnectAnalytics', account);
+      return ok({ pool: 'XPhoneConnectAnalytics', identity: account });
     },
   },
   'windows.run-sql-migration-script': {
+    needs: ['mediaDir'],
     async run(ctx) {
       const { instance, output } = await ctx.host.runSqlMigrationScript(ctx.params.instance);
       return ok({ instance, ...(output ? { output } : {}) });

@@ -18,6 +18,16 @@ export const ERRORS = {
       en: 'Give {flag}, e.g. --from "V7" or --from 9.0.330.1359.',
     },
   },
+  E_START_SETTINGS_MISSING: {
+    message: {
+      de: 'Ein echter Lauf rät nichts: diese Schritte brauchen {flags}.',
+      en: 'A real run guesses nothing: its steps need {flags}.',
+    },
+    remedy: {
+      de: 'Jede Angabe mitgeben ({flags}).{foundDe} Eine Probe ohne echten Server: --simulate.',
+      en: 'Give each of them ({flags}).{foundEn} A rehearsal without a real server: --simulate.',
+    },
+  },
   E_INPUT_VERSION: {
     message: {
       de: '{flag} "{value}": keine bekannte XPhone Version.',

@@ -1,4 +1,5 @@
 import type { RunView } from '../../visualizer/src/protocol.js';
+import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
@@ -44,8 +45,9 @@ import {
   type Verdict,
   watchMirror,
 } from '../runtime/index.js';
+import { discover, foundText } from './discover.js';
 import { hostForRun, simulatedHost, standInFor } from './hosts.js';
-import { runSettings, type StartRequest } from './settings.js';
+import { missingSettings, runSettings, type StartRequest } from './settings.js';
 import { buildView, currentState, type RunModel, runModel } from './view.js';
 
 /** A run as the service hands it out: its row, and its plan and settings as types. */
@@ -145,6 +147,16 @@ export class RunService {
 
   /** Creates a run from a plan and drives it as far as it goes. */
   async start(request: StartRequest, how: DriveRequest): Promise<DriveOutcome> {
+    // A real run names every setting its steps need, or is refused with all of them at once.
+    const missing = request.simulate ? [] : missingSettings(request);
+    if (missing.length > 0) {
+      const found = foundText(await discover(missing, request.databases));
+      throw new XpmError('E_START_SETTINGS_MISSING', {
+        flags: missing.map((m) => SETTING_FLAGS[m]).join(', '),
+        foundDe: found.de,
+        foundEn: found.en,
+      });
+    }
     const settings = runSettings(request, this.file);
     // The simulated server starts at the version being upgraded from.
     if (request.simulate) {

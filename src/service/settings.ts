@@ -1,11 +1,12 @@
 import { dirname, join, resolve } from 'node:path';
+import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
 import { normalizeConnection, withoutSecrets } from '../actors/sql-server/index.js';
 import { XpmError } from '../errors/index.js';
 import { JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
-import { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+import { SIMULATED_SERVICE_ACCOUNT, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
 
 /** What `start` is given, decoded from flags (or any other front end) into types. */
 export interface StartRequest {
@@ -29,16 +30,25 @@ export interface StartRequest {
   launcher: string[];
 }
 
-/** The run's settings, as stored with it and read by every later process. */
+/**
+ * The run's settings, as stored with it and read by every later process. A rehearsal fills what
+ * is not given with its simulated server's names; a real run never does (see missingSettings).
+ */
 export function runSettings(request: StartRequest, storeFile: string): RunSettings {
   const { plan, simulate } = request;
   if (request.journalMirror) JournalMirror.check(request.journalMirror);
-  const sqlServer = connection(request.sqlServer, '--sql-server') ?? defaultTarget(plan.target?.plan);
+  const sqlServer =
+    connection(request.sqlServer, '--sql-server') ??
+    (simulate ? defaultTarget(plan.target?.plan) : undefined);
+  const sourceSqlServer =
+    connection(request.sourceSql, '--source-sql') ?? (simulate ? SIMULATED_SOURCE_SQL : undefined);
+  const backupDir = request.backupDir ?? (simulate ? SIMULATED_SHARE : undefined);
+  const serviceAccount = plan.input.serviceAccount ?? (simulate ? SIMULATED_SERVICE_ACCOUNT : undefined);
   return {
-    serviceAccount: plan.input.serviceAccount ?? 'XPHONE\\svc-xphone',
-    sqlServer,
-    sourceSqlServer: connection(request.sourceSql, '--source-sql') ?? SIMULATED_SOURCE_SQL,
-    backupDir: request.backupDir ?? SIMULATED_SHARE,
+    ...(serviceAccount ? { serviceAccount } : {}),
+    ...(sqlServer ? { sqlServer } : {}),
+    ...(sourceSqlServer ? { sourceSqlServer } : {}),
+    ...(backupDir ? { backupDir } : {}),
     databases: request.databases,
     // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
     resumeCommand: simulate
@@ -58,6 +68,23 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
         }
       : {}),
   };
+}
+
+/** The settings a run's steps need (their effects' `needs`) that the request does not give. */
+export function missingSettings(request: StartRequest): SettingName[] {
+  const given: Partial<Record<SettingName, unknown>> = {
+    sqlServer: request.sqlServer,
+    sourceSqlServer: request.sourceSql,
+    backupDir: request.backupDir,
+    serviceAccount: request.plan.input.serviceAccount,
+    mediaDir: request.mediaDir,
+  };
+  const needed = new Set<SettingName>();
+  for (const step of request.plan.phases.flatMap((p) => p.steps)) {
+    if (step.applies === 'no' || !step.def.effect) continue;
+    for (const name of effectFor(step.def.effect).needs ?? []) needed.add(name);
+  }
+  return [...needed].filter((name) => !given[name]);
 }
 
 /** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */

@@ -1,6 +1,11 @@
 export { simulatedOperator } from './operator.js';
 export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
-export { readSqlModels, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from './simulated-sql.js';
+export {
+  readSqlModels,
+  SIMULATED_SERVICE_ACCOUNT,
+  SIMULATED_SHARE,
+  SIMULATED_SOURCE_SQL,
+} from './simulated-sql.js';
 export {
   type CatalogRow,
   defaultModel,

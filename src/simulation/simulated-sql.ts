@@ -16,6 +16,8 @@ const OLD_HOST = SIMULATED_OLD_HOST;
 /** A rehearsal's defaults: the old server's SQL Express holds the data; the share both servers reach. */
 export const SIMULATED_SOURCE_SQL = `${OLD_HOST}\\XPCONNECT`;
 export const SIMULATED_SHARE = '\\\\FILESRV\\XPhoneBackup';
+/** The XPhone service account of the rehearsal's domain (steps 2a, 7, 7a). */
+export const SIMULATED_SERVICE_ACCOUNT = 'XPHONE\\svc-xphone';
 
 /** `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`. */
 export function simulatedServerName(server: string): string {

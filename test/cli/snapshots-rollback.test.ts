@@ -8,6 +8,18 @@ import { cleanEnv, runCli } from '../support/cli.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 import { readSim, resumeToEnd } from '../support/runs.js';
 
+/** What a real run of a route that moves databases must be told (it guesses nothing). */
+const REAL_SETTINGS = [
+  '--sql-server',
+  '(local)\\XPCONNECT',
+  '--source-sql',
+  'OLDSRV\\XPCONNECT',
+  '--backup-dir',
+  '\\\\FILESRV\\XPhoneBackup',
+  '--service-account',
+  'XPHONE\\svc-xphone',
+];
+
 /** V7 → V9 plan C in a VM: one hop (with its snapshot), then the databases move to SQLSRV01. */
 const V7_PLAN_C = ['--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate', '--lang', 'en'];
 
@@ -233,7 +245,7 @@ describe('a run on a (fake) Windows host', () => {
     ]);
     const t = fresh();
     const env = cleanEnv(fake.env);
-    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no'];
+    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', ...REAL_SETTINGS];
     const started = t.cli(['start', ...route, '--snapshots', 'manual'], env);
     expect(started.code).toBe(1);
     expect(started.stdout).toContain('xpmigrate confirm hops.backup');
@@ -298,7 +310,7 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     ]);
     const t = fresh();
     const env = cleanEnv(fake.env);
-    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no'];
+    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', ...REAL_SETTINGS];
     expect(t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env).code).toBe(1);
     expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(3); // snapshot taken, now the update
     const scripts = fake.calls().map((c) => c.script ?? '');

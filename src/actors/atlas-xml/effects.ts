@@ -1,5 +1,5 @@
 import { SQL_EXPRESS_RENAMES } from '../../catalog/index.js';
-import { type EffectBase, type EffectRegistry, ok } from '../effect.js';
+import { type EffectBase, type EffectRegistry, ok, setting } from '../effect.js';
 import { applyAtlas, atlasHolds, findAtlasXml } from './atlas.js';
 import type { AtlasEdit } from './edit.js';
 
@@ -16,8 +16,9 @@ async function atlasFile(ctx: EffectBase): Promise<string> {
 /** atlas.xml edits: step 8 (external databases) and SQL Express point 5 (instance renames). */
 export const atlasEffects = {
   'atlas.point-databases': {
+    needs: ['sqlServer'],
     async input(ctx) {
-      return { file: await atlasFile(ctx), server: ctx.options.sqlServer };
+      return { file: await atlasFile(ctx), server: setting(ctx, 'sqlServer') };
     },
     async run(ctx) {
       // The file is changed only while the Atlas services are stopped (step 9 starts them).

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import { type EffectContext, type EffectRegistry, fail, ok, traceKey } from '../effect.js';
+import { type EffectContext, type EffectRegistry, fail, ok, setting, traceKey } from '../effect.js';
 import { runServer, SqlConnection, serverFacts, serverLabel, withSql } from '../sql-server/index.js';
 import { exportDatabase } from './export.js';
 import { importScript } from './import.js';
@@ -45,8 +45,9 @@ function fileVars(ctx: EffectContext): Record<string, string> {
 export const sqlScriptEffects = {
   // Rerunnable: each script is written beside its place and renamed only when complete.
   'sql-script.export': {
+    needs: ['sourceSqlServer', 'sqlServer'],
     async run(ctx) {
-      const targetServer = ctx.options.sqlServer;
+      const targetServer = setting(ctx, 'sqlServer');
       const facts = await withSql(await runServer(ctx, 'target'), serverFacts);
       // `start` accepts only the versions a script can be written for.
       const target = (ctx.options.scriptTarget as TargetVersion | undefined) ?? targetForServer(facts.major);
@@ -67,7 +68,7 @@ export const sqlScriptEffects = {
             exportDatabase(c, {
               target,
               out: scriptOf(ctx, database),
-              server: serverLabel(ctx.options.sourceSqlServer ?? ''),
+              server: serverLabel(setting(ctx, 'sourceSqlServer')),
               facts: { filestreamLevel: facts.filestreamLevel, engineEdition: facts.express ? 4 : 2 },
               onTable: (p) => {
                 if (p.done) ctx.progress({ operation: `EXPORT ${p.table}`, database, percent: 100 });
@@ -83,9 +84,10 @@ export const sqlScriptEffects = {
   },
   // Rerunnable: the import's own checkpoints continue it at the next batch, never twice.
   'sql-script.import': {
+    needs: ['sqlServer'],
     async run(ctx) {
       const access = await runServer(ctx, 'target');
-      const server = serverLabel(ctx.options.sqlServer);
+      const server = serverLabel(setting(ctx, 'sqlServer'));
       const imported = [];
       for (const database of exported(ctx)) {
         // In tenths, as BACKUP's STATS: each one shown and journaled.
@@ -129,6 +131,7 @@ export const sqlScriptEffects = {
     },
   },
   'sql-script.verify': {
+    needs: ['sourceSqlServer', 'sqlServer'],
     async run(ctx) {
       const source = await runServer(ctx, 'source');
       const target = await runServer(ctx, 'target');
@@ -141,7 +144,7 @@ export const sqlScriptEffects = {
           return fail('E_IMPORT_MISMATCH', differences.join('; '), {
             params: {
               database,
-              server: serverLabel(ctx.options.sqlServer),
+              server: serverLabel(setting(ctx, 'sqlServer')),
               differences: differences.slice(0, 5).join('; ') + (differences.length > 5 ? ' …' : ''),
             },
           });

@@ -1,5 +1,13 @@
 import { XpmError } from '../../errors/index.js';
-import { type EffectBase, type EffectContext, type EffectRegistry, fail, ok, traceKey } from '../effect.js';
+import {
+  type EffectBase,
+  type EffectContext,
+  type EffectRegistry,
+  fail,
+  ok,
+  setting,
+  traceKey,
+} from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
 import { runChecks, serverFacts } from './checks.js';
 import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
@@ -7,14 +15,11 @@ import { ensureDatabases, ownedDatabases } from './databases.js';
 
 /** Where a run's server is reached: the simulation names its simulator, a real host the network. */
 export async function runServer(ctx: EffectBase, which: 'target' | 'source'): Promise<SqlAccess> {
-  const connection = which === 'target' ? ctx.options.sqlServer : ctx.options.sourceSqlServer;
-  if (!connection) throw new XpmError('E_INPUT_MISSING', { flag: '--source-sql' });
-  return sqlAccess(connection, ctx.host);
+  return sqlAccess(setting(ctx, which === 'target' ? 'sqlServer' : 'sourceSqlServer'), ctx.host);
 }
 
 function backupDir(ctx: EffectContext): string {
-  if (!ctx.options.backupDir) throw new XpmError('E_INPUT_MISSING', { flag: '--backup-dir' });
-  return ctx.options.backupDir;
+  return setting(ctx, 'backupDir');
 }
 
 const filesOf = (ctx: EffectContext, stepId: string) =>
@@ -26,21 +31,23 @@ const filesOf = (ctx: EffectContext, stepId: string) =>
 /** SQL Server steps: databases for the service account (2a), FILESTREAM (2b), backup, restore. */
 export const sqlServerEffects = {
   'sql.create-databases': {
+    needs: ['sqlServer', 'serviceAccount'],
     async run(ctx) {
       const result = await withSql(await runServer(ctx, 'target'), (c) =>
-        ensureDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
+        ensureDatabases(c, ctx.options.databases, setting(ctx, 'serviceAccount')),
       );
       if (result.created.length + result.granted.length > 0) await ctx.host.applied('sql.create-databases');
       return ok({ ...result, databases: ctx.options.databases });
     },
     async probe(ctx) {
       const owned = await withSql(await runServer(ctx, 'target'), (c) =>
-        ownedDatabases(c, ctx.options.databases, ctx.options.serviceAccount),
+        ownedDatabases(c, ctx.options.databases, setting(ctx, 'serviceAccount')),
       );
       return owned.length === ctx.options.databases.length ? 'done' : 'not-done';
     },
   },
   'sql.check-filestream': {
+    needs: ['sqlServer'],
     async run(ctx) {
       const { facts, checks } = await withSql(await runServer(ctx, 'target'), (c) =>
         runChecks(c, { databases: ctx.options.databases, external: true }),
@@ -50,12 +57,16 @@ export const sqlServerEffects = {
       );
       if (failed.length > 0)
         return fail('E_SQL_CHECKS_FAILED', failed.map((c) => c.message.en).join('; '), {
-          params: { server: serverLabel(ctx.options.sqlServer), failed: failed.map((c) => c.id).join(', ') },
+          params: {
+            server: serverLabel(setting(ctx, 'sqlServer')),
+            failed: failed.map((c) => c.id).join(', '),
+          },
         });
       return ok({ level: facts.filestreamLevel, version: facts.version, edition: facts.edition });
     },
   },
   'sql.backup-databases': {
+    needs: ['sourceSqlServer', 'backupDir'],
     async run(ctx) {
       const files = filesOf(ctx, ctx.stepId);
       const dir = backupDir(ctx);
@@ -85,6 +96,7 @@ export const sqlServerEffects = {
     },
   },
   'sql.restore-databases': {
+    needs: ['sqlServer', 'backupDir', 'serviceAccount'],
     async run(ctx) {
       const target = await runServer(ctx, 'target');
       const restored: string[] = [];
@@ -137,7 +149,7 @@ export const sqlServerEffects = {
           await ensureDatabases(
             c,
             pending.map((p) => p.db),
-            ctx.options.serviceAccount,
+            setting(ctx, 'serviceAccount'),
           );
       } finally {
         await c.close();
