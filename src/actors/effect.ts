@@ -42,6 +42,8 @@ export interface RunOptions {
   backupDir?: string;
   databases: string[];
   resumeCommand: string[];
+  /** The startup task's working folder: the store's (absolute). */
+  resumeDirectory?: string;
   /** Who snapshots the VM (absent in runs from older builds: the simulation's VM, else manual). */
   snapshots?: SnapshotSettings;
   /** `operator`: the tool registers the resume task and asks for the restart instead of restarting. */

@@ -8,7 +8,10 @@ export const systemEffects = {
     },
     async run(ctx) {
       // This run, by id: the store may hold newer runs by the time the server is back.
-      await ctx.host.registerResumeTask([...ctx.options.resumeCommand, '--run', ctx.runId]);
+      await ctx.host.registerResumeTask(
+        [...ctx.options.resumeCommand, '--run', ctx.runId],
+        ctx.options.resumeDirectory,
+      );
       const by = ctx.options.reboot === 'operator' ? 'operator' : 'xpmigrate';
       if (by === 'xpmigrate') await ctx.host.reboot();
       return ok({ bootBefore: ctx.input.bootBefore, rebootBy: by });

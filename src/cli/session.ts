@@ -116,6 +116,7 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
     }
     case 'waiting': {
       if (e.status === 'waiting-reboot') return `  … ${say(T.waitReboot, lang)}`;
+      if (e.status === 'running') return `  → ${say(T.waitHandOver, lang, { step: title || '–' })}`;
       if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
       if (e.status === 'waiting-operator') {
         const evidence = (stepDef(plan, e.stepId)?.evidence ?? [])

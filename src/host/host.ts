@@ -25,7 +25,8 @@ export interface Host {
   /** Atlas services running, ServerStartupMeter 100, SQL reachable. */
   health(): Promise<{ ok: boolean; detail: string }>;
   reboot(): Promise<void>;
-  registerResumeTask(command: string[]): Promise<void>;
+  /** At startup, as SYSTEM: `command` (program and arguments), run in `workingDirectory`. */
+  registerResumeTask(command: string[], workingDirectory?: string): Promise<void>;
   removeResumeTask(): Promise<void>;
 
   backup(key: string): Promise<{ file: string }>;

@@ -1,5 +1,5 @@
 export { JOURNAL_KINDS, type JournalEntry, type JournalKind, type StoredEntry } from './journal.js';
-export { stateFile } from './location.js';
+export { absolutePath, stateFile } from './location.js';
 export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
 export { JournalMirror } from './mirror.js';
 export { type Db, openDb } from './open.js';

@@ -1,10 +1,19 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 
-/** --state FILE, else XPMIGRATE_STATE, else the per-OS default. */
+/**
+ * A path as every later process needs it: absolute. The startup task after a reboot runs in
+ * C:\Windows\System32, where a relative path names another file. A Windows path (drive or UNC)
+ * counts as absolute on any platform, so rehearsals on Linux keep the customer's paths as given.
+ */
+export function absolutePath(path: string): string {
+  return win32.isAbsolute(path) || posix.isAbsolute(path) ? path : resolve(path);
+}
+
+/** --state FILE, else XPMIGRATE_STATE, else the per-OS default; always absolute. */
 export function stateFile(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (explicit) return explicit;
-  if (env.XPMIGRATE_STATE) return env.XPMIGRATE_STATE;
+  if (explicit) return absolutePath(explicit);
+  if (env.XPMIGRATE_STATE) return absolutePath(env.XPMIGRATE_STATE);
   if (process.platform === 'win32') {
     return join(env.ProgramData ?? 'C:\\ProgramData', 'xpmigrate', 'state.db');
   }

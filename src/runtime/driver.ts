@@ -21,6 +21,8 @@ import { snapshotTaken } from './snapshot-taken.js';
  */
 export async function drive(store: Store, run: OpenRun, options: DriveOptions): Promise<RunStatus> {
   const driver = new Driver(store, run, options);
+  // The startup task settles only the reboot's own intent (its probe reads the boot id).
+  if (options.untilBooted && !driver.onlyRebootOpen()) return driver.handOver();
   await recoverOpenIntents(driver);
   return driver.loop();
 }
@@ -103,12 +105,14 @@ class Driver implements Protocol {
         return this.finish();
       }
       if (snapshot.hasTag(Tag.effect)) {
+        if (this.options.untilBooted) return this.handOver();
         await this.runEffect();
         continue;
       }
       if (snapshot.hasTag(Tag.reboot)) {
-        if (await awaitReboot(this)) continue;
-        return this.wait('waiting-reboot');
+        if (!(await awaitReboot(this))) return this.wait('waiting-reboot');
+        if (this.options.untilBooted) return this.handOver();
+        continue;
       }
       if (await deliverCommands(this)) continue;
       if (await this.standInActs()) continue;
@@ -215,6 +219,16 @@ class Driver implements Protocol {
     if (!cmd) return false;
     this.store.enqueue(this.runId, STAND_IN, cmd.command, step.id, cmd);
     return true;
+  }
+
+  /** Whether every open intent belongs to a reboot step. */
+  onlyRebootOpen(): boolean {
+    return this.store.openIntents(this.runId).every((i) => this.step(i.stepId).kind === 'reboot');
+  }
+
+  /** The startup task stops here ('running': nobody drives it): the operator resumes it. */
+  handOver(): RunStatus {
+    return this.wait('running');
   }
 
   private wait(status: RunStatus): RunStatus {

@@ -43,6 +43,12 @@ export interface DriveOptions {
   standIn?: StandInOperator;
   who: string;
   onProgress?: ProgressListener;
+  /**
+   * The startup task's drive (as SYSTEM): bring the server back from its reboot, then stop before
+   * anything else runs; the operator continues (SYSTEM has neither the operator's SQL login nor
+   * rights on a Hyper-V host).
+   */
+  untilBooted?: boolean;
   /** Health polling interval while waiting after a reboot. */
   pollMs?: number;
 }

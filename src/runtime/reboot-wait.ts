@@ -11,7 +11,12 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
   const { host } = p.options;
   const reboot = p.snapshot.context.reboot;
   const stepId = activeStep(p.snapshot)!.stepId;
-  const bootId = await host.bootId();
+  const pollMs = p.options.pollMs ?? 2000;
+  const bootId = await patiently(
+    () => host.bootId(),
+    Date.now() + p.run.settings.healthTimeoutSeconds * 1000,
+    pollMs,
+  );
   if (!reboot || bootId === reboot.bootBefore) return false;
   if (!reboot.healthDeadline) {
     const deadline = new Date(Date.now() + p.run.settings.healthTimeoutSeconds * 1000).toISOString();
@@ -26,7 +31,10 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
   }
   const deadline = Date.parse(p.snapshot.context.reboot?.healthDeadline ?? '');
   for (;;) {
-    const health = await host.health();
+    // Early in a boot the services, WMI or SQL may not answer yet: that is "not healthy yet".
+    const health = await host
+      .health()
+      .catch((error: unknown) => ({ ok: false, detail: String((error as Error).message ?? error) }));
     if (health.ok) {
       await p.advance({ type: 'BOOTED', stepId, bootId }, [
         { kind: 'step-done', stepId, who: 'xpmigrate', detail: { bootId, health: health.detail } },
@@ -44,6 +52,18 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
       ]);
       return true;
     }
-    await sleep(p.options.pollMs ?? 2000);
+    await sleep(pollMs);
+  }
+}
+
+/** Tries again, waiting twice as long each time (at most 30 s), until `until`; then the last error counts. */
+async function patiently<T>(work: () => Promise<T>, until: number, firstMs: number): Promise<T> {
+  for (let wait = firstMs; ; wait = Math.min(wait * 2, 30_000)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (Date.now() + wait >= until) throw error;
+      await sleep(wait);
+    }
   }
 }

@@ -62,6 +62,8 @@ export interface DriveRequest {
   who: string;
   /** Rehearsal only: the simulated operator answers manual steps. */
   autoConfirm?: boolean;
+  /** The startup task: back from the reboot, then hand over to the operator (DriveOptions.untilBooted). */
+  untilBooted?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -195,6 +197,7 @@ export class RunService {
       const status = await drive(this.store, run, {
         host,
         who: how.who,
+        ...(how.untilBooted ? { untilBooted: true } : {}),
         ...(standIn ? { standIn } : {}),
         ...(how.onProgress ? { onProgress: how.onProgress } : {}),
       }).finally(() => host.close?.());

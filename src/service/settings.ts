@@ -1,12 +1,15 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
 import { normalizeConnection, withoutSecrets } from '../actors/sql-server/index.js';
 import { XpmError } from '../errors/index.js';
-import { JournalMirror } from '../persistence/index.js';
+import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
 import { SIMULATED_SERVICE_ACCOUNT, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+
+/** The startup task's log, beside the store (it runs with nobody watching). */
+export const RESUME_LOG = 'xpmigrate-resume.log';
 
 /** What `start` is given, decoded from flags (or any other front end) into types. */
 export interface StartRequest {
@@ -50,20 +53,30 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
     ...(sourceSqlServer ? { sourceSqlServer } : {}),
     ...(backupDir ? { backupDir } : {}),
     databases: request.databases,
-    // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
+    // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script;
+    // it brings the server back and hands over (--after-reboot), its output in a log beside the store.
     resumeCommand: simulate
       ? ['xpmigrate', 'resume', '--state', storeFile]
-      : [...request.launcher, 'resume', '--state', storeFile],
+      : [
+          ...request.launcher,
+          'resume',
+          '--after-reboot',
+          '--state',
+          storeFile,
+          '--log',
+          join(dirname(storeFile), RESUME_LOG),
+        ],
+    resumeDirectory: dirname(storeFile),
     healthTimeoutSeconds: request.healthTimeoutSeconds,
     ...(request.snapshots ? { snapshots: request.snapshots } : {}),
     reboot: request.reboot,
-    ...(request.journalMirror ? { journalMirror: request.journalMirror } : {}),
-    ...(request.mediaDir ? { mediaDir: request.mediaDir } : {}),
-    ...(request.v4ExportDir ? { v4ExportDir: request.v4ExportDir } : {}),
+    ...(request.journalMirror ? { journalMirror: absolutePath(request.journalMirror) } : {}),
+    ...(request.mediaDir ? { mediaDir: absolutePath(request.mediaDir) } : {}),
+    ...(request.v4ExportDir ? { v4ExportDir: absolutePath(request.v4ExportDir) } : {}),
     ...(plan.route === 'db-script'
       ? {
           // Beside the store unless told where; absolute, for every later process.
-          scriptDir: resolve(request.scriptDir ?? join(dirname(storeFile), 'scripts')),
+          scriptDir: absolutePath(request.scriptDir ?? join(dirname(storeFile), 'scripts')),
           ...(request.scriptTarget === undefined ? {} : { scriptTarget: request.scriptTarget }),
         }
       : {}),

@@ -33,6 +33,11 @@ export interface SimState {
   effects: Record<string, number>;
   /** Manual steps the simulated operator has carried out. */
   manual: string[];
+  /**
+   * Early in a boot WMI and PowerShell answer nothing yet: the next this-many questions about the
+   * boot or health fail (tests set it to rehearse a slow start).
+   */
+  unreadyAnswers?: number;
 }
 
 export interface SimSnapshot {
@@ -117,7 +122,15 @@ export class SimulatedHost implements Host {
   }
 
   async bootId() {
+    this.notReadyYet();
     return `sim-boot-${this.state.bootId}`;
+  }
+
+  private notReadyYet(): void {
+    if (!this.state.unreadyAnswers) return;
+    this.state.unreadyAnswers -= 1;
+    this.save();
+    throw new Error('Get-CimInstance: the WMI service is not ready yet (0x80041014)');
   }
   async installedVersion() {
     return this.state.version;
@@ -136,6 +149,7 @@ export class SimulatedHost implements Host {
     });
   }
   async health() {
+    this.notReadyYet();
     const stopped = Object.entries(this.state.services).filter(([, running]) => !running);
     return stopped.length === 0
       ? { ok: true, detail: 'ServerStartupMeter=100' }
@@ -146,7 +160,7 @@ export class SimulatedHost implements Host {
       s.pendingReboot = true;
     });
   }
-  async registerResumeTask(command: string[]) {
+  async registerResumeTask(command: string[], _workingDirectory?: string) {
     this.state.resumeTask = command;
     this.save();
   }

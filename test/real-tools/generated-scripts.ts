@@ -60,13 +60,16 @@ export async function generatedScripts(): Promise<GeneratedScript[]> {
   add('health', () => host.health());
   add('reboot', () => host.reboot());
   add('resume-task', () =>
-    host.registerResumeTask([
-      'C:\\Program Files\\xpmigrate\\node.exe',
-      'C:\\Program Files\\xpmigrate\\bin\\xpmigrate.js',
-      'resume',
-      '--state',
-      'C:\\ProgramData\\xpmigrate\\state "ü".db',
-    ]),
+    host.registerResumeTask(
+      [
+        'C:\\Program Files\\xpmigrate\\node.exe',
+        'C:\\Program Files\\xpmigrate\\bin\\xpmigrate.js',
+        'resume',
+        '--state',
+        'C:\\ProgramData\\xpmigrate\\state "ü".db',
+      ],
+      'C:\\ProgramData\\xpmigrate',
+    ),
   );
   add('remove-resume-task', () => host.removeResumeTask());
   add('install-dir', () => host.installDir());

@@ -13,7 +13,7 @@ BeforeAll {
   function global:Get-Service { [CmdletBinding()] param([string[]]$Name) }
   function global:Start-Service { [CmdletBinding()] param($InputObject) }
   function global:Stop-Service { [CmdletBinding()] param($InputObject, [switch]$Force) }
-  function global:New-ScheduledTaskAction { [CmdletBinding()] param([string]$Execute, [string]$Argument) }
+  function global:New-ScheduledTaskAction { [CmdletBinding()] param([string]$Execute, [string]$Argument, [string]$WorkingDirectory) }
   function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch]$AtStartup) }
   function global:New-ScheduledTaskPrincipal { [CmdletBinding()] param([string]$UserId, [string]$LogonType, [string]$RunLevel) }
   function global:New-ScheduledTaskSettingsSet { [CmdletBinding()] param([switch]$AllowStartIfOnBatteries, [switch]$DontStopIfGoingOnBatteries, [switch]$StartWhenAvailable, $ExecutionTimeLimit) }
@@ -64,7 +64,7 @@ Describe 'the Atlas services' {
 }
 
 Describe 'the resume task' {
-  It 'runs the given program with its arguments at startup as SYSTEM' {
+  It 'runs the given program with its arguments at startup as SYSTEM, in the store''s folder' {
     Mock New-ScheduledTaskAction { [pscustomobject]@{ Execute = $Execute; Arguments = $Argument } }
     Mock New-ScheduledTaskTrigger { 'startup' }
     Mock New-ScheduledTaskPrincipal { [pscustomobject]@{ UserId = $UserId; RunLevel = $RunLevel } }
@@ -75,7 +75,8 @@ Describe 'the resume task' {
     $r.json | Should -Be 'true'
     Should -Invoke New-ScheduledTaskAction -Times 1 -Exactly -ParameterFilter {
       $Execute -eq 'C:\Program Files\xpmigrate\node.exe' -and
-      $Argument -eq '"C:\Program Files\xpmigrate\bin\xpmigrate.js" resume --state "C:\ProgramData\xpmigrate\state \"ü\".db"'
+      $Argument -eq '"C:\Program Files\xpmigrate\bin\xpmigrate.js" resume --state "C:\ProgramData\xpmigrate\state \"ü\".db"' -and
+      $WorkingDirectory -eq 'C:\ProgramData\xpmigrate'
     }
     Should -Invoke New-ScheduledTaskPrincipal -ParameterFilter { $UserId -eq 'SYSTEM' -and $RunLevel -eq 'Highest' }
     Should -Invoke Register-ScheduledTask -ParameterFilter { $TaskName -eq 'xpmigrate-resume' -and $TaskPath -eq '\xpmigrate\' }

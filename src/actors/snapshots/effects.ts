@@ -21,7 +21,10 @@ export const snapshotEffects = {
           : fail('E_SNAPSHOT_MANUAL', `take snapshot ${suggested} by hand`, { params: { name: suggested } });
       }
       if (provider.kind !== 'simulated')
-        await ctx.host.registerResumeTask([...ctx.options.resumeCommand, '--run', ctx.runId]);
+        await ctx.host.registerResumeTask(
+          [...ctx.options.resumeCommand, '--run', ctx.runId],
+          ctx.options.resumeDirectory,
+        );
       await provider.take(suggested);
       return ok({ snapshot: suggested, provider: provider.kind });
     },

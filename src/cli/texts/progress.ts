@@ -34,4 +34,8 @@ export const PROGRESS = {
   runDone: { de: 'Lauf {run} abgeschlossen.', en: 'Run {run} finished.' },
   runAborted: { de: 'Lauf {run} abgebrochen.', en: 'Run {run} aborted.' },
   runStarted: { de: 'Lauf {run} begonnen ({steps} Schritte).', en: 'Run {run} started ({steps} steps).' },
+  waitHandOver: {
+    de: 'Der Server ist zurück. Die Startaufgabe (als SYSTEM, ohne Ihre SQL-Anmeldung und ohne Rechte auf dem Hyper-V-Host) hält hier an, vor: {step}. Als Bediener weiter mit: xpmigrate resume',
+    en: 'The server is back. The startup task (as SYSTEM, without your SQL login and without rights on the Hyper-V host) stops here, before: {step}. Continue as the operator: xpmigrate resume',
+  },
 } as const satisfies Record<string, Text>;

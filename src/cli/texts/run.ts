@@ -94,4 +94,12 @@ export const RUN = {
     de: 'Befehl gespeichert; Prozess {pid} auf {host} führt den Lauf und übernimmt ihn.',
     en: 'Command queued; process {pid} on {host} holds the run and will take it.',
   },
+  optAfterReboot: {
+    de: 'nur den Neustart abschließen (Server gesund) und dann anhalten: so startet die Startaufgabe',
+    en: 'only complete the reboot (server healthy), then stop: how the startup task runs',
+  },
+  optLog: {
+    de: 'Ausgabe und Fehler zusätzlich mit Zeit in diese Datei schreiben (angehängt)',
+    en: 'also write output and errors with their time to this file (appended)',
+  },
 } as const satisfies Record<string, Text>;

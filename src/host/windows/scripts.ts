@@ -50,14 +50,16 @@ export const restartComputer = (): PsScript =>
   script('restart the server', ps`Restart-Computer -Force; 'true'`);
 
 /**
- * The task that runs `xpmigrate resume` at startup as SYSTEM. `command[0]` is the program,
- * the rest its arguments, joined as Windows reads a command line.
+ * The task that runs `xpmigrate resume` at startup as SYSTEM, in the store's folder. `command[0]`
+ * is the program, the rest its arguments, joined as Windows reads a command line.
  */
-export const registerResumeTask = (command: string[]): PsScript => {
+export const registerResumeTask = (command: string[], workingDirectory?: string): PsScript => {
   const [program = 'xpmigrate', ...args] = command;
+  // Without a working folder a task starts in C:\Windows\System32 (Task Scheduler's default).
+  const folder = workingDirectory ? ps` -WorkingDirectory ${workingDirectory}` : raw('');
   return script(
     'register the resume task',
-    ps`$action = New-ScheduledTaskAction -Execute ${program} -Argument ${args.map(windowsArg).join(' ')}
+    ps`$action = New-ScheduledTaskAction -Execute ${program} -Argument ${args.map(windowsArg).join(' ')}${folder}
 $trigger = New-ScheduledTaskTrigger -AtStartup
 $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
 $settings = New-ScheduledTaskSettingsSet -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -StartWhenAvailable -ExecutionTimeLimit ([TimeSpan]::Zero)

@@ -101,8 +101,8 @@ export class WindowsHost implements Host {
     await this.run(scripts.restartComputer());
   }
 
-  async registerResumeTask(command: string[]): Promise<void> {
-    await this.run(scripts.registerResumeTask(command));
+  async registerResumeTask(command: string[], workingDirectory?: string): Promise<void> {
+    await this.run(scripts.registerResumeTask(command, workingDirectory));
   }
 
   async removeResumeTask(): Promise<void> {
