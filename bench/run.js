@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks (not tests): they print figures. `npm run bench` builds first.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, Store } from '../dist/src/persistence/index.js';
@@ -10,17 +9,9 @@ import { buildPlan } from '../dist/src/plan/index.js';
 import { createRun } from '../dist/src/runtime/index.js';
 import { nodeRuntime } from '../scripts/node-runtime.js';
 import { exportSizeFigures, splitterFigures } from './sql-script.js';
-import { BLOCK, runtimeTransitions } from './transition.js';
+import { BLOCK, runtimeTransitions, tmp } from './transition.js';
 import { visualizerFigures } from './visualizer.js';
 
-const dirs = [];
-const tmp = () => {
-  dirs.push(mkdtempSync(join(tmpdir(), 'xpm-bench-')));
-  return dirs.at(-1);
-};
-process.on('exit', () => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**

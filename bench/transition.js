@@ -17,7 +17,8 @@ const WARM_UP = 2_400;
 const BLOCKS = 30;
 export const BLOCK = 100;
 const dirs = [];
-const tmp = () => {
+/** A temporary folder, removed when the process exits. */
+export const tmp = () => {
   dirs.push(mkdtempSync(join(tmpdir(), 'xpm-bench-')));
   return dirs.at(-1);
 };

@@ -88,6 +88,19 @@ export interface Transition {
   snapshotTaken?: { stepId: string; name: string; provider: string };
 }
 
+/**
+ * A run's journal rows: a transition's entries (in its checkpoint row), then those written after
+ * it (the journal table), each with its order (seq, src, n); `@lo`/`@hi` span the run's checkpoints.
+ */
+const JOURNAL_ROWS = `SELECT at, kind, step_id AS stepId, attempt, who, detail, seq, src, n FROM (
+           SELECT c.seq, 0 AS src, CAST(j.key AS INTEGER) AS n, c.at, j.value ->> '$.kind' AS kind,
+             j.value ->> '$.stepId' AS step_id, j.value ->> '$.attempt' AS attempt,
+             j.value ->> '$.who' AS who, COALESCE(j.value ->> '$.detail', '{}') AS detail
+           FROM checkpoints c, json_each(c.journal) j WHERE c.id BETWEEN @lo AND @hi
+           UNION ALL
+           SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
+         )`;
+
 /** Checkpoint ids: run number × 2^32 + seq (migration 2). */
 const RUN_SPAN = 2 ** 32;
 
@@ -140,27 +153,10 @@ export class Store {
         `INSERT INTO journal (run_id, after_seq, at, kind, step_id, attempt, who, detail)
          VALUES (@runId, (SELECT COALESCE(MAX(seq), -1) FROM checkpoints WHERE id BETWEEN @lo AND @hi), @at, @kind, @stepId, @attempt, @who, @detail)`,
       ),
-      // A transition's entries (in its checkpoint row), then those written after it.
-      journal: db.prepare(
-        `SELECT at, kind, step_id AS stepId, attempt, who, detail FROM (
-           SELECT c.seq, 0 AS src, CAST(j.key AS INTEGER) AS n, c.at, j.value ->> '$.kind' AS kind,
-             j.value ->> '$.stepId' AS step_id, j.value ->> '$.attempt' AS attempt,
-             j.value ->> '$.who' AS who, COALESCE(j.value ->> '$.detail', '{}') AS detail
-           FROM checkpoints c, json_each(c.journal) j WHERE c.id BETWEEN @lo AND @hi
-           UNION ALL
-           SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
-         ) ORDER BY seq, src, n LIMIT @limit`,
-      ),
-      // The newest entry, of a step and a kind when named (the same two sources, read backwards).
+      journal: db.prepare(`${JOURNAL_ROWS} ORDER BY seq, src, n LIMIT @limit`),
+      // The newest entry, of a step and a kind when named (the same rows, read backwards).
       lastJournal: db.prepare(
-        `SELECT at, kind, step_id AS stepId, attempt, who, detail FROM (
-           SELECT c.seq, 0 AS src, CAST(j.key AS INTEGER) AS n, c.at, j.value ->> '$.kind' AS kind,
-             j.value ->> '$.stepId' AS step_id, j.value ->> '$.attempt' AS attempt,
-             j.value ->> '$.who' AS who, COALESCE(j.value ->> '$.detail', '{}') AS detail
-           FROM checkpoints c, json_each(c.journal) j WHERE c.id BETWEEN @lo AND @hi
-           UNION ALL
-           SELECT after_seq, 1, id, at, kind, step_id, attempt, who, detail FROM journal WHERE run_id = @runId
-         ) WHERE (@stepId IS NULL OR step_id = @stepId) AND (@kind IS NULL OR kind = @kind)
+        `${JOURNAL_ROWS} WHERE (@stepId IS NULL OR step_id = @stepId) AND (@kind IS NULL OR kind = @kind)
          ORDER BY seq DESC, src DESC, n DESC LIMIT 1`,
       ),
       enqueue: db.prepare(
