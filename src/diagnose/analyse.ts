@@ -47,7 +47,10 @@ export async function diagnose(
   }
   const files: FileReport[] = [];
   const findings: Finding[] = [];
-  for (const file of await filesIn(path)) {
+  const inFolder = await filesIn(path);
+  // Nothing to read is not "no known problems": it is the empty input it is.
+  if (inFolder.length === 0) throw new XpmError('E_DIAG_EMPTY', { file: path });
+  for (const file of inFolder) {
     try {
       const result = await analyseFile(file, lang);
       files.push(result.report);

@@ -18,6 +18,16 @@ export const ERRORS = {
       en: 'Give {flag}, e.g. --from "V7" or --from 9.0.330.1359.',
     },
   },
+  E_RUN_UNFINISHED: {
+    message: {
+      de: 'Im Zustandsspeicher {file} ist Lauf {run} nicht beendet ({state}): ein zweiter Lauf würde Sicherung, Snapshot und Neustart noch einmal ausführen und die Startaufgabe auf sich umstellen.',
+      en: 'Run {run} in the state store {file} has not ended ({state}): a second run would back up, snapshot and reboot again and take over the startup task.',
+    },
+    remedy: {
+      de: 'Den Lauf fortsetzen (xpmigrate resume --run {run}) oder abbrechen (xpmigrate abort --run {run}); einen zweiten Lauf bewusst beginnen: --new-run.',
+      en: 'Continue it (xpmigrate resume --run {run}) or abort it (xpmigrate abort --run {run}); to start a second run on purpose: --new-run.',
+    },
+  },
   E_START_SETTINGS_MISSING: {
     message: {
       de: 'Ein echter Lauf rät nichts: diese Schritte brauchen {flags}.',

@@ -199,7 +199,12 @@ export function parseCommand(body: unknown): CommandRequest {
   const cmd: CommandRequest = { command: b.command as Action, stepId: b.stepId };
   if (b.evidence !== undefined) {
     const e = b.evidence as Record<string, unknown>;
-    if (typeof e !== 'object' || e === null || Object.values(e).some((v) => typeof v !== 'string'))
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      Array.isArray(e) ||
+      Object.values(e).some((v) => typeof v !== 'string')
+    )
       throw bad('evidence must map names to texts');
     cmd.evidence = e as Record<string, string>;
   }

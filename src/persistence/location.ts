@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
+import { XpmError } from '../errors/index.js';
 
 /**
  * A path as every later process needs it: absolute. The startup task after a reboot runs in
@@ -12,7 +13,16 @@ export function absolutePath(path: string): string {
 
 /** --state FILE, else XPMIGRATE_STATE, else the per-OS default; always absolute. */
 export function stateFile(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  // An empty name is a mistake (an unset variable in a script), never "the default store".
+  if (explicit !== undefined && explicit.trim() === '')
+    throw new XpmError('E_INPUT_CHOICE', { flag: '--state', value: explicit, allowed: 'a file name' });
   if (explicit) return absolutePath(explicit);
+  if (env.XPMIGRATE_STATE !== undefined && env.XPMIGRATE_STATE.trim() === '')
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: 'XPMIGRATE_STATE',
+      value: '',
+      allowed: 'a file name, or unset',
+    });
   if (env.XPMIGRATE_STATE) return absolutePath(env.XPMIGRATE_STATE);
   if (process.platform === 'win32') {
     return join(env.ProgramData ?? 'C:\\ProgramData', 'xpmigrate', 'state.db');

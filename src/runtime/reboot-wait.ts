@@ -56,13 +56,13 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
   }
 }
 
-/** Tries again, waiting twice as long each time (at most 30 s), until `until`; then the last error counts. */
+/** Tries again, waiting twice as long each time (at most 30 s), until `until` (performance.now()); then the last error counts. */
 async function patiently<T>(work: () => Promise<T>, until: number, firstMs: number): Promise<T> {
   for (let wait = firstMs; ; wait = Math.min(wait * 2, 30_000)) {
     try {
       return await work();
     } catch (error) {
-      if (Date.now() + wait >= until) throw error;
+      if (performance.now() + wait >= until) throw error;
       await sleep(wait);
     }
   }

@@ -149,6 +149,14 @@ export class RunService {
 
   /** Creates a run from a plan and drives it as far as it goes. */
   async start(request: StartRequest, how: DriveRequest): Promise<DriveOutcome> {
+    // One store, one run at a time: a second would repeat backups, snapshots and reboots.
+    const unfinished = this.store.runs().findLast((r) => r.status !== 'done' && r.status !== 'aborted');
+    if (unfinished && !request.newRun)
+      throw new XpmError('E_RUN_UNFINISHED', {
+        run: unfinished.id,
+        state: unfinished.status,
+        file: this.file,
+      });
     // A real run names every setting its steps need, or is refused with all of them at once.
     const missing = request.simulate ? [] : missingSettings(request);
     if (missing.length > 0) {

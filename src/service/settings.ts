@@ -1,8 +1,7 @@
 import { dirname, join } from 'node:path';
 import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
-import { normalizeConnection, withoutSecrets } from '../actors/sql-server/index.js';
-import { XpmError } from '../errors/index.js';
+import { refuseSecrets } from '../actors/sql-server/index.js';
 import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
@@ -31,6 +30,8 @@ export interface StartRequest {
   simulation?: { version?: string; storeOutsideVm: boolean };
   /** How this program is started again (node and its script): the resume task runs it. */
   launcher: string[];
+  /** Start although another run in the store has not ended (`--new-run`). */
+  newRun?: boolean;
 }
 
 /**
@@ -108,9 +109,5 @@ export function defaultTarget(plan: string | undefined): string {
 
 /** A connection string goes into the store: one with a password is refused. */
 function connection(value: string | undefined, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  // Stripping the secrets would change the string: it has one.
-  if (withoutSecrets(value) !== normalizeConnection(value))
-    throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
-  return value;
+  return value === undefined ? undefined : refuseSecrets(value, flag);
 }

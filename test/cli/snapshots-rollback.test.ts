@@ -158,7 +158,19 @@ describe('rollback to a VM snapshot', () => {
     const name = t.snapshot('hops.snapshot-start');
     const first = t.json<{ runId: string }>(['status']).runId;
     expect(
-      t.cli(['start', '--from', '8', '--target', 'C', '--virtual', 'no', '--simulate', '--lang', 'en']).code,
+      t.cli([
+        'start',
+        '--from',
+        '8',
+        '--target',
+        'C',
+        '--virtual',
+        'no',
+        '--simulate',
+        '--new-run',
+        '--lang',
+        'en',
+      ]).code,
     ).toBe(3);
     const second = t.json<{ runId: string }>(['status']).runId;
 

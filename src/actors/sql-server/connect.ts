@@ -69,6 +69,17 @@ export function withoutSecrets(connection: string): string {
     .join(';');
 }
 
+/**
+ * A connection string given on the command line or stored with a run may not carry a password:
+ * it would show in `ps`, in the shell's history and in the store (the password comes through
+ * XPMIGRATE_SQL_PASSWORD). Stripping the secrets would change the string: then it has one.
+ */
+export function refuseSecrets(connection: string, flag: string): string {
+  if (withoutSecrets(connection) !== normalizeConnection(connection))
+    throw new XpmError('E_SQL_PASSWORD_IN_STRING', { flag });
+  return connection;
+}
+
 const yes = (v: string | undefined) =>
   v !== undefined && /^(true|yes|strict|mandatory|sspi)$/i.test(v.trim());
 

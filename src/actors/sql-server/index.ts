@@ -20,6 +20,7 @@ export {
   credentialsFromEnv,
   driverConfig,
   normalizeConnection,
+  refuseSecrets,
   type SqlAccess,
   SqlBatchError,
   SqlConnection,

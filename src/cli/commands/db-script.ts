@@ -12,6 +12,7 @@ import {
   type TargetVersion,
 } from '../../actors/sql-script/index.js';
 import {
+  refuseSecrets,
   SqlConnection,
   serverFacts,
   serverLabel,
@@ -102,12 +103,15 @@ async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
   const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
     const facts = o.targetServer
-      ? await withSql(await sqlAccess(o.targetServer, host, ctx.io.env), async (c) => {
-          const f = await serverFacts(c);
-          return { filestreamLevel: f.filestreamLevel, engineEdition: f.express ? 4 : 2 };
-        })
+      ? await withSql(
+          await sqlAccess(refuseSecrets(o.targetServer, '--target-server'), host, ctx.io.env),
+          async (c) => {
+            const f = await serverFacts(c);
+            return { filestreamLevel: f.filestreamLevel, engineEdition: f.express ? 4 : 2 };
+          },
+        )
       : undefined;
-    const access = await sqlAccess(o.server, host, ctx.io.env);
+    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
     const bars = tableBars(ctx, o.json === true);
     const result = await withSql(
       access,
@@ -187,7 +191,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   const server = serverLabel(o.server);
   const imports = service.scriptImports(`import-db:${importId(o.input, server)}`);
   try {
-    const access = await sqlAccess(o.server, host, ctx.io.env);
+    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
     const print = progressPrinter(ctx, o.json === true);
     const result = await importScript(
       (database) => SqlConnection.open(access, { longRunning: true, ...(database ? { database } : {}) }),

@@ -91,12 +91,20 @@ function history(ctx: CliContext, o: Common): void {
       const attempt = r.attempt ? ` #${r.attempt}` : '';
       out(
         ctx,
-        `${r.at}  ${r.kind.padEnd(18)} ${(r.stepId ?? '').padEnd(36)}${attempt}  ${r.who}  ${JSON.stringify(r.detail)}`,
+        `${r.at}  ${printable(r.kind).padEnd(18)} ${printable(r.stepId ?? '').padEnd(36)}${attempt}  ${printable(r.who)}  ${JSON.stringify(r.detail)}`,
       );
     }
   } finally {
     service.close();
   }
+}
+
+/** Control characters shown as escapes: a name given with --by cannot forge lines or colours. */
+function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function runs(ctx: CliContext, o: Common): void {

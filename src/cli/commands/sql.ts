@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runChecks, serverLabel, sqlAccess, withSql } from '../../actors/sql-server/index.js';
+import { refuseSecrets, runChecks, serverLabel, sqlAccess, withSql } from '../../actors/sql-server/index.js';
 import { say } from '../../i18n/index.js';
 import { commandHost, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
@@ -39,7 +39,7 @@ export function registerSql(program: Command, ctx: CliContext): void {
 async function check(ctx: CliContext, o: CheckOptions): Promise<void> {
   const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
-    const access = await sqlAccess(o.server, host, ctx.io.env);
+    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
     const { facts, checks } = await withSql(access, (c) =>
       runChecks(c, {
         ...(o.serviceAccount ? { serviceAccount: o.serviceAccount } : {}),

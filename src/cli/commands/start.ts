@@ -33,6 +33,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--target-version <year>', say(T.optScriptTarget, lang))
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
+    .option('--new-run', say(T.optNewRun, lang))
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: Record<string, unknown>) => {
       const request = startRequest(options);
@@ -66,7 +67,8 @@ function startRequest(options: Record<string, unknown>): StartRequest {
     plan: RunService.plan(planInputFrom(options)),
     simulate,
     databases: listOption(options.databases),
-    healthTimeoutSeconds: Number(options.healthTimeout),
+    healthTimeoutSeconds: seconds(options.healthTimeout, '--health-timeout'),
+    ...(options.newRun === true ? { newRun: true } : {}),
     reboot: choice(options.reboot, '--reboot', ['auto', 'operator'] as const),
     // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
     launcher: [process.execPath, realpathSync(process.argv[1] ?? 'xpmigrate')],
@@ -97,6 +99,15 @@ function startRequest(options: Record<string, unknown>): StartRequest {
     if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
   }
   return request;
+}
+
+/** A whole number of seconds, 1 to 24 h: `abc`, `-5` or `1e400` would mean "no wait" if taken as given. */
+function seconds(value: unknown, flag: string): number {
+  const text = String(value).trim();
+  const n = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 86_400)
+    throw new XpmError('E_INPUT_CHOICE', { flag, value: text, allowed: '1–86400 (seconds)' });
+  return n;
 }
 
 /** --snapshots/--vm/--hyperv-host; a rehearsal's VM snapshots itself unless a provider is named. */

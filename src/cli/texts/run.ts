@@ -94,6 +94,10 @@ export const RUN = {
     de: 'Befehl gespeichert; Prozess {pid} auf {host} führt den Lauf und übernimmt ihn.',
     en: 'Command queued; process {pid} on {host} holds the run and will take it.',
   },
+  optNewRun: {
+    de: 'einen weiteren Lauf beginnen, obwohl im Speicher ein Lauf nicht beendet ist',
+    en: 'start another run although a run in the store has not ended',
+  },
   optAfterReboot: {
     de: 'nur den Neustart abschließen (Server gesund) und dann anhalten: so startet die Startaufgabe',
     en: 'only complete the reboot (server healthy), then stop: how the startup task runs',

@@ -15,7 +15,7 @@ import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
 import type { CatalogRow, SqlCatalog } from '../../../src/simulation/index.js';
 import { catalogColumn, primaryKeyIndex } from '../../../src/simulation/simulated-catalog.js';
-import { runCliAsync } from '../../support/cli.js';
+import { cleanEnv, runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
@@ -439,10 +439,12 @@ describe('export-db', () => {
   });
 
   it('xpmigrate export-db writes the script and says what it wrote; a bad target version is refused', async () => {
-    const server = `Server=127.0.0.1,${sql.sim.port};User ID=sa;Password=Sa-Passw0rd!`;
+    // The SQL login through the environment: a password in --server is refused.
+    const server = `Server=127.0.0.1,${sql.sim.port}`;
+    const env = cleanEnv({ XPMIGRATE_SQL_USER: 'sa', XPMIGRATE_SQL_PASSWORD: 'Sa-Passw0rd!' });
     const out = join(dir, 'cli.sql');
     const args = ['export-db', '--server', server, '--database', 'XPDATA', '--out', out, '--lang', 'en'];
-    const r = await runCliAsync([...args, '--target-version', '2016']);
+    const r = await runCliAsync([...args, '--target-version', '2016'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Script ${out} for SQL Server 2016: 2 tables, 5 rows in 2 INSERTs`);
     expect(r.stderr).toContain('[sales].[Order]]s] [####################] 3 rows');
@@ -450,7 +452,7 @@ describe('export-db', () => {
       'Compatibility level 150 does not exist on SQL Server 2016; the script sets 130.',
     );
     expect(readFileSync(out, 'utf8')).toContain('SET COMPATIBILITY_LEVEL = 130;');
-    const bad = await runCliAsync([...args, '--target-version', '2012', '--lang', 'de']);
+    const bad = await runCliAsync([...args, '--target-version', '2012', '--lang', 'de'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('E_INPUT_CHOICE');
   });

@@ -129,7 +129,10 @@ describe('import-db against the simulated SQL Server', () => {
 });
 
 describe('import-db killed with SIGKILL', () => {
-  const server = () => `Server=127.0.0.1,${sql.sim.port};User ID=sa;Password=Sa-Passw0rd!`;
+  // The SQL login through the environment: a password in --server is refused.
+  const server = () => `Server=127.0.0.1,${sql.sim.port}`;
+  const login = (extra: NodeJS.ProcessEnv = {}) =>
+    cleanEnv({ XPMIGRATE_SQL_USER: 'sa', XPMIGRATE_SQL_PASSWORD: 'Sa-Passw0rd!', ...extra });
   const args = (file: string, state: string) => [
     'import-db',
     '--server',
@@ -148,12 +151,12 @@ describe('import-db killed with SIGKILL', () => {
     it(`at unit 10 ${point}: the resumed import settles it as ${settled} and runs no batch twice`, async () => {
       const { file, state } = fresh();
       const killed = await runCliAsync(args(file, state), {
-        env: cleanEnv({ XPMIGRATE_FAULT: `import-db@10:${point}` }),
+        env: login({ XPMIGRATE_FAULT: `import-db@10:${point}` }),
       });
       expect(killed.signal).toBe('SIGKILL');
       expect(applied()).toEqual(expected(file).slice(0, point === 'after-commit' ? 11 : 10));
 
-      const resumed = await runCliAsync(args(file, state));
+      const resumed = await runCliAsync(args(file, state), { env: login() });
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(JSON.parse(resumed.stdout)).toMatchObject({ resumedAt: 10, settled, units: 36 });
       expect(applied()).toEqual(expected(file));
@@ -166,7 +169,7 @@ describe('import-db killed with SIGKILL', () => {
       m.faults.push({ kind: 'delay', match: 'INSERT', ms: 15 });
     });
     const child: ChildProcess = spawn(process.execPath, [CLI, ...args(file, state)], {
-      env: cleanEnv(),
+      env: login(),
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_, signal) => r(signal)));
@@ -179,7 +182,7 @@ describe('import-db killed with SIGKILL', () => {
     expect(before).toBeGreaterThanOrEqual(25);
     expect(before).toBeLessThan(expected(file).length);
 
-    const resumed = await runCliAsync(args(file, state));
+    const resumed = await runCliAsync(args(file, state), { env: login() });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(applied()).toEqual(expected(file));
   });

@@ -1,0 +1,95 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/inspect/index.js';
+import { cleanEnv, runCli } from '../support/cli.js';
+import { tempState } from '../support/runs.js';
+
+const PLAN = ['--from', '8', '--target', 'B', '--simulate', '--lang', 'en'];
+
+describe('a second start on a store whose run has not ended', () => {
+  it('is refused, naming the run and how to go on; --new-run starts one on purpose', () => {
+    const state = tempState();
+    expect(runCli(['start', ...PLAN, '--state', state]).code).toBe(3); // waits for the operator
+    const runs = () =>
+      JSON.parse(runCli(['runs', '--json', '--state', state]).stdout).runs as Array<{ runId: string }>;
+    const [first] = runs();
+    const again = runCli(['start', ...PLAN, '--state', state]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`[E_RUN_UNFINISHED]: Run ${first!.runId}`);
+    expect(again.stderr).toContain(`xpmigrate resume --run ${first!.runId}`);
+    expect(runs()).toHaveLength(1);
+    expect(runCli(['start', ...PLAN, '--new-run', '--state', state]).code).toBe(3);
+    expect(runs()).toHaveLength(2);
+  });
+});
+
+describe('bad input is exit 2 with a code, never "no wait", never the default store', () => {
+  it('numbers: --health-timeout abc, -5, 1e400', () => {
+    for (const value of ['abc', '-5', '1e400', '0']) {
+      const r = runCli(['start', ...PLAN, '--health-timeout', value, '--state', tempState()]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr).toContain('[E_INPUT_CHOICE]: --health-timeout');
+    }
+  });
+
+  it('an empty --state or XPMIGRATE_STATE names no store', () => {
+    const home = mkdtempSync(join(tmpdir(), 'xpm-home-'));
+    const empty = runCli(['status', '--state', '', '--lang', 'en'], { env: cleanEnv({ HOME: home }) });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('[E_INPUT_CHOICE]: --state ""');
+    const unset = runCli(['status', '--lang', 'en'], { env: cleanEnv({ HOME: home, XPMIGRATE_STATE: '' }) });
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('XPMIGRATE_STATE');
+    expect(readdirSync(home)).toEqual([]); // no default store was created
+  });
+
+  it('a password in --server is refused by sql check, export-db and import-db as by start', () => {
+    const secret = 'Geheim-Passw0rt';
+    const server = `Data Source=SQLSRV01;User ID=sa;Password=${secret}`;
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-secret-'));
+    for (const args of [
+      ['sql', 'check', '--server', server],
+      [
+        'export-db',
+        '--server',
+        server,
+        '--database',
+        'XPDATA',
+        '--target-version',
+        '2016',
+        '--out',
+        join(dir, 'x.sql'),
+      ],
+      ['import-db', '--server', server, '--input', join(dir, 'x.sql')],
+    ]) {
+      const r = runCli([...args, '--simulate', '--state', join(dir, 'state.db'), '--lang', 'en']);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr).toContain('[E_SQL_PASSWORD_IN_STRING]');
+      expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    }
+  });
+
+  it('diagnose on an empty folder is the empty-input error, not "no known problems"', () => {
+    const r = runCli(['diagnose', mkdtempSync(join(tmpdir(), 'xpm-empty-')), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_DIAG_EMPTY]');
+  });
+
+  it('history shows control characters from --by as escapes: no forged lines', () => {
+    const state = tempState();
+    expect(runCli(['start', ...PLAN, '--state', state]).code).toBe(3);
+    const forged = 'eve\n2026-01-01T00:00:00.000Z  operator-confirm  v8v9.12.restore  admin';
+    runCli(['abort', '--reason', 'test', '--by', forged, '--state', state]);
+    const lines = runCli(['history', '--state', state]).stdout.trimEnd().split('\n');
+    expect(lines.some((l) => l.includes('eve\\u000a2026-01-01'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('2026-01-01T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('the page refuses evidence that is not a map of texts', () => {
+    expect(() => parseCommand({ command: 'confirm', stepId: 'a', evidence: ['x'] })).toThrow(
+      expect.objectContaining({ code: 'E_UI_REQUEST' }),
+    );
+  });
+});
