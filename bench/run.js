@@ -9,7 +9,7 @@ import { buildPlan } from '../dist/src/plan/index.js';
 import { createRun } from '../dist/src/runtime/index.js';
 import { nodeRuntime } from '../scripts/node-runtime.js';
 import { exportSizeFigures, splitterFigures } from './sql-script.js';
-import { BLOCK, runtimeTransitions, tmp } from './transition.js';
+import { BENCH_SETTINGS, BLOCK, runtimeTransitions, tmp } from './transition.js';
 import { visualizerFigures } from './visualizer.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -22,16 +22,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function bookkeepingAtSize() {
   const plan = buildPlan({ from: '8', target: 'B' });
   const store = new Store(openDb(join(tmp(), 'state.db')));
-  const settings = {
-    serviceAccount: 'X\\svc',
-    sqlServer: 'SQL',
-    databases: ['XPDATA'],
-    resumeCommand: [],
-    healthTimeoutSeconds: 1,
-  };
   const steps = ['v8v9.backup', 'v8v9.cutover-backup', 'v8v9.12.restore', 'v8v9.2a.databases'];
   const grow = (checkpoints) => {
-    const runId = createRun(store, plan, settings, true);
+    const runId = createRun(store, plan, BENCH_SETTINGS, true);
     const last = store.lastCheckpoint(runId);
     const attempts = new Map();
     const fill = store.db.transaction((n) => {

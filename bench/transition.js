@@ -17,6 +17,15 @@ const WARM_UP = 2_400;
 const BLOCKS = 30;
 export const BLOCK = 100;
 const dirs = [];
+/** A rehearsal run's settings, enough for the store and the machine (no effect runs). */
+export const BENCH_SETTINGS = {
+  serviceAccount: 'X\\svc',
+  sqlServer: 'SQL',
+  databases: ['XPDATA'],
+  resumeCommand: [],
+  healthTimeoutSeconds: 1,
+};
+
 /** A temporary folder, removed when the process exits. */
 export const tmp = () => {
   dirs.push(mkdtempSync(join(tmpdir(), 'xpm-bench-')));
@@ -63,14 +72,7 @@ async function bareLoop(driver, file) {
 export async function runtimeTransitions(driver) {
   const plan = buildPlan({ from: '8', target: 'B' });
   const store = new Store(openDb(join(tmp(), 'state.db'), driver));
-  const settings = {
-    serviceAccount: 'X\\svc',
-    sqlServer: 'SQL',
-    databases: ['XPDATA'],
-    resumeCommand: [],
-    healthTimeoutSeconds: 1,
-  };
-  const runId = createRun(store, plan, settings, true);
+  const runId = createRun(store, plan, BENCH_SETTINGS, true);
   const { machine } = buildMachine(runId, runStepsOf(plan));
   const actor = createActor(machine).start();
   const stepId = 'v8v9.backup'; // an effect step: fail and retry it again and again
