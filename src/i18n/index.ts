@@ -16,6 +16,11 @@ export function say(text: Text, lang: Lang, params: Params = {}): string {
   );
 }
 
+/** The text in every language with its placeholders filled: for what is kept and read later in either. */
+export function sayAll(text: Text, params: Params = {}): Text {
+  return Object.fromEntries(LANGS.map((lang) => [lang, say(text, lang, params)])) as Text;
+}
+
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }

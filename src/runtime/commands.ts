@@ -1,5 +1,5 @@
 import type { Host } from '../host/index.js';
-import type { Text } from '../i18n/index.js';
+import { sayAll, type Text } from '../i18n/index.js';
 import { type MachineEvent, missingEvidence, type RunStep } from '../machines/index.js';
 import { activeStep, type XpSnapshot } from './active.js';
 
@@ -16,11 +16,6 @@ export type Verdict =
   | { kind: 'accept'; event: MachineEvent }
   | { kind: 'duplicate'; reason: Text }
   | { kind: 'refuse'; reason: Text };
-
-const fill = (text: Text, params: Record<string, string>): Text => ({
-  de: text.de.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w),
-  en: text.en.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w),
-});
 
 /** Why a command was refused or was a harmless repeat, in both languages. */
 const WHY = {
@@ -78,7 +73,7 @@ export async function judge(
   const handled = (id: string) => context.done.includes(id) || context.skipped.some((s) => s.stepId === id);
   if (cmd.stepId && handled(cmd.stepId) && (cmd.command === 'confirm' || cmd.command === 'skip')) {
     const why = context.done.includes(cmd.stepId) ? WHY.alreadyDone : WHY.alreadySkipped;
-    return { kind: 'duplicate', reason: fill(why, { step: cmd.stepId }) };
+    return { kind: 'duplicate', reason: sayAll(why, { step: cmd.stepId }) };
   }
   if (snapshot.status === 'done') {
     return cmd.command === 'abort' && snapshot.matches('aborted' as never)
@@ -90,7 +85,7 @@ export async function judge(
   const stepId = cmd.stepId ?? active.stepId;
   if (stepId !== active.stepId) {
     const why = steps.some((s) => s.id === stepId) ? WHY.notCurrent : WHY.unknownStep;
-    return { kind: 'refuse', reason: fill(why, { step: stepId, current: active.stepId }) };
+    return { kind: 'refuse', reason: sayAll(why, { step: stepId, current: active.stepId }) };
   }
   const step = steps.find((s) => s.id === stepId);
   const event = toEvent(cmd, stepId, who);
@@ -124,13 +119,13 @@ function whyNot(cmd: OperatorCommand, step: RunStep | undefined, snapshot: XpSna
       const fields = step.evidence
         .filter((f) => missing.includes(f.key))
         .map((f) => (f.pattern ? `${f.key} (matching ${f.pattern})` : f.key));
-      return fill(WHY.evidence, { fields: fields.join(', ') });
+      return sayAll(WHY.evidence, { fields: fields.join(', ') });
     }
   }
-  if (cmd.command === 'skip' && step && !step.optional) return fill(WHY.required, { step: step.id });
+  if (cmd.command === 'skip' && step && !step.optional) return sayAll(WHY.required, { step: step.id });
   if (cmd.command === 'retry') return WHY.retryOnlyFailed;
   if (cmd.command === 'confirm' && !snapshot.hasTag('waiting-for-operator')) return WHY.notWaiting;
-  return fill(WHY.notAccepted, { command: cmd.command });
+  return sayAll(WHY.notAccepted, { command: cmd.command });
 }
 
 /** A step whose evidence is the installed version is confirmed only when the server reports it. */
@@ -139,5 +134,5 @@ async function installedVersionMismatch(step: RunStep, host: Host): Promise<Text
   if (!field?.pattern) return undefined;
   const installed = await host.installedVersion();
   if (installed && new RegExp(field.pattern).test(installed)) return undefined;
-  return fill(WHY.version, { installed: installed ?? '–', pattern: field.pattern });
+  return sayAll(WHY.version, { installed: installed ?? '–', pattern: field.pattern });
 }
