@@ -8,6 +8,7 @@ import { openDb, Store } from '../dist/src/persistence/index.js';
 import { buildPlan } from '../dist/src/plan/index.js';
 import { createRun } from '../dist/src/runtime/index.js';
 import { nodeRuntime } from '../scripts/node-runtime.js';
+import { diagnoseLongLineFigures, importLongLineFigures, usersCsvFigures } from './large-inputs.js';
 import { exportSizeFigures, splitterFigures } from './sql-script.js';
 import { BENCH_SETTINGS, BLOCK, runtimeTransitions, tmp } from './transition.js';
 import { visualizerFigures } from './visualizer.js';
@@ -199,4 +200,16 @@ console.log(
 const e = await exportSizeFigures();
 console.log(
   `export-db script for ${e.rows.toLocaleString('en')} rows: ${(e.ourBytes / 1048576).toFixed(1)} MB in ${e.ourInserts} INSERT statements (${e.batches} batches, ${(e.ms / 1000).toFixed(1)} s); one INSERT per row: ${(e.ssmsBytes / 1048576).toFixed(1)} MB in ${e.ssmsInserts.toLocaleString('en')} statements (size ratio ${(e.ourBytes / e.ssmsBytes).toFixed(2)})`,
+);
+const u = usersCsvFigures();
+console.log(
+  `users-csv on a ${u.mb.toFixed(0)} MB file (${u.rows.toLocaleString('en')} rows): exit ${u.exit}, ${u.seconds.toFixed(1)} s, ${(u.mb / u.seconds).toFixed(0)} MB/s, peak RSS ${u.peak.toFixed(0)} MB (target < 150 MB)`,
+);
+const g = diagnoseLongLineFigures();
+console.log(
+  `diagnose on a single ${g.largeMb.toFixed(0)} MB line: ${g.large.seconds.toFixed(1)} s, peak RSS ${g.large.peak.toFixed(0)} MB (target < 150 MB); per MB against a ${g.smallMb.toFixed(0)} MB line (${g.small.seconds.toFixed(1)} s): ratio ${g.ratio.toFixed(2)} (linear ≈ 1)`,
+);
+const l = importLongLineFigures();
+console.log(
+  `import-db --dry-run on a single ${l.mb.toFixed(0)} MB line: exit ${l.exit} after ${l.seconds.toFixed(1)} s, peak RSS ${l.peak.toFixed(0)} MB; ${l.message.trim()}`,
 );

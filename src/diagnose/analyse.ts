@@ -1,9 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { isXpmError, XpmError } from '../errors/index.js';
-import { detectEncoding, type LogEncoding } from '../formats/index.js';
+import { type LogEncoding, TextReader } from '../formats/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { KNOWN_PROBLEMS, SEVERITIES, type Severity } from './catalog.js';
 import { EntryReader, type LogEntry } from './parse.js';
@@ -32,6 +30,11 @@ export interface FileReport {
 }
 
 const MAX_LINES = 1000;
+/**
+ * What is kept of one line: a message's text is cut at 64 KiB anyway, and the rest of a
+ * runaway line is only skipped, so a 1 GB line costs no more memory than a short one.
+ */
+const MAX_KEPT_LINE = 64 * 1024;
 
 /** Analyses one log file or every file in a folder; findings ranked by severity, then position. */
 export async function diagnose(
@@ -107,39 +110,19 @@ async function analyseFile(file: string, lang: Lang): Promise<{ report: FileRepo
     }
   };
 
-  let decoder: TextDecoder | undefined;
-  let encoding: LogEncoding | undefined;
-  let rest = '';
-  let bytes = 0;
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
-      let data: Uint8Array = chunk;
-      if (!decoder) {
-        const detected = detectEncoding(chunk, file);
-        encoding = detected.encoding;
-        decoder = new TextDecoder(encoding);
-        data = chunk.subarray(detected.bom);
-      }
-      bytes += chunk.length;
-      const text = rest + decoder.decode(data, { stream: true });
-      const parts = text.split('\n');
-      rest = parts.pop() ?? '';
-      for (const line of parts) check(reader.push(line));
-    }
-  } catch (error) {
-    if (isXpmError(error)) throw error;
-    throw new XpmError('E_DIAG_PATH', {
-      path: file,
-      detail: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
-  if (bytes === 0) throw new XpmError('E_DIAG_EMPTY', { file });
-  rest += decoder?.decode() ?? '';
-  if (rest !== '') check(reader.push(rest));
+  const size = await stat(file).then(
+    (info) => info.size,
+    (error: NodeJS.ErrnoException) => {
+      throw new XpmError('E_DIAG_PATH', { path: file, detail: error.code ?? error.message });
+    },
+  );
+  if (size === 0) throw new XpmError('E_DIAG_EMPTY', { file });
+  const text = new TextReader(file, file);
+  for (const line of text.lines(MAX_KEPT_LINE)) check(reader.push(line.text));
   check(reader.end());
   if (reader.stamped === 0) throw new XpmError('E_DIAG_FORMAT', { file });
   return {
-    report: { file, ...(encoding ? { encoding } : {}), lines: reader.lines, entries },
+    report: { file, encoding: text.encoding, lines: reader.lines, entries },
     findings: [...byCode.values()],
   };
 }

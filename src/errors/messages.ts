@@ -830,8 +830,8 @@ export const ERRORS = {
   E_SCRIPT_READ: {
     message: { de: 'Script {file} nicht lesbar: {reason}', en: 'Cannot read the script {file}: {reason}' },
     remedy: {
-      de: 'Pfad prüfen; das Script als UTF-8 oder als UTF-16 LE mit BOM („Unicode“ in SSMS) speichern.',
-      en: 'Check the path; save the script as UTF-8 or as UTF-16 LE with BOM ("Unicode" in SSMS).',
+      de: 'Pfad prüfen (eine Datei, kein Ordner). Gelesen werden UTF-8, UTF-16 („Unicode“ in SSMS) und Windows-1252 („ANSI“), sonst --encoding angeben.',
+      en: 'Check the path (a file, not a folder). UTF-8, UTF-16 ("Unicode" in SSMS) and Windows-1252 ("ANSI") are read; otherwise give --encoding.',
     },
   },
   E_SCRIPT_SYNTAX: {
@@ -852,6 +852,80 @@ export const ERRORS = {
     remedy: {
       de: 'Ein relativer Pfad gilt ab dem Ordner des einbindenden Scripts. Datei bereitstellen oder Pfad korrigieren, dann den Befehl wiederholen.',
       en: "A relative path is taken from the including script's folder. Provide the file or fix the path, then repeat the command.",
+    },
+  },
+  E_OUT_FOLDER_MISSING: {
+    message: {
+      de: 'Der Ordner {folder} für {file} existiert nicht.',
+      en: 'The folder {folder} for {file} does not exist.',
+    },
+    remedy: {
+      de: 'Einen vorhandenen Ordner angeben oder ihn zuerst anlegen: xpmigrate legt keine Ordner aus einem Tippfehler an.',
+      en: 'Name an existing folder or create it first: xpmigrate creates no folders from a typo.',
+    },
+  },
+  E_OUT_IS_FOLDER: {
+    message: { de: '{file} ist ein Ordner, keine Datei.', en: '{file} is a folder, not a file.' },
+    remedy: {
+      de: 'Einen Dateinamen im Ordner angeben, z.B. {file}/ergebnis.',
+      en: 'Name a file inside the folder, e.g. {file}/result.',
+    },
+  },
+  E_OUT_WRITE: {
+    message: { de: '{file} nicht geschrieben: {reason}', en: '{file} not written: {reason}' },
+    remedy: {
+      de: 'Nichts wurde halb geschrieben. Schreibrechte und freien Platz prüfen, dann wiederholen.',
+      en: 'Nothing was half written. Check write permission and free space, then repeat.',
+    },
+  },
+  E_SCRIPT_INCLUDE_FOLDER: {
+    message: {
+      de: '{file}:{line}: :r {detail} ist ein Ordner, keine Datei.',
+      en: '{file}:{line}: :r {detail} is a folder, not a file.',
+    },
+    remedy: {
+      de: 'Wie sqlcmd bindet :r nur eine Datei ein: die Scriptdatei im Ordner nennen, dann den Befehl wiederholen.',
+      en: 'Like sqlcmd, :r includes one file: name the script file inside the folder, then repeat the command.',
+    },
+  },
+  E_SCRIPT_ENCODING: {
+    message: {
+      de: '{file}:{line}: Bytes, die in {encoding} keine Zeichen sind.',
+      en: '{file}:{line}: bytes that are no characters in {encoding}.',
+    },
+    remedy: {
+      de: 'Nichts wurde gesendet. SSMS speichert „ANSI“ als Windows-1252: --encoding windows-1252 angeben, oder das Script als UTF-8 bzw. „Unicode“ (UTF-16 LE) speichern.',
+      en: 'Nothing was sent. SSMS saves "ANSI" as Windows-1252: give --encoding windows-1252, or save the script as UTF-8 or "Unicode" (UTF-16 LE).',
+    },
+  },
+  E_SCRIPT_ENCODING_BOM: {
+    message: {
+      de: '{file} beginnt mit der Markierung (BOM) für {bom}, --encoding sagt {asked}.',
+      en: '{file} starts with the byte order mark of {bom}, but --encoding says {asked}.',
+    },
+    remedy: {
+      de: '--encoding weglassen (die Markierung gilt) oder die Datei in {asked} speichern.',
+      en: 'Leave out --encoding (the mark decides) or save the file as {asked}.',
+    },
+  },
+  E_SCRIPT_LINE_TOO_LONG: {
+    message: {
+      de: '{file}:{line}: die Zeile ist länger als {max} Zeichen.',
+      en: '{file}:{line}: the line is longer than {max} characters.',
+    },
+    remedy: {
+      de: 'xpmigrate liest Zeilen bis {max} Zeichen (README, „Database move with SQL scripts“); SSMS und export-db schreiben eine Zeile je Zeile der Tabelle. Das Script mit Zeilenumbrüchen erzeugen.',
+      en: 'xpmigrate reads lines up to {max} characters (README, "Database move with SQL scripts"); SSMS and export-db write one line per table row. Generate the script with line breaks.',
+    },
+  },
+  E_SCRIPT_BATCH_TOO_LARGE: {
+    message: {
+      de: '{file}:{line}: der Batch, der hier beginnt, ist länger als {detail} Zeichen.',
+      en: '{file}:{line}: the batch that starts here is longer than {detail} characters.',
+    },
+    remedy: {
+      de: 'SQL Server nimmt Batches bis 65.536 × Paketgröße (256 MB bei 4 KB) an. GO-Zeilen einfügen, dann den Befehl wiederholen.',
+      en: 'SQL Server accepts batches up to 65,536 × the packet size (256 MB at 4 KB). Add GO lines, then repeat the command.',
     },
   },
   E_SCRIPT_VARIABLE: {

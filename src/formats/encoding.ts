@@ -3,11 +3,12 @@ import { XpmError } from '../errors/index.js';
 export type LogEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
- * The encoding of a log from its first bytes: a BOM says it; UTF-16 without one shows as NULs
+ * The encoding of a text from its first bytes: a BOM says it; UTF-16 without one shows as NULs
  * in every other byte; valid UTF-8 is UTF-8; anything else is Windows' ANSI code page (1252),
- * where the Backup-Manager writes its umlauts. NULs or control bytes otherwise mean binary.
+ * where the Backup-Manager writes its umlauts and SSMS saves "ANSI" scripts. NULs or control
+ * bytes otherwise mean binary.
  */
-export function detectEncoding(head: Uint8Array, file: string): { encoding: LogEncoding; bom: number } {
+export function sniffEncoding(head: Uint8Array): { encoding: LogEncoding; bom: number } | 'binary' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
@@ -24,7 +25,7 @@ export function detectEncoding(head: Uint8Array, file: string): { encoding: LogE
   const pairs = Math.max(1, sample.length / 2);
   if (oddNul / pairs > 0.3 && evenNul < oddNul / 10) return { encoding: 'utf-16le', bom: 0 };
   if (evenNul / pairs > 0.3 && oddNul < evenNul / 10) return { encoding: 'utf-16be', bom: 0 };
-  if (oddNul + evenNul > 0 || control > sample.length / 20) throw new XpmError('E_DIAG_BINARY', { file });
+  if (oddNul + evenNul > 0 || control > sample.length / 20) return 'binary';
   try {
     // A character cut at the end of the sample is not an error: decode in stream mode.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
@@ -32,4 +33,11 @@ export function detectEncoding(head: Uint8Array, file: string): { encoding: LogE
   } catch {
     return { encoding: 'windows-1252', bom: 0 };
   }
+}
+
+/** `sniffEncoding` for a log or CSV: binary is the error `E_DIAG_BINARY`. */
+export function detectEncoding(head: Uint8Array, file: string): { encoding: LogEncoding; bom: number } {
+  const sniffed = sniffEncoding(head);
+  if (sniffed === 'binary') throw new XpmError('E_DIAG_BINARY', { file });
+  return sniffed;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { XpmError } from '../errors/index.js';
 import type { Text } from '../i18n/index.js';
@@ -62,7 +62,7 @@ export function checkV4ExportFolder(dir: string, patterns: Record<string, RegExp
   }
   let users: V4ExportReport['users'] = null;
   for (const path of paths.filter((p) => /\.csv$/i.test(p))) {
-    const report = checkUsersCsv(readFileSync(join(dir, path)), path);
+    const report = checkUsersCsv(join(dir, path), path);
     if (!report.problems.some((p) => p.code === 'CSV_MISSING_COLUMN' || p.code === 'CSV_NO_HEADER')) {
       users = { file: path, report };
       break;

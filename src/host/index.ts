@@ -7,4 +7,4 @@ export type {
   SqlEndpoint,
 } from './host.js';
 export { SERVICE_PASSWORD_VARIABLE, WindowsHost, type WindowsHostOptions } from './windows/index.js';
-export { writeAtomic } from './write-atomic.js';
+export { checkOutput, type WriteOptions, writeAtomic, writeAtomicWith } from './write-atomic.js';

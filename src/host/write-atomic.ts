@@ -1,17 +1,82 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
+import { XpmError } from '../errors/index.js';
 
-/** Temporary file in the same folder, flushed, renamed: a kill leaves the old or the new file. */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+export interface WriteOptions {
+  /** Create missing folders (the tool's own files); a user's `--out` never does. */
+  makeFolder?: boolean;
+}
+
+/**
+ * Where a file can be written: its folder exists (a typo in `--out` must not silently create
+ * a tree elsewhere) and the name is not a folder. Throws the error that says which.
+ */
+export function checkOutput(file: string): void {
+  const folder = dirname(file);
+  let info: ReturnType<typeof statSync> | undefined;
   try {
-    if (typeof content === 'string') writeSync(fd, content);
-    else writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    info = statSync(folder);
+  } catch {
+    throw new XpmError('E_OUT_FOLDER_MISSING', { file, folder });
   }
-  renameSync(tmp, file);
+  if (!info.isDirectory()) throw new XpmError('E_OUT_FOLDER_MISSING', { file, folder });
+  try {
+    if (statSync(file).isDirectory()) throw new XpmError('E_OUT_IS_FOLDER', { file });
+  } catch (error) {
+    if (error instanceof XpmError) throw error; // a missing file is what we expect
+  }
+}
+
+/**
+ * Writes through a temporary file in the same folder, flushed and renamed: a kill leaves the
+ * old or the new file, and a failure leaves neither a half file nor the temporary one.
+ * `fill` gets a `write` for the content, piece by piece.
+ */
+export function writeAtomicWith<R>(
+  file: string,
+  fill: (write: (bytes: Uint8Array) => void) => R,
+  o: WriteOptions = {},
+): R {
+  if (o.makeFolder) mkdirSync(dirname(file), { recursive: true });
+  else checkOutput(file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const handle = fd;
+    const result = fill((bytes) => {
+      for (let at = 0; at < bytes.length; ) at += writeSync(handle, bytes, at);
+    });
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+    return result;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created, or already renamed
+    }
+    if (error instanceof XpmError) throw error;
+    throw new XpmError('E_OUT_WRITE', {
+      file,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+/** `writeAtomicWith` for a content in memory. */
+export function writeAtomic(file: string, content: string | Uint8Array, o: WriteOptions = {}): void {
+  writeAtomicWith(file, (write) => write(typeof content === 'string' ? Buffer.from(content) : content), o);
 }

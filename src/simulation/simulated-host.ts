@@ -118,7 +118,7 @@ export class SimulatedHost implements Host {
   }
 
   private save(): void {
-    writeAtomic(this.file, `${JSON.stringify(this.state, null, 2)}\n`);
+    writeAtomic(this.file, `${JSON.stringify(this.state, null, 2)}\n`, { makeFolder: true });
   }
 
   async bootId() {
@@ -348,5 +348,5 @@ function load(file: string): SimState | undefined {
 /** A new simulated server gets an atlas.xml as an XPhone Server V9 with SQL Express has it. */
 function writeSampleAtlas(installDir: string): void {
   const file = join(installDir, 'atlas.xml');
-  writeAtomic(file, SAMPLE_ATLAS_XML);
+  writeAtomic(file, SAMPLE_ATLAS_XML, { makeFolder: true });
 }

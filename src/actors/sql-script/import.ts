@@ -4,6 +4,7 @@ import { XpmError } from '../../errors/index.js';
 import { SqlBatchError, type SqlConnection } from '../sql-server/index.js';
 import type { ImportRow, ScriptImports } from './checkpoints.js';
 import { codeOnly } from './lexer.js';
+import type { ScriptEncoding } from './script-lines.js';
 import { type Batch, locate, splitScript } from './splitter.js';
 
 /** Opens a connection whose session starts in `database` (the one the script last USEd). */
@@ -16,6 +17,8 @@ export interface ImportOptions {
   /** Who imports (a run's step): the same script imported by another run is another import. */
   scope?: string;
   vars?: Record<string, string>;
+  /** The scripts' encoding (`--encoding`); detected per file when not given. */
+  encoding?: ScriptEncoding;
   /** Forget the checkpoint and start at the first batch. */
   restart?: boolean;
   /** What to do with a batch outside a transaction whose outcome is unknown. */
@@ -124,6 +127,7 @@ export async function importScript(
     let chain = '';
     for (const batch of splitScript(o.file, {
       vars: o.vars ?? {},
+      ...(o.encoding ? { encoding: o.encoding } : {}),
       onRead: (read, total) => o.onProgress?.({ ...progressOf(result, unit, read, total), batch: -1 }),
     })) {
       result.batches = batch.index + 1;

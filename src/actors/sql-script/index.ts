@@ -19,7 +19,15 @@ export {
   runsInTransaction,
 } from './import.js';
 export { codeOnly } from './lexer.js';
-export { type Batch, locate, type OnError, type SplitOptions, splitScript } from './splitter.js';
+export { MAX_LINE_CHARS, SCRIPT_ENCODINGS, type ScriptEncoding } from './script-lines.js';
+export {
+  type Batch,
+  locate,
+  MAX_BATCH_CHARS,
+  type OnError,
+  type SplitOptions,
+  splitScript,
+} from './splitter.js';
 export {
   type Finding,
   SCRIPT_TARGETS,

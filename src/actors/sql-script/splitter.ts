@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { XpmError } from '../../errors/index.js';
 import { CODE, type LexMode, scanLine } from './lexer.js';
+import { type ScriptEncoding, scriptLines } from './script-lines.js';
 
 /** What `:on error` says: stop the import at a failed batch (`exit`) or go on (`ignore`). */
 export type OnError = 'exit' | 'ignore';
@@ -39,6 +39,8 @@ export interface SplitOptions {
   vars?: Record<string, string>;
   /** Called as the top-level script is read: bytes read, file size. */
   onRead?: (read: number, total: number) => void;
+  /** `--encoding` (sqlcmd's `-f`), for the script and every `:r` file; else detected per file. */
+  encoding?: ScriptEncoding;
 }
 
 const GO = /^\s*go(?:\s+(\d+))?\s*(?:--.*)?$/i;
@@ -46,78 +48,25 @@ const COMMAND = /^\s*(?::([a-z]+)\b|!!)\s*(.*)$/i;
 const VARIABLE = /\$\(([A-Za-z_][\w-]*)\)/g;
 /** SQLCMD accepts up to 2^31-1; anything above is surely a typo. */
 const MAX_REPEAT = 1_000_000;
-const CHUNK = 1 << 20;
+/**
+ * SQL Server's largest batch: 65,536 × the network packet size (4 KB by default), see
+ * "Maximum capacity specifications for SQL Server". A longer batch would fail there anyway.
+ */
+export const MAX_BATCH_CHARS = 65_536 * 4096;
 
 const scriptError = (
   code:
     | 'E_SCRIPT_SYNTAX'
     | 'E_SCRIPT_INCLUDE'
+    | 'E_SCRIPT_INCLUDE_FOLDER'
     | 'E_SCRIPT_VARIABLE'
     | 'E_SCRIPT_COMMAND'
-    | 'E_SCRIPT_UNTERMINATED',
+    | 'E_SCRIPT_UNTERMINATED'
+    | 'E_SCRIPT_BATCH_TOO_LARGE',
   file: string,
   line: number,
   detail: string,
 ) => new XpmError(code, { file, line, detail });
-
-interface Line {
-  text: string;
-  no: number;
-  /** Bytes this line took in the file, with its line break. */
-  bytes: number;
-}
-
-/** Lines of a file, read in chunks: UTF-8 (BOM or not) or UTF-16 LE with BOM (SSMS's "Unicode"). */
-function* readLines(file: string, onRead?: (read: number, total: number) => void): Generator<Line> {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw new XpmError('E_SCRIPT_READ', { file, reason: (error as Error).message });
-  }
-  try {
-    const total = statSync(file).size;
-    const buffer = Buffer.alloc(CHUNK);
-    let read = readSync(fd, buffer, 0, CHUNK, null);
-    let start = 0;
-    let encoding: 'utf8' | 'utf16le' = 'utf8';
-    if (read >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
-    else if (read >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
-      encoding = 'utf16le';
-      start = 2;
-    } else if (read >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff)
-      throw new XpmError('E_SCRIPT_READ', { file, reason: 'UTF-16 big endian' });
-    const unit = encoding === 'utf16le' ? 2 : 1;
-    const decoder = new StringDecoder(encoding);
-    let pending = '';
-    let no = 0;
-    let consumed = start;
-    const size = (s: string) => (unit === 2 ? s.length * 2 : Buffer.byteLength(s));
-    while (read > 0) {
-      pending += decoder.write(buffer.subarray(start, read));
-      start = 0;
-      let from = 0;
-      for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', from)) {
-        const raw = pending.slice(from, nl);
-        from = nl + 1;
-        no += 1;
-        consumed += size(raw) + unit;
-        yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, no, bytes: consumed };
-      }
-      pending = pending.slice(from);
-      onRead?.(Math.min(consumed + size(pending), total), total);
-      read = readSync(fd, buffer, 0, CHUNK, null);
-    }
-    pending += decoder.end();
-    if (pending !== '') {
-      no += 1;
-      consumed += size(pending);
-      yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, no, bytes: consumed };
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Splits a SQLCMD script into batches, streaming: only the batch being built is in memory.
@@ -134,6 +83,7 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
   let index = 0;
   let mode: LexMode = CODE;
   let text: string[] = [];
+  let textChars = 0;
   let origins: Origin[] = [];
   let first: { file: string; line: number } | undefined;
   /** Where the string or comment open at a line's end began. */
@@ -160,6 +110,7 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
         }
       : undefined;
     text = [];
+    textChars = 0;
     origins = [];
     first = undefined;
     return batch;
@@ -176,7 +127,11 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
       : line;
 
   function* lines(path: string, stack: string[]): Generator<Batch> {
-    for (const { text: raw, no, bytes } of readLines(path, path === root ? options.onRead : undefined)) {
+    const read = {
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(path === root && options.onRead ? { onRead: options.onRead } : {}),
+    };
+    for (const { text: raw, no, bytes } of scriptLines(path, read)) {
       if (quit) return;
       const where = { file: path, line: no };
       if (path === root) offset = bytes;
@@ -203,6 +158,9 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
         if (text.length === 0 || next?.file !== path || next.line !== no)
           origins.push({ file: path, line: no, at: text.length });
         next = { file: path, line: no + 1 };
+        textChars += line.length + 1;
+        if (textChars > MAX_BATCH_CHARS)
+          throw scriptError('E_SCRIPT_BATCH_TOO_LARGE', first.file, first.line, String(MAX_BATCH_CHARS));
         text.push(line);
       }
       const before = mode.kind;
@@ -233,11 +191,14 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
       const path = isAbsolute(name) ? name : resolve(dirname(where.file), name);
       if (stack.includes(path))
         throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, `${name} (includes itself)`);
+      let folder: boolean;
       try {
-        statSync(path);
+        folder = statSync(path).isDirectory();
       } catch {
         throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, name);
       }
+      // sqlcmd cannot include a folder either; say so instead of failing to read it.
+      if (folder) throw scriptError('E_SCRIPT_INCLUDE_FOLDER', where.file, where.line, name);
       yield* lines(path, [...stack, path]);
     } else if (command === 'quit' || command === 'exit') {
       quit = true;

@@ -6,7 +6,9 @@ import {
   type ImportResult,
   importId,
   importScript,
+  SCRIPT_ENCODINGS,
   SCRIPT_TARGETS,
+  type ScriptEncoding,
   splitScript,
   type TableProgress,
   type TargetVersion,
@@ -20,6 +22,7 @@ import {
   withSql,
 } from '../../actors/sql-server/index.js';
 import { XpmError } from '../../errors/index.js';
+import { checkOutput } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { commandHost, faultAt, stateFile } from '../../service/index.js';
 import { choice } from '../choice.js';
@@ -33,6 +36,7 @@ interface ImportCliOptions {
   server?: string;
   input: string;
   var: string[];
+  encoding?: string;
   dryRun?: boolean;
   restart?: boolean;
   resolve?: string;
@@ -87,6 +91,7 @@ export function registerDbScript(program: Command, ctx: CliContext): void {
     .requiredOption('--input <file>', say(T.optImportInput, lang))
     .option('--server <server>', say(T.optImportServer, lang))
     .option('--var <name=value>', say(T.optImportVar, lang), collect, [])
+    .option('--encoding <utf-8|utf-16le|windows-1252>', say(T.optImportEncoding, lang))
     .option('--dry-run', say(T.optImportDryRun, lang))
     .option('--restart', say(T.optImportRestart, lang))
     .option('--resolve <rerun|skip>', say(T.optImportResolve, lang))
@@ -100,6 +105,8 @@ async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
   const target = Number(
     choice(o.targetVersion, '--target-version', SCRIPT_TARGETS.map(String)),
   ) as TargetVersion;
+  // Before connecting: a typo in --out must not cost a long export.
+  checkOutput(o.out);
   const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
     const facts = o.targetServer
@@ -154,11 +161,15 @@ function tableBars(ctx: CliContext, quiet: boolean): (p: TableProgress) => void 
   };
 }
 
+/** `--encoding`, when given: one of sqlcmd's code pages by name. */
+const encodingOf = (o: ImportCliOptions): { encoding?: ScriptEncoding } =>
+  o.encoding === undefined ? {} : { encoding: choice(o.encoding, '--encoding', SCRIPT_ENCODINGS) };
+
 function dryRun(ctx: CliContext, o: ImportCliOptions): void {
   const batches = [];
   let units = 0;
   let bytes = 0;
-  for (const b of splitScript(o.input, { vars: parseVars(o.var) })) {
+  for (const b of splitScript(o.input, { vars: parseVars(o.var), ...encodingOf(o) })) {
     batches.push({
       index: b.index,
       file: b.file,
@@ -186,6 +197,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   if (!o.server) throw new XpmError('E_INPUT_MISSING', { flag: '--server' });
   const resolve = o.resolve === undefined ? undefined : choice(o.resolve, '--resolve', RESOLUTIONS);
   const vars = parseVars(o.var);
+  const encoding = encodingOf(o);
   const service = openService(ctx, o.state);
   const host = commandHost(o.simulate === true, service.file);
   const server = serverLabel(o.server);
@@ -200,6 +212,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
         file: o.input,
         server,
         vars,
+        ...encoding,
         ...(o.restart ? { restart: true } : {}),
         ...(resolve ? { resolve } : {}),
         onProgress: print,

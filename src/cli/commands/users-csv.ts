@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkUsersCsv, convertCsv } from '../../diagnose/index.js';
 import { XpmError } from '../../errors/index.js';
-import { writeAtomic } from '../../host/index.js';
+import { writeAtomicWith } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
@@ -22,24 +22,26 @@ export function registerUsersCsv(program: Command, ctx: CliContext): void {
     .option('--convert-to <encoding>', say(T.optConvertTo, lang))
     .option('--out <file>', say(T.optCsvOut, lang))
     .action((file: string, o: { json?: boolean; convertTo?: string; out?: string }) => {
-      let bytes: Buffer;
+      const target = o.convertTo === undefined ? undefined : choice(o.convertTo, '--convert-to', TARGETS);
+      if (target && !o.out)
+        throw new XpmError('E_USAGE', { detail: '--convert-to needs --out FILE', command: 'users-csv' });
+      let size: number;
       try {
-        bytes = readFileSync(file);
+        const info = statSync(file);
+        if (info.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+        size = info.size;
       } catch (error) {
         throw new XpmError('E_DIAG_PATH', {
           path: file,
           detail: (error as NodeJS.ErrnoException).code ?? '',
         });
       }
-      if (bytes.length === 0) throw new XpmError('E_DIAG_EMPTY', { file });
-      const report = checkUsersCsv(bytes, file);
+      if (size === 0) throw new XpmError('E_DIAG_EMPTY', { file });
+      // The file is streamed, never read whole: a users export can be hundreds of MB.
+      const report = checkUsersCsv(file, file);
       let converted: { file: string; unmappable: number[] } | undefined;
-      if (o.convertTo) {
-        const target = choice(o.convertTo, '--convert-to', TARGETS);
-        if (!o.out)
-          throw new XpmError('E_USAGE', { detail: '--convert-to needs --out FILE', command: 'users-csv' });
-        const result = convertCsv(bytes, target, file);
-        writeAtomic(o.out, result.bytes);
+      if (target && o.out) {
+        const result = writeAtomicWith(o.out, (write) => convertCsv(file, target, write, file));
         converted = { file: o.out, unmappable: result.unmappable };
       }
       if (report.problems.length > 0 || (converted?.unmappable.length ?? 0) > 0)
@@ -61,6 +63,11 @@ export function registerUsersCsv(program: Command, ctx: CliContext): void {
         out(
           ctx,
           `  ${say(T.csvLine, lang, { line: p.line })}: ${say(T[p.code], lang, { detail: p.detail, ...p.params })}`,
+        );
+      if (report.problemCount > report.problems.length)
+        out(
+          ctx,
+          `  ${say(T.csvMoreProblems, lang, { more: report.problemCount - report.problems.length, shown: report.problems.length })}`,
         );
       if (report.problems.length === 0) out(ctx, `  ${say(T.csvOk, lang)}`);
       if (converted) {

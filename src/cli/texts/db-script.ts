@@ -44,6 +44,10 @@ export const DB_SCRIPT = {
     de: 'Script-Variable setzen, mehrfach möglich; gilt vor :setvar im Script (z.B. DataPath=D:\\Data\\)',
     en: "set a script variable, repeatable; wins over the script's :setvar (e.g. DataPath=D:\\Data\\)",
   },
+  optImportEncoding: {
+    de: 'Zeichenkodierung aller Scriptdateien (wie sqlcmd -f); sonst erkannt: BOM, UTF-16 ohne BOM, UTF-8, sonst Windows-1252 („ANSI“ in SSMS)',
+    en: 'character encoding of every script file (like sqlcmd -f); else detected: BOM, UTF-16 without BOM, UTF-8, else Windows-1252 ("ANSI" in SSMS)',
+  },
   optImportDryRun: {
     de: 'nur die Batches auflisten, ohne Verbindung (mit --json: batches[] mit startLine und repeat)',
     en: 'only list the batches, without connecting (with --json: batches[] with startLine and repeat)',

@@ -51,6 +51,14 @@ export const FILES = {
     en: '{column} "{value}" duplicated (as in line {first})',
   },
   CSV_QUOTE: { de: 'Anführungszeichen nicht geschlossen', en: 'unterminated quote' },
+  CSV_LINE_TOO_LONG: {
+    de: 'länger als {max} Zeichen: keine Benutzerzeile',
+    en: 'longer than {max} characters: no user row',
+  },
+  csvMoreProblems: {
+    de: '… und {more} weitere Probleme (die ersten {shown} sind gezeigt)',
+    en: '… and {more} more problems (the first {shown} are shown)',
+  },
   cmdV4Exports: {
     de: 'Export-Ordner des V4 Migrations-Managers prüfen: Punkte a–e vorhanden, Benutzer-CSV gültig',
     en: "check the V4 Migrations-Manager's export folder: items a–e present, users CSV valid",

@@ -101,7 +101,7 @@ export class SqlServerSimulator {
   }
 
   private write(model: SqlModel): void {
-    writeAtomic(this.modelFile, `${JSON.stringify(model, null, 2)}\n`);
+    writeAtomic(this.modelFile, `${JSON.stringify(model, null, 2)}\n`, { makeFolder: true });
   }
 
   async start(port = 0, host = '127.0.0.1'): Promise<number> {

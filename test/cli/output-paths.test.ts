@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { XpmError } from '../../src/errors/index.js';
+import { writeAtomicWith } from '../../src/host/index.js';
+import { runCli } from '../support/cli.js';
+
+// Issue 23, item 10: an output path the user typed is taken as typed. A missing folder is not
+// created, a folder is not a file, and a failed write leaves neither half a file nor a temp file.
+const CSV = fileURLToPath(new URL('../fixtures/users-csv/valid-tab.utf16le.csv', import.meta.url));
+
+describe('--out', () => {
+  it('into a missing folder is refused and the folder is not created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    const out = join(dir, 'typo', 'users.csv');
+    const csv = runCli(['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', out, '--lang', 'en']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('[E_OUT_FOLDER_MISSING]');
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const exported = runCli([
+      ...['export-db', '--server', 'SQLSRV01\\XPHONE', '--database', 'XPDATA', '--target-version', '2019'],
+      ...['--out', out, '--simulate', '--state', join(dir, 'state.db'), '--lang', 'de'],
+    ]);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toContain('[E_OUT_FOLDER_MISSING]');
+    expect(exported.stderr).toContain('existiert nicht');
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
+  it('naming a folder is a clear error, not EISDIR, and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    mkdirSync(join(dir, 'users.csv'));
+    const r = runCli(['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', join(dir, 'users.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_OUT_IS_FOLDER]');
+    expect(r.stderr).not.toMatch(/EISDIR|internal/i);
+    expect(readdirSync(dir)).toEqual(['users.csv']);
+  });
+
+  it('a write that fails halfway keeps the old file and removes the temporary one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, 'old');
+    let error: unknown;
+    try {
+      writeAtomicWith(file, (write) => {
+        write(Buffer.from('new, half'));
+        throw new XpmError('E_OUT_WRITE', { file, reason: 'disk full (simulated)' });
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XpmError);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.html']);
+  });
+});
