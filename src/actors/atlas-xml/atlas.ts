@@ -6,6 +6,7 @@ import { unifiedDiff } from './diff.js';
 import { parseAtlas, readAtlas } from './document.js';
 import { type AtlasChange, type AtlasEdit, applyEdits, validateEdit } from './edit.js';
 import { encode } from './encoding.js';
+import { maskSecrets } from './entities.js';
 import { replaceFile, type WriteHook } from './write.js';
 
 export interface AtlasPreview {
@@ -22,7 +23,13 @@ export function previewAtlas(file: string, edits: AtlasEdit[]): AtlasPreview {
   for (const edit of edits) validateEdit(edit);
   const doc = readAtlas(file);
   const { text, changes } = applyEdits(doc, edits);
-  return { file, changes, diff: unifiedDiff(doc.text, text, file), bytes: encode(text, doc.encoding) };
+  // What is shown (diff, before/after) never carries a password; the bytes keep it.
+  return {
+    file,
+    changes: changes.map((c) => ({ ...c, before: maskSecrets(c.before), after: maskSecrets(c.after) })),
+    diff: unifiedDiff(maskSecrets(doc.text), maskSecrets(text), file),
+    bytes: encode(text, doc.encoding),
+  };
 }
 
 /** The probe of the recovery policy: does the file already hold the edit's values? */

@@ -12,7 +12,7 @@ import {
 } from '../sql-server/index.js';
 import { type AtlasEncoding, decode } from './encoding.js';
 import { unescapeXml } from './entities.js';
-import { type Element, type Scan, ScanError, scan } from './scan.js';
+import { type Element, type Scan, ScanError, scan, type TextNode, withoutDoctype } from './scan.js';
 
 /** One database connection found inside `<Databases>`. */
 export interface AtlasEntry {
@@ -72,6 +72,7 @@ export interface AtlasDocument {
 const NAME_ATTRIBUTES = ['name', 'id', 'key', 'database', 'type'];
 /** A value is taken for a connection string when it names a server or a database. */
 const LOOKS_LIKE = /(data\s*source|server|address|initial\s*catalog|database)\s*=/i;
+const SPLIT_VALUE = 'a connection string in pieces (CDATA or a comment inside it): not read, not changed';
 
 export function readAtlas(file: string): AtlasDocument {
   let bytes: Buffer;
@@ -96,7 +97,14 @@ function xmlValidator() {
 
 export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
   const { text, encoding } = decode(bytes, file);
-  const verdict = xmlValidator().validate(text, { allowBooleanAttributes: false });
+  let verdict: ReturnType<ReturnType<typeof xmlValidator>['validate']>;
+  try {
+    verdict = xmlValidator().validate(withoutDoctype(text), { allowBooleanAttributes: false });
+  } catch (cause) {
+    if (!(cause instanceof ScanError)) throw cause;
+    const { line, column } = position(text, cause.at);
+    verdict = { err: { code: 'InvalidDoctype', msg: 'DOCTYPE not closed', line, col: column } };
+  }
   if (verdict !== true) {
     throw new XpmError('E_ATLAS_XML', {
       file,
@@ -198,11 +206,24 @@ export function parseAtlas(file: string, bytes: Buffer): AtlasDocument {
         a.quote,
       );
   }
+  // An element whose value is in pieces (text and CDATA, or around a comment): no piece alone
+  // is the connection string, and guessing the join would edit the wrong bytes.
+  const pieces = new Map<number, TextNode[]>();
+  for (const t of scanned.texts)
+    if (t.parent !== undefined && t.raw.trim() !== '')
+      pieces.set(t.parent, [...(pieces.get(t.parent) ?? []), t]);
+  for (const [parent, parts] of pieces) {
+    const element = scanned.elements[parent]!;
+    if (parts.length < 2 || (element.index !== section.index && !inside(element))) continue;
+    if (!LOOKS_LIKE.test(parts.map((t) => t.raw).join(''))) continue;
+    const { line, column } = position(text, parts[0]!.start);
+    problems.push({ line, column, element: element.name, detail: SPLIT_VALUE });
+  }
   for (const t of scanned.texts) {
     if (t.parent === undefined) continue;
     const element = scanned.elements[t.parent]!;
     if (element.index !== section.index && !inside(element)) continue;
-    if (t.raw.trim() === '') continue;
+    if (t.raw.trim() === '' || (pieces.get(t.parent)?.length ?? 0) > 1) continue;
     // Keep the text's own surrounding whitespace (indentation) out of the value's range.
     const lead = t.raw.length - t.raw.trimStart().length;
     const trail = t.raw.length - t.raw.trimEnd().length;

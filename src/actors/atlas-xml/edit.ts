@@ -9,7 +9,7 @@ import {
   set,
 } from '../sql-server/index.js';
 import type { AtlasDocument, AtlasEntry, UseLogin } from './document.js';
-import { escapeAttribute, escapeText } from './entities.js';
+import { escapeAttribute, escapeText, minimalEdit } from './entities.js';
 
 /** What can be changed in atlas.xml. */
 export type AtlasEdit =
@@ -85,11 +85,9 @@ export function applyEdits(doc: AtlasDocument, edits: AtlasEdit[]): { text: stri
         column: 1,
         detail: '"]]>" cannot stand in CDATA',
       });
-    replacements.push({
-      start,
-      end,
-      text: quote ? escapeAttribute(value, quote) : cdata ? value : escapeText(value),
-    });
+    const escape = (t: string) => (quote ? escapeAttribute(t, quote) : cdata ? t : escapeText(t));
+    const edit = minimalEdit(doc.text.slice(start, end), entry.connectionString, value, escape);
+    replacements.push({ start: start + edit.start, end: start + edit.end, text: edit.text });
   }
   for (const entry of useLogin) {
     const element = doc.scan.elements[entry.location.elementIndex]!;

@@ -121,14 +121,46 @@ function startTag(doc: string, at: number, elements: Element[], stack: number[])
   }
 }
 
-/** `<!DOCTYPE …>` with an optional internal subset in brackets. */
+/**
+ * `<!DOCTYPE …>` with an optional internal subset in brackets. Quoted literals, comments and
+ * processing instructions inside it are skipped whole: a `]>` in an entity's value does not
+ * end the declaration (XML 1.0, 2.8 "Prolog and Document Type Declaration").
+ */
 function skipDeclaration(doc: string, at: number): number {
   let depth = 0;
+  const past = (from: number, marker: string) => {
+    const end = doc.indexOf(marker, from);
+    if (end < 0) throw new ScanError(at);
+    return end + marker.length - 1;
+  };
   for (let i = at + 2; i < doc.length; i++) {
     const c = doc[i];
-    if (c === '[') depth++;
+    if (c === '"' || c === "'") i = past(i + 1, c);
+    else if (doc.startsWith('<!--', i)) i = past(i + 4, '-->');
+    else if (doc.startsWith('<?', i)) i = past(i + 2, '?>');
+    else if (c === '[') depth++;
     else if (c === ']') depth--;
     else if (c === '>' && depth <= 0) return i + 1;
   }
   throw new ScanError(at);
+}
+
+/**
+ * The text with its DOCTYPE (if the prolog has one) blanked to spaces, line breaks kept: the
+ * validator then judges the document alone and cannot be led astray by markup in an entity's
+ * value. Offsets and line numbers stay those of the file.
+ */
+export function withoutDoctype(doc: string): string {
+  let i = 0;
+  for (;;) {
+    while (/\s/.test(doc[i] ?? '')) i++;
+    const close = doc.startsWith('<?', i) ? '?>' : doc.startsWith('<!--', i) ? '-->' : undefined;
+    if (!close) break;
+    const end = doc.indexOf(close, i);
+    if (end < 0) return doc; // unterminated: the validator will say where
+    i = end + close.length;
+  }
+  if (!doc.startsWith('<!DOCTYPE', i)) return doc;
+  const end = skipDeclaration(doc, i);
+  return doc.slice(0, i) + doc.slice(i, end).replace(/[^\r\n]/g, ' ') + doc.slice(end);
 }
