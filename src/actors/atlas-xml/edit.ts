@@ -85,8 +85,8 @@ export function applyEdits(doc: AtlasDocument, edits: AtlasEdit[]): { text: stri
         column: 1,
         detail: '"]]>" cannot stand in CDATA',
       });
-    const escape = (t: string) => (quote ? escapeAttribute(t, quote) : cdata ? t : escapeText(t));
-    const edit = minimalEdit(doc.text.slice(start, end), entry.connectionString, value, escape);
+    const written = (t: string) => (quote ? escapeAttribute(t, quote) : cdata ? t : escapeText(t));
+    const edit = minimalEdit(doc.text.slice(start, end), entry.connectionString, value, written);
     replacements.push({ start: start + edit.start, end: start + edit.end, text: edit.text });
   }
   for (const entry of useLogin) {

@@ -58,16 +58,16 @@ function rawStarts(raw: string): number[] {
 /**
  * The smallest change to `raw` (whose unescaped text is `before`) that makes it `after`: the
  * common start and end are kept as written — `&gt;`, character references, the quoting inside
- * a connection string — and only the part between is written anew through `escape`.
+ * a connection string — and only the part between is written anew through `written`.
  */
 export function minimalEdit(
   raw: string,
   before: string,
   after: string,
-  escape: (text: string) => string,
+  written: (text: string) => string,
 ): { start: number; end: number; text: string } {
   const starts = rawStarts(raw);
-  if (starts.length !== before.length + 1) return { start: 0, end: raw.length, text: escape(after) };
+  if (starts.length !== before.length + 1) return { start: 0, end: raw.length, text: written(after) };
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
@@ -83,7 +83,7 @@ export function minimalEdit(
   return {
     start: starts[head]!,
     end: starts[before.length - tail]!,
-    text: escape(after.slice(head, after.length - tail)),
+    text: written(after.slice(head, after.length - tail)),
   };
 }
 
