@@ -16,6 +16,7 @@ import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
 import { registerUi } from './commands/ui.js';
+import { registerUnlock } from './commands/unlock.js';
 import { registerUsersCsv } from './commands/users-csv.js';
 import { registerV4Exports } from './commands/v4-exports.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
@@ -68,6 +69,7 @@ function buildProgram(ctx: CliContext, argv: string[]): Command {
   registerStart(program, ctx);
   registerResume(program, ctx);
   registerOperatorCommands(program, ctx);
+  registerUnlock(program, ctx);
   registerInspect(program, ctx);
   registerAtlas(program, ctx);
   registerSql(program, ctx);

@@ -149,8 +149,18 @@ export const ERRORS = {
       en: 'Run {run} is held by process {pid} on {host} (since {since}).',
     },
     remedy: {
-      de: 'Warten, bis dieser Prozess endet, oder ihn beenden; ein beendeter Prozess gibt den Lauf frei.',
-      en: 'Wait for that process to end, or stop it; a dead holder is taken over automatically.',
+      de: 'Warten, bis dieser Prozess endet, oder ihn beenden; ein beendeter Prozess auf diesem Rechner gibt den Lauf frei.',
+      en: 'Wait for that process to end, or stop it; a dead holder on this machine is taken over automatically.',
+    },
+  },
+  E_RUN_LOCKED_ELSEWHERE: {
+    message: {
+      de: 'Lauf {run} ist von Prozess {pid} auf dem Rechner {host} gesperrt (seit {since}); dies ist {here}. Ob jener Prozess noch läuft, ist von hier nicht zu erkennen: die Sperre wird nie von selbst übernommen.',
+      en: 'Run {run} is locked by process {pid} on the machine {host} (since {since}); this is {here}. Whether that process still runs cannot be told from here, so the lock is never taken over by itself.',
+    },
+    remedy: {
+      de: 'Läuft xpmigrate auf {host} nicht mehr (Server umbenannt, Zustandsspeicher kopiert): xpmigrate unlock --run {run}. Sonst den Prozess dort zuerst beenden.',
+      en: 'If xpmigrate no longer runs on {host} (server renamed, state store copied): xpmigrate unlock --run {run}. Otherwise stop the process there first.',
     },
   },
   E_RUN_NOT_FOUND: {

@@ -1,6 +1,6 @@
 export { JOURNAL_KINDS, type JournalEntry, type JournalKind, type StoredEntry } from './journal.js';
 export { absolutePath, stateFile } from './location.js';
-export { acquireRunLock, type LockHolder, lockHolder, type RunLock } from './lock.js';
+export { acquireRunLock, type LockHolder, lockHolder, type RunLock, releaseLock } from './lock.js';
 export { JournalMirror } from './mirror.js';
 export { type Db, openDb } from './open.js';
 export { SQLITE_DRIVERS, type SqliteDriver, sqliteDriver } from './sqlite.js';

@@ -20,6 +20,7 @@ export const JOURNAL_KINDS = [
   'rollback-detected',
   'rollback-failed',
   'snapshot-removed',
+  'lock-released',
   'run-ended',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
@@ -41,6 +42,7 @@ interface Typed {
   'rollback-detected': { how: string; storeSeq: number; snapshot: unknown; lost: unknown[] };
   'mirror-failed': { dir: string; error: string };
   'run-ended': { status: string };
+  'lock-released': { pid: number; host: string; since: string; here: string };
 }
 /** A command that changed nothing: the command as given and why, in both languages. */
 type CommandAnswer = { command?: string; reason: string; reasonDe?: string } & Record<string, unknown>;

@@ -34,13 +34,7 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
   };
   db.transaction(() => {
     const holder = storedHolder(db, runId);
-    if (holder && isAlive(holder)) {
-      throw new XpmError(
-        'E_RUN_LOCKED',
-        { run: runId, pid: holder.pid, host: holder.host, since: holder.since },
-        { exitCode: 5 },
-      );
-    }
+    if (holder && isAlive(holder)) throw lockedError(runId, holder);
     db.prepare(
       'INSERT OR REPLACE INTO locks (run_id, pid, host, since, token, boot, started) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(runId, me.pid, me.host, me.since, token, me.boot, me.started);
@@ -50,6 +44,35 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
       db.prepare('DELETE FROM locks WHERE run_id = ? AND token = ?').run(runId, token);
     },
   };
+}
+
+/**
+ * A live holder on this machine, or one on another host name: the latter is never taken over by
+ * itself (its process may run there, or the server was renamed or the store copied), so the
+ * error says so and names `unlock` as the way to release it.
+ */
+function lockedError(runId: string, holder: LockHolder): XpmError {
+  const params = { run: runId, pid: holder.pid, host: holder.host, since: holder.since, here: hostname() };
+  return holder.host === hostname()
+    ? new XpmError('E_RUN_LOCKED', params, { exitCode: 5 })
+    : new XpmError('E_RUN_LOCKED_ELSEWHERE', params, { exitCode: 5 });
+}
+
+/**
+ * Releases a lock explicitly (`xpmigrate unlock`): allowed when its holder is on another host
+ * name or gone; a live holder on this machine is refused as a second driver would be.
+ * Returns the released holder, or undefined when there was none.
+ */
+export function releaseLock(db: Db, runId: string): LockHolder | undefined {
+  return db
+    .transaction(() => {
+      const holder = storedHolder(db, runId);
+      if (!holder) return undefined;
+      if (holder.host === hostname() && isAlive(holder)) throw lockedError(runId, holder);
+      db.prepare('DELETE FROM locks WHERE run_id = ?').run(runId);
+      return holder;
+    })
+    .immediate();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { RunView } from '../../visualizer/src/protocol.js';
 import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
@@ -11,10 +12,12 @@ import {
   type InboxRow,
   type JournalEntry,
   type JournalRow,
+  type LockHolder,
   lockHolder,
   openDb,
   type RunRow,
   type RunStatus,
+  releaseLock,
   type SnapshotRow,
   Store,
 } from '../persistence/index.js';
@@ -236,6 +239,24 @@ export class RunService {
       run.actor.stop();
       await host.close?.();
     }
+  }
+
+  /**
+   * Releases the run's lock explicitly and journals it: for a holder on another host name
+   * (server renamed, store copied) or a dead one. A live holder here is refused (exit 5).
+   */
+  unlock(runId: string | undefined, who: string): { runId: string; released?: LockHolder } {
+    const { row } = this.find(runId);
+    const released = releaseLock(this.db, row.id);
+    if (released)
+      this.store.journal(row.id, [
+        {
+          kind: 'lock-released',
+          who,
+          detail: { pid: released.pid, host: released.host, since: released.since, here: hostname() },
+        },
+      ]);
+    return { runId: row.id, ...(released ? { released } : {}) };
   }
 
   /** Queues a command for whoever drives the run; its inbox id. */

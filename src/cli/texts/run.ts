@@ -21,6 +21,15 @@ export const RUN = {
   },
   cmdRetry: { de: 'den fehlgeschlagenen Schritt wiederholen', en: 'retry the failed step' },
   cmdAbort: { de: 'den Lauf abbrechen', en: 'abort the run' },
+  cmdUnlock: {
+    de: 'die Sperre eines Laufs freigeben, deren Prozess auf einem anderen Rechnernamen lief (Server umbenannt, Speicher kopiert) oder beendet ist; wird im Journal vermerkt',
+    en: "release a run's lock whose process ran under another host name (server renamed, store copied) or is gone; journaled",
+  },
+  unlockDone: {
+    de: 'Sperre von Lauf {run} freigegeben (Prozess {pid} auf {host}, seit {since}). Weiter mit: xpmigrate resume --run {run}',
+    en: 'Released the lock of run {run} (process {pid} on {host}, since {since}). Go on with: xpmigrate resume --run {run}',
+  },
+  unlockNone: { de: 'Lauf {run} ist nicht gesperrt.', en: 'Run {run} is not locked.' },
   cmdHistory: { de: 'das Journal eines Laufs zeigen', en: "show a run's journal" },
   cmdRuns: { de: 'alle Läufe im Zustandsspeicher zeigen', en: 'list the runs in the state store' },
   cmdSim: {
