@@ -103,12 +103,30 @@ function report(error: unknown, ctx: CliContext, argv: string[]): number {
     if (ctx.debug && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
     return error.exitCode;
   }
+  const store = storeError(error);
+  if (store) return report(store, ctx, argv);
   const detail = error instanceof Error ? error.message : String(error);
   const internal = new XpmError('E_INTERNAL', { detail }, { exitCode: ExitCode.failed });
   io.stderr.write(`xpmigrate: ${say(T.errorPrefix, lang)} [${internal.code}]: ${internal.text(lang)}\n`);
   if (ctx.debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`  ${say(T.remedyPrefix, lang)}: ${internal.remedy(lang)}\n`);
   return internal.exitCode;
+}
+
+/**
+ * SQLite's own failures while a store is in use (read-only file or folder, disk I/O error, disk
+ * full, damaged pages): the store's condition, said as such, not an internal error.
+ */
+function storeError(error: unknown): XpmError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  const kind = code.replace(/^SQLITE_/, '').replace(/_.*$/, '');
+  if (kind === 'CORRUPT' || kind === 'NOTADB')
+    return new XpmError('E_STORE_CORRUPT', { file: '–', detail }, { cause: error });
+  const condition = (['READONLY', 'IOERR', 'FULL', 'CANTOPEN', 'BUSY'] as const).find((k) => k === kind);
+  if (!condition) return undefined;
+  return new XpmError(`E_STORE_${condition}`, { code, detail }, { cause: error });
 }
 
 /** Commander's parse errors, in the user's language. */

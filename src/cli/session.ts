@@ -17,8 +17,13 @@ import { bar } from './render/index.js';
 import { T } from './texts/index.js';
 
 /** The run service on the store named by --state, XPMIGRATE_STATE or the default. */
-export function openService(ctx: CliContext, explicit: string | undefined): RunService {
-  return RunService.open(stateFile(explicit, ctx.io.env));
+/** The service on the store `--state` names; `create` only for what begins something. */
+export function openService(
+  ctx: CliContext,
+  explicit: string | undefined,
+  o: { create?: boolean } = {},
+): RunService {
+  return RunService.open(stateFile(explicit, ctx.io.env), o);
 }
 
 export function operatorName(explicit: string | undefined): string {

@@ -2,9 +2,9 @@ import { findAtlasXml, readAtlas, windowsLogin } from '../actors/atlas-xml/index
 import {
   type Check,
   type CheckStatus,
-  parseServer,
   runChecks,
   type ServerAddress,
+  serverAddress,
   serverLabel,
   sqlAccess,
   withSql,
@@ -162,7 +162,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
    */
   async function atlasPointsAtSource(doc: ReturnType<typeof readAtlas>, source: string) {
     const me = (await host.machineName()).toLowerCase();
-    const want = parseServer(serverLabel(source));
+    const want = serverAddress(serverLabel(source));
     const same = (a: ServerAddress) =>
       (a.instance ?? '').toLowerCase() === (want.instance ?? '').toLowerCase() &&
       (a.local

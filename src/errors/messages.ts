@@ -167,6 +167,76 @@ export const ERRORS = {
     message: { de: 'Lauf "{run}" gibt es in {file} nicht.', en: 'There is no run "{run}" in {file}.' },
     remedy: { de: 'Die Läufe zeigt: xpmigrate runs', en: 'List the runs with: xpmigrate runs' },
   },
+  E_STORE_READONLY: {
+    message: {
+      de: 'Der Zustandsspeicher ist schreibgeschützt ({code}): {detail}',
+      en: 'The state store is read-only ({code}): {detail}',
+    },
+    remedy: {
+      de: 'Dieses Konto (nach einem Neustart: SYSTEM) braucht Schreibrechte auf die Datei und ihren Ordner (für -wal und -shm). Nichts wurde halb geschrieben; danach den Befehl wiederholen.',
+      en: 'This account (after a reboot: SYSTEM) needs write access to the file and its folder (for -wal and -shm). Nothing was half written; then repeat the command.',
+    },
+  },
+  E_STORE_IOERR: {
+    message: {
+      de: 'Ein-/Ausgabefehler am Zustandsspeicher ({code}): {detail}',
+      en: 'Disk I/O error on the state store ({code}): {detail}',
+    },
+    remedy: {
+      de: 'Datenträger und Ordner prüfen (kein Netzlaufwerk, keine entfernte Platte). Die letzte bestätigte Änderung ist erhalten; danach den Befehl wiederholen.',
+      en: 'Check the disk and the folder (no network drive, no removed disk). The last committed change is kept; then repeat the command.',
+    },
+  },
+  E_STORE_FULL: {
+    message: {
+      de: 'Der Datenträger des Zustandsspeichers ist voll ({code}).',
+      en: "The state store's disk is full ({code}).",
+    },
+    remedy: {
+      de: 'Platz schaffen, dann den Befehl wiederholen: die letzte bestätigte Änderung ist erhalten.',
+      en: 'Free some space, then repeat the command: the last committed change is kept.',
+    },
+  },
+  E_STORE_CANTOPEN: {
+    message: {
+      de: 'Der Zustandsspeicher lässt sich nicht öffnen ({code}): {detail}',
+      en: 'The state store cannot be opened ({code}): {detail}',
+    },
+    remedy: {
+      de: 'Pfad und Rechte prüfen (--state oder XPMIGRATE_STATE), auch für den Ordner.',
+      en: 'Check the path and the permissions (--state or XPMIGRATE_STATE), the folder included.',
+    },
+  },
+  E_STORE_BUSY: {
+    message: {
+      de: 'Der Zustandsspeicher ist von einem anderen Prozess gesperrt ({code}).',
+      en: 'The state store is locked by another process ({code}).',
+    },
+    remedy: {
+      de: 'Warten, bis der andere xpmigrate-Prozess (oder ein Virenscanner, eine Sicherung) die Datei freigibt, dann wiederholen.',
+      en: 'Wait until the other xpmigrate process (or a virus scanner, a backup) lets go of the file, then repeat.',
+    },
+  },
+  E_STORE_MISSING: {
+    message: {
+      de: 'Es gibt keinen Zustandsspeicher {file}.',
+      en: 'There is no state store {file}.',
+    },
+    remedy: {
+      de: 'Den Pfad prüfen (--state oder XPMIGRATE_STATE); ein Lauf beginnt mit xpmigrate start. Nichts wurde angelegt.',
+      en: 'Check the path (--state or XPMIGRATE_STATE); a run begins with xpmigrate start. Nothing was created.',
+    },
+  },
+  E_STORE_LOST: {
+    message: {
+      de: 'Der Zustandsspeicher {file} ist verloren ({how}: leer, ohne sein Write-Ahead-Log, gelöscht oder ersetzt). Ihn als leeren Speicher zu lesen, hieße Sicherung, Snapshot und Neustart noch einmal auszuführen.',
+      en: 'The state store {file} is lost ({how}: empty, without its write-ahead log, deleted or replaced). Reading it as an empty store would back up, snapshot and reboot all over again.',
+    },
+    remedy: {
+      de: 'Nichts wurde geschrieben. Die Datei (mit ihrer -wal-Datei) aus einer Sicherung oder dem VM-Snapshot wiederherstellen. Journal-Spiegel dieses Speichers: {mirror} (dort <Lauf>.jsonl, die Geschichte des Laufs). Nicht neu beginnen, solange der Stand des Servers unklar ist.',
+      en: "Nothing was written. Restore the file (with its -wal file) from a backup or the VM snapshot. This store's journal mirror: {mirror} (<run>.jsonl there holds the run's history). Do not start over while the server's state is unclear.",
+    },
+  },
   E_NO_RUNS: {
     message: { de: 'In {file} gibt es keinen Lauf.', en: 'There is no run in {file}.' },
     remedy: {

@@ -156,3 +156,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE locks ADD COLUMN started TEXT NOT NULL DEFAULT '';
   `,
 ];
+
+/** The tables the newest schema has: a store that lacks one was damaged by hand or by a tool. */
+export const SCHEMA_TABLES = [
+  'runs',
+  'checkpoints',
+  'journal',
+  'step_attempts',
+  'inbox',
+  'snapshots',
+  'locks',
+  'script_imports',
+] as const;

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { XpmError } from '../errors/index.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, SCHEMA_TABLES } from './migrations.js';
 import { type Db, openSqlite, type SqliteDriver, sqliteDriver } from './sqlite.js';
 
 export type { Db };
@@ -11,8 +11,16 @@ export type { Db };
  * better-sqlite3 defaults WAL to synchronous=NORMAL, so FULL is set after journal_mode and
  * read back: a commit must survive a power cut between reboots.
  */
-export function openDb(file: string, driver: SqliteDriver = sqliteDriver()): Db {
-  mkdirSync(dirname(file), { recursive: true });
+export function openDb(
+  file: string,
+  driver: SqliteDriver = sqliteDriver(),
+  { create = true }: { create?: boolean } = {},
+): Db {
+  const before = sizeOf(file);
+  // A store that should hold a run is never silently replaced by an empty one.
+  if (before === undefined && !create) throw new XpmError('E_STORE_MISSING', { file });
+  if (before === 0) throw lost(file, 'empty');
+  if (create) mkdirSync(dirname(file), { recursive: true });
   let db: Db;
   try {
     db = openSqlite(file, driver, 5000);
@@ -25,7 +33,18 @@ export function openDb(file: string, driver: SqliteDriver = sqliteDriver()): Db 
     db.pragma('foreign_keys = ON');
     const sync = db.pragma('synchronous', { simple: true });
     if (sync !== 2) throw new Error(`synchronous is ${String(sync)}, not FULL`);
+    // A file with bytes but no schema had its tables in a write-ahead log that is gone.
+    if (before !== undefined && db.pragma('user_version', { simple: true }) === 0) throw lost(file, 'wal');
     migrate(db, file);
+    const tables = new Set(
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
+      ).map((t) => t.name),
+    );
+    const missing = SCHEMA_TABLES.filter((t) => !tables.has(t));
+    if (missing.length > 0)
+      throw new XpmError('E_STORE_CORRUPT', { file, detail: `table ${missing.join(', ')} missing` });
+    opened.set(db, { file, identity: identityOf(file) });
     return db;
   } catch (cause) {
     db.close();
@@ -36,6 +55,50 @@ export function openDb(file: string, driver: SqliteDriver = sqliteDriver()): Db 
     }
     throw new XpmError('E_STORE_OPEN', { file, detail: message(cause) }, { cause });
   }
+}
+
+/** The file each store was opened from, and which file that was (device and inode). */
+const opened = new WeakMap<Db, { file: string; identity: string | undefined }>();
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+function identityOf(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return s.size > 0 ? `${s.dev}:${s.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The journal mirror's folder, as `start --journal-mirror` noted it beside the store. */
+export const mirrorNote = (file: string) => `${file}.mirror`;
+
+function lost(file: string, how: 'empty' | 'wal' | 'gone' | 'replaced'): XpmError {
+  let mirror = '';
+  try {
+    mirror = readFileSync(mirrorNote(file), 'utf8').trim();
+  } catch {
+    // no mirror was kept for this store
+  }
+  return new XpmError('E_STORE_LOST', { file, how, mirror: mirror || '–' }, { exitCode: 2 });
+}
+
+/**
+ * Before a commit: is the store's path still the file this process opened? A store deleted or
+ * replaced under a running process would otherwise take the commit into a file nobody reads.
+ */
+export function assertSameStore(db: Db): void {
+  const known = opened.get(db);
+  if (!known?.identity) return;
+  const now = identityOf(known.file);
+  if (now !== known.identity) throw lost(known.file, now === undefined ? 'gone' : 'replaced');
 }
 
 function migrate(db: Db, file: string): void {

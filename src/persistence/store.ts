@@ -1,7 +1,7 @@
 import { isoNow } from './clock.js';
 import type { JournalEntry, JournalKind, StoredEntry } from './journal.js';
 import type { JournalMirror } from './mirror.js';
-import type { Db } from './open.js';
+import { assertSameStore, type Db } from './open.js';
 
 export const RUN_STATUSES = [
   'running',
@@ -219,6 +219,7 @@ export class Store {
   }
 
   createRun(run: Omit<RunRow, 'createdAt' | 'updatedAt' | 'status'>, first: Transition): void {
+    assertSameStore(this.db);
     this.db
       .transaction(() => {
         this.statements.insertRun.run({ ...run, at: isoNow(), simulate: run.simulate ? 1 : 0 });
@@ -236,6 +237,7 @@ export class Store {
 
   /** Commits one transition (see Transition) atomically; returns its checkpoint number. */
   commit(runId: string, t: Transition): number {
+    assertSameStore(this.db);
     const at = isoNow();
     const seq = this.commitTx.immediate(runId, t, at);
     this.nextSeqs.set(runId, seq + 1);
@@ -283,6 +285,7 @@ export class Store {
 
   /** Journal entries that change no state (e.g. a refused command). */
   journal(runId: string, entries: JournalEntry[]): void {
+    assertSameStore(this.db);
     const at = isoNow();
     this.db.transaction(() => {
       for (const e of entries) this.insertJournal(runId, at, e);
@@ -408,6 +411,7 @@ export class Store {
   }
 
   enqueue(runId: string, who: string, command: string, stepId: string | undefined, payload: unknown): number {
+    assertSameStore(this.db);
     const info = this.statements.enqueue.run(
       runId,
       isoNow(),
@@ -434,6 +438,7 @@ export class Store {
 
   /** Marks a command handled without a state change (refused, or a harmless repeat). */
   markCommand(runId: string, id: number, status: string, reason: string, journal: JournalEntry[]): void {
+    assertSameStore(this.db);
     const at = isoNow();
     this.db
       .transaction(() => {

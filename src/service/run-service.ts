@@ -4,6 +4,7 @@ import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
+import { writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { runStepsOf } from '../machines/index.js';
 import {
@@ -14,6 +15,7 @@ import {
   type JournalRow,
   type LockHolder,
   lockHolder,
+  mirrorNote,
   openDb,
   type RunRow,
   type RunStatus,
@@ -119,13 +121,20 @@ export class RunService {
   private db: Db;
   store: Store;
 
-  private constructor(readonly file: string) {
-    this.db = openDb(file);
+  private constructor(
+    readonly file: string,
+    create: boolean,
+  ) {
+    this.db = openDb(file, undefined, { create });
     this.store = new Store(this.db);
   }
 
-  static open(file: string): RunService {
-    return new RunService(file);
+  /**
+   * The service on a store. Only what begins something (`start`, `import-db`) creates a store;
+   * every other command on a missing one is E_STORE_MISSING and leaves nothing behind.
+   */
+  static open(file: string, { create = false }: { create?: boolean } = {}): RunService {
+    return new RunService(file, create);
   }
 
   close(): void {
@@ -180,6 +189,8 @@ export class RunService {
       });
     }
     const runId = createRun(this.store, request.plan, settings, request.simulate);
+    // Beside the store, where a lost store's error can still name it.
+    if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);
     const started = runStarted(request.plan, request.simulate);
     const total = runStepsOf(request.plan).length;
     how.onProgress?.(started, { runId, plan: request.plan, done: 0, total });

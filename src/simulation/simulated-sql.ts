@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseServer } from '../actors/sql-server/index.js';
+import { serverAddress } from '../actors/sql-server/index.js';
 import type { SqlCredentials } from '../host/index.js';
 import { sampleCatalog } from './simulated-catalog.js';
 import { defaultModel, type SqlModel, xphoneDatabase } from './sql-server/model.js';
@@ -21,7 +21,7 @@ export const SIMULATED_SERVICE_ACCOUNT = 'XPHONE\\svc-xphone';
 
 /** `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`. */
 export function simulatedServerName(server: string): string {
-  const a = parseServer(server);
+  const a = serverAddress(server);
   const host = a.local ? NEW_HOST : a.host.toUpperCase();
   return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
 }

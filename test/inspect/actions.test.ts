@@ -42,7 +42,7 @@ describe("the page's actions, in the ui's own process", () => {
 
   beforeAll(async () => {
     state = tempState();
-    const service = RunService.open(state);
+    const service = RunService.open(state, { create: true });
     await service.start(
       {
         plan: RunService.plan({ from: '5', target: 'A' }),

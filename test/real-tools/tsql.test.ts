@@ -39,7 +39,7 @@ const judge = (batches: Batch[]): Judged[] => {
 /** A rehearsal of a route, in this process, to its end, its simulated servers logging what they receive. */
 async function rehearse(plan: StartRequest['plan'], extra: Partial<StartRequest> = {}) {
   const state = join(mkdtempSync(join(tmpdir(), 'xpm-tsql-')), 'state.db');
-  const service = RunService.open(state);
+  const service = RunService.open(state, { create: true });
   try {
     let outcome = await service.start(
       {

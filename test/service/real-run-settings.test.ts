@@ -78,7 +78,7 @@ describe('a real run never uses a placeholder', () => {
   });
 
   it('start refuses with one error naming every missing flag, and creates no run', async () => {
-    const service = RunService.open(tempState());
+    const service = RunService.open(tempState(), { create: true });
     try {
       const refused = await service
         .start(request({ from: '8', target: 'A' }), { who: 't' })

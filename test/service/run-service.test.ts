@@ -18,7 +18,7 @@ function rehearsal(): StartRequest {
 describe('RunService, used directly', () => {
   it('starts, takes a confirm, resumes after the reboot and rolls back to a snapshot', async () => {
     const file = tempState();
-    const service = RunService.open(file);
+    const service = RunService.open(file, { create: true });
     try {
       const events: RunEvent[] = [];
       const started = await service.start(rehearsal(), { who: 'tester', onProgress: (p) => events.push(p) });
@@ -76,7 +76,7 @@ describe('RunService, used directly', () => {
 
   it('refuses the rehearsal operator on a real run and names an unknown run', async () => {
     const file = tempState();
-    const service = RunService.open(file);
+    const service = RunService.open(file, { create: true });
     try {
       await expect(service.resume(undefined, { who: 't' })).rejects.toMatchObject({ code: 'E_NO_RUNS' });
       const { runId } = await service.start(rehearsal(), { who: 't' });

@@ -83,6 +83,16 @@ export function refuseSecrets(connection: string, flag: string): string {
 const yes = (v: string | undefined) =>
   v !== undefined && /^(true|yes|strict|mandatory|sspi)$/i.test(v.trim());
 
+/** `parseServer` for a name a user gave: a bad one is E_SQL_CONNECTION_STRING, not a crash. */
+export function serverAddress(raw: string): ServerAddress {
+  try {
+    return parseServer(raw);
+  } catch (error) {
+    if (!(error instanceof ConnectionStringError)) throw error;
+    throw new XpmError('E_SQL_CONNECTION_STRING', { reason: error.message });
+  }
+}
+
 /**
  * Builds the driver's configuration from the product's connection string (tedious). Windows
  * integrated login: on Windows with `msnodesqlv8` installed the process's own token is used;
@@ -93,14 +103,13 @@ export function driverConfig(
   options: { database?: string; longRunning?: boolean; platform?: NodeJS.Platform } = {},
 ): DriverConfig {
   let cs: ReturnType<typeof parseConnectionString>;
-  let address: ServerAddress;
   try {
     cs = parseConnectionString(normalizeConnection(access.connection));
-    address = parseServer(get(cs, 'server') ?? '(local)');
   } catch (error) {
     const reason = error instanceof ConnectionStringError ? error.message : String(error);
     throw new XpmError('E_SQL_CONNECTION_STRING', { reason });
   }
+  const address = serverAddress(get(cs, 'server') ?? '(local)');
   if (address.protocol === 'np' || address.protocol === 'lpc')
     throw new XpmError('E_SQL_PROTOCOL', { server: address.raw, protocol: address.protocol });
 

@@ -25,6 +25,7 @@ export {
   SqlBatchError,
   SqlConnection,
   type SqlTransactionScope,
+  serverAddress,
   serverLabel,
   sqlAccess,
   withoutSecrets,

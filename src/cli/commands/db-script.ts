@@ -198,7 +198,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   const resolve = o.resolve === undefined ? undefined : choice(o.resolve, '--resolve', RESOLUTIONS);
   const vars = parseVars(o.var);
   const encoding = encodingOf(o);
-  const service = openService(ctx, o.state);
+  const service = openService(ctx, o.state, { create: true });
   const host = commandHost(o.simulate === true, service.file);
   const server = serverLabel(o.server);
   const imports = service.scriptImports(`import-db:${importId(o.input, server)}`);

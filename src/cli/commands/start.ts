@@ -37,7 +37,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: Record<string, unknown>) => {
       const request = startRequest(options);
-      const service = openService(ctx, options.state as string | undefined);
+      const service = openService(ctx, options.state as string | undefined, { create: true });
       try {
         await driveRun(
           ctx,
