@@ -21,7 +21,7 @@ import { T } from './texts/index.js';
 export function openService(
   ctx: CliContext,
   explicit: string | undefined,
-  o: { create?: boolean } = {},
+  o: { create?: boolean; named?: boolean } = {},
 ): RunService {
   return RunService.open(stateFile(explicit, ctx.io.env), o);
 }

@@ -14,10 +14,12 @@ export type { Db };
 export function openDb(
   file: string,
   driver: SqliteDriver = sqliteDriver(),
-  { create = true }: { create?: boolean } = {},
+  { create = true, named = false }: { create?: boolean; named?: boolean } = {},
 ): Db {
   const before = sizeOf(file);
-  // A store that should hold a run is never silently replaced by an empty one.
+  // A store that should hold a run is never silently replaced by an empty one; one that the
+  // startup task names (`named`) existed when the task was set up.
+  if (before === undefined && named) throw lost(file, 'gone');
   if (before === undefined && !create) throw new XpmError('E_STORE_MISSING', { file });
   if (before === 0) throw lost(file, 'empty');
   if (create) mkdirSync(dirname(file), { recursive: true });

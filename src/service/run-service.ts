@@ -123,18 +123,22 @@ export class RunService {
 
   private constructor(
     readonly file: string,
-    create: boolean,
+    how: { create: boolean; named: boolean },
   ) {
-    this.db = openDb(file, undefined, { create });
+    this.db = openDb(file, undefined, how);
     this.store = new Store(this.db);
   }
 
   /**
    * The service on a store. Only what begins something (`start`, `import-db`) creates a store;
-   * every other command on a missing one is E_STORE_MISSING and leaves nothing behind.
+   * every other command on a missing one is E_STORE_MISSING and leaves nothing behind. A store
+   * the startup task names (`named`) must exist: missing, it is E_STORE_LOST.
    */
-  static open(file: string, { create = false }: { create?: boolean } = {}): RunService {
-    return new RunService(file, create);
+  static open(
+    file: string,
+    { create = false, named = false }: { create?: boolean; named?: boolean } = {},
+  ): RunService {
+    return new RunService(file, { create, named });
   }
 
   close(): void {

@@ -93,5 +93,10 @@ describe('a lost store', () => {
       expect(r.stderr).toContain('[E_STORE_MISSING]');
     }
     expect(readdirSync(dir)).toEqual([]);
+    // The startup task names its store: after the reboot a missing one is lost, not "none".
+    const task = runCli(['resume', '--after-reboot', '--state', state, '--lang', 'en']);
+    expect(task.code).toBe(2);
+    expect(task.stderr).toContain('[E_STORE_LOST]');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

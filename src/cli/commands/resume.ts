@@ -28,7 +28,8 @@ export function registerResume(program: Command, ctx: CliContext): void {
     .option('--by <name>', say(T.optBy, lang))
     .action(async (o: ResumeFlags) => {
       if (o.log) ctx.io = teeToLog(ctx.io, o.log);
-      const service = openService(ctx, o.state);
+      // The startup task names its store: gone after the reboot, it is lost, not "no store".
+      const service = openService(ctx, o.state, { named: o.afterReboot === true });
       try {
         const outcome = await driveRun(
           ctx,
