@@ -33,8 +33,8 @@ export const DB_SCRIPT = {
     en: 'import a SQL script like SQLCMD (GO [n], :setvar, $(var), :r, :on error), batch by batch, resumable',
   },
   optImportInput: {
-    de: 'das Script (UTF-8 oder UTF-16 LE mit BOM)',
-    en: 'the script (UTF-8, or UTF-16 LE with BOM)',
+    de: 'das Script (UTF-8, UTF-16 oder Windows-1252; siehe --encoding)',
+    en: 'the script (UTF-8, UTF-16 or Windows-1252; see --encoding)',
   },
   optImportServer: {
     de: 'Ziel-Server: Name (SQLSRV\\SQL2016) oder Verbindungszeichenfolge',
