@@ -2,6 +2,7 @@ import { findAtlasXml, readAtlas, windowsLogin } from '../actors/atlas-xml/index
 import {
   type Check,
   type CheckStatus,
+  chooseOdbcDriver,
   runChecks,
   type ServerAddress,
   serverAddress,
@@ -66,6 +67,24 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
       {
         de: 'XPhone Connect Server gehört auf ein Windows Server-Betriebssystem.',
         en: 'XPhone Connect Server belongs on a Windows Server operating system.',
+      },
+    );
+  });
+  await attempt('host.odbc', async () => {
+    // A Windows login to SQL Server goes through ODBC (msnodesqlv8): which driver it will use.
+    const installed = await host.odbcDrivers();
+    const driver = chooseOdbcDriver(installed);
+    const builtIn = driver === 'SQL Server';
+    add(
+      'host.odbc',
+      builtIn ? 'warn' : 'pass',
+      {
+        de: `ODBC-Treiber für die Windows-Anmeldung an SQL Server: ${driver}${builtIn ? ' (der in Windows eingebaute)' : ''}`,
+        en: `ODBC driver for the Windows login to SQL Server: ${driver}${builtIn ? ' (the one built into Windows)' : ''}`,
+      },
+      {
+        de: 'Der eingebaute Treiber "SQL Server" kann TLS 1.2 nur mit Windows-Updates ab 2016 und kennt keine neuen Verschlüsselungsoptionen. Besser: "ODBC Driver 17/18 for SQL Server" installieren (mit SSMS dabei).',
+        en: 'The built-in "SQL Server" driver speaks TLS 1.2 only with Windows updates from 2016 on and knows no newer encryption options. Better: install "ODBC Driver 17/18 for SQL Server" (it comes with SSMS).',
       },
     );
   });

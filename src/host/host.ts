@@ -36,6 +36,8 @@ export interface Host {
    * undefined (the network and the driver resolve it); the simulation names its simulator.
    */
   sqlEndpoint(server: string): Promise<SqlEndpoint | undefined>;
+  /** The installed ODBC drivers (Windows login to SQL Server goes through one). */
+  odbcDrivers(): Promise<string[]>;
   setAppPoolIdentity(pool: string, account: string): Promise<void>;
   /** The vendor's BAT script; its output goes into the journal. */
   runSqlMigrationScript(role: 'main' | 'analytics'): Promise<{ instance: string; output?: string }>;

@@ -178,6 +178,11 @@ export class SimulatedHost implements Host {
   async findBackup(key: string) {
     return this.state.backups[key];
   }
+  /** What a stock Windows Server 2019 has: the built-in driver and, from SSMS, ODBC Driver 17. */
+  async odbcDrivers(): Promise<string[]> {
+    return ['SQL Server', 'ODBC Driver 17 for SQL Server'];
+  }
+
   async sqlEndpoint(server: string): Promise<SqlEndpoint> {
     const name = simulatedServerName(server);
     let simulator = this.simulators.get(name);

@@ -62,6 +62,11 @@ describe('xpmigrate doctor against the simulated servers', () => {
       expect(statusOf(report, id), id).toEqual(['pass']);
     expect(statusOf(report, 'target.database')).toEqual(['warn', 'warn', 'warn']);
     expect(report.checks.find((c) => c.id === 'target.free-space')!.message).toMatch(/needed: \d+ MB/);
+    // The rehearsal's Windows has ODBC Driver 17: the Windows login to SQL Server would use it.
+    expect(report.checks.find((c) => c.id === 'host.odbc')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('ODBC Driver 17 for SQL Server'),
+    });
   });
 
   test.each([

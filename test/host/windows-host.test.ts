@@ -86,6 +86,25 @@ describe('WindowsHost through a fake PowerShell', () => {
     });
   });
 
+  it('reads the installed ODBC drivers from the registry; one driver alone and none at all are lists', async () => {
+    // PowerShell's ConvertTo-Json writes a one-element array as its element, and @() as [].
+    const fake = fakeExecutables([{ match: 'ODBC Drivers', stdout: '"SQL Server"' }]);
+    const host = new WindowsHost({ env: fake.env });
+    expect(await host.odbcDrivers()).toEqual(['SQL Server']);
+    const script = fake.calls()[0]!.script!;
+    expect(script).toContain("'HKLM:\\SOFTWARE\\ODBC\\ODBCINST.INI\\ODBC Drivers'");
+    expect(script).toContain("-eq 'Installed'");
+    const many = fakeExecutables([
+      { match: 'ODBC Drivers', stdout: ['SQL Server', 'ODBC Driver 18 for SQL Server'] },
+    ]);
+    expect(await new WindowsHost({ env: many.env }).odbcDrivers()).toEqual([
+      'SQL Server',
+      'ODBC Driver 18 for SQL Server',
+    ]);
+    const none = fakeExecutables([{ match: 'ODBC Drivers', stdout: '[]' }]);
+    expect(await new WindowsHost({ env: none.env }).odbcDrivers()).toEqual([]);
+  });
+
   it('registers the resume task as SYSTEM at startup with the exact command', async () => {
     const fake = fakeExecutables([]);
     const command = [

@@ -75,6 +75,7 @@ export async function generatedScripts(): Promise<GeneratedScript[]> {
   add('install-dir', () => host.installDir());
   add('has-instance', () => host.hasInstance('XPCONNECT2019'));
   add('os-version', () => host.osVersion());
+  add('odbc-drivers', () => host.odbcDrivers());
   add('v4-installed', () => host.xphoneV4Installed());
   add('sql-migration-main', () => host.runSqlMigrationScript('main'));
   HOSTILE.forEach((name, i) => {

@@ -14,7 +14,8 @@ export type OnProgress = (p: SqlProgress) => void;
 function progressFrom(operation: SqlProgress['operation'], database: string, onProgress?: OnProgress) {
   return (info: SqlInfo) => {
     if (info.number !== 3211) return;
-    const percent = Number(/(\d+) percent/.exec(info.message)?.[1]);
+    // The first number, in any language ("10 percent processed.", "10 Prozent verarbeitet.").
+    const percent = Number(/\d+/.exec(info.message)?.[0]);
     if (Number.isFinite(percent)) onProgress?.({ operation, database, percent });
   };
 }

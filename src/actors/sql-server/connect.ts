@@ -1,6 +1,6 @@
 import type { ConnectionPool, config as DriverConfig } from 'mssql';
 import { XpmError } from '../../errors/index.js';
-import type { Host, SqlCredentials, SqlEndpoint } from '../../host/index.js';
+import { type Host, type SqlCredentials, type SqlEndpoint, WindowsHost } from '../../host/index.js';
 import {
   ConnectionStringError,
   get,
@@ -10,12 +10,15 @@ import {
   usesIntegratedSecurity,
 } from './connection-string.js';
 import { diagnose } from './diagnose.js';
+import { chooseOdbcDriver, odbcConnectionString } from './odbc.js';
 
 export interface SqlAccess {
   /** ADO.NET connection string, or just a server (`SQLSRV01\XPCONNECT`, `host,1433`). */
   connection: string;
   credentials?: SqlCredentials;
   endpoint?: SqlEndpoint;
+  /** The ODBC driver a Windows login on Windows goes through (see chooseOdbcDriver). */
+  odbcDriver?: string;
 }
 
 export type SqlParams = Record<string, string | number>;
@@ -39,12 +42,32 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): SqlCre
  */
 export async function sqlAccess(
   connection: string,
-  host: Pick<Host, 'sqlEndpoint'> | undefined,
+  host: Pick<Host, 'sqlEndpoint' | 'odbcDrivers'> | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
 ): Promise<SqlAccess> {
   const endpoint = await host?.sqlEndpoint(serverLabel(connection));
   const credentials = credentialsFromEnv(env);
-  return { connection, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
+  // A Windows login on Windows goes through ODBC: which drivers are there is asked only then.
+  const odbcDriver =
+    platform === 'win32' && !credentials && !endpoint?.credentials && windowsLogin(connection)
+      ? chooseOdbcDriver(await (host ?? new WindowsHost({ env })).odbcDrivers())
+      : undefined;
+  return {
+    connection,
+    ...(credentials ? { credentials } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(odbcDriver ? { odbcDriver } : {}),
+  };
+}
+
+function windowsLogin(connection: string): boolean {
+  try {
+    const cs = parseConnectionString(normalizeConnection(connection));
+    return usesIntegratedSecurity(cs) && !get(cs, 'user');
+  } catch {
+    return false; // driverConfig reports the bad string
+  }
 }
 
 /** A connection string given as a bare server name becomes `Data Source=…;Integrated Security=SSPI`. */
@@ -120,19 +143,26 @@ export function driverConfig(
   const credentials = access.credentials ?? sqlLoginOf(cs) ?? access.endpoint?.credentials;
   if (!credentials && usesIntegratedSecurity(cs)) {
     // On Windows the native driver logs in with the process's own token, as the product does.
-    if ((options.platform ?? process.platform) === 'win32')
+    if ((options.platform ?? process.platform) === 'win32') {
+      const encrypt = yes(get(cs, 'encrypt'));
+      const trust = get(cs, 'trustServerCertificate');
       return {
         driver: 'msnodesqlv8',
-        server: `${host}${address.instance ? `\\${address.instance}` : ''}${port !== undefined ? `,${port}` : ''}`,
-        database: options.database ?? 'master',
+        server: host,
+        connectionString: odbcConnectionString({
+          driver: access.odbcDriver ?? chooseOdbcDriver([]),
+          server: access.endpoint ? { ...address, host: access.endpoint.host } : address,
+          ...(port !== undefined ? { port } : {}),
+          database: options.database ?? 'master',
+          encrypt,
+          // The product's SQL Server mostly has a self-signed certificate: trusted unless the string says no.
+          trustServerCertificate: trust === undefined ? true : yes(trust),
+        }),
         requestTimeout: options.longRunning ? 0 : 60_000,
         pool: { max: 1, min: 0 },
-        options: {
-          trustedConnection: true,
-          encrypt: yes(get(cs, 'encrypt')),
-          trustServerCertificate: yes(get(cs, 'trustServerCertificate')),
-        },
+        options: { trustedConnection: true },
       } as DriverConfig;
+    }
     throw new XpmError('E_SQL_INTEGRATED_CREDENTIALS', { server: address.raw });
   }
   if (!credentials) throw new XpmError('E_SQL_NO_LOGIN', { server: address.raw });
@@ -155,6 +185,9 @@ export function driverConfig(
     pool: { max: 1, min: 0 },
     options: {
       appName: 'xpmigrate',
+      // Sent in LOGIN7 (tedious' default, said here on purpose): the server's messages are then
+      // English whatever the login's default language, and 3201's text is the one we read.
+      language: 'us_english',
       // SqlClient's default was no encryption; the product's strings rarely say.
       encrypt: yes(get(cs, 'encrypt')),
       trustServerCertificate: yes(get(cs, 'trustServerCertificate')),

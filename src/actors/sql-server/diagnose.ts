@@ -40,8 +40,10 @@ export function diagnose(raw: unknown, where: { server: string; login: string; a
 
   const device = found.find((m) => m.number === 3201);
   if (device) {
-    const path = /device '([^']*)'/.exec(device.message)?.[1] ?? '';
-    const os = /Operating system error (\d+)/i.exec(device.message)?.[1] ?? '';
+    // By the message's shape, not its words: a German session says "Das Sicherungsmedium
+    // '…' kann nicht geöffnet werden. Betriebssystemfehler 5(Zugriff verweigert)".
+    const path = /'([^']*)'/.exec(device.message)?.[1] ?? '';
+    const os = /(\d+)\(/.exec(device.message.replace(/'[^']*'/, "''"))?.[1] ?? '';
     if (os === '5')
       return new XpmError(
         'E_SQL_SHARE_ACCESS',

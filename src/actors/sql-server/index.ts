@@ -33,4 +33,6 @@ export {
 } from './connect.js';
 export * from './connection-string.js';
 export { ensureDatabases, ownedDatabases } from './databases.js';
+export { diagnose as diagnoseSqlError } from './diagnose.js';
 export { runServer, sqlServerEffects } from './effects.js';
+export { chooseOdbcDriver, odbcConnectionString } from './odbc.js';

@@ -40,6 +40,19 @@ export const registryValue = (key: string, name: string): PsScript =>
 if ($item -and ($item.PSObject.Properties.Name -contains ${name})) { $item.${name} | ${json} } else { 'null' }`,
   );
 
+/**
+ * The ODBC drivers installed for 64-bit programs: the value names under
+ * `HKLM\SOFTWARE\ODBC\ODBCINST.INI\ODBC Drivers` whose data is "Installed" ("ODBC Drivers
+ * Subkey", Microsoft's ODBC documentation). Get-ItemProperty adds PSPath and friends; their
+ * values are never "Installed".
+ */
+export const odbcDrivers = (): PsScript =>
+  script(
+    'read the installed ODBC drivers',
+    ps`$item = Get-ItemProperty -LiteralPath 'HKLM:\\SOFTWARE\\ODBC\\ODBCINST.INI\\ODBC Drivers' -ErrorAction SilentlyContinue
+@(if ($item) { $item.PSObject.Properties | Where-Object { [string]$_.Value -eq 'Installed' } | ForEach-Object { [string]$_.Name } }) | ${json}`,
+  );
+
 export const lastBootTime = (): PsScript =>
   script(
     'read last boot time',

@@ -122,6 +122,10 @@ export class WindowsHost implements Host {
     return undefined; // the network and the driver find a real SQL Server
   }
 
+  async odbcDrivers(): Promise<string[]> {
+    return asList(await this.run(scripts.odbcDrivers())).map(String);
+  }
+
   async setAppPoolIdentity(pool: string, account: string): Promise<void> {
     if (!(this.options.env?.[SERVICE_PASSWORD_VARIABLE] ?? process.env[SERVICE_PASSWORD_VARIABLE])) {
       throw new XpmError('E_SERVICE_PASSWORD', { variable: SERVICE_PASSWORD_VARIABLE }, { exitCode: 1 });

@@ -29,6 +29,8 @@ export interface Login7 {
   password: string;
   database: string;
   appName: string;
+  /** The session language the client asks for (tedious: us_english); '' means the login's default. */
+  language: string;
   /** The client asked for Windows (integrated) login; `sspi` holds its NTLM NEGOTIATE. */
   integrated: boolean;
   sspi: Buffer;
@@ -52,6 +54,7 @@ export function parseLogin7(p: Buffer): Login7 {
     user: field(40).toString('utf16le'),
     password: password.toString('utf16le'),
     appName: field(48).toString('utf16le'),
+    language: field(64).toString('utf16le'),
     database: field(68).toString('utf16le'),
     integrated: (p[25]! & 0x80) !== 0,
     sspi: p.subarray(sspiOffset, sspiOffset + sspiLength),

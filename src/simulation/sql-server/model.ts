@@ -29,6 +29,11 @@ export interface SqlModel {
   progressDelayMs: number;
   /** Set: the server runs any other SQL batch as a script batch (import-db) and records it. */
   scripts?: SqlScripts;
+  /**
+   * The server's `default language` (sp_configure): a session whose client asks for none speaks
+   * it. A German installation has `Deutsch`, and then its messages are German.
+   */
+  defaultLanguage?: string;
   /** Catalogs answered to export-db's queries, by database name. */
   catalogs?: Record<string, SqlCatalog>;
 }

@@ -191,7 +191,7 @@ export class SqlServerSimulator {
               const { message: challenge, nonce } = ntlmChallenge(domainOf(this.name));
               pendingLogin = { login, nonce };
               send(sspi(challenge));
-            } else session = this.finishLogin(send, login.user, login.database, login.password);
+            } else session = this.finishLogin(send, login, login.user, login.password);
           } else if (m.type === PACKET.ntlm && pendingLogin) {
             const auth = parseNtlmAuthenticate(m.payload);
             const name = `${auth.domain}\\${auth.user}`;
@@ -199,7 +199,7 @@ export class SqlServerSimulator {
             const known = logins[findKey(logins, name) ?? ''];
             const valid =
               known?.windows === true && ntlmResponseValid(auth, known.password ?? '', pendingLogin.nonce);
-            session = this.finishLogin(send, name, pendingLogin.login.database, valid ? undefined : false);
+            session = this.finishLogin(send, pendingLogin.login, name, valid ? undefined : false);
             pendingLogin = undefined;
           } else if (m.type === PACKET.transaction && session) {
             send(this.transaction(m.payload, session));
@@ -218,11 +218,14 @@ export class SqlServerSimulator {
   /** `password`: the SQL login's password to check, undefined = already verified, false = wrong. */
   private finishLogin(
     send: (b: Buffer) => void,
+    asked: Login7,
     user: string,
-    database: string,
     password: string | undefined | false,
   ): Session | undefined {
     const model = this.model;
+    const database = asked.database;
+    // LOGIN7's language, else the server's default language ("default language" option).
+    const language = asked.language || model.defaultLanguage || 'us_english';
     const login = model.logins[findKey(model.logins, user) ?? ''];
     const failed =
       this.takeFault(model, 'login-failed') !== undefined ||
@@ -263,19 +266,22 @@ export class SqlServerSimulator {
         }),
         // As a real server answers a login (database, collation, language, then LOGINACK).
         envChangeCollation(),
-        envChangeLanguage('us_english'),
+        envChangeLanguage(language),
         message({
           number: 5703,
           class: 0,
           server: model.name,
-          message: 'Changed language setting to us_english.',
+          message:
+            language.toLowerCase() === 'deutsch'
+              ? 'Die Spracheneinstellung wurde auf Deutsch geändert.'
+              : `Changed language setting to ${language}.`,
         }),
         loginAck(model.version),
         envChangePacketSize(PACKET_SIZE),
         done(DONE.final),
       ]),
     );
-    return { login: findKey(model.logins, user)!, database: db };
+    return { login: findKey(model.logins, user)!, database: db, language };
   }
 
   /**

@@ -17,6 +17,8 @@ import type { Cell, Column, ServerMessage } from './tds.js';
 /** Who is connected, where, and what their open transaction would commit. */
 export interface Session {
   login: string;
+  /** The session language (LOGIN7, else the server's default language): which text messages have. */
+  language: string;
   /** The database context (USE); DB_NAME(). */
   database: string;
   tx?: { batches: Array<{ sql: string; database: string }>; marks: SqlScripts['marks'] };
@@ -114,16 +116,29 @@ interface BackupFile {
 const checksumOf = (b: Omit<BackupFile, 'checksum'>) =>
   createHash('sha256').update(`${b.database}|${b.serverVersion}|${b.content}|${b.sizeMb}`).digest('hex');
 
+/** Whether the session speaks German (sys.messages language_id 1031 then gives the text). */
+const german = (ctx: StatementContext) => ctx.session.language.toLowerCase() === 'deutsch';
+
 function deviceError(ctx: StatementContext, path: string, osError: 2 | 3 | 5, verb: string): never {
+  const de = german(ctx);
   const text = {
-    2: 'The system cannot find the file specified.',
-    3: 'The system cannot find the path specified.',
-    5: 'Access is denied.',
+    2: de
+      ? 'Das System kann die angegebene Datei nicht finden.'
+      : 'The system cannot find the file specified.',
+    3: de
+      ? 'Das System kann den angegebenen Pfad nicht finden.'
+      : 'The system cannot find the path specified.',
+    5: de ? 'Zugriff verweigert' : 'Access is denied.',
   }[osError];
   return fail(
     ctx.model,
-    [3201, `Cannot open backup device '${path}'. Operating system error ${osError}(${text}).`],
-    [3013, `${verb} is terminating abnormally.`],
+    [
+      3201,
+      de
+        ? `Das Sicherungsmedium '${path}' kann nicht geöffnet werden. Betriebssystemfehler ${osError}(${text}).`
+        : `Cannot open backup device '${path}'. Operating system error ${osError}(${text}).`,
+    ],
+    [3013, de ? `${verb} wird fehlerbedingt beendet.` : `${verb} is terminating abnormally.`],
   );
 }
 
@@ -156,7 +171,13 @@ function readBackup(ctx: StatementContext, path: string, verb: string): BackupFi
 
 async function stats(ctx: StatementContext, name: string, pages: number): Promise<void> {
   for (let percent = 10; percent <= 100; percent += 10)
-    await ctx.progress(percent, [info(ctx.model, 3211, `${percent} percent processed.`)]);
+    await ctx.progress(percent, [
+      info(
+        ctx.model,
+        3211,
+        german(ctx) ? `${percent} Prozent verarbeitet.` : `${percent} percent processed.`,
+      ),
+    ]);
   await ctx.progress(100, [
     info(ctx.model, 4035, `Processed ${pages} pages for database '${name}', file '${name}' on file 1.`),
   ]);
