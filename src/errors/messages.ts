@@ -473,6 +473,16 @@ export const ERRORS = {
       en: 'Check user and password (XPMIGRATE_SQL_USER/XPMIGRATE_SQL_PASSWORD); the account needs a login on the SQL Server. The SQL Server error log names the reason (state).',
     },
   },
+  E_SQL_DATABASE_IN_USE: {
+    message: {
+      de: 'Auf {server} ist die Datenbank in Benutzung: kein exklusiver Zugriff für die Wiederherstellung (3101).',
+      en: 'On {server} the database is in use: no exclusive access for the restore (3101).',
+    },
+    remedy: {
+      de: 'Die XPhone-Dienste (Atlas*) auf dem neuen Server beenden und andere Verbindungen (SSMS) schließen, dann retry. xpmigrate nimmt die Datenbank vor dem Überschreiben offline; blieb eine Verbindung, nennt das SQL Server-Fehlerprotokoll sie.',
+      en: 'Stop the XPhone services (Atlas*) on the new server and close other connections (SSMS), then retry. xpmigrate takes the database offline before overwriting it; if a connection stayed, the SQL Server error log names it.',
+    },
+  },
   E_SQL_DATABASE_MISSING: {
     message: {
       de: '{server}: Datenbank nicht vorhanden. {detail}',

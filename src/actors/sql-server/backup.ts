@@ -1,7 +1,17 @@
 import { XpmError } from '../../errors/index.js';
 import type { ServerFacts } from './checks.js';
 import type { SqlConnection, SqlInfo } from './connect.js';
-import { BACKUP, DATABASE_STATE, FILE_LIST, HEADER, LAST_RESTORE, restore, VERIFY } from './statements.js';
+import {
+  BACKUP,
+  bringOnline,
+  DATABASE_STATE,
+  FILE_LIST,
+  HEADER,
+  LAST_RESTORE,
+  restore,
+  takeOffline,
+  VERIFY,
+} from './statements.js';
 
 /** Progress of a BACKUP or RESTORE from the server's `STATS` messages (3211 "N percent processed."). */
 export interface SqlProgress {
@@ -95,11 +105,18 @@ export async function restoreDatabase(
           ? `${withSlash(server.dataPath)}${database}_fs${suffix}`
           : `${withSlash(server.dataPath)}${database}${suffix}${n === 0 ? '.mdf' : '.ndf'}`;
   });
-  await c.query(
-    restore(files.length, options.replace),
-    params,
-    progressFrom('restore', database, options.onProgress),
-  );
+  if (options.replace) await c.query(takeOffline(database), { database });
+  try {
+    await c.query(
+      restore(files.length, options.replace),
+      params,
+      progressFrom('restore', database, options.onProgress),
+    );
+  } catch (error) {
+    // Not replaced: the old database goes back online rather than staying closed.
+    if (options.replace) await c.query(bringOnline(database), { database }).catch(() => {});
+    throw error;
+  }
 }
 
 const withSlash = (p: string) => (p.endsWith('\\') || p === '' ? p : `${p}\\`);

@@ -5,6 +5,7 @@ import {
   FOLDER_EXISTS,
   FREE_SPACE,
   isDbOwner,
+  MODEL_FILES,
   SERVER_FACTS,
   SERVICE_ACCOUNT,
 } from './statements.js';
@@ -62,12 +63,31 @@ export async function serverFacts(c: SqlConnection): Promise<ServerFacts> {
     sysadmin: row.sysadmin === 1,
     login: row.login,
     serverName: row.serverName,
-    dataPath: row.dataPath ?? '',
-    logPath: row.logPath ?? row.dataPath ?? '',
+    ...(await defaultFolders(c, row.dataPath, row.logPath)),
     ...(serviceAccount ? { serviceAccount } : {}),
     databases,
     ...(volumes.length ? { freeMb: Math.min(...volumes.map((v) => Number(v.freeMb))) } : {}),
   };
+}
+
+/**
+ * Where new database files go. SERVERPROPERTY('InstanceDefaultDataPath') is NULL on SQL Server
+ * 2012/2014 before the updates of late 2015 (SERVERPROPERTY, Microsoft Learn): then the model
+ * database's folders, which CREATE DATABASE uses too.
+ */
+async function defaultFolders(
+  c: SqlConnection,
+  dataPath: string | null,
+  logPath: string | null,
+): Promise<{ dataPath: string; logPath: string }> {
+  if (dataPath && logPath) return { dataPath, logPath };
+  const files = await c.query<{ kind: number; path: string }>(MODEL_FILES).catch(() => []);
+  const folderOf = (kind: number) => {
+    const path = files.find((f) => Number(f.kind) === kind)?.path ?? '';
+    return path.slice(0, path.lastIndexOf('\\') + 1);
+  };
+  const data = dataPath || folderOf(0);
+  return { dataPath: data, logPath: logPath || folderOf(1) || data };
 }
 
 export async function dbOwnerOf(c: SqlConnection, database: string, account: string): Promise<boolean> {

@@ -53,9 +53,10 @@ export function diagnose(raw: unknown, where: { server: string; login: string; a
     return new XpmError('E_SQL_BACKUP_PATH', { ...params, path, os }, { exitCode: 1 });
   }
   if (numbers.has(3169)) return new XpmError('E_SQL_BACKUP_NEWER', params, { exitCode: 1 });
+  if (numbers.has(3101)) return new XpmError('E_SQL_DATABASE_IN_USE', params, { exitCode: 1 });
   if (numbers.has(3154) || numbers.has(3159))
     return new XpmError('E_SQL_RESTORE_EXISTS', params, { exitCode: 1 });
-  if ([3110, 262, 15247, 300, 297].some((n) => numbers.has(n)))
+  if ([3110, 262, 15247, 300, 297, 5011].some((n) => numbers.has(n)))
     return new XpmError('E_SQL_PERMISSION', { ...params, login: where.login }, { exitCode: 1 });
   if (numbers.has(15401) || numbers.has(15007))
     return new XpmError('E_SQL_WINDOWS_ACCOUNT', params, { exitCode: 1 });

@@ -7,6 +7,10 @@ export const quoteIdent = (name: string) => `[${name.replace(/]/g, ']]')}]`;
 export const SERVER_FACTS =
   "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, CAST(SERVERPROPERTY('EngineEdition') AS int) AS engineEdition, CAST(SERVERPROPERTY('FilestreamEffectiveLevel') AS int) AS filestreamLevel, CAST(IS_SRVROLEMEMBER('sysadmin') AS int) AS sysadmin, SUSER_SNAME() AS login, CAST(SERVERPROPERTY('ServerName') AS nvarchar(256)) AS serverName, CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS nvarchar(512)) AS dataPath, CAST(SERVERPROPERTY('InstanceDefaultLogPath') AS nvarchar(512)) AS logPath";
 
+/** The model database's files (type 0 data, 1 log): new databases' folders when SERVERPROPERTY has none. */
+export const MODEL_FILES =
+  "SELECT type AS kind, physical_name AS path FROM sys.master_files WHERE database_id = DB_ID(N'model')";
+
 /** Needs VIEW SERVER STATE; without it the account stays unknown. */
 export const SERVICE_ACCOUNT =
   "SELECT TOP (1) service_account AS account FROM sys.dm_server_services WHERE servicename LIKE N'SQL Server (%'";
@@ -46,6 +50,18 @@ export const BACKUP = 'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY,
 export const VERIFY = 'RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM';
 export const HEADER = 'RESTORE HEADERONLY FROM DISK = @file';
 export const FILE_LIST = 'RESTORE FILELISTONLY FROM DISK = @file';
+
+/**
+ * @database. Before a RESTORE … REPLACE: the XPhone services' sessions hold the database and
+ * RESTORE needs exclusive access (3101). OFFLINE WITH ROLLBACK IMMEDIATE ends them and, unlike
+ * SINGLE_USER, lets no reconnecting service take the one slot before the restore; a restore over
+ * an offline database brings it back online ("ALTER DATABASE SET Options", "RESTORE Statements").
+ */
+export const takeOffline = (database: string) =>
+  `IF DB_ID(@database) IS NOT NULL ALTER DATABASE ${quoteIdent(database)} SET OFFLINE WITH ROLLBACK IMMEDIATE`;
+/** @database. After a failed restore: the database the restore did not replace is back. */
+export const bringOnline = (database: string) =>
+  `IF DB_ID(@database) IS NOT NULL ALTER DATABASE ${quoteIdent(database)} SET ONLINE`;
 
 /** @database, @file, @logicalN/@physicalN per moved file. REPLACE only when the operator named the database. */
 export const restore = (moves: number, replace: boolean) =>

@@ -75,7 +75,13 @@ export interface SqlDatabase {
   sizeMb: number;
   /** Login of the database owner (dbo). */
   owner: string;
-  state: 'ONLINE' | 'RESTORING';
+  state: 'ONLINE' | 'RESTORING' | 'OFFLINE';
+  /**
+   * Other sessions using the database (the XPhone services once they run): RESTORE over it then
+   * needs exclusive access, which they deny (3101) until taken away (OFFLINE/SINGLE_USER WITH
+   * ROLLBACK IMMEDIATE). "RESTORE Statements (Transact-SQL)": exclusive access is required.
+   */
+  sessions?: number;
   /** Database users: name → login and roles. */
   users: Record<string, { login: string; roles: string[] }>;
   files: Array<{ logical: string; physical: string; type: 'D' | 'L' }>;

@@ -116,6 +116,18 @@ interface BackupFile {
 const checksumOf = (b: Omit<BackupFile, 'checksum'>) =>
   createHash('sha256').update(`${b.database}|${b.serverVersion}|${b.content}|${b.sizeMb}`).digest('hex');
 
+/**
+ * SERVERPROPERTY('InstanceDefaultDataPath'/'…LogPath') "applies to SQL Server 2012 (11.x) and
+ * later in updates beginning in late 2015" (SERVERPROPERTY, Microsoft Learn): before 2012 SP3
+ * (11.0.6020) and 2014 SP1 CU3 (12.0.4427) it is NULL.
+ */
+function defaultPathsKnown(version: string): boolean {
+  const [major = 0, , build = 0] = version.split('.').map(Number);
+  if (major === 11) return build >= 6020;
+  if (major === 12) return build >= 4427;
+  return major > 12;
+}
+
 /** Whether the session speaks German (sys.messages language_id 1031 then gives the text). */
 const german = (ctx: StatementContext) => ctx.session.language.toLowerCase() === 'deutsch';
 
@@ -286,12 +298,26 @@ export const STATEMENTS: Statement[] = [
             isSysadmin(ctx) ? 1 : 0,
             ctx.session.login,
             m.name,
-            m.dataPath,
-            m.logPath,
+            defaultPathsKnown(m.version) ? m.dataPath : null,
+            defaultPathsKnown(m.version) ? m.logPath : null,
           ],
         ],
       );
     },
+  },
+  {
+    // Where the model database's files are: the folder new databases go to, on any version.
+    pattern: template(
+      "SELECT type AS kind, physical_name AS path FROM sys.master_files WHERE database_id = DB_ID(N'model')",
+    ),
+    run: (ctx) =>
+      rows(
+        [int('kind'), nvarchar('path')],
+        [
+          [0, `${ctx.model.dataPath}model.mdf`],
+          [1, `${ctx.model.logPath}modellog.ldf`],
+        ],
+      ),
   },
   {
     pattern: template(
@@ -507,6 +533,12 @@ export const STATEMENTS: Statement[] = [
           [3154, `The backup set holds a backup of a database other than the existing '${name}' database.`],
           [3013, `${verb} is terminating abnormally.`],
         );
+      if (existing && (ctx.model.databases[existing]!.sessions ?? 0) > 0)
+        fail(
+          ctx.model,
+          [3101, 'Exclusive access could not be obtained because the database is in use.', 16],
+          [3013, `${verb} is terminating abnormally.`],
+        );
       const moves = new Map<string, string>();
       for (const [key, value] of Object.entries(ctx.params)) {
         const n = /^logical(\d+)$/.exec(key)?.[1];
@@ -519,6 +551,17 @@ export const STATEMENTS: Statement[] = [
             [
               5133,
               `Directory lookup for the file "${f.physical}" failed with the operating system error 3(The system cannot find the path specified.).`,
+            ],
+            [3013, `${verb} is terminating abnormally.`],
+          );
+      // A file name without a folder is not where SQL Server can create a database file.
+      for (const physical of moves.values())
+        if (!/^(?:[A-Za-z]:\\|\\\\)/.test(physical))
+          fail(
+            ctx.model,
+            [
+              5133,
+              `Directory lookup for the file "${physical}" failed with the operating system error 2(The system cannot find the file specified.).`,
             ],
             [3013, `${verb} is terminating abnormally.`],
           );
@@ -562,6 +605,18 @@ export const STATEMENTS: Statement[] = [
     },
   },
   {
+    // "ALTER DATABASE SET options": OFFLINE WITH ROLLBACK IMMEDIATE ends the other sessions
+    // (their open transactions rolled back) and closes the database; nobody can connect to it.
+    pattern: template(
+      'IF DB_ID(@database) IS NOT NULL ALTER DATABASE {id} SET OFFLINE WITH ROLLBACK IMMEDIATE',
+    ),
+    run: (ctx) => alterState(ctx, 'OFFLINE'),
+  },
+  {
+    pattern: template('IF DB_ID(@database) IS NOT NULL ALTER DATABASE {id} SET ONLINE'),
+    run: (ctx) => alterState(ctx, 'ONLINE'),
+  },
+  {
     pattern: template('SELECT state_desc AS state FROM sys.databases WHERE name = @database'),
     run: (ctx) => {
       const key = findKey(ctx.model.databases, param(ctx, 'database'));
@@ -569,6 +624,21 @@ export const STATEMENTS: Statement[] = [
     },
   },
 ];
+
+function alterState(ctx: StatementContext, state: 'OFFLINE' | 'ONLINE'): Result {
+  const name = ctx.ids[0]!;
+  if (name !== param(ctx, 'database'))
+    fail(ctx.model, [50001, `simulator: identifier ${name} does not match @database`]);
+  const key = findKey(ctx.model.databases, name);
+  if (!key) return { messages: [] };
+  if (!isSysadmin(ctx) && !eq(ctx.model.databases[key]!.owner, ctx.session.login))
+    fail(ctx.model, [5011, `User does not have permission to alter database '${name}'.`, 14]);
+  const db = ctx.model.databases[key]!;
+  db.state = state;
+  if (state === 'OFFLINE') db.sessions = 0;
+  ctx.save(`database-${state.toLowerCase()}`);
+  return { messages: [] };
+}
 
 /** Finds what a statement means, or refuses it: no test may pass on a statement nobody checked. */
 export function recognise(sql: string): { statement: Statement; ids: string[]; flags: string[] } | undefined {
