@@ -35,6 +35,8 @@ export function simulatedServer(name: string, backupDir: string): SqlModel {
   mkdirSync(backupDir, { recursive: true });
   const model = defaultModel(name, backupDir);
   model.progressDelayMs = 3;
+  // The data disk the rehearsal's operator names for a script import's files (file-locations).
+  model.folders = ['D:\\SQLData\\'];
   const express = /\\(XPCONNECT|XPANALYTICS)/.test(name);
   if (express) {
     model.edition = 'Express Edition (64-bit)';

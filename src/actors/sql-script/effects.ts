@@ -4,7 +4,7 @@ import { XpmError } from '../../errors/index.js';
 import { type EffectContext, type EffectRegistry, fail, ok, setting, traceKey } from '../effect.js';
 import { runServer, SqlConnection, serverFacts, serverLabel, withSql } from '../sql-server/index.js';
 import { exportDatabase } from './export.js';
-import { importScript } from './import.js';
+import { importScript, withTargetFolders } from './import.js';
 import { type TargetVersion, targetForServer } from './target.js';
 import { censusDifferences, takeCensus } from './verify.js';
 
@@ -32,7 +32,7 @@ function exported(ctx: EffectContext): string[] {
 /** `D:\Data` → `D:\Data\`: the script puts the file name right after the variable. */
 const folder = (path: string) => (/[\\/]$/.test(path) ? path : `${path}\\`);
 
-/** The operator's file locations as the script's variables; absent, the script keeps the source's. */
+/** The operator's file locations as the script's variables; absent, the target's defaults (import). */
 function fileVars(ctx: EffectContext): Record<string, string> {
   const given = ctx.evidenceOf(FILE_LOCATIONS_STEP);
   return {
@@ -89,6 +89,7 @@ export const sqlScriptEffects = {
       const access = await runServer(ctx, 'target');
       const server = serverLabel(setting(ctx, 'sqlServer'));
       const imported = [];
+      const vars = await withTargetFolders(fileVars(ctx), () => SqlConnection.open(access));
       for (const database of exported(ctx)) {
         // In tenths, as BACKUP's STATS: each one shown and journaled.
         let total = 0;
@@ -105,7 +106,7 @@ export const sqlScriptEffects = {
             file: scriptOf(ctx, database),
             server,
             scope: traceKey(ctx),
-            vars: fileVars(ctx),
+            vars,
             // The export's only batches outside a transaction (CREATE DATABASE guarded by DB_ID,
             // the compatibility level) may run twice: an interrupted one is sent again.
             resolve: 'rerun',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import { SqlBatchError, type SqlConnection } from '../sql-server/index.js';
+import { SqlBatchError, type SqlConnection, serverFacts } from '../sql-server/index.js';
 import type { ImportRow, ScriptImports } from './checkpoints.js';
 import { codeOnly } from './lexer.js';
 import type { ScriptEncoding } from './script-lines.js';
@@ -79,6 +79,30 @@ const OUTSIDE_TRANSACTION =
 
 /** Whether a batch can run inside the import's transaction, together with its mark. */
 export const runsInTransaction = (text: string) => !OUTSIDE_TRANSACTION.test(codeOnly(text));
+
+/**
+ * The script's `DataPath`/`LogPath` where nobody gave them: the target's own default folders
+ * (`serverFacts`, with the model database's folders on old builds). The export's `:setvar`
+ * defaults are the *source's* folders, which a target of another version does not have (5133).
+ */
+export async function withTargetFolders(
+  vars: Record<string, string>,
+  open: () => Promise<SqlConnection>,
+): Promise<Record<string, string>> {
+  const has = (name: string) => Object.keys(vars).some((k) => k.toLowerCase() === name.toLowerCase());
+  if (has('DataPath') && has('LogPath')) return vars;
+  const c = await open();
+  try {
+    const facts = await serverFacts(c);
+    return {
+      ...(facts.dataPath ? { DataPath: facts.dataPath } : {}),
+      ...(facts.logPath ? { LogPath: facts.logPath } : {}),
+      ...vars,
+    };
+  } finally {
+    await c.close();
+  }
+}
 
 /** One import per script file and server (and scope): the same command continues it. */
 export const importId = (file: string, server: string, scope = '') =>

@@ -17,6 +17,7 @@ export {
   importScript,
   type OpenConnection,
   runsInTransaction,
+  withTargetFolders,
 } from './import.js';
 export { codeOnly } from './lexer.js';
 export { MAX_LINE_CHARS, SCRIPT_ENCODINGS, type ScriptEncoding } from './script-lines.js';

@@ -12,6 +12,7 @@ import {
   splitScript,
   type TableProgress,
   type TargetVersion,
+  withTargetFolders,
 } from '../../actors/sql-script/index.js';
 import {
   refuseSecrets,
@@ -204,6 +205,12 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   const imports = service.scriptImports(`import-db:${importId(o.input, server)}`);
   try {
     const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
+    const folders = await withTargetFolders(vars, () => SqlConnection.open(access));
+    if (!o.json && folders !== vars)
+      out(
+        ctx,
+        say(T.importFolders, ctx.lang, { data: folders.DataPath ?? '–', log: folders.LogPath ?? '–' }),
+      );
     const print = progressPrinter(ctx, o.json === true);
     const result = await importScript(
       (database) => SqlConnection.open(access, { longRunning: true, ...(database ? { database } : {}) }),
@@ -211,7 +218,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
       {
         file: o.input,
         server,
-        vars,
+        vars: folders,
         ...encoding,
         ...(o.restart ? { restart: true } : {}),
         ...(resolve ? { resolve } : {}),

@@ -44,6 +44,10 @@ export const DB_SCRIPT = {
     de: 'Script-Variable setzen, mehrfach möglich; gilt vor :setvar im Script (z.B. DataPath=D:\\Data\\)',
     en: "set a script variable, repeatable; wins over the script's :setvar (e.g. DataPath=D:\\Data\\)",
   },
+  importFolders: {
+    de: 'Dateien der Datenbank in die Standardordner des Ziels: DataPath={data}, LogPath={log} (--var DataPath=… LogPath=… wählt andere)',
+    en: "The database's files go to the target's default folders: DataPath={data}, LogPath={log} (--var DataPath=… LogPath=… chooses others)",
+  },
   optImportEncoding: {
     de: 'Zeichenkodierung aller Scriptdateien (wie sqlcmd -f); sonst erkannt: BOM, UTF-16 ohne BOM, UTF-8, sonst Windows-1252 („ANSI“ in SSMS)',
     en: 'character encoding of every script file (like sqlcmd -f); else detected: BOM, UTF-16 without BOM, UTF-8, else Windows-1252 ("ANSI" in SSMS)',

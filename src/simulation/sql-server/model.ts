@@ -15,6 +15,8 @@ export interface SqlModel {
   serviceAccount: string;
   dataPath: string;
   logPath: string;
+  /** Other folders on the server's disks (an administrator's D:\SQLData\), besides the two above. */
+  folders?: string[];
   /** Free space on the data volume. */
   freeMb: number;
   logins: Record<string, SqlLogin>;

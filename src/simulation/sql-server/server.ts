@@ -329,8 +329,32 @@ export class SqlServerSimulator {
           line: 1,
         },
       ];
-    if (created && !findKey(model.databases, created))
+    if (created && !findKey(model.databases, created)) {
+      // The files must go to a folder this server has: its data and log folders here.
+      const folders = [model.dataPath, model.logPath, ...(model.folders ?? [])].map((f) => f.toLowerCase());
+      for (const m of sql.matchAll(/FILENAME\s*=\s*N?'((?:[^']|'')*)'/gi)) {
+        const path = m[1]!.replace(/''/g, "'");
+        if (folders.includes(path.slice(0, path.lastIndexOf('\\') + 1).toLowerCase())) continue;
+        return [
+          {
+            number: 5133,
+            class: 16,
+            message: `Directory lookup for the file "${path}" failed with the operating system error 3(The system cannot find the path specified.).`,
+            server: this.name,
+            line: 1,
+          },
+          {
+            number: 1802,
+            class: 16,
+            message:
+              'CREATE DATABASE failed. Some file names listed could not be created. Check related errors.',
+            server: this.name,
+            line: 1,
+          },
+        ];
+      }
       model.databases[created] = xphoneDatabase(model, created, 16, session.login);
+    }
     // USE changes the session's database at once, inside a transaction or not.
     for (const m of sql.matchAll(/^\s*USE\s+(?:\[((?:[^\]]|\]\])+)\]|(\w+))\s*;?\s*$/gim))
       session.database = m[1]?.replace(/\]\]/g, ']') ?? m[2]!;

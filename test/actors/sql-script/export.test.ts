@@ -363,6 +363,7 @@ describe('export-db', () => {
     expect(batches.every((b) => b.repeat === 1)).toBe(true);
     const target = await startSql('SQLSRV02', (m) => {
       m.scripts = { applied: [], marks: [], reject: [] };
+      m.folders = ['D:\\Data\\', 'L:\\LOG\\']; // --var DataPath, and the script's LogPath: both exist there
     });
     try {
       const imports = new ScriptImports(openDb(join(dir, 'import.db')));
