@@ -473,6 +473,16 @@ export const ERRORS = {
       en: 'Check user and password (XPMIGRATE_SQL_USER/XPMIGRATE_SQL_PASSWORD); the account needs a login on the SQL Server. The SQL Server error log names the reason (state).',
     },
   },
+  E_SQL_BACKUP_UNREADABLE: {
+    message: {
+      de: '{server} kann die Sicherung nicht lesen (3241): sie stammt von einer neueren SQL Server-Version, oder die Datei ist beschädigt. {detail}',
+      en: '{server} cannot read the backup (3241): it comes from a newer SQL Server version, or the file is damaged. {detail}',
+    },
+    remedy: {
+      de: 'Die Version der Quelle steht im Journal beim Sicherungsschritt (sourceVersion). Neuere Quelle: Datenbanken mit SQL-Scripts umziehen (--job db-script). Beschädigt: die Sicherung wiederholen (retry beim Sicherungsschritt).',
+      en: "The source's version is in the journal at the backup step (sourceVersion). A newer source: move the databases with SQL scripts (--job db-script). Damaged: back up again (retry at the backup step).",
+    },
+  },
   E_SQL_DATABASE_IN_USE: {
     message: {
       de: 'Auf {server} ist die Datenbank in Benutzung: kein exklusiver Zugriff für die Wiederherstellung (3101).',

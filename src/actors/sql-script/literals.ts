@@ -51,7 +51,8 @@ export function textForm(column: string, type: string): string {
   if (type === 'real') return `CONVERT(varchar(10), CAST(${c} AS binary(4)), 1)`;
   if (type === 'money' || type === 'smallmoney') return `CONVERT(varchar(30), ${c}, 2)`;
   if (type === 'date') return `CONVERT(varchar(10), ${c}, 23)`;
-  if (type === 'datetimeoffset') return `CONVERT(varchar(34), ${c}, 127)`;
+  // 126 keeps the offset; 127 would give the instant in UTC with Z (CAST and CONVERT, date styles).
+  if (type === 'datetimeoffset') return `CONVERT(varchar(34), ${c}, 126)`;
   if (type === 'datetime' || type === 'datetime2' || type === 'smalldatetime')
     return `CONVERT(varchar(27), ${c}, 126)`;
   if (type === 'uniqueidentifier') return `CAST(${c} AS char(36))`;

@@ -53,6 +53,9 @@ export function diagnose(raw: unknown, where: { server: string; login: string; a
     return new XpmError('E_SQL_BACKUP_PATH', { ...params, path, os }, { exitCode: 1 });
   }
   if (numbers.has(3169)) return new XpmError('E_SQL_BACKUP_NEWER', params, { exitCode: 1 });
+  // "The media family … is incorrectly formed": what an older server says of a newer backup
+  // before it can read any header, and of a damaged file. Never "no backup there".
+  if (numbers.has(3241)) return new XpmError('E_SQL_BACKUP_UNREADABLE', params, { exitCode: 1 });
   if (numbers.has(3101)) return new XpmError('E_SQL_DATABASE_IN_USE', params, { exitCode: 1 });
   if (numbers.has(3154) || numbers.has(3159))
     return new XpmError('E_SQL_RESTORE_EXISTS', params, { exitCode: 1 });

@@ -70,7 +70,7 @@ export const sqlServerEffects = {
     async run(ctx) {
       const files = filesOf(ctx, ctx.stepId);
       const dir = backupDir(ctx);
-      await withSql(
+      const facts = await withSql(
         await runServer(ctx, 'source'),
         async (c) => {
           const facts = await serverFacts(c);
@@ -85,14 +85,20 @@ export const sqlServerEffects = {
         { longRunning: true },
       );
       await ctx.host.applied('sql.backup-databases');
-      return ok({ folder: dir, files: files.map((f) => f.file) });
+      // The source's version at backup time, in the journal: a restore on an older server fails.
+      return ok({ folder: dir, files: files.map((f) => f.file), sourceVersion: facts.version });
     },
     async probe(ctx) {
-      return withSql(await runServer(ctx, 'source'), async (c) => {
-        for (const { file } of filesOf(ctx, ctx.stepId))
-          if (!(await backupUsable(c, file))) return 'not-done';
-        return 'done';
-      });
+      // VERIFYONLY reads the whole backup: no 60 s request timeout (issue 25, item 11).
+      return withSql(
+        await runServer(ctx, 'source'),
+        async (c) => {
+          for (const { file } of filesOf(ctx, ctx.stepId))
+            if (!(await backupUsable(c, file))) return 'not-done';
+          return 'done';
+        },
+        { longRunning: true },
+      );
     },
   },
   'sql.restore-databases': {
@@ -158,11 +164,15 @@ export const sqlServerEffects = {
       return ok({ restored });
     },
     async probe(ctx) {
-      return withSql(await runServer(ctx, 'target'), async (c) => {
-        const plan = await newestBackups(ctx, c);
-        for (const { db, file } of plan) if (!(await restoredFrom(c, db, file))) return 'not-done';
-        return plan.length > 0 ? 'done' : 'not-done';
-      });
+      return withSql(
+        await runServer(ctx, 'target'),
+        async (c) => {
+          const plan = await newestBackups(ctx, c);
+          for (const { db, file } of plan) if (!(await restoredFrom(c, db, file))) return 'not-done';
+          return plan.length > 0 ? 'done' : 'not-done';
+        },
+        { longRunning: true }, // newestBackups verifies each backup: as long as it takes
+      );
     },
   },
 } satisfies Partial<EffectRegistry>;

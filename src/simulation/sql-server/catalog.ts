@@ -57,7 +57,50 @@ export function catalogAnswer(model: SqlModel, session: Session, sql: string): R
   const data = catalog.data[table]!;
   if (data.length === 0) return { messages: [] };
   const columns: Column[] = data[0]!.map(() => ({ name: '', type: 'text' }));
-  return { messages: [], rows: { columns, rows: data } };
+  return { messages: [], rows: { columns, rows: styled(text, data) } };
+}
+
+/** The select list's expressions, split at the commas outside parentheses and strings. */
+function selectList(text: string): string[] {
+  const list = text.slice('SELECT '.length, text.lastIndexOf(' FROM '));
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    else if (!quoted && depth === 0 && ch === ',') {
+      out.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(list.slice(start).trim());
+  return out;
+}
+
+/**
+ * The data as the query's CONVERT styles give it. The catalog holds a datetimeoffset as it is
+ * stored (with its offset); style 127 is "ISO8601 with time zone Z" and gives the instant in
+ * UTC, the offset gone, while 126 keeps it ("CAST and CONVERT (Transact-SQL)", date styles).
+ */
+function styled(text: string, data: Cell[][]): Cell[][] {
+  const utc = selectList(text).map((e) => /^CONVERT\(varchar\(\d+\), .+, 127\)$/i.test(e));
+  if (!utc.includes(true)) return data;
+  return data.map((row) => row.map((cell, i) => (utc[i] && typeof cell === 'string' ? inUtc(cell) : cell)));
+}
+
+function inUtc(value: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?([+-])(\d\d):(\d\d)$/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d, h, mi, sec, fraction = '', sign, oh, om] = m;
+  const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  const at = new Date(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi) - offset, Number(sec)),
+  );
+  return `${at.toISOString().slice(0, 19)}${fraction}Z`;
 }
 
 /** verify's census of a database the import built: its tables, their rows, its modules. */

@@ -171,6 +171,17 @@ function readBackup(ctx: StatementContext, path: string, verb: string): BackupFi
       [3013, `${verb} is terminating abnormally.`],
     );
   }
+  // An older server cannot read a newer server's media format at all: 3241 for every RESTORE
+  // form (VERIFYONLY, HEADERONLY, FILELISTONLY), before any header is seen.
+  if (majorOf(backup.serverVersion) > majorOf(ctx.model.version) && verb !== 'RESTORE DATABASE')
+    fail(
+      ctx.model,
+      [
+        3241,
+        `The media family on device '${path}' is incorrectly formed. SQL Server cannot process this media family.`,
+      ],
+      [3013, `${verb} is terminating abnormally.`],
+    );
   const { checksum, ...rest } = backup;
   if (backup.format !== 'xpmigrate-simulated-backup' || checksumOf(rest) !== checksum)
     fail(

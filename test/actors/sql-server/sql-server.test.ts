@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   backupDatabase,
   backupFile,
+  backupUsable,
   ensureDatabases,
   ownedDatabases,
   restoreDatabase,
@@ -233,9 +234,13 @@ describe('backup and restore', () => {
         restoreDatabase(c, await serverFacts(c), 'XPDATA', file, { replace: true }),
       ),
     );
-    expect(e.code).toBe('E_SQL_BACKUP_NEWER');
+    // An older server cannot read a newer media format at all (3241, issue 25 item 18): named as
+    // such, never "no backup found", and nothing restored.
+    expect(e.code).toBe('E_SQL_BACKUP_UNREADABLE');
     expect(e.remedy('en')).toContain('db-script');
     expect(target.sim.received.some((r) => r.sql.startsWith('RESTORE DATABASE'))).toBe(false);
+    const probe = await failure(withSql(target.access(), (c) => backupUsable(c, file)));
+    expect(probe.code).toBe('E_SQL_BACKUP_UNREADABLE');
   });
 
   test('restore without SYSADMIN: the server refuses, the diagnosis says SYSADMIN', async () => {
