@@ -167,12 +167,17 @@ export async function readCatalog(c: SqlConnection): Promise<Catalog> {
   for (const ck of await q<CheckInfo>('checks')) byId.get(ck.tableId)?.checks.push(ck);
   const [unscripted] = await q<Record<string, number>>('unscripted');
   if (!database) throw new Error('sys.databases has no row for DB_ID()');
+  // WITH ENCRYPTION: sys.sql_modules.definition is NULL ("sys.sql_modules", Microsoft Learn).
+  // Its text cannot be scripted: counted as unscripted, as the other kinds the script cannot carry.
+  const modules = await q<Omit<ModuleInfo, 'definition'> & { definition: string | null }>('modules');
+  const readable = modules.filter((m): m is ModuleInfo => m.definition !== null);
+  const encrypted = modules.length - readable.length;
   return {
     database,
     files: await q<FileInfo>('files'),
     schemas: (await q<{ name: string }>('schemas')).map((s) => s.name),
     tables,
-    modules: await q<ModuleInfo>('modules'),
-    unscripted: unscripted ?? {},
+    modules: readable,
+    unscripted: { ...(unscripted ?? {}), ...(encrypted > 0 ? { 'encrypted modules': encrypted } : {}) },
   };
 }

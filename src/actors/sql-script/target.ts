@@ -22,6 +22,16 @@ export const MAX_COMPATIBILITY: Record<TargetVersion, number> = {
   2022: 160,
 };
 
+/**
+ * The lowest compatibility level SQL Server 2014 and later accept: 100 (SQL Server 2008); a
+ * lower one is refused with 15048 ("ALTER DATABASE Compatibility Level", Microsoft Learn).
+ */
+export const MIN_COMPATIBILITY = 100;
+
+/** The level the script sets on the target: the source's, within what the target offers. */
+export const compatibilityFor = (level: number, target: TargetVersion) =>
+  Math.max(MIN_COMPATIBILITY, Math.min(level, MAX_COMPATIBILITY[target]));
+
 /** Built-ins a module may call that older versions do not know: the import would fail there. */
 const NEWER_SYNTAX: Array<[TargetVersion, RegExp]> = [
   [
@@ -71,6 +81,14 @@ export function targetFindings(
       catalog.database.name,
       `Kompatibilitätsgrad ${catalog.database.compatibilityLevel} gibt es auf SQL Server ${target} nicht; das Script setzt ${max}.`,
       `Compatibility level ${catalog.database.compatibilityLevel} does not exist on SQL Server ${target}; the script sets ${max}.`,
+    );
+  if (catalog.database.compatibilityLevel < MIN_COMPATIBILITY)
+    add(
+      'warn',
+      'compatibility',
+      catalog.database.name,
+      `Kompatibilitätsgrad ${catalog.database.compatibilityLevel} nimmt SQL Server ${target} nicht an (mindestens ${MIN_COMPATIBILITY}); das Script setzt ${MIN_COMPATIBILITY}. Alte Syntax (z.B. *= Joins) prüfen.`,
+      `SQL Server ${target} refuses compatibility level ${catalog.database.compatibilityLevel} (at least ${MIN_COMPATIBILITY}); the script sets ${MIN_COMPATIBILITY}. Check for old syntax (e.g. *= joins).`,
     );
   const utf8 = (collation: string | null) => collation !== null && /_UTF8$/i.test(collation);
   if (target < 2019 && utf8(catalog.database.collation))

@@ -1,6 +1,6 @@
 import type { Catalog, ColumnInfo, IndexInfo, ModuleInfo, TableInfo } from './catalog.js';
 import { NOT_INSERTED, qualified, quoteName, unicodeLiteral } from './literals.js';
-import { MAX_COMPATIBILITY, type TargetVersion } from './target.js';
+import { compatibilityFor, type TargetVersion } from './target.js';
 
 /** The script's DDL: what comes before the data and what comes after it. */
 export interface ScriptParts {
@@ -49,7 +49,7 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
       `LOG ON ${logs.map((f) => fileSpec(f, 'LogPath')).join(',\n  ')}`,
       `COLLATE ${db.collation};`,
     ].join('\n'),
-    `ALTER DATABASE [$(DatabaseName)] SET COMPATIBILITY_LEVEL = ${Math.min(db.compatibilityLevel, MAX_COMPATIBILITY[meta.target])};`,
+    `ALTER DATABASE [$(DatabaseName)] SET COMPATIBILITY_LEVEL = ${compatibilityFor(db.compatibilityLevel, meta.target)};`,
     'USE [$(DatabaseName)];',
     ...catalog.schemas.map((s) => `CREATE SCHEMA ${quoteName(s)} AUTHORIZATION [dbo];`),
     ...catalog.tables.map(createTable),

@@ -15,6 +15,7 @@ import {
 import {
   findKey,
   loadModel,
+  majorOf,
   type SqlFault,
   type SqlModel,
   type SqlScripts,
@@ -329,6 +330,17 @@ export class SqlServerSimulator {
           line: 1,
         },
       ];
+    const level = /\bSET\s+COMPATIBILITY_LEVEL\s*=\s*(\d+)/i.exec(sql)?.[1];
+    if (level !== undefined && !compatibilityLevels(model.version).includes(Number(level)))
+      return [
+        {
+          number: 15048,
+          class: 16,
+          message: `Valid values of the database compatibility level are ${compatibilityLevels(model.version).join(', ')}.`,
+          server: this.name,
+          line: 1,
+        },
+      ];
     if (created && !findKey(model.databases, created)) {
       // The files must go to a folder this server has: its data and log folders here.
       const folders = [model.dataPath, model.logPath, ...(model.folders ?? [])].map((f) => f.toLowerCase());
@@ -522,6 +534,14 @@ export async function startBrowser(
 }
 
 /** A batch reaches the server's data: recorded, and what it built is known to a census. */
+/** The compatibility levels a version accepts: 100 up to its own ("ALTER DATABASE Compatibility Level"). */
+function compatibilityLevels(version: string): number[] {
+  const own = majorOf(version) * 10;
+  const levels: number[] = [];
+  for (let level = 100; level <= own; level += 10) levels.push(level);
+  return levels;
+}
+
 function applied(scripts: SqlScripts, batch: { sql: string; database: string }): void {
   scripts.applied.push(batch);
   track(scripts, batch);

@@ -10,7 +10,7 @@ import {
   ScriptImports,
   splitScript,
 } from '../../../src/actors/sql-script/index.js';
-import { SqlConnection } from '../../../src/actors/sql-server/index.js';
+import { SqlConnection, withSql } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
 import type { CatalogRow, SqlCatalog } from '../../../src/simulation/index.js';
@@ -432,6 +432,66 @@ describe('export-db', () => {
       );
       expect(readFileSync(out, 'utf8')).toBe('the previous export\n');
       expect(existsSync(`${out}.${process.pid}.partial`)).toBe(false);
+    } finally {
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
+  it('a compatibility level below 100 becomes 100, which a 2014+ server accepts (it refuses 90: 15048)', async () => {
+    sql.sim.update((m) => {
+      m.catalogs!.XPDATA!.queries.database![0]!.compatibilityLevel = 90; // a SQL Server 2005 database
+    });
+    const target = await startSql('SQLSRV14', (m) => {
+      m.version = '12.0.6024.0';
+      m.scripts = { applied: [], marks: [], reject: [] };
+      m.folders = ['C:\\SQL\\DATA\\', 'L:\\LOG\\'];
+    });
+    try {
+      const out = join(dir, 'compat-2014.sql');
+      const c = await source();
+      const result = await exportDatabase(c, { target: 2014, out, server: 'SQLSRV01' }).finally(() =>
+        c.close(),
+      );
+      expect(readFileSync(out, 'utf8')).toContain('SET COMPATIBILITY_LEVEL = 100;');
+      expect(result.findings).toContainEqual(
+        expect.objectContaining({ code: 'compatibility', severity: 'warn' }),
+      );
+      const imports = new ScriptImports(openDb(join(dir, 'compat.db')));
+      const open = (database: string | undefined) =>
+        SqlConnection.open(target.access(), database ? { database } : {});
+      await importScript(open, imports, { file: out, server: 'SQLSRV14' });
+      const e = await withSql(target.access(), (c2) =>
+        c2.batch('ALTER DATABASE [XPDATA] SET COMPATIBILITY_LEVEL = 90;'),
+      ).catch((error: unknown) => error);
+      expect(String((e as Error).message)).toContain(
+        'Valid values of the database compatibility level are 100, 110, 120',
+      );
+    } finally {
+      await target.stop();
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
+  it('an encrypted module (definition NULL) is an unscripted object, not a TypeError', async () => {
+    sql.sim.update((m) => {
+      // sys.sql_modules shows NULL for a module created WITH ENCRYPTION.
+      (m.catalogs!.XPDATA!.queries.modules![0]! as { definition: string | null }).definition = null;
+    });
+    try {
+      const c = await source();
+      const error = await exportDatabase(c, {
+        target: 2019,
+        out: join(dir, 'enc.sql'),
+        server: 'SQLSRV01',
+      }).catch((e: unknown) => e);
+      await c.close();
+      expect(error).toBeInstanceOf(XpmError);
+      expect((error as XpmError).code).toBe('E_EXPORT_TARGET');
+      expect(String((error as XpmError).params.findings)).toBe('XPDATA (unscripted-encrypted modules)');
     } finally {
       sql.sim.update((m) => {
         m.catalogs!.XPDATA = fixture();
