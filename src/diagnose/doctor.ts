@@ -257,7 +257,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
         if (role === 'source')
           incomingMb = facts.databases
             .filter((d) => input.databases.some((n) => n.toLowerCase() === d.name.toLowerCase()))
-            .reduce((sum, d) => sum + d.sizeMb, 0);
+            .reduce((sum, d) => sum + (d.sizeMb ?? 0), 0);
         // The source is only read: what it lacks for a restore does not matter.
         for (const check of found) {
           if (role === 'source' && ['sql.database', 'sql.filestream', 'sql.edition'].includes(check.id))

@@ -24,7 +24,8 @@ export interface ServerFacts {
   logPath: string;
   /** The SQL Server's own Windows account; undefined without VIEW SERVER STATE. */
   serviceAccount?: string;
-  databases: Array<{ name: string; state: string; sizeMb: number }>;
+  /** Sizes in MB (data and log; data files alone), null where this login cannot see the files. */
+  databases: Array<{ name: string; state: string; sizeMb: number | null; dataMb: number | null }>;
   /** Free space on the volumes of its database files; undefined when it cannot be known. */
   freeMb?: number;
 }
@@ -46,13 +47,15 @@ export async function serverFacts(c: SqlConnection): Promise<ServerFacts> {
     .query<{ account: string }>(SERVICE_ACCOUNT)
     .then((r) => r[0]?.account)
     .catch(() => undefined);
-  const databases = (await c.query<{ name: string; state: string; sizeMb: number | string }>(DATABASES)).map(
-    (d) => ({
-      name: d.name,
-      state: d.state,
-      sizeMb: Number(d.sizeMb),
-    }),
-  );
+  const size = (mb: number | string | null) => (mb === null ? null : Number(mb));
+  const databases = (
+    await c.query<{
+      name: string;
+      state: string;
+      sizeMb: number | string | null;
+      dataMb: number | string | null;
+    }>(DATABASES)
+  ).map((d) => ({ name: d.name, state: d.state, sizeMb: size(d.sizeMb), dataMb: size(d.dataMb) }));
   const volumes = await c.query<{ freeMb: number | string }>(FREE_SPACE).catch(() => []);
   return {
     version: row.version,
@@ -145,7 +148,8 @@ export async function runChecks(
   );
   const biggest = Math.max(
     0,
-    ...f.databases.filter((d) => input.databases.some((n) => eqi(n, d.name))).map((d) => d.sizeMb),
+    // Express's 10 GB limit counts the data files, not the log.
+    ...f.databases.filter((d) => input.databases.some((n) => eqi(n, d.name))).map((d) => d.dataMb ?? 0),
     input.incomingMb ?? 0,
   );
   add(
@@ -203,8 +207,8 @@ export async function runChecks(
       'sql.db-owner',
       owner ? 'pass' : 'fail',
       {
-        de: `${db.name} (${db.sizeMb} MB): ${input.serviceAccount} ${owner ? 'ist' : 'ist nicht'} db_owner`,
-        en: `${db.name} (${db.sizeMb} MB): ${input.serviceAccount} ${owner ? 'is' : 'is not'} db_owner`,
+        de: `${db.name} (${db.sizeMb ?? '?'} MB): ${input.serviceAccount} ${owner ? 'ist' : 'ist nicht'} db_owner`,
+        en: `${db.name} (${db.sizeMb ?? '?'} MB): ${input.serviceAccount} ${owner ? 'is' : 'is not'} db_owner`,
       },
       {
         de: 'Schritt 2a ausführen (xpmigrate) oder dem Dienste-Account db_owner geben.',

@@ -15,8 +15,14 @@ export const MODEL_FILES =
 export const SERVICE_ACCOUNT =
   "SELECT TOP (1) service_account AS account FROM sys.dm_server_services WHERE servicename LIKE N'SQL Server (%'";
 
+/**
+ * Every database with its size, and the data files' share (Express's 10 GB count data files
+ * only, not the log). sys.master_files shows rows only with CREATE DATABASE, ALTER ANY DATABASE
+ * or VIEW ANY DEFINITION ("sys.master_files", Microsoft Learn): a LEFT JOIN keeps a database a
+ * db_owner-only login cannot size, its sizes then NULL.
+ */
 export const DATABASES =
-  'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb FROM sys.databases AS d JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name';
+  'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb, CAST(SUM(CASE WHEN f.type = 0 THEN CAST(f.size AS bigint) ELSE 0 END) * 8 / 1024 AS bigint) AS dataMb FROM sys.databases AS d LEFT JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name';
 
 export const FREE_SPACE =
   'SELECT DISTINCT vs.volume_mount_point AS volume, CAST(vs.available_bytes / 1048576 AS bigint) AS freeMb FROM sys.master_files AS f CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs';

@@ -71,10 +71,18 @@ export interface SqlLogin {
   /** SQL logins, and the simulated NTLM secret of Windows accounts. */
   password?: string;
   sysadmin?: boolean;
+  /**
+   * CREATE DATABASE, ALTER ANY DATABASE or VIEW ANY DEFINITION: what sys.master_files needs to
+   * show a row to a login that is not sysadmin (a db_owner alone sees none).
+   */
+  viewFiles?: boolean;
 }
 
 export interface SqlDatabase {
+  /** The data files' size. */
   sizeMb: number;
+  /** The log's size (absent: none worth counting). */
+  logMb?: number;
   /** Login of the database owner (dbo). */
   owner: string;
   state: 'ONLINE' | 'RESTORING' | 'OFFLINE';

@@ -346,15 +346,24 @@ export const STATEMENTS: Statement[] = [
   },
   {
     pattern: template(
-      'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb FROM sys.databases AS d JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name',
+      'SELECT d.name AS name, d.state_desc AS state, CAST(SUM(CAST(f.size AS bigint)) * 8 / 1024 AS bigint) AS sizeMb, CAST(SUM(CASE WHEN f.type = 0 THEN CAST(f.size AS bigint) ELSE 0 END) * 8 / 1024 AS bigint) AS dataMb FROM sys.databases AS d LEFT JOIN sys.master_files AS f ON f.database_id = d.database_id GROUP BY d.name, d.state_desc ORDER BY d.name',
     ),
-    run: (ctx) =>
-      rows(
-        [nvarchar('name'), nvarchar('state'), bigint('sizeMb')],
+    run: (ctx) => {
+      // sys.master_files rows only for sysadmin or a login with the rights to see them.
+      const login = ctx.model.logins[findKey(ctx.model.logins, ctx.session.login) ?? ''];
+      const sees = isSysadmin(ctx) || login?.viewFiles === true;
+      return rows(
+        [nvarchar('name'), nvarchar('state'), bigint('sizeMb'), bigint('dataMb')],
         Object.entries(ctx.model.databases)
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([name, db]) => [name, db.state, db.sizeMb]),
-      ),
+          .map(([name, db]) => [
+            name,
+            db.state,
+            sees ? db.sizeMb + (db.logMb ?? 0) : null,
+            sees ? db.sizeMb : null,
+          ]),
+      );
+    },
   },
   {
     pattern: template(

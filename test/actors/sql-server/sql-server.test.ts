@@ -53,7 +53,7 @@ describe('checks through the real driver', () => {
       serviceAccount: 'NT Service\\MSSQLSERVER',
       filestreamLevel: 2,
     });
-    expect(facts.databases).toEqual([{ name: 'XPDATA', state: 'ONLINE', sizeMb: 700 }]);
+    expect(facts.databases).toEqual([{ name: 'XPDATA', state: 'ONLINE', sizeMb: 700, dataMb: 700 }]);
     expect(checks.map((c) => `${c.id}:${c.status}`)).toEqual([
       'sql.version:pass',
       'sql.edition:pass',

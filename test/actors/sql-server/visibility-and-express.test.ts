@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { traceKey } from '../../../src/actors/effect.js';
+import {
+  backupFile,
+  runChecks,
+  serverFacts,
+  sqlServerEffects,
+  withSql,
+} from '../../../src/actors/sql-server/index.js';
+import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
+
+// Issue 25, items 13 and 14.
+const SHARE = '\\\\FILESRV\\XPhoneBackup';
+const open: SimulatedSql[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.stop()));
+});
+
+describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
+  test('still sees its databases (sizes unknown), and the backup step backs them up', async () => {
+    const s = await startSql('OLDSQL', (m) => {
+      m.logins['XPHONE\\dbo-only'] = { windows: true, password: 'pw' };
+      m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 40), owner: 'XPHONE\\dbo-only' };
+    });
+    open.push(s);
+    const login = { credentials: { user: 'XPHONE\\dbo-only', password: 'pw' } };
+    const facts = await withSql(s.access(login), serverFacts);
+    expect(facts.databases).toContainEqual({ name: 'XPDATA', state: 'ONLINE', sizeMb: null, dataMb: null });
+
+    const runId = 'run-1';
+    const stepId = 'v8v9.backup';
+    const endpoint = { ...s.access().endpoint!, credentials: login.credentials };
+    const ctx = {
+      runId,
+      stepId,
+      options: { databases: ['XPDATA'], sourceSqlServer: 'OLDSQL', backupDir: SHARE },
+      host: { sqlEndpoint: async () => endpoint, odbcDrivers: async () => [], applied: async () => {} },
+      progress: () => {},
+    } as unknown as Parameters<(typeof sqlServerEffects)['sql.backup-databases']['run']>[0];
+    const result = await sqlServerEffects['sql.backup-databases'].run(ctx);
+    expect(result).toMatchObject({ ok: true });
+    // Before, the database vanished from the JOIN with sys.master_files: "done" with no file.
+    const file = backupFile(SHARE, 'XPDATA', traceKey({ runId, stepId }));
+    expect(readdirSync(s.backupDir)).toContain(file.slice(file.lastIndexOf('\\') + 1));
+  });
+});
+
+describe('SQL Server Express and its 10 GB', () => {
+  test('count the data files, not the log: 9.5 GB of data and 3 GB of log pass', async () => {
+    const s = await startSql('NEWXPHONE\\XPCONNECT', (m) => {
+      m.edition = 'Express Edition (64-bit)';
+      m.engineEdition = 4;
+      m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 9728), logMb: 3072 };
+    });
+    open.push(s);
+    const { checks, facts } = await withSql(s.access(), (c) =>
+      runChecks(c, { databases: ['XPDATA'], external: false }),
+    );
+    expect(facts.databases).toContainEqual({ name: 'XPDATA', state: 'ONLINE', sizeMb: 12800, dataMb: 9728 });
+    expect(checks.find((c) => c.id === 'sql.edition')?.status).toBe('warn');
+  });
+});
