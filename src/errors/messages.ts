@@ -748,14 +748,44 @@ export const ERRORS = {
       en: 'Give the XPhone VM name as Hyper-V or vCenter knows it.',
     },
   },
-  E_SNAPSHOT_SELF: {
+  E_SNAPSHOT_HYPERV_HOST_REQUIRED: {
     message: {
-      de: 'VMware: "{vm}" ist die VM, auf der xpmigrate läuft; govc kann sie nicht ausschalten und danach den Snapshot anlegen.',
-      en: 'VMware: "{vm}" is the VM xpmigrate runs on; govc cannot power it off and take the snapshot afterwards.',
+      de: '--snapshots hyperv braucht --hyperv-host: Get-VM und Checkpoint-VM gibt es auf dem Hyper-V-Host, nicht in der VM, in der xpmigrate läuft.',
+      en: '--snapshots hyperv needs --hyperv-host: Get-VM and Checkpoint-VM exist on the Hyper-V host, not in the VM xpmigrate runs in.',
     },
     remedy: {
-      de: 'Den Snapshot im vSphere Client bei ausgeschalteter VM anlegen und mit xpmigrate retry --evidence snapshot=NAME eintragen, oder --snapshots manual verwenden.',
-      en: 'Take the snapshot in the vSphere Client with the VM powered off and record it with xpmigrate retry --evidence snapshot=NAME, or use --snapshots manual.',
+      de: 'Den Hyper-V-Host angeben (--hyperv-host HV01; PowerShell-Remoting muss dorthin gehen, als ein Konto mit Hyper-V-Rechten), oder --snapshots manual.',
+      en: 'Name the Hyper-V host (--hyperv-host HV01; PowerShell remoting must reach it, as an account with Hyper-V rights), or --snapshots manual.',
+    },
+  },
+  E_SNAPSHOT_VM_PATTERN: {
+    message: {
+      de: 'Der VM-Name {vm} enthält *, ? oder [ ]: govc liest das als Muster und würde jede passende VM ausschalten und sichern.',
+      en: 'The VM name {vm} holds *, ? or [ ]: govc reads that as a pattern and would power off and snapshot every VM that matches.',
+    },
+    remedy: {
+      de: 'Den genauen Namen der VM angeben (wie im vSphere Client) oder ihren Inventarpfad (/Rechenzentrum/vm/Ordner/Name).',
+      en: 'Give the exact name of the VM (as the vSphere Client shows it) or its inventory path (/Datacenter/vm/folder/name).',
+    },
+  },
+  E_SNAPSHOT_VM_AMBIGUOUS: {
+    message: {
+      de: 'Der Name {vm} passt auf {count} VMs.',
+      en: 'The name {vm} matches {count} VMs.',
+    },
+    remedy: {
+      de: 'Den Inventarpfad der einen VM angeben (/Rechenzentrum/vm/Ordner/Name); govc find -type m -name NAME zeigt die Pfade.',
+      en: 'Give the inventory path of the one VM (/Datacenter/vm/folder/name); govc find -type m -name NAME shows the paths.',
+    },
+  },
+  E_SNAPSHOT_SELF: {
+    message: {
+      de: 'VMware: "{vm}" ist die VM, auf der xpmigrate läuft; govc kann sie nicht ausschalten (oder zurücksetzen) und danach weitermachen.',
+      en: 'VMware: "{vm}" is the VM xpmigrate runs on; govc cannot power it off (or revert it) and then go on.',
+    },
+    remedy: {
+      de: 'Den Snapshot im vSphere Client bei ausgeschalteter VM anlegen und mit xpmigrate retry --evidence snapshot=NAME eintragen, oder --snapshots manual verwenden. Ein Zurücksetzen im vSphere Client oder von einem Verwaltungsrechner aus vornehmen; danach xpmigrate resume.',
+      en: 'Take the snapshot in the vSphere Client with the VM powered off and record it with xpmigrate retry --evidence snapshot=NAME, or use --snapshots manual. Revert in the vSphere Client or from a management host; then xpmigrate resume.',
     },
   },
   E_SNAPSHOT_MANUAL: {

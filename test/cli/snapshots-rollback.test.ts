@@ -313,6 +313,12 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     const fake = fakeExecutables([
       { match: 'Checkpoint-VM', stdout: 'true' },
       { match: 'CreationTime', stdout: listed },
+      // Once the disconnected session took the checkpoint, the host reports it (and the VM back up).
+      {
+        match: '[pscustomobject]@{ state',
+        after: 'Checkpoint-VM',
+        stdout: { ...vmState, snapshot: true },
+      },
       { match: '[pscustomobject]@{ state', stdout: vmState },
       {
         match: 'Win32_Service',
@@ -323,7 +329,12 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     const t = fresh();
     const env = cleanEnv(fake.env);
     const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', ...REAL_SETTINGS];
-    expect(t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env).code).toBe(1);
+    // Without the Hyper-V host the cmdlets would run in the guest: refused before anything starts.
+    const local = t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toContain('E_SNAPSHOT_HYPERV_HOST_REQUIRED');
+    const hv = ['--snapshots', 'hyperv', '--vm', 'XPHONE 01', '--hyperv-host', 'HV01'];
+    expect(t.cli(['start', ...route, ...hv], env).code).toBe(1);
     expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(3); // snapshot taken, now the update
     const scripts = fake.calls().map((c) => c.script ?? '');
     const register = scripts.findIndex((s) => s.includes('Register-ScheduledTask'));

@@ -246,13 +246,17 @@ describe('Hyper-V through a fake PowerShell', () => {
       expect(snapLiteral.value).toBe(snap);
       // Names are compared, never handed to -Name (a wildcard there).
       expect(take).toContain('Get-VM | Where-Object { $_.Name -eq $vmName }');
+      // Stopped, read back as Off, checkpointed, started; a failed Stop-VM ends the body.
       const order = [
+        "$ErrorActionPreference = 'Stop'",
         'Stop-VM -VM $vm -Force',
-        'Set-VM -VM $vm -CheckpointType ProductionOnly',
+        "if ($vm.State -ne 'Off') { throw",
         'Checkpoint-VM -VM $vm -SnapshotName $snapName',
         'Start-VM -VM $vm',
-      ].map((s) => take.indexOf(s));
-      expect(order.every((p, i) => p > 0 && (i === 0 || p > order[i - 1]!))).toBe(true);
+      ].map((s) => take.lastIndexOf(s));
+      expect(order.every((p, i) => p >= 0 && (i === 0 || p > order[i - 1]!))).toBe(true);
+      // The customer's checkpoint type stays as it is.
+      expect(take).not.toContain('Set-VM');
     }
   });
 
@@ -270,7 +274,15 @@ describe('Hyper-V through a fake PowerShell', () => {
       "Invoke-Command -ComputerName 'hv-01.corp' -InDisconnectedSession -SessionName 'xpmigrate-take'",
     );
     expect(detached).toContain("-ArgumentList 'XPHONE01', 'snap 1'");
+    // The remote block sets its own error preference (script blocks do not inherit it).
+    expect(
+      detached.indexOf("-ScriptBlock { param($vmName, $snapName)\n$ErrorActionPreference = 'Stop'"),
+    ).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.includes('[pscustomobject]@{ state')).length).toBeGreaterThanOrEqual(2);
+    // Once done, the disconnected session on the host is removed.
+    expect(scripts.at(-1)).toContain(
+      "Get-PSSession -ComputerName 'hv-01.corp' -Name 'xpmigrate-take' -ErrorAction SilentlyContinue | Remove-PSSession",
+    );
   });
 
   it('revert: turned off, restored, started; remove; list', async () => {
@@ -365,6 +377,39 @@ describe('VMware through a fake govc', () => {
     expect(argv).toContainEqual(['snapshot.revert', '-vm=XP 01', '--', 'vor Update']);
     expect(argv).toContainEqual(['vm.power', '-on', '--', 'XP 01']); // reverted to an off snapshot
     expect(argv).toContainEqual(['snapshot.remove', '-vm=XP 01', '--', 'vor Update']);
+  });
+
+  it('takes a VM name exactly: a pattern is refused, two VMs of one name are ambiguous, nothing is powered off', () => {
+    for (const vm of ['XP*', 'XP?01', 'XP[12]'])
+      expect(() => new VmwareProvider({ vm, self: 'me' })).toThrow(
+        expect.objectContaining({ code: 'E_SNAPSHOT_VM_PATTERN' }),
+      );
+  });
+
+  it('two VMs of the same name in different folders: the name is ambiguous', async () => {
+    // vm.info lists every VM the name finds (govc's finder), each with its name.
+    const twice = {
+      virtualMachines: [
+        { name: 'XPSRV', runtime: { powerState: 'poweredOn' }, guest: { hostName: 'a' } },
+        { name: 'XPSRV', runtime: { powerState: 'poweredOn' }, guest: { hostName: 'b' } },
+      ],
+    };
+    const fake = fakeExecutables([{ match: 'vm.info', stdout: twice }]);
+    const e = await failure(new VmwareProvider({ vm: 'XPSRV', env: fake.env, self: 'me' }).take('s'));
+    expect(e).toMatchObject({ code: 'E_SNAPSHOT_VM_AMBIGUOUS', params: { count: 2 } });
+    expect(fake.calls().some((c) => c.args[0] === 'vm.power')).toBe(false);
+  });
+
+  it('refuses to revert the VM it runs in (it would die mid-revert and leave the VM off)', async () => {
+    const fake = fakeExecutables([
+      { match: 'snapshot.tree', stdout: 'vor Update\n' },
+      { match: 'vm.info', stdout: info('poweredOn', 'XPSRV.corp.local') },
+    ]);
+    const e = await failure(
+      new VmwareProvider({ vm: 'XPSRV', env: fake.env, self: 'xpsrv' }).revert('vor Update'),
+    );
+    expect(e.code).toBe('E_SNAPSHOT_SELF');
+    expect(fake.calls().some((c) => c.args[0] === 'snapshot.revert')).toBe(false);
   });
 
   it('refuses to power off the VM it runs in; wrong VM, missing govc and vCenter errors are clear', async () => {

@@ -11,6 +11,8 @@ export interface FakeRule {
   stdout?: unknown;
   stderr?: string;
   code?: number;
+  /** Applies only once an earlier call held this text (e.g. after 'Checkpoint-VM'). */
+  after?: string;
 }
 
 export interface FakeCall {

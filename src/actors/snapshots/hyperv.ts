@@ -12,8 +12,10 @@ export interface HyperVOptions extends PowerShellOptions {
 }
 
 // Bodies run on the Hyper-V host with $vmName and $snapName set. Names are compared with -eq,
-// never passed to -Name, which would read `[` and `*` as wildcards.
-const FIND_VM = `$vm = @(Get-VM | Where-Object { $_.Name -eq $vmName })
+// never passed to -Name, which would read `[` and `*` as wildcards. A remote script block does
+// not inherit $ErrorActionPreference: each body sets it, so a failed Stop-VM stops the body.
+const FIND_VM = `$ErrorActionPreference = 'Stop'
+$vm = @(Get-VM | Where-Object { $_.Name -eq $vmName })
 if ($vm.Count -ne 1) { throw ('xpmigrate:vm-not-found:' + $vm.Count) }
 $vm = $vm[0]`;
 const FIND_SNAPSHOT = `$snap = @(Get-VMSnapshot -VM $vm | Where-Object { $_.Name -eq $snapName })
@@ -26,16 +28,20 @@ if ($found.Count -ne 1) { 'null' } else {
   $snap = @(Get-VMSnapshot -VM $vm | Where-Object { $_.Name -eq $snapName })
   [pscustomobject]@{ state = [string]$vm.State; snapshot = ($snap.Count -gt 0); parent = [string]$vm.ParentSnapshotName; uptime = [int]$vm.Uptime.TotalSeconds } | ConvertTo-Json -Compress
 }`,
-  // Production checkpoints only, taken with the VM off (the vendor's rule).
+  // Taken with the VM off (the vendor's rule), read back as Off first; the VM's own checkpoint
+  // type is left as the customer set it (with the VM off, no memory is saved either way).
   take: `${FIND_VM}
 if ($vm.State -ne 'Off') { Stop-VM -VM $vm -Force }
-Set-VM -VM $vm -CheckpointType ProductionOnly
+$vm = Get-VM -Id $vm.Id
+if ($vm.State -ne 'Off') { throw ('xpmigrate:vm-not-off:' + $vm.State) }
 Checkpoint-VM -VM $vm -SnapshotName $snapName
 Start-VM -VM $vm
 'true'`,
   revert: `${FIND_VM}
 ${FIND_SNAPSHOT}
 if ($vm.State -ne 'Off') { Stop-VM -VM $vm -TurnOff -Force }
+$vm = Get-VM -Id $vm.Id
+if ($vm.State -ne 'Off') { throw ('xpmigrate:vm-not-off:' + $vm.State) }
 Restore-VMSnapshot -VMSnapshot $snap[0] -Confirm:$false
 Start-VM -VM $vm
 'true'`,
@@ -117,6 +123,17 @@ ${body} } -ArgumentList ${vm}, ${snapName}`;
     }
     await this.run('take', name, true);
     await this.waitFor(name, (s) => s.snapshot && s.state === 'Running');
+    await this.removeSession('take');
+  }
+
+  /** The disconnected session on the Hyper-V host is ours to remove once its work is seen done. */
+  private async removeSession(operation: Operation): Promise<void> {
+    const host = this.options.hypervHost!;
+    const text = ps`Get-PSSession -ComputerName ${host} -Name ${`xpmigrate-${operation}`} -ErrorAction SilentlyContinue | Remove-PSSession
+'true'`;
+    await runPowerShell(script(`remove the ${operation} session on ${host}`, text), this.options).catch(
+      () => undefined, // a session left behind times out on the host by itself
+    );
   }
 
   async revert(name: string): Promise<void> {
@@ -138,6 +155,7 @@ ${body} } -ArgumentList ${vm}, ${snapName}`;
       name,
       (s) => s.state === 'Running' && s.parent === name && s.uptime * 1000 <= Date.now() - started,
     );
+    await this.removeSession('revert');
   }
 
   async remove(name: string): Promise<void> {

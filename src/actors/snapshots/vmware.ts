@@ -21,13 +21,23 @@ interface VmInfo {
 }
 
 /**
+ * govc reads its VM arguments as inventory paths with wildcards (govc's finder, path.Match):
+ * `XP*` would stop and snapshot every VM that matches. Only an exact name or path is taken.
+ */
+export function assertExactVmName(vm: string): void {
+  if (/[*?[\]]/.test(vm)) throw new XpmError('E_SNAPSHOT_VM_PATTERN', { vm }, { exitCode: 2 });
+}
+
+/**
  * VMware snapshots through govc. Arguments go to govc as an argument vector, never through a
  * shell; `--` ends the flags so a name that starts with `-` stays a name.
  */
 export class VmwareProvider implements SnapshotProvider {
   readonly kind = 'vmware';
 
-  constructor(private readonly options: VmwareOptions) {}
+  constructor(private readonly options: VmwareOptions) {
+    assertExactVmName(options.vm);
+  }
 
   private get exe(): string {
     return this.options.exe ?? (this.options.env?.XPMIGRATE_GOVC || process.env.XPMIGRATE_GOVC || 'govc');
@@ -69,7 +79,20 @@ export class VmwareProvider implements SnapshotProvider {
     type Obj = Record<string, unknown>;
     const field = (o: Obj | undefined, name: string): unknown =>
       o?.[name] ?? o?.[name.charAt(0).toUpperCase() + name.slice(1)];
-    const vm = (field(json, 'virtualMachines') as Obj[] | undefined)?.[0];
+    const found = (field(json, 'virtualMachines') as Obj[] | undefined) ?? [];
+    const wanted = this.options.vm.slice(this.options.vm.lastIndexOf('/') + 1);
+    // The one VM of exactly that name: vCenter names are unique per folder, not per datacenter.
+    const exact = found.filter((vm) => {
+      const name = field(vm, 'name');
+      return name === undefined || name === wanted;
+    });
+    if (exact.length > 1)
+      throw new XpmError(
+        'E_SNAPSHOT_VM_AMBIGUOUS',
+        { vm: this.options.vm, count: exact.length },
+        { exitCode: 1 },
+      );
+    const vm = exact[0];
     if (!vm)
       throw new XpmError(
         'E_SNAPSHOT_VM_NOT_FOUND',
@@ -102,17 +125,25 @@ export class VmwareProvider implements SnapshotProvider {
     }
   }
 
-  async take(name: string): Promise<void> {
-    const info = await this.info();
+  /** govc cannot power off, or revert, the VM it runs in and then go on: refused up front. */
+  private notSelf(info: VmInfo): void {
     const self = (this.options.self ?? hostname()).split('.')[0]!.toLowerCase();
     if (info.guestHostName.split('.')[0]!.toLowerCase() === self)
       throw new XpmError('E_SNAPSHOT_SELF', { vm: this.options.vm }, { exitCode: 1 });
+  }
+
+  async take(name: string): Promise<void> {
+    const info = await this.info();
+    this.notSelf(info);
     if (info.powerState !== 'poweredOff') await this.power('off');
     await this.govc(['snapshot.create', `-vm=${this.options.vm}`, '-m=false', '--', name]);
     await this.power('on');
   }
 
   async revert(name: string): Promise<void> {
+    // Reverting the VM this process runs in kills it mid-revert and leaves the VM off (the
+    // snapshot was taken with it off): that revert belongs to a management host.
+    this.notSelf(await this.info());
     if (!(await this.exists(name)))
       throw new XpmError(
         'E_SNAPSHOT_PROVIDER',

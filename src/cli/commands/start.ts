@@ -1,6 +1,10 @@
 import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SNAPSHOT_PROVIDERS, type SnapshotSettings } from '../../actors/snapshots/index.js';
+import {
+  assertExactVmName,
+  SNAPSHOT_PROVIDERS,
+  type SnapshotSettings,
+} from '../../actors/snapshots/index.js';
 import { SCRIPT_TARGETS } from '../../actors/sql-script/index.js';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
@@ -115,6 +119,9 @@ function snapshotSettings(options: Record<string, unknown>, simulate: boolean): 
   if (options.snapshots === undefined) return simulate ? undefined : { provider: 'manual' };
   const provider = choice(options.snapshots, '--snapshots', SNAPSHOT_PROVIDERS);
   if (provider !== 'manual' && !options.vm) throw new XpmError('E_SNAPSHOT_VM_REQUIRED', { provider });
+  // Get-VM and Checkpoint-VM exist on the Hyper-V host, not in the guest xpmigrate runs in.
+  if (provider === 'hyperv' && !options.hypervHost) throw new XpmError('E_SNAPSHOT_HYPERV_HOST_REQUIRED');
+  if (provider === 'vmware') assertExactVmName(String(options.vm));
   return {
     provider,
     ...(options.vm ? { vm: String(options.vm) } : {}),
