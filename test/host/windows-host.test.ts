@@ -169,10 +169,11 @@ describe('WindowsHost through a fake PowerShell', () => {
   });
 
   it("runs the vendor's BAT from the medium and keeps its output; a failing one is an error with it", async () => {
+    const passed = { finalResult: 'Passed', serviceRunning: true };
     const fake = fakeExecutables([
       {
         match: 'MigrateSQLServer_UC.BAT',
-        stdout: { exitCode: 0, output: 'Instanz XPCONNECT2019 installiert\r\n', errors: '' },
+        stdout: { exitCode: 0, output: 'Instanz XPCONNECT2019 installiert\r\n', errors: '', ...passed },
       },
     ]);
     const host = new WindowsHost({ env: fake.env, mediaDir: 'D:\\XPhone Medium' });
@@ -186,19 +187,52 @@ describe('WindowsHost through a fake PowerShell', () => {
     expect(script).toContain(
       '\'/d /s /c ""D:\\XPhone Medium\\Software\\Server\\3rdParty\\sql\\MigrateSQLServer_UC.BAT""\'',
     );
+    // stdin an empty file (a `pause` ends), output in the OEM code page, SQL setup's verdict read.
+    expect(script).toContain('-RedirectStandardInput $in');
+    expect(script).toContain('-Raw -Encoding Oem');
+    expect(script).toContain("'MSSQL$XPCONNECT2019'");
+    expect(script).toContain("'Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt'");
 
     fake.setRules([
       {
         match: 'MigrateSQLServer_STAT.BAT',
-        stdout: { exitCode: 3, output: 'Setup failed: 0x84B40000', errors: '' },
+        stdout: { exitCode: 3, output: 'Setup failed: 0x84B40000', errors: '', finalResult: 'Failed' },
       },
     ]);
     const f = await failure(host.runSqlMigrationScript('analytics'));
     expect(f.code).toBe('E_BATCH_FAILED');
-    expect(f.params).toMatchObject({ code: 3, output: 'Setup failed: 0x84B40000' });
+    expect(f.params).toMatchObject({ code: 3 });
+    expect(String(f.params.output)).toContain('Setup failed: 0x84B40000');
     expect((await failure(new WindowsHost({ env: fake.env }).runSqlMigrationScript('main'))).code).toBe(
       'E_MEDIA_DIR',
     );
+  });
+
+  it('3010 is success with a reboot to come; exit 0 without "Final result: Passed" or a running instance is not', async () => {
+    const fake = fakeExecutables([
+      {
+        match: 'MigrateSQLServer_UC.BAT',
+        stdout: { exitCode: 3010, output: '', errors: '', finalResult: 'Passed', serviceRunning: true },
+      },
+    ]);
+    const host = new WindowsHost({ env: fake.env, mediaDir: 'D:\\M' });
+    expect(await host.runSqlMigrationScript('main')).toMatchObject({ exitCode: 3010, rebootRequired: true });
+    fake.setRules([
+      {
+        match: 'MigrateSQLServer_UC.BAT',
+        stdout: {
+          exitCode: 0,
+          output: 'fertig',
+          errors: '',
+          finalResult: 'Failed: see details below',
+          serviceRunning: false,
+        },
+      },
+    ]);
+    const f = await failure(host.runSqlMigrationScript('main'));
+    expect(f.code).toBe('E_BATCH_FAILED');
+    expect(String(f.params.output)).toContain('Final result: Failed');
+    expect(String(f.params.output)).toContain('MSSQL$XPCONNECT2019 not running');
   });
 
   it('a missing PowerShell, a failing script and an absent XPhone are clear errors', async () => {

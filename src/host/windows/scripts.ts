@@ -110,13 +110,24 @@ $model = Get-ItemProperty -LiteralPath ('IIS:\\AppPools\\' + ${pool}) -Name proc
  * One of the vendor's BAT scripts (SQL Express upgrade), in its own folder, its output kept for
  * the journal. `cmd /s /c ""file""`: /s strips the outer quotes and leaves the path quoted.
  */
-export const runBatch = (file: string): PsScript =>
+/**
+ * Runs one of the vendor's BAT files through cmd and waits as long as it takes (SQL setup runs
+ * for a long time; killing PowerShell would orphan setup.exe). Its stdin is an empty file, so a
+ * `pause` reads end-of-input instead of hanging; its output is read in the OEM code page cmd
+ * writes (850 on a German server). Then SQL setup's own verdict: the newest Summary.txt's
+ * "Final result" line and whether the new instance's service runs.
+ */
+export const runBatch = (file: string, instance: string): PsScript =>
   script(
     `run ${file}`,
-    ps`$out = [IO.Path]::GetTempFileName(); $err = [IO.Path]::GetTempFileName()
-$p = Start-Process -FilePath $env:ComSpec -ArgumentList ${`/d /s /c ""${file}""`} -WorkingDirectory (Split-Path -LiteralPath ${file}) -Wait -PassThru -NoNewWindow -RedirectStandardOutput $out -RedirectStandardError $err
-$result = [pscustomobject]@{ exitCode = $p.ExitCode; output = [string](Get-Content -LiteralPath $out -Raw); errors = [string](Get-Content -LiteralPath $err -Raw) }
-Remove-Item -LiteralPath $out, $err -ErrorAction SilentlyContinue
+    ps`$out = [IO.Path]::GetTempFileName(); $err = [IO.Path]::GetTempFileName(); $in = [IO.Path]::GetTempFileName()
+$started = Get-Date
+$p = Start-Process -FilePath $env:ComSpec -ArgumentList ${`/d /s /c ""${file}""`} -WorkingDirectory (Split-Path -LiteralPath ${file}) -Wait -PassThru -NoNewWindow -RedirectStandardInput $in -RedirectStandardOutput $out -RedirectStandardError $err
+$summary = Get-ChildItem -Path (Join-Path $env:ProgramFiles 'Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt') -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -ge $started } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+$final = if ($summary) { [string](Select-String -LiteralPath $summary.FullName -Pattern '^\\s*Final result:\\s*(.*)$' | Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value.Trim() }) } else { '' }
+$service = Get-Service -Name ${`MSSQL$${instance}`} -ErrorAction SilentlyContinue
+$result = [pscustomobject]@{ exitCode = $p.ExitCode; output = [string](Get-Content -LiteralPath $out -Raw -Encoding Oem); errors = [string](Get-Content -LiteralPath $err -Raw -Encoding Oem); finalResult = $final; serviceRunning = ($service -and $service.Status -eq 'Running') }
+Remove-Item -LiteralPath $out, $err, $in -ErrorAction SilentlyContinue
 $result | ${json}`,
   );
 

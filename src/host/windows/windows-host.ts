@@ -139,24 +139,40 @@ export class WindowsHost implements Host {
     return { identityType: String(answer?.identityType ?? ''), userName: String(answer?.userName ?? '') };
   }
 
-  /** The vendor's MigrateSQLServer_UC.BAT / _STAT.BAT from the installation medium, output kept. */
+  /**
+   * The vendor's MigrateSQLServer_UC.BAT / _STAT.BAT from the installation medium, output kept.
+   * Exit 0 or 3010 ("success, reboot required", Windows Installer's ERROR_SUCCESS_REBOOT_REQUIRED)
+   * counts only with SQL setup's own "Final result: Passed" and the new instance running.
+   */
   async runSqlMigrationScript(role: 'main' | 'analytics') {
     const name = role === 'main' ? 'MigrateSQLServer_UC.BAT' : 'MigrateSQLServer_STAT.BAT';
+    const instance = role === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';
     if (!this.options.mediaDir) throw new XpmError('E_MEDIA_DIR', { file: name }, { exitCode: 1 });
     const file = win32.join(this.options.mediaDir, 'Software', 'Server', '3rdParty', 'sql', name);
-    const answer = (await this.run(scripts.runBatch(file))) as Record<string, unknown> | null;
+    // No time limit: SQL setup takes as long as it takes, and a kill would orphan it.
+    const answer = (await runPowerShell(scripts.runBatch(file, instance), {
+      ...this.options,
+      timeoutMs: 0,
+    })) as Record<string, unknown> | null;
     const exitCode = Number(answer?.exitCode ?? -1);
     const output = `${String(answer?.output ?? '')}${String(answer?.errors ?? '')}`.trim();
-    if (exitCode !== 0) {
+    const finalResult = String(answer?.finalResult ?? '');
+    const passed = /^Passed\b/i.test(finalResult) && answer?.serviceRunning === true;
+    if ((exitCode !== 0 && exitCode !== 3010) || !passed) {
       throw new XpmError(
         'E_BATCH_FAILED',
-        { file, code: exitCode, output: output.slice(-400) },
+        {
+          file,
+          code: exitCode,
+          output: `${finalResult ? `Final result: ${finalResult}. ` : ''}${answer?.serviceRunning ? '' : `MSSQL$${instance} not running. `}${output.slice(-400)}`,
+        },
         { exitCode: 1 },
       );
     }
     return {
-      instance: role === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019',
+      instance,
       exitCode,
+      ...(exitCode === 3010 ? { rebootRequired: true } : {}),
       output: output.slice(-4000),
     };
   }
