@@ -627,6 +627,26 @@ export const ERRORS = {
       en: 'Details: xpmigrate sql check --server "{server}". Fix, then: xpmigrate retry.',
     },
   },
+  E_POWERSHELL_CONSTRAINED: {
+    message: {
+      de: '{exe} läuft im eingeschränkten Sprachmodus ({found}, AppLocker/WDAC): xpmigrate kann damit den Server nicht lesen und steuern.',
+      en: '{exe} runs in {found} mode (AppLocker/WDAC lock-down): xpmigrate cannot read or drive the server with it.',
+    },
+    remedy: {
+      de: 'Für das Konto, das xpmigrate ausführt, eine Ausnahme der Richtlinie einrichten (oder xpmigrate signiert freigeben), oder die Schritte von Hand ausführen (--snapshots manual, --reboot operator).',
+      en: 'Have the policy make an exception for the account that runs xpmigrate (or allow it signed), or do the steps by hand (--snapshots manual, --reboot operator).',
+    },
+  },
+  E_POWERSHELL_OLD: {
+    message: {
+      de: '{exe} ist PowerShell {found}; xpmigrate braucht mindestens 5.1.',
+      en: '{exe} is PowerShell {found}; xpmigrate needs 5.1 or later.',
+    },
+    remedy: {
+      de: 'Windows Management Framework 5.1 installieren (ab Windows Server 2016 dabei), oder XPMIGRATE_POWERSHELL auf pwsh.exe (PowerShell 7) zeigen lassen.',
+      en: 'Install Windows Management Framework 5.1 (built into Windows Server 2016 and later), or point XPMIGRATE_POWERSHELL at pwsh.exe (PowerShell 7).',
+    },
+  },
   E_POWERSHELL_MISSING: {
     message: { de: 'PowerShell ({exe}) nicht gefunden.', en: 'PowerShell ({exe}) not found.' },
     remedy: {

@@ -191,7 +191,9 @@ describe('WindowsHost through a fake PowerShell', () => {
     expect(script).toContain('-RedirectStandardInput $in');
     expect(script).toContain('-Raw -Encoding Oem');
     expect(script).toContain("'MSSQL$XPCONNECT2019'");
-    expect(script).toContain("'Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt'");
+    expect(script).toContain(
+      "$env:ProgramFiles + '\\Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt'",
+    );
 
     fake.setRules([
       {
@@ -233,6 +235,29 @@ describe('WindowsHost through a fake PowerShell', () => {
     expect(f.code).toBe('E_BATCH_FAILED');
     expect(String(f.params.output)).toContain('Final result: Failed');
     expect(String(f.params.output)).toContain('MSSQL$XPCONNECT2019 not running');
+  });
+
+  it('Constrained Language Mode and PowerShell before 5.1 are refused by name, not "not JSON"', async () => {
+    // What the frame prints first in those modes (tools/ps-judge checks it in real pwsh).
+    const clm = fakeExecutables([
+      { match: 'LastBootUpTime', stdout: 'xpmigrate:constrained-language:ConstrainedLanguage\n', code: 3 },
+    ]);
+    const e = await failure(new WindowsHost({ env: clm.env }).bootId());
+    expect(e).toMatchObject({ code: 'E_POWERSHELL_CONSTRAINED', params: { found: 'ConstrainedLanguage' } });
+    expect(e.text('de')).toContain('AppLocker');
+    const old = fakeExecutables([
+      { match: 'LastBootUpTime', stdout: 'xpmigrate:powershell-old:4.0\n', code: 3 },
+    ]);
+    expect(await failure(new WindowsHost({ env: old.env }).bootId())).toMatchObject({
+      code: 'E_POWERSHELL_OLD',
+      params: { found: '4.0' },
+    });
+    // Every script carries the checks first and escapes non-ASCII output.
+    const script = clm.calls()[0]!.script!;
+    expect(script.indexOf("LanguageMode -ne 'FullLanguage'")).toBeLessThan(
+      script.indexOf('$ErrorActionPreference'),
+    );
+    expect(script).toContain('[regex]::Replace(($xpmOut -join "`n"), \'[^\\x00-\\x7F]\'');
   });
 
   it('a missing PowerShell, a failing script and an absent XPhone are clear errors', async () => {

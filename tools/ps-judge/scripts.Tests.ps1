@@ -18,7 +18,7 @@ BeforeAll {
   function global:New-ScheduledTaskPrincipal { [CmdletBinding()] param([string]$UserId, [string]$LogonType, [string]$RunLevel) }
   function global:New-ScheduledTaskSettingsSet { [CmdletBinding()] param([switch]$AllowStartIfOnBatteries, [switch]$DontStopIfGoingOnBatteries, [switch]$StartWhenAvailable, $ExecutionTimeLimit) }
   function global:Register-ScheduledTask { [CmdletBinding()] param([string]$TaskName, [string]$TaskPath, $Action, $Trigger, $Principal, $Settings, [switch]$Force) }
-  function global:Get-VM { [CmdletBinding()] param() }
+  function global:Get-VM { [CmdletBinding()] param($Id) }
   function global:Stop-VM { [CmdletBinding()] param($VM, [switch]$Force, [switch]$TurnOff) }
   function global:Set-VM { [CmdletBinding()] param($VM, [string]$CheckpointType) }
   function global:Checkpoint-VM { [CmdletBinding()] param($VM, [string]$SnapshotName) }
@@ -41,6 +41,8 @@ Describe 'the Atlas services' {
     } -ParameterFilter { $ClassName -eq 'Win32_Service' -and $Filter -eq "Name LIKE 'Atlas%'" }
     $r = Invoke-Generated 'services-0'
     $r.code | Should -Be 0
+    # Only ASCII on stdout (\u00fc for ü): the same bytes in any console code page.
+    $r.json | Should -Not -Match '[^\x00-\x7F]'
     $list = $r.json | ConvertFrom-Json
     $list.Count | Should -Be 2
     $list[0].account | Should -Be 'XPHONE\Müller'
@@ -85,10 +87,11 @@ Describe 'the resume task' {
 
 Describe 'a Hyper-V checkpoint on this machine' {
   It 'finds the VM <name> by its exact name, stops it, checkpoints it and starts it' -ForEach $hostile {
-    $vm = [pscustomobject]@{ Name = $name; State = 'Running' }
-    $other = [pscustomobject]@{ Name = $name + '*'; State = 'Running' }
-    Mock Get-VM { @($other, $vm) }
-    Mock Stop-VM {}
+    $target = [pscustomobject]@{ Name = $name; State = 'Running'; Id = [guid]::NewGuid() }
+    $other = [pscustomobject]@{ Name = $name + '*'; State = 'Running'; Id = [guid]::NewGuid() }
+    Mock Get-VM { @($other, $target) }
+    Mock Get-VM { $target } -ParameterFilter { $null -ne $Id }
+    Mock Stop-VM { $VM.State = 'Off' }
     Mock Set-VM {}
     Mock Checkpoint-VM {}
     Mock Start-VM {}
@@ -98,6 +101,21 @@ Describe 'a Hyper-V checkpoint on this machine' {
     Should -Invoke Stop-VM -Times 1 -Exactly -ParameterFilter { $VM.Name -ceq $name }
     Should -Invoke Checkpoint-VM -Times 1 -Exactly -ParameterFilter { $VM.Name -ceq $name -and $SnapshotName -eq 'cp' }
     Should -Invoke Start-VM -Times 1 -Exactly
+    # The customer's checkpoint type is left alone.
+    Should -Invoke Set-VM -Times 0 -Exactly
+  }
+
+  It 'takes no checkpoint when Stop-VM fails, or when the VM is not Off afterwards' {
+    $target = [pscustomobject]@{ Name = 'XPHONE01'; State = 'Running'; Id = [guid]::NewGuid() }
+    Mock Get-VM { @($target) }
+    Mock Checkpoint-VM {}
+    Mock Stop-VM { throw 'The operation cannot be performed while the virtual machine is in its current state.' }
+    $r = Invoke-Generated 'hyperv-take-local-0-1'
+    $r.code | Should -Be 1
+    Mock Stop-VM {}
+    $r = Invoke-Generated 'hyperv-take-local-0-1'
+    $r.code | Should -Be 1
+    Should -Invoke Checkpoint-VM -Times 0 -Exactly
   }
 
   It 'refuses when the name matches no VM, and says so in its error' {
@@ -161,14 +179,21 @@ Describe 'step 7a: the analytics application pool' {
 Describe "the vendor's BAT script" {
   It 'runs it through cmd in its folder and hands back exit code and output' {
     $env:ComSpec = 'C:\Windows\system32\cmd.exe'
+    $env:ProgramFiles = 'C:\Program Files'
     Mock Start-Process { [pscustomobject]@{ ExitCode = 3010 } }
     Mock Get-Content { 'SQL Server setup finished' }
     Mock Remove-Item {}
+    # SQL setup's own verdict: the newest Summary.txt and the new instance's service.
+    Mock Get-ChildItem { [pscustomobject]@{ FullName = 'C:\Summary.txt'; LastWriteTime = (Get-Date).AddMinutes(1) } }
+    Mock Select-String { [pscustomobject]@{ Matches = @([regex]::Match('  Final result:                 Passed', '^\s*Final result:\s*(.*)$')) } }
+    Mock Get-Service { [pscustomobject]@{ Status = 'Running' } } -ParameterFilter { $Name -eq 'MSSQL$XPCONNECT2019' }
     $r = Invoke-Generated 'sql-migration-main-0'
     $r.code | Should -Be 0
     $answer = $r.json | ConvertFrom-Json
     $answer.exitCode | Should -Be 3010
     $answer.output | Should -Be 'SQL Server setup finished'
+    $answer.finalResult | Should -Be 'Passed'
+    $answer.serviceRunning | Should -Be $true
     Should -Invoke Start-Process -Times 1 -Exactly -ParameterFilter {
       $FilePath -eq 'C:\Windows\system32\cmd.exe' -and "$ArgumentList" -match '^/d /s /c ""C:\\Medien\\XPhone Ü\\.*MigrateSQLServer_UC\.BAT""$' -and $Wait
     }
@@ -177,12 +202,15 @@ Describe "the vendor's BAT script" {
 
 Describe 'Hyper-V: revert, remove, list, and the same through a Hyper-V host' {
   BeforeEach {
-    Mock Get-VM { @([pscustomobject]@{ Name = 'XPhone VM ''prod'' $(whoami) `whoami` "x"'; State = 'Running' }) }
+    # Not $vm: the scripts' own variable of that name would shadow it inside the mocks.
+    $hyperVm = [pscustomobject]@{ Name = 'XPhone VM ''prod'' $(whoami) `whoami` "x"'; State = 'Running'; Id = [guid]::NewGuid() }
+    Mock Get-VM { @($hyperVm) }
+    Mock Get-VM { $hyperVm } -ParameterFilter { $null -ne $Id }
     Mock Get-VMSnapshot {
       @([pscustomobject]@{ Name = 'other'; CreationTime = [datetime]::UtcNow },
         [pscustomobject]@{ Name = 'cp'; CreationTime = [datetime]::new(2026, 11, 28, 6, 0, 0, [DateTimeKind]::Utc) })
     }
-    Mock Stop-VM {}
+    Mock Stop-VM { $VM.State = 'Off' }
     Mock Start-VM {}
     Mock Set-VM {}
     Mock Checkpoint-VM {}
@@ -217,5 +245,18 @@ Describe 'Hyper-V: revert, remove, list, and the same through a Hyper-V host' {
       $ComputerName -eq 'HV01' -and $InDisconnectedSession -and $SessionName -eq 'xpmigrate-take' -and $ArgumentList[0] -ceq 'XPhone VM ''prod'' $(whoami) `whoami` "x"'
     }
     Should -Invoke Checkpoint-VM -Times 1 -Exactly -ParameterFilter { $SnapshotName -eq 'cp' }
+  }
+}
+
+Describe 'what xpmigrate cannot work with' {
+  It 'Constrained Language Mode: the script says so before anything runs' {
+    # A runspace locked down as AppLocker/WDAC would lock it, running the generated script.
+    Mock Get-CimInstance { throw 'must not run' }
+    $file = Join-Path $env:XPM_SCRIPTS 'boot-id-0.ps1'
+    $ps = [powershell]::Create()
+    $ps.Runspace.SessionStateProxy.LanguageMode = 'ConstrainedLanguage'
+    $out = @($ps.AddScript("& '$file'").Invoke())
+    $ps.Dispose()
+    ($out -join ' ') | Should -Be 'xpmigrate:constrained-language:ConstrainedLanguage'
   }
 }

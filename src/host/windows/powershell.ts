@@ -37,6 +37,15 @@ export function runPowerShell(script: PsScript, options: PowerShellOptions = {})
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           return reject(new XpmError('E_POWERSHELL_MISSING', { exe }, { exitCode: 1 }));
         }
+        const refused = /xpmigrate:(constrained-language|powershell-old):(\S*)/.exec(stdout);
+        if (refused)
+          return reject(
+            new XpmError(
+              refused[1] === 'constrained-language' ? 'E_POWERSHELL_CONSTRAINED' : 'E_POWERSHELL_OLD',
+              { exe, found: refused[2] ?? '' },
+              { exitCode: 1 },
+            ),
+          );
         if (error) {
           const detail = errorText(stderr) || error.message;
           return reject(
@@ -64,14 +73,26 @@ export function runPowerShell(script: PsScript, options: PowerShellOptions = {})
   });
 }
 
-/** UTF-8 output (Windows PowerShell writes the OEM code page otherwise); any error ends it with 1. */
+/**
+ * The frame of every script. First what xpmigrate cannot work with: Constrained Language Mode
+ * (AppLocker/WDAC lock-down; it refuses the .NET calls below) and PowerShell before 5.1, each
+ * said on stdout with a marker and exit 3, using nothing those modes refuse. Then the body's
+ * output, which is JSON, goes out with every non-ASCII character as a \uXXXX escape: stdout is
+ * then the same bytes in any console code page, and `XPHONE\Müller` survives. Any error ends
+ * it with 1 and its message on stderr.
+ */
 function wrap(body: string): string {
   return [
+    "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { 'xpmigrate:constrained-language:' + $ExecutionContext.SessionState.LanguageMode; exit 3 }",
+    "if ($PSVersionTable.PSVersion.Major -lt 5 -or ($PSVersionTable.PSVersion.Major -eq 5 -and $PSVersionTable.PSVersion.Minor -lt 1)) { 'xpmigrate:powershell-old:' + $PSVersionTable.PSVersion; exit 3 }",
     "$ErrorActionPreference = 'Stop'",
     "$ProgressPreference = 'SilentlyContinue'",
     '[Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false)',
     'try {',
+    '$xpmOut = @(& {',
     body,
+    '})',
+    "[regex]::Replace(($xpmOut -join \"`n\"), '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value })",
     '} catch { [Console]::Error.WriteLine($_.Exception.Message); exit 1 }',
   ].join('\n');
 }

@@ -123,7 +123,7 @@ export const runBatch = (file: string, instance: string): PsScript =>
     ps`$out = [IO.Path]::GetTempFileName(); $err = [IO.Path]::GetTempFileName(); $in = [IO.Path]::GetTempFileName()
 $started = Get-Date
 $p = Start-Process -FilePath $env:ComSpec -ArgumentList ${`/d /s /c ""${file}""`} -WorkingDirectory (Split-Path -LiteralPath ${file}) -Wait -PassThru -NoNewWindow -RedirectStandardInput $in -RedirectStandardOutput $out -RedirectStandardError $err
-$summary = Get-ChildItem -Path (Join-Path $env:ProgramFiles 'Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt') -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -ge $started } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+$summary = Get-ChildItem -Path ($env:ProgramFiles + '\\Microsoft SQL Server\\*\\Setup Bootstrap\\Log\\Summary.txt') -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -ge $started } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
 $final = if ($summary) { [string](Select-String -LiteralPath $summary.FullName -Pattern '^\\s*Final result:\\s*(.*)$' | Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value.Trim() }) } else { '' }
 $service = Get-Service -Name ${`MSSQL$${instance}`} -ErrorAction SilentlyContinue
 $result = [pscustomobject]@{ exitCode = $p.ExitCode; output = [string](Get-Content -LiteralPath $out -Raw -Encoding Oem); errors = [string](Get-Content -LiteralPath $err -Raw -Encoding Oem); finalResult = $final; serviceRunning = ($service -and $service.Status -eq 'Running') }
