@@ -137,12 +137,53 @@ describe('WindowsHost through a fake PowerShell', () => {
 
   it('stops services and names the ones that did not stop in time', async () => {
     const fake = fakeExecutables([
-      { match: 'WaitForStatus', stdout: { services: ['AtlasService', 'AtlasX'], late: ['AtlasX'] } },
+      {
+        match: 'WaitForStatus',
+        stdout: { services: ['AtlasService', 'AtlasX'], late: ['AtlasX'], skipped: [] },
+      },
     ]);
     const f = await failure(new WindowsHost({ env: fake.env, serviceTimeoutSeconds: 7 }).stopServices());
     expect(f.code).toBe('E_SERVICE_TIMEOUT');
     expect(f.params).toMatchObject({ services: 'AtlasX', seconds: 7, state: 'stopped' });
-    expect(fake.calls()[0]!.script).toContain("if ('Stopped' -eq 'Running')");
+    const script = fake.calls()[0]!.script!;
+    expect(script).toContain("if ('Stopped' -eq 'Running')");
+    // Bounded: the ServiceController's Stop() and WaitForStatus(timeout), never Stop-Service.
+    expect(script).toContain('$s.Stop()');
+    expect(script).toContain('[TimeSpan]::FromSeconds(7)');
+    expect(script).not.toContain('Stop-Service');
+  });
+
+  it('health counts only the services that start automatically (a Disabled old instance does not block it)', async () => {
+    const fake = fakeExecutables([
+      {
+        match: 'Win32_Service',
+        stdout: [
+          { name: 'AtlasService', state: 'Running', startMode: 'Auto', account: 'XPHONE\\svc' },
+          { name: 'AtlasOldConnector', state: 'Stopped', startMode: 'Disabled', account: 'XPHONE\\svc' },
+        ],
+      },
+      { match: 'ServerStartupMeter', stdout: '100' },
+      {
+        match: "'MSSQLSERVER','MSSQL$*'",
+        stdout: [
+          { name: 'MSSQL$XPCONNECT2019', state: 'Running', startType: 'Automatic' },
+          { name: 'MSSQL$XPCONNECT', state: 'Stopped', startType: 'Disabled' },
+        ],
+      },
+    ]);
+    expect(await new WindowsHost({ env: fake.env }).health()).toEqual({
+      ok: true,
+      detail: 'ServerStartupMeter=100',
+    });
+    fake.setRules([
+      {
+        match: 'Win32_Service',
+        stdout: [{ name: 'AtlasService', state: 'Stopped', startMode: 'Auto', account: 'XPHONE\\svc' }],
+      },
+      { match: 'ServerStartupMeter', stdout: '100' },
+      { match: "'MSSQLSERVER','MSSQL$*'", stdout: [] },
+    ]);
+    expect((await new WindowsHost({ env: fake.env }).health()).detail).toBe('stopped: AtlasService');
   });
 
   it('sets the application pool identity with the password from the environment only', async () => {

@@ -51,17 +51,36 @@ Describe 'the Atlas services' {
 
   It 'stops each one and names those that did not stop in time' {
     $make = { param($name, $late)
-      $s = [pscustomobject]@{ Name = $name; Late = $late }
+      $s = [pscustomobject]@{ Name = $name; Late = $late; Status = 'Running'; StartType = 'Automatic'; Stopped = $false }
+      $s | Add-Member ScriptMethod Stop { $this.Stopped = $true }
       $s | Add-Member ScriptMethod WaitForStatus { param($status, $timeout) if ($this.Late) { throw 'timed out' } }
       $s }
-    Mock Get-Service { @((& $make 'AtlasService' $false), (& $make 'AtlasWebService' $true)) }
-    Mock Stop-Service {}
+    $services = @((& $make 'AtlasService' $false), (& $make 'AtlasWebService' $true))
+    Mock Get-Service { $services }
+    Mock Stop-Service { throw 'unbounded: must not be used' }
     $r = Invoke-Generated 'stop-services-0'
     $r.code | Should -Be 0
     $answer = $r.json | ConvertFrom-Json
     @($answer.services) | Should -Be @('AtlasService', 'AtlasWebService')
     @($answer.late) | Should -Be @('AtlasWebService')
-    Should -Invoke Stop-Service -Times 2 -Exactly -ParameterFilter { $Force }
+    @($services | Where-Object Stopped).Count | Should -Be 2
+  }
+
+  It 'starts only the automatic ones; a Disabled service is left and named, a failing one does not stop the rest' {
+    $make = { param($name, $type, $fails)
+      $s = [pscustomobject]@{ Name = $name; Status = 'Stopped'; StartType = $type; Fails = $fails; Started = $false }
+      $s | Add-Member ScriptMethod Start { if ($this.Fails) { throw 'cannot start' } $this.Started = $true }
+      $s | Add-Member ScriptMethod WaitForStatus { param($status, $timeout) }
+      $s }
+    $services = @((& $make 'AtlasBroken' 'Automatic' $true), (& $make 'AtlasOld' 'Disabled' $false), (& $make 'AtlasService' 'Automatic' $false))
+    Mock Get-Service { $services }
+    $r = Invoke-Generated 'start-services-0'
+    $r.code | Should -Be 0
+    $answer = $r.json | ConvertFrom-Json
+    @($answer.services) | Should -Be @('AtlasService')
+    @($answer.late) | Should -Be @('AtlasBroken')
+    @($answer.skipped) | Should -Be @('AtlasOld')
+    ($services | Where-Object Name -eq 'AtlasService').Started | Should -Be $true
   }
 }
 

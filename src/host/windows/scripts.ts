@@ -7,29 +7,48 @@ export const RESUME_TASK = { name: 'xpmigrate-resume', path: '\\xpmigrate\\' } a
 
 const json = raw('ConvertTo-Json -Compress -Depth 6');
 
-/** The `Atlas%` services with their state and the account they run as (step 7's service account). */
+/**
+ * The `Atlas%` services with their state, start mode (Auto, Manual, Disabled) and the account
+ * they run as (step 7's service account).
+ */
 export const atlasServices = (): PsScript =>
   script(
     'read Atlas services',
-    ps`@(Get-CimInstance -ClassName Win32_Service -Filter "Name LIKE 'Atlas%'" | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.State; account = [string]$_.StartName } }) | ${json}`,
+    ps`@(Get-CimInstance -ClassName Win32_Service -Filter "Name LIKE 'Atlas%'" | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.State; startMode = [string]$_.StartMode; account = [string]$_.StartName } }) | ${json}`,
   );
 
-/** The local SQL Server services (MSSQLSERVER, MSSQL$INSTANCE): the server's own SQL must be up. */
+/** The local SQL Server services (MSSQLSERVER, MSSQL$INSTANCE) with their start type. */
 export const sqlServices = (): PsScript =>
   script(
     'read SQL Server services',
-    ps`@(Get-Service -Name 'MSSQLSERVER','MSSQL$*' -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.Status } }) | ${json}`,
+    ps`@(Get-Service -Name 'MSSQLSERVER','MSSQL$*' -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.Status; startType = [string]$_.StartType } }) | ${json}`,
   );
 
-/** Stops or starts the `Atlas%` services and waits for them; lists those that did not get there. */
+/**
+ * Stops or starts the `Atlas%` services, each waited for at most `timeoutSeconds`: Stop-Service
+ * and Start-Service wait without limit on a service that hangs in StopPending, so the
+ * ServiceController's own Stop()/Start() and WaitForStatus(timeout) are used. Starting touches
+ * only the services whose start type is Automatic (what Windows itself starts at boot); a
+ * Disabled or Manual one is left as it is and named, and one that fails does not stop the rest.
+ */
 export const setAtlasServices = (target: 'Running' | 'Stopped', timeoutSeconds: number): PsScript =>
   script(
     target === 'Running' ? 'start Atlas services' : 'stop Atlas services',
-    ps`$services = @(Get-Service -Name 'Atlas*' -ErrorAction SilentlyContinue)
-foreach ($s in $services) { if (${target} -eq 'Running') { Start-Service -InputObject $s } else { Stop-Service -InputObject $s -Force } }
-$late = @()
-foreach ($s in $services) { try { $s.WaitForStatus(${target}, [TimeSpan]::FromSeconds(${raw(timeoutSeconds)})) } catch { $late += $s.Name } }
-[pscustomobject]@{ services = @($services | ForEach-Object { $_.Name }); late = $late } | ${json}`,
+    ps`$timeout = [TimeSpan]::FromSeconds(${raw(timeoutSeconds)})
+$acted = @(); $late = @(); $skipped = @()
+foreach ($s in @(Get-Service -Name 'Atlas*' -ErrorAction SilentlyContinue)) {
+  if (${target} -eq 'Running') {
+    if ([string]$s.StartType -notlike 'Automatic*') { $skipped += $s.Name; continue }
+    if ([string]$s.Status -eq 'Running') { continue }
+    try { $s.Start() } catch { $late += $s.Name; continue }
+  } else {
+    if ([string]$s.Status -eq 'Stopped') { continue }
+    try { $s.Stop() } catch { $late += $s.Name; continue }
+  }
+  $acted += $s
+}
+foreach ($s in $acted) { try { $s.WaitForStatus(${target}, $timeout) } catch { $late += $s.Name } }
+[pscustomobject]@{ services = @($acted | ForEach-Object { $_.Name }); late = $late; skipped = $skipped } | ${json}`,
   );
 
 /** One registry value, or null when the key or value is absent. */

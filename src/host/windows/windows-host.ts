@@ -43,10 +43,12 @@ export class WindowsHost implements Host {
   }
 
   /** The `Atlas%` services with the account each runs as. */
-  async atlasServices(): Promise<Array<{ name: string; state: string; account: string }>> {
+  async atlasServices(): Promise<Array<{ name: string; state: string; startMode: string; account: string }>> {
     return asList(await this.run(scripts.atlasServices())).map((s) => ({
       name: String(s.name),
       state: String(s.state),
+      // Absent in an answer from before start modes were read: taken as Auto, as before.
+      startMode: String(s.startMode ?? 'Auto'),
       account: String(s.account ?? ''),
     }));
   }
@@ -78,7 +80,11 @@ export class WindowsHost implements Host {
     }
   }
 
-  /** Ready: every `Atlas%` service runs, ServerStartupMeter is 100, the local SQL Server services run. */
+  /**
+   * Ready: every `Atlas%` service that starts automatically runs, ServerStartupMeter is 100, and
+   * so do the local SQL Server services that start automatically (a stopped old instance set to
+   * Manual or Disabled, as after the SQL Express upgrade, is not a problem).
+   */
   async health(): Promise<{ ok: boolean; detail: string }> {
     const atlas = await this.atlasServices();
     const meter = await this.run(
@@ -87,10 +93,12 @@ export class WindowsHost implements Host {
     const sql = asList(await this.run(scripts.sqlServices()));
     const problems: string[] = [];
     if (atlas.length === 0) problems.push('no Atlas services');
-    const stopped = atlas.filter((s) => s.state !== 'Running').map((s) => s.name);
+    const stopped = atlas.filter((s) => s.state !== 'Running' && /^Auto/i.test(s.startMode)).map((s) => s.name);
     if (stopped.length > 0) problems.push(`stopped: ${stopped.join(', ')}`);
     if (Number(meter) !== 100) problems.push(`ServerStartupMeter=${meter ?? 'missing'}`);
-    const sqlDown = sql.filter((s) => s.state !== 'Running').map((s) => String(s.name));
+    const sqlDown = sql
+      .filter((s) => s.state !== 'Running' && /^Automatic/i.test(String(s.startType ?? 'Automatic')))
+      .map((s) => String(s.name));
     if (sqlDown.length > 0) problems.push(`SQL Server stopped: ${sqlDown.join(', ')}`);
     return problems.length === 0
       ? { ok: true, detail: 'ServerStartupMeter=100' }
