@@ -93,7 +93,9 @@ export class WindowsHost implements Host {
     const sql = asList(await this.run(scripts.sqlServices()));
     const problems: string[] = [];
     if (atlas.length === 0) problems.push('no Atlas services');
-    const stopped = atlas.filter((s) => s.state !== 'Running' && /^Auto/i.test(s.startMode)).map((s) => s.name);
+    const stopped = atlas
+      .filter((s) => s.state !== 'Running' && /^Auto/i.test(s.startMode))
+      .map((s) => s.name);
     if (stopped.length > 0) problems.push(`stopped: ${stopped.join(', ')}`);
     if (Number(meter) !== 100) problems.push(`ServerStartupMeter=${meter ?? 'missing'}`);
     const sqlDown = sql

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { traceKey } from '../../../src/actors/effect.js';
 import {
   backupDatabase,
