@@ -217,6 +217,26 @@ export const ERRORS = {
       en: 'Wait until the other xpmigrate process (or a virus scanner, a backup) lets go of the file, then repeat.',
     },
   },
+  E_STORE_NETWORK: {
+    message: {
+      de: 'Der Zustandsspeicher {file} liegt auf einem Netzlaufwerk ({drive}): SQLite braucht für sein Write-Ahead-Log gemeinsamen Speicher, den Netzwerk-Dateisysteme nicht bieten.',
+      en: 'The state store {file} is on a network drive ({drive}): SQLite needs shared memory for its write-ahead log, which network file systems do not give.',
+    },
+    remedy: {
+      de: 'Den Speicher auf eine lokale Platte legen (z.B. --state C:\\ProgramData\\xpmigrate\\state.db, der Standard); für eine Kopie außerhalb der VM --journal-mirror auf das Netzlaufwerk zeigen lassen.',
+      en: 'Put the store on a local disk (e.g. --state C:\\ProgramData\\xpmigrate\\state.db, the default); for a copy outside the VM point --journal-mirror at the network drive.',
+    },
+  },
+  E_NOT_ELEVATED: {
+    message: {
+      de: 'Diese Konsole läuft nicht als Administrator: Dienste, Neustart-Aufgabe und Registrierung verlangen erhöhte Rechte.',
+      en: 'This console does not run as administrator: services, the restart task and the registry need elevated rights.',
+    },
+    remedy: {
+      de: 'Eine Konsole mit „Als Administrator ausführen“ öffnen und den Befehl dort wiederholen. Nichts wurde begonnen.',
+      en: 'Open a console with "Run as administrator" and repeat the command there. Nothing was started.',
+    },
+  },
   E_STORE_MISSING: {
     message: {
       de: 'Es gibt keinen Zustandsspeicher {file}.',

@@ -16,16 +16,27 @@ export function stateFile(explicit: string | undefined, env: NodeJS.ProcessEnv =
   // An empty name is a mistake (an unset variable in a script), never "the default store".
   if (explicit !== undefined && explicit.trim() === '')
     throw new XpmError('E_INPUT_CHOICE', { flag: '--state', value: explicit, allowed: 'a file name' });
-  if (explicit) return absolutePath(explicit);
+  if (explicit) return notOnTheNetwork(absolutePath(explicit));
   if (env.XPMIGRATE_STATE !== undefined && env.XPMIGRATE_STATE.trim() === '')
     throw new XpmError('E_INPUT_CHOICE', {
       flag: 'XPMIGRATE_STATE',
       value: '',
       allowed: 'a file name, or unset',
     });
-  if (env.XPMIGRATE_STATE) return absolutePath(env.XPMIGRATE_STATE);
+  if (env.XPMIGRATE_STATE) return notOnTheNetwork(absolutePath(env.XPMIGRATE_STATE));
   if (process.platform === 'win32') {
     return join(env.ProgramData ?? 'C:\\ProgramData', 'xpmigrate', 'state.db');
   }
   return join(env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'xpmigrate', 'state.db');
+}
+
+/**
+ * A store on a share (`\\server\share\…`) is refused: SQLite's WAL needs shared memory that
+ * network file systems do not give, and a lost connection mid-commit would cost the run. A
+ * mapped network drive letter is found on Windows by the start's preflight.
+ */
+function notOnTheNetwork(file: string): string {
+  if (!/^(?:\\\\|\/\/)[^\\/]/.test(file)) return file;
+  const [, server = '', share = ''] = file.split(/[\\/]+/);
+  throw new XpmError('E_STORE_NETWORK', { file, drive: `\\\\${server}\\${share}` });
 }

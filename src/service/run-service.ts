@@ -4,7 +4,7 @@ import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
-import { writeAtomic } from '../host/index.js';
+import { WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { runStepsOf } from '../machines/index.js';
 import {
@@ -127,6 +127,19 @@ export class RunService {
   ) {
     this.db = openDb(file, undefined, how);
     this.store = new Store(this.db);
+  }
+
+  /**
+   * Before a real run touches anything on this Windows server: the console is elevated and the
+   * store is not on a mapped network drive (a share path is refused by `stateFile` already).
+   */
+  static async preflight(
+    file: string,
+    host: Pick<WindowsHost, 'preflight'> = new WindowsHost(),
+  ): Promise<void> {
+    const found = await host.preflight(file);
+    if (found.network) throw new XpmError('E_STORE_NETWORK', { file, drive: found.drive });
+    if (!found.elevated) throw new XpmError('E_NOT_ELEVATED');
   }
 
   /**

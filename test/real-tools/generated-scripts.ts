@@ -76,6 +76,7 @@ export async function generatedScripts(): Promise<GeneratedScript[]> {
   add('has-instance', () => host.hasInstance('XPCONNECT2019'));
   add('os-version', () => host.osVersion());
   add('odbc-drivers', () => host.odbcDrivers());
+  add('preflight', () => host.preflight('C:\\ProgramData\\xpmigrate\\state.db'));
   add('v4-installed', () => host.xphoneV4Installed());
   add('sql-migration-main', () => host.runSqlMigrationScript('main'));
   HOSTILE.forEach((name, i) => {

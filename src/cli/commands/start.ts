@@ -8,7 +8,7 @@ import {
 import { SCRIPT_TARGETS } from '../../actors/sql-script/index.js';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { RunService, type StartRequest } from '../../service/index.js';
+import { RunService, type StartRequest, stateFile } from '../../service/index.js';
 import { choice } from '../choice.js';
 import type { CliContext } from '../context.js';
 import { addPlanOptions, addSqlOptions, listOption, planInputFrom } from '../plan-options.js';
@@ -41,6 +41,9 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: Record<string, unknown>) => {
       const request = startRequest(options);
+      // A real run on Windows: elevated, and its store on a local disk, before the store exists.
+      if (!request.simulate && process.platform === 'win32')
+        await RunService.preflight(stateFile(options.state as string | undefined, ctx.io.env));
       const service = openService(ctx, options.state as string | undefined, { create: true });
       try {
         await driveRun(

@@ -72,6 +72,20 @@ export const odbcDrivers = (): PsScript =>
 @(if ($item) { $item.PSObject.Properties | Where-Object { [string]$_.Value -eq 'Installed' } | ForEach-Object { [string]$_.Name } }) | ${json}`,
   );
 
+/**
+ * Before a real run: is this console elevated (an administrator's token, not the filtered one
+ * UAC gives), and is the store's drive a network drive (Win32_LogicalDisk DriveType 4)? SQLite's
+ * WAL needs shared memory that network file systems do not give ("WAL mode", sqlite.org).
+ */
+export const preflight = (storeFile: string): PsScript =>
+  script(
+    'check elevation and the store drive',
+    ps`$elevated = ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+$drive = [IO.Path]::GetPathRoot(${storeFile}).TrimEnd('\\')
+$disk = if ($drive -match '^[A-Za-z]:$') { Get-CimInstance -ClassName Win32_LogicalDisk -Filter ("DeviceID='" + $drive + "'") } else { $null }
+[pscustomobject]@{ elevated = $elevated; network = ($disk -and $disk.DriveType -eq 4); drive = $drive } | ${json}`,
+  );
+
 export const lastBootTime = (): PsScript =>
   script(
     'read last boot time',

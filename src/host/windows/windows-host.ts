@@ -132,6 +132,16 @@ export class WindowsHost implements Host {
     return undefined; // the network and the driver find a real SQL Server
   }
 
+  /** Whether this console is elevated, and whether `storeFile` lies on a network drive. */
+  async preflight(storeFile: string): Promise<{ elevated: boolean; network: boolean; drive: string }> {
+    const answer = (await this.run(scripts.preflight(storeFile))) as Record<string, unknown> | null;
+    return {
+      elevated: answer?.elevated === true,
+      network: answer?.network === true,
+      drive: String(answer?.drive ?? ''),
+    };
+  }
+
   async odbcDrivers(): Promise<string[]> {
     return asList(await this.run(scripts.odbcDrivers())).map(String);
   }
