@@ -19,6 +19,7 @@ BeforeAll {
   function global:New-ScheduledTaskSettingsSet { [CmdletBinding()] param([switch]$AllowStartIfOnBatteries, [switch]$DontStopIfGoingOnBatteries, [switch]$StartWhenAvailable, $ExecutionTimeLimit) }
   function global:Register-ScheduledTask { [CmdletBinding()] param([string]$TaskName, [string]$TaskPath, $Action, $Trigger, $Principal, $Settings, [switch]$Force) }
   function global:Get-VM { [CmdletBinding()] param($Id) }
+  function global:Get-WinEvent { [CmdletBinding()] param([hashtable]$FilterHashtable, [int]$MaxEvents) }
   function global:Stop-VM { [CmdletBinding()] param($VM, [switch]$Force, [switch]$TurnOff) }
   function global:Set-VM { [CmdletBinding()] param($VM, [string]$CheckpointType) }
   function global:Checkpoint-VM { [CmdletBinding()] param($VM, [string]$SnapshotName) }
@@ -147,11 +148,20 @@ Describe 'a Hyper-V checkpoint on this machine' {
 }
 
 Describe 'the machine as the scripts read it' {
-  It 'reads the boot time as an ISO UTC time' {
+  It 'reads the boot identity from the kernel boot event, never from the clock' {
+    Mock Get-WinEvent { [pscustomobject]@{ RecordId = 48213; Id = 12 } } -ParameterFilter { $FilterHashtable.Id -eq 12 -and $FilterHashtable.ProviderName -eq 'Microsoft-Windows-Kernel-General' -and $MaxEvents -eq 1 }
+    Mock Get-CimInstance { throw 'not needed' }
+    $r = Invoke-Generated 'boot-id-0'
+    $r.code | Should -Be 0
+    $r.json | Should -Be '"event-48213"'
+  }
+
+  It 'falls back to the boot time when the System log has no boot event' {
+    Mock Get-WinEvent { }
     Mock Get-CimInstance { [pscustomobject]@{ LastBootUpTime = [datetime]::new(2026, 11, 28, 6, 0, 0, [DateTimeKind]::Utc) } } -ParameterFilter { $ClassName -eq 'Win32_OperatingSystem' }
     $r = Invoke-Generated 'boot-id-0'
     $r.code | Should -Be 0
-    $r.json | Should -Be '"2026-11-28T06:00:00.0000000Z"'
+    $r.json | Should -Be '"time-2026-11-28T06:00:00.0000000Z"'
   }
 
   It 'finds the XPhone Server among the uninstall entries, and XPhone UC 2011 (V4) by its version' {

@@ -86,10 +86,18 @@ $disk = if ($drive -match '^[A-Za-z]:$') { Get-CimInstance -ClassName Win32_Logi
 [pscustomobject]@{ elevated = $elevated; network = ($disk -and $disk.DriveType -eq 4); drive = $drive } | ${json}`,
   );
 
-export const lastBootTime = (): PsScript =>
+/**
+ * What only a boot changes: the record number of the kernel's "The operating system started"
+ * event (System log, Microsoft-Windows-Kernel-General, id 12), written once per boot.
+ * LastBootUpTime is not: WMI derives it from the clock and the uptime, so a time sync or a VM
+ * resumed from a saved state moves it. Without that event (a cleared log), LastBootUpTime.
+ */
+export const bootIdentity = (): PsScript =>
   script(
-    'read last boot time',
-    ps`(Get-CimInstance -ClassName Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().ToString('o') | ${json}`,
+    'read the boot identity',
+    ps`$boot = Get-WinEvent -FilterHashtable @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-Kernel-General'; Id = 12 } -MaxEvents 1 -ErrorAction SilentlyContinue
+if ($boot) { ('event-' + [string]$boot.RecordId) | ${json} }
+else { ('time-' + (Get-CimInstance -ClassName Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().ToString('o')) | ${json} }`,
   );
 
 export const restartComputer = (): PsScript =>

@@ -30,7 +30,7 @@ export class WindowsHost implements Host {
   }
 
   async bootId(): Promise<string> {
-    return `boot-${String(await this.run(scripts.lastBootTime()))}`;
+    return `boot-${String(await this.run(scripts.bootIdentity()))}`;
   }
 
   async installedVersion(): Promise<string | undefined> {
