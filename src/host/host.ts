@@ -15,7 +15,7 @@ export interface SqlEndpoint {
 /** How actors touch a machine. WindowsHost (PowerShell) and SimulatedHost implement it. */
 export interface Host {
   readonly kind: 'simulated' | 'windows';
-  /** Changes with every boot (Windows: LastBootUpTime). */
+  /** Changes with every boot and nothing else (Windows: the kernel's boot event record). */
   bootId(): Promise<string>;
   installedVersion(): Promise<string | undefined>;
   /** The `Atlas%` services. */
