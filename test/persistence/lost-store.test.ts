@@ -87,7 +87,17 @@ describe('a lost store', () => {
   it('read-only commands on a missing store say so and create nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-none-'));
     const state = join(dir, 'state.db');
-    for (const args of [['status'], ['history'], ['runs'], ['resume'], ['report'], ['confirm', 'x']]) {
+    // Issue 20's read-only commands (status, history, runs, report, ui, snapshots) and the drivers.
+    for (const args of [
+      ['status'],
+      ['history'],
+      ['runs'],
+      ['report'],
+      ['ui'],
+      ['snapshots'],
+      ['resume'],
+      ['confirm', 'x'],
+    ]) {
       const r = runCli([...args, '--state', state, '--lang', 'en']);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toContain('[E_STORE_MISSING]');
