@@ -385,6 +385,16 @@ export const ERRORS = {
       en: '1–128 characters without [ ] ; \' ".',
     },
   },
+  E_ATLAS_BUSY: {
+    message: {
+      de: '{file} ist von einem anderen Programm geöffnet und konnte nach mehreren Versuchen nicht ersetzt werden ({detail}).',
+      en: '{file} is held open by another program and could not be replaced after several tries ({detail}).',
+    },
+    remedy: {
+      de: 'Die Datei unverändert; die Sicherungskopie liegt daneben. Editor schließen, den Virenscanner die Datei freigeben lassen, dann wiederholen.',
+      en: 'The file is unchanged; the backup copy lies beside it. Close the editor, let the virus scanner release the file, then repeat.',
+    },
+  },
   E_ATLAS_READONLY: {
     message: { de: '{file} ist schreibgeschützt.', en: '{file} is read-only.' },
     remedy: {

@@ -6,6 +6,7 @@ import {
   existsSync,
   fsyncSync,
   openSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -17,6 +18,30 @@ import { XpmError } from '../../errors/index.js';
 /** A fault-injection hook between the write steps (crash tests only). */
 export type WriteHook = (point: 'backup-written' | 'temp-written' | 'renamed') => void;
 
+/** How the new file replaces the old one; a test stands in a rename that is refused for a while. */
+export type Rename = (from: string, to: string) => void;
+
+/**
+ * Codes with which Windows refuses a rename while another program (an editor, a virus scanner,
+ * the XPhone service reading its configuration) has the file open: worth a few more tries.
+ */
+const BUSY = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RETRY_MS = [100, 200, 400, 800, 1600, 3200];
+
+function renameRetrying(rename: Rename, from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const wait = RETRY_MS[attempt];
+      if (!BUSY.has(code) || wait === undefined) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
+}
+
 /**
  * Replaces a file so that it is always either the complete old or the complete new version:
  * a timestamped backup copy first, then a temporary file in the same folder (written, flushed),
@@ -24,16 +49,20 @@ export type WriteHook = (point: 'backup-written' | 'temp-written' | 'renamed') =
  * and the temporary file removed.
  */
 export function replaceFile(
-  file: string,
+  given: string,
   bytes: Buffer,
   now = new Date(),
   hook: WriteHook = () => {},
+  rename: Rename = renameSync,
 ): { backup: string } {
   let mode: number;
+  let file: string;
   try {
+    // A link stays a link: its target is the file that is replaced.
+    file = realpathSync(given);
     mode = statSync(file).mode;
   } catch (cause) {
-    throw new XpmError('E_ATLAS_READ', { file, detail: (cause as Error).message }, { cause });
+    throw new XpmError('E_ATLAS_READ', { file: given, detail: (cause as Error).message }, { cause });
   }
   // Owner write bit: a read-only file is refused even where the folder would let us replace it.
   if ((mode & 0o200) === 0) throw new XpmError('E_ATLAS_READONLY', { file });
@@ -52,7 +81,7 @@ export function replaceFile(
       closeSync(fd);
     }
     hook('temp-written');
-    renameSync(temp, file);
+    renameRetrying(rename, temp, file);
     flushFolder(dirname(file));
     hook('renamed');
     return { backup };
@@ -62,9 +91,9 @@ export function replaceFile(
     } catch {
       // not created, or already renamed
     }
-    const code = (cause as NodeJS.ErrnoException).code;
+    const code = (cause as NodeJS.ErrnoException).code ?? '';
     throw new XpmError(
-      code === 'ENOSPC' ? 'E_ATLAS_DISK_FULL' : 'E_ATLAS_WRITE',
+      code === 'ENOSPC' ? 'E_ATLAS_DISK_FULL' : BUSY.has(code) ? 'E_ATLAS_BUSY' : 'E_ATLAS_WRITE',
       { file, detail: (cause as Error).message },
       { cause },
     );
