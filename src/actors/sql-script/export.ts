@@ -4,7 +4,7 @@ import { type SqlConnection, serverFacts } from '../sql-server/index.js';
 import { readCatalog, type TableInfo } from './catalog.js';
 import { literal, qualified, quoteName, textForm } from './literals.js';
 import { type Finding, type TargetFacts, type TargetVersion, targetFindings } from './target.js';
-import { insertedColumns, scriptParts } from './writer.js';
+import { insertedColumns, SESSION_OPTIONS, scriptParts } from './writer.js';
 
 export interface ExportOptions {
   target: TargetVersion;
@@ -179,8 +179,8 @@ async function exportRows(
     // IDENTITY_INSERT belongs to the session: each batch sets it, so a resumed import has it too.
     await out.batch(
       identity
-        ? `SET IDENTITY_INSERT ${name} ON;\n${statement}\nSET IDENTITY_INSERT ${name} OFF;`
-        : statement,
+        ? `${SESSION_OPTIONS}\nSET IDENTITY_INSERT ${name} ON;\n${statement}\nSET IDENTITY_INSERT ${name} OFF;`
+        : `${SESSION_OPTIONS}\n${statement}`,
     );
     rows = [];
     bytes = 0;

@@ -36,3 +36,4 @@ export {
   type TargetVersion,
 } from './target.js';
 export { MODULE_NAMES } from './verify.js';
+export { SESSION_OPTIONS } from './writer.js';

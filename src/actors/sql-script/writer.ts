@@ -18,6 +18,15 @@ export interface ScriptMeta {
   at: string;
 }
 
+/**
+ * The SET options a filtered index, an indexed view or an index on a computed column needs, for
+ * its CREATE and for every INSERT into its table ("SET options" in CREATE INDEX, Microsoft
+ * Learn); otherwise 1934. sqlcmd starts with QUOTED_IDENTIFIER OFF (unless -I): each data and
+ * index batch says them itself, so any session (and a resumed import's new one) runs it.
+ */
+export const SESSION_OPTIONS =
+  'SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;';
+
 /** Only the folder of a physical file: `$(DataPath)` replaces it on the target. */
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('\\') + 1);
 const fileOf = (path: string) => path.slice(path.lastIndexOf('\\') + 1);
@@ -30,7 +39,7 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
   const header = [
     `-- xpmigrate export-db: database ${quoteName(db.name)} from ${meta.server} (SQL Server ${meta.version}) for SQL Server ${meta.target}, ${meta.at}`,
     '-- Import: xpmigrate import-db --server SERVER --input THIS-FILE [--var DataPath=D:\\Data\\]',
-    '--     or: sqlcmd -S SERVER -i THIS-FILE -b',
+    '--     or: sqlcmd -I -f 65001 -S SERVER -i THIS-FILE -b',
     setvar('DatabaseName', db.name),
     setvar('DataPath', data ? folderOf(data.physicalName) : ''),
     setvar('LogPath', log ? folderOf(log.physicalName) : ''),
@@ -56,7 +65,9 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
   ];
   const after = [
     ...catalog.tables.flatMap((t) =>
-      t.indexes.filter((i) => !i.primaryKey && !i.uniqueConstraint).map((i) => createIndex(t, i)),
+      t.indexes
+        .filter((i) => !i.primaryKey && !i.uniqueConstraint)
+        .map((i) => `${SESSION_OPTIONS}\n${createIndex(t, i)}`),
     ),
     ...catalog.tables.flatMap((t) =>
       t.foreignKeys.map((fk) => {

@@ -1,6 +1,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { codeOnly } from '../../actors/sql-script/index.js';
 import { writeAtomic } from '../../host/index.js';
 import { catalogAnswer } from './catalog.js';
 import { track } from './created.js';
@@ -330,6 +331,20 @@ export class SqlServerSimulator {
           line: 1,
         },
       ];
+    // SET QUOTED_IDENTIFIER applies from where it stands in the batch on, and stays for the session.
+    const quoted = sessionQuotedIdentifier(sql, session.quotedIdentifier ?? true);
+    if (!quoted.beforeFiltered)
+      return [
+        {
+          number: 1934,
+          class: 16,
+          message:
+            "CREATE INDEX failed because the following SET options have incorrect settings: 'QUOTED_IDENTIFIER'. Verify that SET options are correct for use with indexed views and/or indexes on computed columns and/or filtered indexes and/or query notifications and/or XML data type methods and/or spatial index operations.",
+          server: this.name,
+          line: 1,
+        },
+      ];
+    session.quotedIdentifier = quoted.after;
     const level = /\bSET\s+COMPATIBILITY_LEVEL\s*=\s*(\d+)/i.exec(sql)?.[1];
     if (level !== undefined && !compatibilityLevels(model.version).includes(Number(level)))
       return [
@@ -534,6 +549,30 @@ export async function startBrowser(
 }
 
 /** A batch reaches the server's data: recorded, and what it built is known to a census. */
+/**
+ * QUOTED_IDENTIFIER through a batch: whether it is ON where a filtered index is created (true
+ * when the batch creates none), and what the session has afterwards.
+ */
+function sessionQuotedIdentifier(sql: string, before: boolean): { beforeFiltered: boolean; after: boolean } {
+  const code = codeOnly(sql);
+  let on = before;
+  let beforeFiltered = true;
+  const events = [
+    ...[...code.matchAll(/\bQUOTED_IDENTIFIER\s+(ON|OFF)\b/gi)].map((m) => ({
+      at: m.index,
+      set: m[1]!.toUpperCase() === 'ON',
+    })),
+    ...[...code.matchAll(/\bCREATE\s+(?:UNIQUE\s+)?(?:NON)?CLUSTERED\s+INDEX\b[^;]*\bWHERE\b/gi)].map(
+      (m) => ({ at: m.index, set: undefined }),
+    ),
+  ].sort((a, b) => a.at - b.at);
+  for (const e of events) {
+    if (e.set === undefined) beforeFiltered &&= on;
+    else on = e.set;
+  }
+  return { beforeFiltered, after: on };
+}
+
 /** The compatibility levels a version accepts: 100 up to its own ("ALTER DATABASE Compatibility Level"). */
 function compatibilityLevels(version: string): number[] {
   const own = majorOf(version) * 10;

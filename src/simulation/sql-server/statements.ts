@@ -19,6 +19,11 @@ export interface Session {
   login: string;
   /** The session language (LOGIN7, else the server's default language): which text messages have. */
   language: string;
+  /**
+   * QUOTED_IDENTIFIER as the session has it: ON for ODBC and tedious logins, OFF where a script
+   * turns it off (sqlcmd without -I starts so). A filtered index needs it ON (1934).
+   */
+  quotedIdentifier?: boolean;
   /** The database context (USE); DB_NAME(). */
   database: string;
   tx?: { batches: Array<{ sql: string; database: string }>; marks: SqlScripts['marks'] };

@@ -8,6 +8,7 @@ import {
   importScript,
   readCatalog,
   ScriptImports,
+  SESSION_OPTIONS,
   splitScript,
 } from '../../../src/actors/sql-script/index.js';
 import { SqlConnection, withSql } from '../../../src/actors/sql-server/index.js';
@@ -473,6 +474,33 @@ describe('export-db', () => {
       sql.sim.update((m) => {
         m.catalogs!.XPDATA = fixture();
       });
+    }
+  });
+
+  it('data and index batches set the options a filtered index needs (sqlcmd starts with QUOTED_IDENTIFIER OFF: 1934)', async () => {
+    const { out, text } = await exportTo(2022);
+    expect(text).toContain('sqlcmd -I -f 65001');
+    const batches = [...splitScript(out, { vars: { DataPath: 'D:\\Data\\', LogPath: 'L:\\LOG\\' } })].map(
+      (b) => b.text,
+    );
+    const filtered = batches.find((b) => /CREATE .*INDEX[^;]*WHERE/.test(b))!;
+    expect(filtered.split('\n')[0]).toBe(SESSION_OPTIONS);
+    expect(batches.filter((b) => /^INSERT INTO/m.test(b)).every((b) => b.startsWith(SESSION_OPTIONS))).toBe(
+      true,
+    );
+    const target = await startSql('SQLSRVQI', (m) => {
+      m.scripts = { applied: [], marks: [], reject: [] };
+    });
+    try {
+      await withSql(target.access(), async (c) => {
+        await c.batch('SET QUOTED_IDENTIFIER OFF;'); // as a plain sqlcmd session starts
+        const bare = filtered.split('\n').slice(1).join('\n');
+        const refused = await c.batch(bare).catch((e: unknown) => e);
+        expect(String((refused as Error).message)).toContain('QUOTED_IDENTIFIER');
+        await c.batch(filtered); // with its own SET line it runs in the same session
+      });
+    } finally {
+      await target.stop();
     }
   });
 

@@ -1,6 +1,6 @@
 ﻿-- xpmigrate export-db: database [XPDATA] from SQLSRV01 (SQL Server 15.0.2000.5) for SQL Server 2014, 2026-11-29T00:00:00.000Z
 -- Import: xpmigrate import-db --server SERVER --input THIS-FILE [--var DataPath=D:\Data\]
---     or: sqlcmd -S SERVER -i THIS-FILE -b
+--     or: sqlcmd -I -f 65001 -S SERVER -i THIS-FILE -b
 :setvar DatabaseName "XPDATA"
 :setvar DataPath "C:\SQL\DATA\"
 :setvar LogPath "L:\LOG\"
@@ -67,19 +67,23 @@ CREATE TABLE [sales].[Order]]s] (
   CONSTRAINT [UQ_quoted] UNIQUE NONCLUSTERED ([it's "quoted"] ASC)
 );
 GO
+SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;
 SET IDENTITY_INSERT [dbo].[Every Type] ON;
 INSERT INTO [dbo].[Every Type] ([id], [c_char], [c_varchar], [c_text], [c_nchar], [c_nvarchar], [c_ntext], [c_xml], [c_binary], [c_varbinary], [c_image], [c_bit], [c_tinyint], [c_smallint], [c_bigint], [c_decimal], [c_numeric], [c_money], [c_smallmoney], [c_float], [c_real], [c_date], [c_datetime], [c_datetime2], [c_smalldatetime], [c_dto], [c_time], [c_guid], [c_hier], [c_geo], [c_sparse]) VALUES
 (1, N'chars     ', N'ASCII only', N'old text', N'Äöü  ', N'it''s "GO"' + NCHAR(10) + N'GO' + NCHAR(10) + N':r evil.sql' + NCHAR(10) + N'$' + N'(DataPath) ]] [x] -- /* Grüße 日本 🙂 ' + NCHAR(0) + N' end	tab', N'ntext ✓', N'<a b="1">x &amp; y</a>', 0x00FF10AB, 0x, 0xDEADBEEF, 1, 255, -32768, -9223372036854775808, 1234567890123456789012345678.0123456789, -123.45, -922337203685477.5808, 214748.3647, 1E-1, 3.3999999521443642E+38, '0001-01-01', '1753-01-01T00:00:00.003', '9999-12-31T23:59:59.9999999', '2024-02-29T23:59:00', '2024-06-30T12:34:56.1234567+05:45', '23:59:59.997', '6F9619FF-8B86-D011-B42D-00C04FD430C8', CAST(0x5AC0 AS hierarchyid), CAST(0xE610000001148716D9CEF7D34740D7A3703D0A975EC0 AS geography), 0),
 (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', NULL, NULL, NULL);
 SET IDENTITY_INSERT [dbo].[Every Type] OFF;
 GO
+SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;
 INSERT INTO [sales].[Order]]s] ([id], [every_id], [it's "quoted"], [Grüße_日本]]]) VALUES
 (1, 1, N'O''Brien', 1E-300),
 (2, 1, N'GO', -3.0000000000000004E-1),
 (3, NULL, NULL, NULL);
 GO
+SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;
 CREATE CLUSTERED INDEX [IX_Order]]s_every] ON [sales].[Order]]s] ([every_id] ASC);
 GO
+SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;
 CREATE UNIQUE NONCLUSTERED INDEX [IX_filtered] ON [sales].[Order]]s] ([every_id] DESC) INCLUDE ([Grüße_日本]]]) WHERE ([every_id] IS NOT NULL) WITH (IGNORE_DUP_KEY = ON);
 GO
 ALTER TABLE [sales].[Order]]s] WITH CHECK ADD CONSTRAINT [FK_Order]]s_Every] FOREIGN KEY ([every_id])
