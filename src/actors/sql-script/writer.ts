@@ -27,6 +27,14 @@ export interface ScriptMeta {
 export const SESSION_OPTIONS =
   'SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;';
 
+/**
+ * A new database's files cannot be smaller than the model database's (1803). SQL Server 2016
+ * and later create model with 8 MB data and 8 MB log ("model Database", Microsoft Learn); older
+ * versions smaller. A small source's sizes are raised to that. (A model database an
+ * administrator enlarged beyond it still gives 1803: the import then names it.)
+ */
+const MODEL_SIZE_KB = 8 * 1024;
+
 /** Only the folder of a physical file: `$(DataPath)` replaces it on the target. */
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('\\') + 1);
 const fileOf = (path: string) => path.slice(path.lastIndexOf('\\') + 1);
@@ -46,7 +54,7 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
     ':on error exit',
   ];
   const fileSpec = (f: Catalog['files'][number], path: string) =>
-    `(NAME = ${unicodeLiteral(f.name)}, FILENAME = N'$(${path})${fileOf(f.physicalName).replace(/'/g, "''")}', SIZE = ${f.size * 8}KB, FILEGROWTH = ${f.percentGrowth ? `${f.growth}%` : `${f.growth * 8}KB`})`;
+    `(NAME = ${unicodeLiteral(f.name)}, FILENAME = N'$(${path})${fileOf(f.physicalName).replace(/'/g, "''")}', SIZE = ${Math.max(f.size * 8, MODEL_SIZE_KB)}KB, FILEGROWTH = ${f.percentGrowth ? `${f.growth}%` : `${f.growth * 8}KB`})`;
   const rows = catalog.files.filter((f) => f.type === 'ROWS');
   const logs = catalog.files.filter((f) => f.type === 'LOG');
   const before = [

@@ -15,6 +15,8 @@ export interface SqlModel {
   serviceAccount: string;
   dataPath: string;
   logPath: string;
+  /** The model database's data file, in MB: a new database's files may not be smaller (1803). */
+  modelSizeMb?: number;
   /** Other folders on the server's disks (an administrator's D:\SQLData\), besides the two above. */
   folders?: string[];
   /** Free space on the data volume. */

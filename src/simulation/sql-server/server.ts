@@ -380,6 +380,21 @@ export class SqlServerSimulator {
           },
         ];
       }
+      // "The primary file must be at least … MB to accommodate a copy of the model database."
+      const modelMb = model.modelSizeMb ?? (majorOf(model.version) >= 13 ? 8 : 3);
+      // The first SIZE is the primary file's (ON PRIMARY comes first); the log has its own minimum.
+      const primary = /\bSIZE\s*=\s*(\d+)\s*(KB|MB|GB)?/i.exec(sql);
+      const unit = { KB: 1, MB: 1024, GB: 1024 * 1024 }[(primary?.[2] ?? 'MB').toUpperCase()] ?? 1024;
+      if (primary && Number(primary[1]) * unit < modelMb * 1024)
+        return [
+          {
+            number: 1803,
+            class: 16,
+            message: `The CREATE DATABASE statement failed. The primary file must be at least ${modelMb} MB to accommodate a copy of the model database.`,
+            server: this.name,
+            line: 1,
+          },
+        ];
       model.databases[created] = xphoneDatabase(model, created, 16, session.login);
     }
     // USE changes the session's database at once, inside a transaction or not.

@@ -504,6 +504,42 @@ describe('export-db', () => {
     }
   });
 
+  it('files smaller than the model database are raised to its 8 MB (a 2016+ server refuses less: 1803)', async () => {
+    sql.sim.update((m) => {
+      for (const f of m.catalogs!.XPDATA!.queries.files!) f.size = 128; // 1 MB, as a small 2008 database
+    });
+    const target = await startSql('SQLSRV19', (m) => {
+      m.scripts = { applied: [], marks: [], reject: [] };
+      m.folders = ['C:\\SQL\\DATA\\', 'L:\\LOG\\'];
+    });
+    try {
+      const out = join(dir, 'small.sql');
+      const c = await source();
+      await exportDatabase(c, { target: 2019, out, server: 'SQLSRV01' }).finally(() => c.close());
+      const create = [...splitScript(out)].find((b) => b.text.includes('CREATE DATABASE'))!.text;
+      expect(create.match(/SIZE = \d+KB/g)).toEqual(['SIZE = 8192KB', 'SIZE = 8192KB']);
+      const open = (database: string | undefined) =>
+        SqlConnection.open(target.access(), database ? { database } : {});
+      await importScript(open, new ScriptImports(openDb(join(dir, 'small.db'))), {
+        file: out,
+        server: 'SQLSRV19',
+      });
+      // The same CREATE DATABASE with the source's 1 MB, on a server without the database.
+      target.sim.update((m) => {
+        delete m.databases.XPDATA;
+      });
+      const e = await withSql(target.access(), (c2) =>
+        c2.batch(create.replace(/SIZE = 8192KB/, 'SIZE = 1024KB')),
+      ).catch((error: unknown) => error);
+      expect(String((e as Error).message)).toContain('must be at least 8 MB');
+    } finally {
+      await target.stop();
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
   it('an encrypted module (definition NULL) is an unscripted object, not a TypeError', async () => {
     sql.sim.update((m) => {
       // sys.sql_modules shows NULL for a module created WITH ENCRYPTION.
