@@ -24,7 +24,6 @@ export { MAX_LINE_CHARS, SCRIPT_ENCODINGS, type ScriptEncoding } from './script-
 export {
   type Batch,
   locate,
-  MAX_BATCH_CHARS,
   type OnError,
   type SplitOptions,
   splitScript,
