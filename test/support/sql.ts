@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { SqlAccess } from '../../src/actors/sql-server/index.js';
 import {
   defaultModel,
@@ -45,3 +46,19 @@ export async function startSql(
 }
 
 export { xphoneDatabase };
+
+/** The rehearsal's backup share, as the simulated servers know it. */
+export const SHARE = '\\\\FILESRV\\XPhoneBackup';
+
+/** `startSql` for a test file whose simulators are all stopped after each test. */
+export function serversPerTest(): typeof startSql {
+  const open: SimulatedSql[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.stop()));
+  });
+  return async (...args) => {
+    const s = await startSql(...args);
+    open.push(s);
+    return s;
+  };
+}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   backupDatabase,
   backupFile,
@@ -7,15 +7,11 @@ import {
   withSql,
 } from '../../../src/actors/sql-server/index.js';
 import { failure } from '../../support/errors.js';
-import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
+import { SHARE, serversPerTest, xphoneDatabase } from '../../support/sql.js';
 
 // Issue 25, item 2: SERVERPROPERTY('InstanceDefaultDataPath') is NULL on SQL Server 2014 before
 // the updates of late 2015; the restore then moved files to a bare 'XPDATA.mdf'.
-const SHARE = '\\\\FILESRV\\XPhoneBackup';
-const open: SimulatedSql[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.stop()));
-});
+const startSql = serversPerTest();
 
 async function express2014Rtm() {
   const source = await startSql('OLDXPHONE\\XPCONNECT', (m) => {
@@ -31,7 +27,6 @@ async function express2014Rtm() {
     },
     source.dir,
   );
-  open.push(source, target);
   const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
   await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
   return { target, file };

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   backupDatabase,
   backupFile,
@@ -10,16 +10,12 @@ import {
   withSql,
 } from '../../../src/actors/sql-server/index.js';
 import { failure } from '../../support/errors.js';
-import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
+import { SHARE, serversPerTest, xphoneDatabase } from '../../support/sql.js';
 
 // Issue 25, item 1: at row 12 the XPhone services on the new server (started at step 9) hold
 // the databases the restore overwrites. RESTORE needs exclusive access ("RESTORE Statements
 // (Transact-SQL)"), so the simulator refuses it with 3101 while other sessions are there.
-const SHARE = '\\\\FILESRV\\XPhoneBackup';
-const open: SimulatedSql[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.stop()));
-});
+const startSql = serversPerTest();
 
 async function servers() {
   const source = await startSql('OLDXPHONE\\XPCONNECT', (m) => {
@@ -33,7 +29,6 @@ async function servers() {
     },
     source.dir,
   );
-  open.push(source, target);
   const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
   await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
   return { target, file };

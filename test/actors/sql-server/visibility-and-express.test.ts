@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { traceKey } from '../../../src/actors/effect.js';
 import {
   backupFile,
@@ -8,14 +8,10 @@ import {
   sqlServerEffects,
   withSql,
 } from '../../../src/actors/sql-server/index.js';
-import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
+import { SHARE, serversPerTest, xphoneDatabase } from '../../support/sql.js';
 
 // Issue 25, items 13 and 14.
-const SHARE = '\\\\FILESRV\\XPhoneBackup';
-const open: SimulatedSql[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.stop()));
-});
+const startSql = serversPerTest();
 
 describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
   test('still sees its databases (sizes unknown), and the backup step backs them up', async () => {
@@ -23,7 +19,6 @@ describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
       m.logins['XPHONE\\dbo-only'] = { windows: true, password: 'pw' };
       m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 40), owner: 'XPHONE\\dbo-only' };
     });
-    open.push(s);
     const login = { credentials: { user: 'XPHONE\\dbo-only', password: 'pw' } };
     const facts = await withSql(s.access(login), serverFacts);
     expect(facts.databases).toContainEqual({ name: 'XPDATA', state: 'ONLINE', sizeMb: null, dataMb: null });
@@ -53,7 +48,6 @@ describe('SQL Server Express and its 10 GB', () => {
       m.engineEdition = 4;
       m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 9728), logMb: 3072 };
     });
-    open.push(s);
     const { checks, facts } = await withSql(s.access(), (c) =>
       runChecks(c, { databases: ['XPDATA'], external: false }),
     );
