@@ -67,7 +67,8 @@ export function checkUsersCsv(source: TextSource, file = 'users.csv'): CsvReport
   };
   const found = new Problems();
   let layout: Layout | undefined;
-  const filters = { id: new BloomFilter(sizeOf(source)), account: new BloomFilter(sizeOf(source)) };
+  const bits = sizeOf(source);
+  const filters = { id: new BloomFilter(bits), account: new BloomFilter(bits) };
   const candidates = { id: new Set<string>(), account: new Set<string>() };
   for (const row of contentLines(reader)) {
     if (!layout) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { SqlAccess } from '../../src/actors/sql-server/index.js';
+import { backupDatabase, backupFile, type SqlAccess, withSql } from '../../src/actors/sql-server/index.js';
 import {
   defaultModel,
   type SqlModel,
@@ -61,4 +61,23 @@ export function serversPerTest(): typeof startSql {
     open.push(s);
     return s;
   };
+}
+
+/**
+ * The old server `OLDXPHONE\XPCONNECT` with XPDATA ("the old data"), the new one beside it, and
+ * this run's backup of XPDATA on the share: the starting point of every restore test.
+ */
+export async function backedUp(
+  start: typeof startSql,
+  changeSource: (m: SqlModel) => void,
+  changeTarget: (m: SqlModel) => void,
+): Promise<{ source: SimulatedSql; target: SimulatedSql; file: string }> {
+  const source = await start('OLDXPHONE\\XPCONNECT', (m) => {
+    m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 100), content: 'the old data' };
+    changeSource(m);
+  });
+  const target = await start('NEWXPHONE\\XPCONNECT', changeTarget, source.dir);
+  const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
+  await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
+  return { source, target, file };
 }

@@ -1,36 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import {
-  backupDatabase,
-  backupFile,
-  restoreDatabase,
-  serverFacts,
-  withSql,
-} from '../../../src/actors/sql-server/index.js';
+import { restoreDatabase, serverFacts, withSql } from '../../../src/actors/sql-server/index.js';
 import { failure } from '../../support/errors.js';
-import { SHARE, serversPerTest, xphoneDatabase } from '../../support/sql.js';
+import { backedUp, serversPerTest } from '../../support/sql.js';
 
 // Issue 25, item 2: SERVERPROPERTY('InstanceDefaultDataPath') is NULL on SQL Server 2014 before
 // the updates of late 2015; the restore then moved files to a bare 'XPDATA.mdf'.
 const startSql = serversPerTest();
 
-async function express2014Rtm() {
-  const source = await startSql('OLDXPHONE\\XPCONNECT', (m) => {
-    m.version = '12.0.6024.0'; // SQL Server 2014 SP3: its backups restore on 2014 RTM
-    m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 100), content: 'the old data' };
-  });
-  const target = await startSql(
-    'NEWXPHONE\\XPCONNECT',
+const express2014Rtm = () =>
+  backedUp(
+    startSql,
+    (m) => {
+      m.version = '12.0.6024.0'; // SQL Server 2014 SP3: its backups restore on 2014 RTM
+    },
     (m) => {
       m.version = '12.0.2000.8'; // SQL Server 2014 RTM
       m.dataPath = 'D:\\SQLData\\';
       m.logPath = 'L:\\SQLLog\\';
     },
-    source.dir,
   );
-  const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
-  await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
-  return { target, file };
-}
 
 describe('a SQL Server 2014 without default paths', () => {
   test('the folders come from the model database, and the restore puts the files there', async () => {

@@ -1,38 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  backupDatabase,
-  backupFile,
-  restoreDatabase,
-  restoredFrom,
-  serverFacts,
-  withSql,
-} from '../../../src/actors/sql-server/index.js';
+import { restoreDatabase, restoredFrom, serverFacts, withSql } from '../../../src/actors/sql-server/index.js';
 import { failure } from '../../support/errors.js';
-import { SHARE, serversPerTest, xphoneDatabase } from '../../support/sql.js';
+import { backedUp, serversPerTest, xphoneDatabase } from '../../support/sql.js';
 
 // Issue 25, item 1: at row 12 the XPhone services on the new server (started at step 9) hold
 // the databases the restore overwrites. RESTORE needs exclusive access ("RESTORE Statements
 // (Transact-SQL)"), so the simulator refuses it with 3101 while other sessions are there.
 const startSql = serversPerTest();
 
-async function servers() {
-  const source = await startSql('OLDXPHONE\\XPCONNECT', (m) => {
-    m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 300), content: 'the old data' };
-  });
-  const target = await startSql(
-    'NEWXPHONE\\XPCONNECT',
+const servers = () =>
+  backedUp(
+    startSql,
+    () => {},
     (m) => {
       // Created empty by setup; the XPhone services use it.
       m.databases.XPDATA = { ...xphoneDatabase(m, 'XPDATA', 16), content: 'created', sessions: 4 };
     },
-    source.dir,
   );
-  const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
-  await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
-  return { target, file };
-}
 
 describe('a restore over a database the XPhone services use', () => {
   test('takes it offline (ending their sessions), restores, and it is online with the old data', async () => {
