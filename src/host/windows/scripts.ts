@@ -156,7 +156,8 @@ $model = Get-ItemProperty -LiteralPath ('IIS:\\AppPools\\' + ${pool}) -Name proc
  * for a long time; killing PowerShell would orphan setup.exe). Its stdin is an empty file, so a
  * `pause` reads end-of-input instead of hanging; its output is read in the OEM code page cmd
  * writes (850 on a German server). Then SQL setup's own verdict: the newest Summary.txt's
- * "Final result" line and whether the new instance's service runs.
+ * "Final result" line (under %ProgramFiles%\Microsoft SQL Server\<nnn>\Setup Bootstrap\Log, "View
+ * and read SQL Server Setup log files", Microsoft Learn) and whether the new instance's service runs.
  */
 export const runBatch = (file: string, instance: string): PsScript =>
   script(
