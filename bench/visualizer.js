@@ -1,6 +1,6 @@
 // Benchmarks (4), (5) and (9): the visualizer in Debian's Chromium against `xpmigrate ui`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +11,14 @@ const CLI = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
 const ROUNDS = 30;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Evidence a person would type for a field (the simulated server was updated by hand first). */
-function sampleEvidence(pattern) {
-  if (!pattern) return 'bench';
-  if (pattern.startsWith('^4\\.5\\.35')) return '4.5.35 SR5';
-  if (pattern.startsWith('^[A-Za-z]:')) return 'D:\\SQLData\\';
-  const major = /^\^(\d+)/.exec(pattern)?.[1];
-  return major ? `${major}.0.100` : '1.0';
+/**
+ * The operator's part of the waiting step, done on the simulated server before the click (the V6
+ * setup, the Backup-Manager's backup): `sim --do` does it and names the evidence to type in.
+ */
+function operatorDoes(state) {
+  const r = spawnSync(process.execPath, [CLI, 'sim', '--do', '--json', '--state', state], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sim --do: ${r.stdout}${r.stderr}`);
+  return JSON.parse(r.stdout).evidence;
 }
 
 /**
@@ -44,15 +45,8 @@ async function clickToPrompt(page, url, state) {
     const t0 = Date.now();
     if (v.prompt?.actions.includes('confirm')) {
       const step = v.prompt.stepId;
-      for (const f of v.prompt.evidence) {
-        const value = sampleEvidence(f.pattern);
-        if (f.key === 'version') {
-          // The operator ran the setup: the simulated server reports the new version.
-          const host = `${state}.host.json`;
-          writeFileSync(host, JSON.stringify({ ...JSON.parse(readFileSync(host, 'utf8')), version: value }));
-        }
-        await page.fill(`#prompt [data-evidence="${f.key}"]`, value);
-      }
+      const evidence = operatorDoes(state);
+      for (const f of v.prompt.evidence) await page.fill(`#prompt [data-evidence="${f.key}"]`, evidence[f.key] ?? '');
       const start = Date.now();
       await page.click('#prompt [data-action="confirm"]');
       await page.waitForFunction(

@@ -19,6 +19,13 @@ export interface EffectContext<P = Record<string, unknown>> {
   evidence: Record<string, string>;
   /** What the operator gave for an earlier step (the file locations before the script import). */
   evidenceOf(stepId: string): Record<string, string>;
+  /** Whether an earlier step of this run is done (not skipped, not pending). */
+  isDone(stepId: string): boolean;
+  /**
+   * From the run's journal (ISO times): when the run reached a step at the latest (the entry before
+   * the step's first), and when a step last failed.
+   */
+  journalTime(stepId: string, which: 'arrived' | 'failed'): string | undefined;
   /** Progress of a long effect (BACKUP/RESTORE STATS): shown live, journaled. */
   progress(p: { operation: string; database: string; percent: number }): void;
   /** The script import's checkpoints, in the run's store: an import continues at its next batch. */
@@ -28,7 +35,7 @@ export interface EffectContext<P = Record<string, unknown>> {
 /** What an effect's `input()` gets: no intent yet, so no input, evidence or progress. */
 export type EffectBase<P = Record<string, unknown>> = Omit<
   EffectContext<P>,
-  'input' | 'evidence' | 'evidenceOf' | 'progress' | 'imports'
+  'input' | 'evidence' | 'evidenceOf' | 'journalTime' | 'progress' | 'imports'
 >;
 
 export interface RunOptions {

@@ -1,3 +1,4 @@
+import { parseVersion } from '../catalog/index.js';
 import { type EffectRegistry, fail, ok, setting } from './effect.js';
 
 /** Services, IIS, the vendor's BAT scripts and other Windows operations (through the Host port). */
@@ -40,6 +41,18 @@ export const windowsEffects = {
     async probe(ctx) {
       const instance = ctx.params.instance === 'main' ? 'XPCONNECT2019' : 'XPANALYTICS2019';
       return (await ctx.host.hasInstance(instance)) ? 'done' : 'not-done';
+    },
+  },
+  'windows.check-installed-version': {
+    async run(ctx) {
+      const installed = await ctx.host.installedVersion();
+      const parsed = installed === undefined ? undefined : parseVersion(installed);
+      const major = parsed?.ok ? parsed.version.major : undefined;
+      return major === ctx.params.major
+        ? ok({ installed })
+        : fail('E_VERSION_NOT_REACHED', `installed ${installed ?? '–'}`, {
+            params: { installed: installed ?? '–', major: ctx.params.major },
+          });
     },
   },
   'windows.check-no-v4-on-target': {

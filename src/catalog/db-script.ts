@@ -7,6 +7,10 @@ export const SCRIPT_TARGET_VERSIONS = [2014, 2016, 2017, 2019, 2022] as const;
 
 /** A folder on the target server's disks (D:\SQLData): the script puts the file name after it. */
 export const WINDOWS_FOLDER = '^[A-Za-z]:\\\\';
+const FOLDER_HINT = {
+  de: 'Ordner auf dem Ziel-Server, z. B. D:\\SQLData\\',
+  en: 'folder on the target server, e.g. D:\\SQLData\\',
+};
 
 export const DB_SCRIPT_STEPS: StepDef[] = [
   {
@@ -42,11 +46,13 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
         key: 'dataPath',
         label: { de: 'Ordner der Datendatei', en: 'Data file folder' },
         pattern: WINDOWS_FOLDER,
+        hint: FOLDER_HINT,
       },
       {
         key: 'logPath',
         label: { de: 'Ordner der Logdatei', en: 'Log file folder' },
         pattern: WINDOWS_FOLDER,
+        hint: FOLDER_HINT,
       },
     ],
   },

@@ -5,19 +5,25 @@
  */
 export interface EffectInputs {
   'atlas.point-databases': Empty;
-  'atlas.rename-instances': Empty;
-  'backup-manager.backup': Empty;
+  /** Each instance's rename, with the step that migrates it: only migrated instances are renamed. */
+  'atlas.rename-instances': { migratedBy: Record<'main' | 'analytics', string> };
+  /** The log (and for a backup, the file) the operator named at `stepId`, read with diagnose's catalog. */
+  'backup-manager.check-log': { stepId: string; operation: 'backup' | 'restore' };
   'host.reboot': Empty;
   'snapshot.take': Empty;
   'sql.backup-databases': Empty;
   'sql.check-filestream': Empty;
   'sql.create-databases': Empty;
   /** The steps whose backups may be restored, the preferred (newest) first. */
-  'sql.restore-databases': { backupSteps: string[] };
+  /** `replaceConfirmedAt`: the step where the operator named the databases it may overwrite. */
+  'sql.restore-databases': { backupSteps: string[]; replaceConfirmedAt?: string };
   'sql-script.export': Empty;
   'sql-script.import': Empty;
   'sql-script.verify': Empty;
-  'v4.check-exports': Empty;
+  /** Each export item (a–e) by its key, with the step that exports it: only done exports are looked for. */
+  'v4.check-exports': { exportSteps: Record<string, string> };
+  /** The installed XPhone version has this major (V8 before the move to V9). */
+  'windows.check-installed-version': { major: number };
   'windows.check-no-v4-on-target': Empty;
   'windows.restart-services': Empty;
   /** Which of the medium's two scripts: the main instance (UC) or the analytics one (STAT). */

@@ -1,7 +1,9 @@
 /** The vendor guide's knowledge as typed data. No I/O. */
+export { backupManagerSteps } from './backup-manager.js';
 export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
 export type { EffectInputs, EffectName, EffectRef } from './effects.js';
-export { HOPS_CLEANUP, HOPS_PREPARE, hopSteps } from './hops.js';
+export { HOPS_CLEANUP, HOPS_PREPARE, HOPS_REACHED_V8, hopSteps } from './hops.js';
+export { GUIDE_LINKS } from './links.js';
 export { PHASE_TITLES } from './phases.js';
 export { MIGRATE_SQL_SCRIPTS, SQL_EXPRESS_RENAMES, SQL_EXPRESS_STEPS } from './sql-express.js';
 export { parseSqlServerVersion, SQL_SERVER_RELEASES, sqlServerYearForMajor } from './sql-versions.js';
@@ -22,9 +24,11 @@ export {
   PLANS,
   type PlanId,
   V8V9_BACKUP,
+  V8V9_BACKUP_MANAGER,
   V8V9_CUTOVER,
   V8V9_CUTOVER_BACKUP,
   V8V9_MATRIX,
+  V8V9_SQL_RESTORE,
 } from './v8v9.js';
 export {
   compareParts,

@@ -1,3 +1,4 @@
+import { backupManagerSteps } from './backup-manager.js';
 import type { StepDef } from './step.js';
 
 const SECTION = 'SQL EXPRESS SERVER UPDATE';
@@ -34,7 +35,11 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
       {
         key: 'version',
         label: { de: 'Installierte Version', en: 'Installed version' },
-        pattern: '^\\d+(\\.\\d+){1,3}$',
+        pattern: '^\\d+(\\.\\d+){0,3}$',
+        hint: { de: 'Version, z. B. 9.0.330.1359', en: 'version, e.g. 9.0.330.1359' },
+        version: true,
+        // Confirmed only when the server reports it (the simulated operator then gives what it reads).
+        installedVersion: true,
       },
     ],
   },
@@ -51,22 +56,20 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     },
     source: ref('1'),
   },
-  {
+  ...backupManagerSteps({
     id: 'sqlx.2.backup',
+    operation: 'backup',
     row: '2',
-    kind: 'auto',
-    effect: { name: 'backup-manager.backup', input: {} },
-    recovery: 'probe',
     title: {
       de: 'Backup des Systems mit dem Backup-Manager',
       en: 'Back up the system with the Backup-Manager',
     },
     help: {
-      de: 'Mit dem Backup-Manager einen Backup des Systems erstellen.',
-      en: 'Make a backup of the system with the Backup-Manager.',
+      de: 'Mit dem Backup-Manager (XPhoneServerBackup.exe) einen Backup des Systems erstellen. Danach die Backup-Datei und die Logdatei angeben.',
+      en: 'Make a backup of the system with the Backup-Manager (XPhoneServerBackup.exe). Then name the backup file and the log file.',
     },
     source: ref('2'),
-  },
+  }),
   {
     id: 'sqlx.3.stop-service',
     row: '3',
@@ -117,15 +120,18 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.5.atlas-xml',
     row: '5',
     kind: 'auto',
-    effect: { name: 'atlas.rename-instances', input: {} },
+    effect: {
+      name: 'atlas.rename-instances',
+      input: { migratedBy: { main: 'sqlx.4.migrate-uc', analytics: 'sqlx.4.migrate-stat' } },
+    },
     recovery: 'probe',
     title: {
       de: 'atlas.xml: Connection Strings auf XPCONNECT2019 / XPANALYTICS2019 umstellen',
       en: 'atlas.xml: change the connection strings to XPCONNECT2019 / XPANALYTICS2019',
     },
     help: {
-      de: 'In atlas.xml die Connection Strings auf die neuen Instanznamen ändern, z.B. Data Source=(local)\\XPCONNECT → Data Source=(local)\\XPCONNECT2019. Sonst bleibt die Datei Byte für Byte gleich; eine Sicherungskopie bleibt liegen.',
-      en: 'In atlas.xml change the connection strings to the new instance names, e.g. Data Source=(local)\\XPCONNECT → Data Source=(local)\\XPCONNECT2019. Everything else stays byte for byte; a backup copy is kept.',
+      de: 'In atlas.xml die Connection Strings auf die neuen Instanznamen ändern, z.B. Data Source=(local)\\XPCONNECT → Data Source=(local)\\XPCONNECT2019 – nur für die Instanzen, deren Script in Punkt 4 gelaufen ist. Sonst bleibt die Datei Byte für Byte gleich; eine Sicherungskopie bleibt liegen.',
+      en: 'In atlas.xml change the connection strings to the new instance names, e.g. Data Source=(local)\\XPCONNECT → Data Source=(local)\\XPCONNECT2019 – only for the instances whose script ran in point 4. Everything else stays byte for byte; a backup copy is kept.',
     },
     source: ref('5'),
   },
@@ -152,7 +158,8 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     row: '6',
     kind: 'manual',
     recovery: 'ask',
-    recommended: true,
+    // "… werden nicht mehr benötigt und können vom System deinstalliert werden."
+    optional: 'may',
     title: {
       de: 'Alte SQL Server Instanzen deinstallieren',
       en: 'Uninstall the old SQL Server instances',

@@ -35,20 +35,53 @@ export type Condition =
   | 'mapi'
   | 'newMachine';
 
+export type OptionalWhy = 'recommended' | 'asNeeded' | 'may';
+
 /** A value the operator must enter to confirm a manual step. */
 export interface EvidenceField {
   key: string;
   label: Text;
-  /** A regular expression the value must match (e.g. a version). */
+  /** A regular expression the value must match (e.g. a version): checked, never shown. */
   pattern?: string;
+  /** What to enter, in words with an example: shown wherever a value is asked for. */
+  hint?: Text;
+  /** The value is a version: "V7" and "v 7" are taken as "7". */
+  version?: boolean;
   /** The value is the installed XPhone version: a confirm is accepted only when the server reports it. */
   installedVersion?: boolean;
+  /** The value is this run's setting of that name (one service account per run). */
+  setting?: 'serviceAccount';
+  /** The value lists databases of the run (comma-separated). */
+  databases?: boolean;
+  /** The value names what the Backup-Manager's backup or restore left (its file or its log). */
+  backupManager?: 'backup' | 'restore';
+}
+
+/** The version an operator installed: `major` alone, or with up to three more parts. */
+export function versionEvidence(
+  major: number,
+  label: Text,
+  extra: Partial<EvidenceField> = {},
+): EvidenceField {
+  return {
+    key: 'version',
+    label,
+    pattern: `^${major}(\\.\\d+){0,3}$`,
+    hint: {
+      de: `Version, z. B. ${major}.0.100 („V${major}“ geht auch)`,
+      en: `version, e.g. ${major}.0.100 ("V${major}" works too)`,
+    },
+    version: true,
+    ...extra,
+  };
 }
 
 /** Where in the vendor's guide a step comes from (German section heading, item). */
 export interface GuideRef {
   section: string;
   item?: string;
+  /** The page of the vendor's help the guide points to at this step, as printed there. */
+  link?: string;
 }
 
 export interface StepDef {
@@ -65,7 +98,10 @@ export interface StepDef {
   effect?: EffectRef;
   /** Decides applicability outside the matrix; unanswered → optional. */
   condition?: Condition;
-  /** Whether the guide only recommends the step (it is then optional unless a condition decides). */
-  recommended?: boolean;
+  /**
+   * Why the step is optional when no condition decides: the guide recommends it ("Empfehlung"),
+   * leaves it to need ("lassen sich übernehmen"), or allows it ("kann … gelöscht werden").
+   */
+  optional?: OptionalWhy;
   evidence?: EvidenceField[];
 }

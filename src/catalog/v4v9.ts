@@ -1,5 +1,6 @@
 import type { Text } from '../i18n/index.js';
-import type { StepDef } from './step.js';
+import { GUIDE_LINKS } from './links.js';
+import { type StepDef, versionEvidence } from './step.js';
 import { LATEST_V4 } from './versions.js';
 
 const SECTION = 'UMZUG VON V4 NACH V9';
@@ -43,11 +44,15 @@ export const V4_EXPORT_ITEMS: ReadonlyArray<{ item: 'a' | 'b' | 'c' | 'd' | 'e';
     },
   ];
 
+const exportStepId = (item: string, key: string) => `v4v9.6${item}.export-${key}`;
+
 const exportSteps: StepDef[] = V4_EXPORT_ITEMS.map(({ item, key, text }) => ({
-  id: `v4v9.6${item}.export-${key}`,
+  id: exportStepId(item, key),
   row: `6${item}`,
   kind: 'manual',
   recovery: 'ask',
+  // "Mit Hilfe des V4 Migrations-Managers lassen sich folgende Konfigurationsdaten … übernehmen": each as needed.
+  optional: 'asNeeded',
   title: {
     de: `Migrations-Manager: ${text.de} exportieren`,
     en: `Migrations-Manager: export ${lowerFirst(text.en)}`,
@@ -59,6 +64,11 @@ const exportSteps: StepDef[] = V4_EXPORT_ITEMS.map(({ item, key, text }) => ({
   source: { section: SECTION, item: `6${item}` },
 }));
 
+/**
+ * The guide's points in the order they are done: on the V4 server the update, the Migrations-Manager,
+ * the agreement on the data loss and the exports (points 1, 2, 5, 6); then on the new machine
+ * (point 4) the check that no V4 is there (point 3), V9 and the import (point 7).
+ */
 export const V4V9_STEPS: StepDef[] = [
   {
     id: 'v4v9.1.update-latest-v4',
@@ -80,6 +90,8 @@ export const V4V9_STEPS: StepDef[] = [
         key: 'version',
         label: { de: 'Installierte V4 Version', en: 'Installed V4 version' },
         pattern: '^4\\.5\\.35\\s*SR\\s*5$',
+        hint: { de: `genau ${LATEST_V4.label}`, en: `exactly ${LATEST_V4.label}` },
+        version: true,
       },
     ],
   },
@@ -97,38 +109,6 @@ export const V4V9_STEPS: StepDef[] = [
       en: 'Update the V4 Migrations-Manager to its current version. C4B support provides the download link if needed.',
     },
     source: { section: SECTION, item: '2' },
-  },
-  {
-    id: 'v4v9.3.no-in-place',
-    row: '3',
-    kind: 'check',
-    effect: { name: 'windows.check-no-v4-on-target', input: {} },
-    recovery: 'rerun',
-    title: {
-      de: 'Kein In-Place-Update und keine parallele Installation von V4 und V9 auf demselben Rechner',
-      en: 'No in-place update and no V4 and V9 side by side on one machine',
-    },
-    help: {
-      de: 'Ein direktes In-Place-Update auf V9 wird nicht unterstützt, ebenso wenig eine parallele Installation von V4 und V9 auf demselben Rechner. Die Prüfung stellt sicher, dass auf dem Zielrechner keine V4 installiert ist.',
-      en: 'A direct in-place update to V9 is not supported, nor are V4 and V9 side by side on one machine. The check makes sure no V4 is installed on the target machine.',
-    },
-    source: { section: SECTION, item: '3' },
-  },
-  {
-    id: 'v4v9.4.new-machine',
-    row: '4',
-    kind: 'manual',
-    recovery: 'ask',
-    title: {
-      de: 'Neuen Rechner für die V9 Installation aufsetzen',
-      en: 'Set up a new machine for the V9 installation',
-    },
-    help: {
-      de: 'Empfehlung: einen neuen Rechner für die V9 Installation aufsetzen (aktuelles Windows Server, z.B. 2022). Für einen Lizenz-Upgrade V4 → V9 wird die MAC-Adresse des alten Servers verwendet.',
-      en: "Recommended: set up a new machine for V9 (current Windows Server, e.g. 2022). A V4 → V9 licence upgrade uses the old server's MAC address.",
-    },
-    source: { section: SECTION, item: '4' },
-    evidence: [{ key: 'machine', label: { de: 'Name des neuen Rechners', en: 'Name of the new machine' } }],
   },
   {
     id: 'v4v9.5.accept-data-loss',
@@ -151,17 +131,56 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.6.check-exports',
     row: '6',
     kind: 'check',
-    effect: { name: 'v4.check-exports', input: {} },
+    effect: {
+      name: 'v4.check-exports',
+      input: {
+        exportSteps: Object.fromEntries(
+          V4_EXPORT_ITEMS.map(({ item, key }) => [key, exportStepId(item, key)]),
+        ),
+      },
+    },
     recovery: 'rerun',
     title: {
-      de: 'Export-Ordner prüfen (a–e vorhanden, Benutzer-CSV gültig)',
-      en: 'Check the export folder (a–e present, users CSV valid)',
+      de: 'Export-Ordner prüfen (exportierte Punkte vorhanden, Benutzer-CSV gültig)',
+      en: 'Check the export folder (exported items present, users CSV valid)',
     },
     help: {
-      de: 'Prüft, dass der Export-Ordner des Migrations-Managers die Punkte a–e enthält und die Benutzer-CSV für den V9 Text-Konnektor gültig ist.',
-      en: "Checks that the Migrations-Manager's export folder holds items a–e and that the users CSV is valid for the V9 Text-Connector.",
+      de: 'Prüft, dass der Export-Ordner des Migrations-Managers jeden Punkt a–e enthält, dessen Export bestätigt wurde (übersprungene Punkte werden nicht verlangt), und dass eine Benutzer-CSV für den V9 Text-Konnektor gültig ist.',
+      en: "Checks that the Migrations-Manager's export folder holds every item a–e whose export was confirmed (skipped items are not asked for), and that a users CSV is valid for the V9 Text-Connector.",
     },
     source: { section: SECTION, item: '6' },
+  },
+  {
+    id: 'v4v9.4.new-machine',
+    row: '4',
+    kind: 'manual',
+    recovery: 'ask',
+    title: {
+      de: 'Neuen Rechner für die V9 Installation aufsetzen',
+      en: 'Set up a new machine for the V9 installation',
+    },
+    help: {
+      de: 'Empfehlung: einen neuen Rechner für die V9 Installation aufsetzen (aktuelles Windows Server, z.B. 2022). Für einen Lizenz-Upgrade V4 → V9 wird die MAC-Adresse des alten Servers verwendet. Ab hier läuft xpmigrate auf dem neuen Rechner: den Zustandsspeicher (--state) und den Export-Ordner dorthin kopieren und dort „xpmigrate resume --state …“ ausführen.',
+      en: 'Recommended: set up a new machine for V9 (current Windows Server, e.g. 2022). A V4 → V9 licence upgrade uses the old server\'s MAC address. From here xpmigrate runs on the new machine: copy the state store (--state) and the export folder there and run "xpmigrate resume --state …" there.',
+    },
+    source: { section: SECTION, item: '4' },
+    evidence: [{ key: 'machine', label: { de: 'Name des neuen Rechners', en: 'Name of the new machine' } }],
+  },
+  {
+    id: 'v4v9.3.no-in-place',
+    row: '3',
+    kind: 'check',
+    effect: { name: 'windows.check-no-v4-on-target', input: {} },
+    recovery: 'rerun',
+    title: {
+      de: 'Kein In-Place-Update und keine parallele Installation von V4 und V9 auf demselben Rechner',
+      en: 'No in-place update and no V4 and V9 side by side on one machine',
+    },
+    help: {
+      de: 'Ein direktes In-Place-Update auf V9 wird nicht unterstützt, ebenso wenig eine parallele Installation von V4 und V9 auf demselben Rechner. Die Prüfung läuft auf dem neuen Rechner (nach Punkt 4) und stellt sicher, dass dort keine V4 installiert ist.',
+      en: 'A direct in-place update to V9 is not supported, nor are V4 and V9 side by side on one machine. The check runs on the new machine (after point 4) and makes sure no V4 is installed there.',
+    },
+    source: { section: SECTION, item: '3' },
   },
   {
     id: 'v4v9.7.install-v9',
@@ -176,14 +195,8 @@ export const V4V9_STEPS: StepDef[] = [
       de: 'XPhone Connect V9 gemäß der XPhone Connect Dokumentation auf dem neuen Rechner installieren.',
       en: 'Install XPhone Connect V9 on the new machine as described in the XPhone Connect documentation.',
     },
-    source: { section: SECTION, item: '7' },
-    evidence: [
-      {
-        key: 'version',
-        label: { de: 'Installierte Version', en: 'Installed version' },
-        pattern: '^9(\\.\\d+){0,3}$',
-      },
-    ],
+    source: { section: SECTION, item: '7', link: GUIDE_LINKS.v4Documentation },
+    evidence: [versionEvidence(9, { de: 'Installierte Version', en: 'Installed version' })],
   },
   {
     id: 'v4v9.7.import',
@@ -195,7 +208,7 @@ export const V4V9_STEPS: StepDef[] = [
       de: 'Die Exporte gemäß XPhone Connect Dokumentation importieren: Benutzer per Text-Konnektor (CSV), Voicemail-Ansagen und Namen, AutoAttendants, Dynamische Leitungen, PBX und Wahlparameter.',
       en: 'Import the exports as the XPhone Connect documentation describes: users with the Text-Connector (CSV), voicemail greetings and names, AutoAttendants, dynamic lines, PBX and dialling parameters.',
     },
-    source: { section: SECTION, item: '7' },
+    source: { section: SECTION, item: '7', link: GUIDE_LINKS.v4Documentation },
   },
 ];
 

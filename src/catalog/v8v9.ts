@@ -1,5 +1,7 @@
 import type { Text } from '../i18n/index.js';
-import type { StepDef } from './step.js';
+import { backupManagerSteps } from './backup-manager.js';
+import { GUIDE_LINKS } from './links.js';
+import { type StepDef, versionEvidence } from './step.js';
 
 /** The four target environments of "Umzugsplan ermitteln". */
 export const PLANS = ['A', 'B', 'C', 'D'] as const;
@@ -44,19 +46,34 @@ export interface MatrixRow {
 const SECTION = 'UMZUGSPLAN AUSFÜHREN';
 const ref = (item: string) => ({ section: SECTION, item });
 
-/** Before every plan: "erstellen Sie zuerst einen kompletten Backup … mit Hilfe des Backup-Managers". */
+/** Before every plan: "erstellen Sie zuerst einen kompletten Backup … mit Hilfe des Backup-Managers!" */
+export const V8V9_BACKUP_MANAGER: StepDef[] = backupManagerSteps({
+  id: 'v8v9.backup-manager',
+  operation: 'backup',
+  title: {
+    de: 'Kompletten Backup des vorhandenen XPhone Servers mit dem Backup-Manager erstellen',
+    en: 'Make a complete backup of the existing XPhone Server with the Backup-Manager',
+  },
+  help: {
+    de: 'Für alle Umzugspläne gilt: zuerst einen kompletten Backup des vorhandenen XPhone Servers mit Hilfe des Backup-Managers (XPhoneServerBackup.exe) erstellen. Bei einem ausgelagerten SQL Server den Backup-Manager unter dem XPhone Dienste-Account starten; Backup-Manager und SQL Server brauchen dasselbe Backup-Verzeichnis unter demselben UNC-Pfad. Danach die Backup-Datei und die Logdatei angeben.',
+    en: 'For every plan: first make a complete backup of the existing XPhone Server with the Backup-Manager (XPhoneServerBackup.exe). With an external SQL Server start the Backup-Manager as the XPhone service account; Backup-Manager and SQL Server need the same backup folder under the same UNC path. Then name the backup file and the log file.',
+  },
+  source: { section: SECTION },
+});
+
+/** xpmigrate's own copy of the databases, beside the Backup-Manager's: named as what it is. */
 export const V8V9_BACKUP: StepDef = {
   id: 'v8v9.backup',
   kind: 'auto',
   effect: { name: 'sql.backup-databases', input: {} },
   recovery: 'probe',
   title: {
-    de: 'Komplettes Backup der XPhone Datenbanken des vorhandenen Servers',
-    en: "Complete backup of the existing server's XPhone databases",
+    de: 'Zusätzliche Sicherheitskopie der XPhone Datenbanken (xpmigrate, SQL BACKUP)',
+    en: 'Extra safety copy of the XPhone databases (xpmigrate, SQL BACKUP)',
   },
   help: {
-    de: 'Für alle Umzugspläne gilt: zuerst einen kompletten Backup des vorhandenen Servers erstellen. xpmigrate sichert jede XPhone Datenbank so, wie es der Backup-Manager tut: der SQL Server schreibt sie selbst auf die Freigabe (--backup-dir, z.B. \\\\SQLSERVER\\XPhoneBackup) – BACKUP … COPY_ONLY, CHECKSUM, danach RESTORE VERIFYONLY. Das Dienstkonto des SQL Servers braucht Vollzugriff auf die Freigabe. Der Backup-Manager bleibt für Konfigurationsdateien zuständig.',
-    en: "For every plan: first make a complete backup of the existing server. xpmigrate backs up every XPhone database the way the Backup-Manager does: the SQL Server writes it to the share itself (--backup-dir, e.g. \\\\SQLSERVER\\XPhoneBackup) – BACKUP … COPY_ONLY, CHECKSUM, then RESTORE VERIFYONLY. The SQL Server's service account needs full control of the share. The Backup-Manager still covers configuration files.",
+    de: 'xpmigrate ergänzt diesen Schritt; der Leitfaden verlangt nur den Backup des Backup-Managers. Der SQL Server schreibt jede XPhone Datenbank selbst auf die Freigabe (--backup-dir, z.B. \\\\SQLSERVER\\XPhoneBackup): BACKUP … COPY_ONLY, CHECKSUM, danach RESTORE VERIFYONLY. Die Kopie stört die Sicherungskette des Kunden nicht und ist der Weg zurück, falls der Backup-Manager-Backup sich nicht zurückspielen lässt. Das Dienstkonto des SQL Servers braucht Vollzugriff auf die Freigabe.',
+    en: "xpmigrate adds this step; the guide asks only for the Backup-Manager's backup. The SQL Server writes each XPhone database to the share itself (--backup-dir, e.g. \\\\SQLSERVER\\XPhoneBackup): BACKUP … COPY_ONLY, CHECKSUM, then RESTORE VERIFYONLY. The copy leaves the customer's backup chain alone and is the way back should the Backup-Manager's backup not restore. The SQL Server's service account needs full control of the share.",
   },
   source: { section: SECTION },
 };
@@ -65,23 +82,22 @@ export const V8V9_BACKUP: StepDef = {
  * Not a matrix row: the guide's "Umschalt-Termin". The old server runs until the cut-over date; the
  * restore must use a backup taken then, or the changes since the first backup are lost.
  */
-export const V8V9_CUTOVER: StepDef = {
+export const V8V9_CUTOVER: StepDef[] = backupManagerSteps({
   id: 'v8v9.cutover',
-  kind: 'manual',
-  recovery: 'ask',
+  operation: 'backup',
   condition: 'newMachine',
   title: {
-    de: 'Umschalt-Termin: alten Server beenden, letzten Backup erstellen',
-    en: 'Cut-over: stop the old server and take the final backup',
+    de: 'Umschalt-Termin: letzten Backup mit dem Backup-Manager erstellen, alten Server beenden',
+    en: 'Cut-over: take the final backup with the Backup-Manager, stop the old server',
   },
   help: {
-    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt die XPhone Dienste auf dem alten Server beenden; der SQL Server dort bleibt für den letzten Backup (nächster Schritt) erreichbar.',
-    en: 'The old server keeps running until the agreed cut-over date. Now stop the XPhone services on the old server; its SQL Server stays reachable for the final backup (next step).',
+    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt auf dem alten Server mit dem Backup-Manager den letzten Backup erstellen und danach die XPhone Dienste dort beenden; sein SQL Server bleibt für die Sicherheitskopie (übernächster Schritt) erreichbar. Der Restore (Zeile 12) nimmt diesen Backup, sonst fehlen die Änderungen seit dem ersten.',
+    en: 'The old server keeps running until the agreed cut-over date. Now take the final backup with the Backup-Manager on the old server, then stop the XPhone services there; its SQL Server stays reachable for the safety copy (the step after next). The restore (row 12) takes this backup, or the changes since the first one are lost.',
   },
   source: { section: 'UMZUG VON V8 NACH V9' },
-};
+});
 
-/** The final backup at cut-over: the restore (row 12) takes it, so nothing since the first backup is lost. */
+/** xpmigrate's safety copy at cut-over, beside the Backup-Manager's final backup. */
 export const V8V9_CUTOVER_BACKUP: StepDef = {
   id: 'v8v9.cutover-backup',
   kind: 'auto',
@@ -89,15 +105,87 @@ export const V8V9_CUTOVER_BACKUP: StepDef = {
   recovery: 'probe',
   condition: 'newMachine',
   title: {
-    de: 'Letzter Backup der XPhone Datenbanken am Umschalt-Termin',
-    en: 'Final backup of the XPhone databases at cut-over',
+    de: 'Zusätzliche Sicherheitskopie am Umschalt-Termin (xpmigrate, SQL BACKUP)',
+    en: 'Extra safety copy at cut-over (xpmigrate, SQL BACKUP)',
   },
   help: {
-    de: 'Sichert die Datenbanken des alten Servers erneut auf die Freigabe (COPY_ONLY, CHECKSUM, geprüft). Der Restore in Schritt 12 verwendet diesen Backup.',
-    en: "Backs up the old server's databases to the share again (COPY_ONLY, CHECKSUM, verified). The restore in step 12 uses this backup.",
+    de: 'xpmigrate ergänzt diesen Schritt: die Datenbanken des alten Servers noch einmal auf die Freigabe sichern (COPY_ONLY, CHECKSUM, geprüft), jetzt bei beendeten XPhone Diensten. Mit --restore-with xpmigrate spielt Zeile 12 diese Kopie zurück.',
+    en: "xpmigrate adds this step: back up the old server's databases to the share once more (COPY_ONLY, CHECKSUM, verified), now with the XPhone services stopped. With --restore-with xpmigrate, row 12 restores this copy.",
   },
   source: { section: 'UMZUG VON V8 NACH V9' },
 };
+
+/** Row 12 as the guide has it: the Backup-Manager's restore, its log checked. */
+const BACKUP_MANAGER_RESTORE: StepDef[] = backupManagerSteps({
+  id: 'v8v9.12.restore',
+  operation: 'restore',
+  row: '12',
+  title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
+  help: {
+    de: 'Restore mit dem Backup-Manager starten, mit dem neuesten Backup (am Umschalt-Termin). Der Backup-Manager ermittelt die Ziel-Datenbank(en) anhand der Einträge in atlas.xml und stellt dort die Datenbanken aus dem Backup wieder her. Vorhandene Datenbanken werden überschrieben – hier die in Zeile 9 frisch angelegten, das ist so gewollt. Tipp: Meldungen im Logfile des Backup-Managers beachten! Für den Restore werden SYSADMIN Rechte auf der Datenbank benötigt, besonders bei einem externen SQL Server. Hinweis von xpmigrate: ab Version 9.8.69 spielt „XPhoneServerBackup.exe /restoreLatest“ den neuesten Backup ohne Dialog zurück. Danach die Logdatei angeben.',
+    en: 'Start the restore with the Backup-Manager, using the newest backup (from the cut-over). The Backup-Manager finds the target database(s) from the entries in atlas.xml and restores the databases there from the backup. Existing databases are overwritten – here the ones row 9 has just created, which is intended. Tip: mind the messages in the Backup-Manager\'s log! The restore needs SYSADMIN on the database server, especially on an external SQL Server. xpmigrate\'s note: from version 9.8.69, "XPhoneServerBackup.exe /restoreLatest" restores the newest backup without a dialog. Then name the log file.',
+  },
+  source: ref('12'),
+});
+
+/**
+ * Row 12 with xpmigrate's own safety copy instead (--restore-with xpmigrate): not in the guide.
+ * Overwriting the databases row 9 created is the normal case, so it is asked for before, by name.
+ */
+export const V8V9_SQL_RESTORE: StepDef[] = [
+  {
+    id: 'v8v9.12.confirm-overwrite',
+    row: '12',
+    kind: 'manual',
+    recovery: 'ask',
+    title: {
+      de: 'Überschreiben der vorhandenen Datenbanken bestätigen',
+      en: 'Confirm that the existing databases are overwritten',
+    },
+    help: {
+      de: 'Vorhandene Datenbanken werden überschrieben! Auf dem Ziel-SQL-Server (--sql-server) liegen die Datenbanken, die Zeile 9 frisch angelegt hat; der Restore ersetzt sie. Die Namen der Datenbanken angeben, die überschrieben werden dürfen.',
+      en: 'Existing databases are overwritten! The target SQL Server (--sql-server) holds the databases row 9 has just created; the restore replaces them. Name the databases that may be overwritten.',
+    },
+    source: ref('12'),
+    evidence: [
+      {
+        key: 'replace',
+        label: {
+          de: 'Datenbanken, die überschrieben werden dürfen',
+          en: 'Databases that may be overwritten',
+        },
+        databases: true,
+        hint: {
+          de: 'Namen mit Komma, z. B. XPDATA,XPVDIR,XPSTATS',
+          en: 'names with commas, e.g. XPDATA,XPVDIR,XPSTATS',
+        },
+      },
+    ],
+  },
+  {
+    id: 'v8v9.12.sql-restore',
+    row: '12',
+    kind: 'auto',
+    // The cut-over copy is the newer one: it is taken when the old server stops for good.
+    effect: {
+      name: 'sql.restore-databases',
+      input: {
+        backupSteps: [V8V9_CUTOVER_BACKUP.id, V8V9_BACKUP.id],
+        replaceConfirmedAt: 'v8v9.12.confirm-overwrite',
+      },
+    },
+    recovery: 'probe',
+    title: {
+      de: 'Restore der Sicherheitskopie mit xpmigrate (SQL RESTORE, nur Datenbanken)',
+      en: "Restore xpmigrate's safety copy (SQL RESTORE, databases only)",
+    },
+    help: {
+      de: 'xpmigrate ergänzt diesen Weg (--restore-with xpmigrate), der Leitfaden nimmt den Backup-Manager: die Datenbanken aus der neuesten Sicherheitskopie dieses Laufs auf dem Ziel-SQL-Server wiederherstellen, mit MOVE in dessen Datenordner und Fortschrittsanzeige. Nur die Datenbanken: Konfigurationsdateien stellt nur der Backup-Manager wieder her. Überschrieben werden nur die im vorigen Schritt genannten Datenbanken. Für den Restore werden SYSADMIN Rechte auf dem SQL Server benötigt. Ein Backup einer neueren SQL Server Version lässt sich nicht wiederherstellen (dann Umzug mit SQL-Skripten).',
+      en: "xpmigrate adds this way (--restore-with xpmigrate); the guide uses the Backup-Manager: the databases from this run's newest safety copy onto the target SQL Server, with MOVE into its data folder and a progress bar. Databases only: only the Backup-Manager restores configuration files. Only the databases named in the previous step are overwritten. The restore needs SYSADMIN on the SQL Server. A backup from a newer SQL Server version cannot be restored (use the move with SQL scripts).",
+    },
+    source: ref('12'),
+  },
+];
 
 const MAPI_CRITERIA: Criterion[] = [
   {
@@ -159,7 +247,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
           de: 'a) Alle benötigten XPhone Datenbanken auf dem (externen) SQL Server anlegen. Der XPhone Server greift mit integrierter Windows-Anmeldung (Dienste-Account des XPhone Servers) auf die Datenbanken zu; dieser Account braucht auf jeder Datenbank db_owner Rechte.',
           en: 'a) Create all needed XPhone databases on the (external) SQL Server. The XPhone Server uses integrated Windows login (the XPhone service account); that account needs db_owner on every database.',
         },
-        source: ref('2a'),
+        source: { ...ref('2a'), link: GUIDE_LINKS.externalSql },
       },
       {
         id: 'v8v9.2b.filestream',
@@ -175,7 +263,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
           de: 'b) FILESTREAM für kundeneigene SQL Server aktivieren (SQL Server Configuration Manager und sp_configure filestream_access_level). Die Prüfung liest die wirksame Stufe.',
           en: 'b) Enable FILESTREAM on customer-owned SQL Servers (SQL Server Configuration Manager and sp_configure filestream_access_level). The check reads the effective level.',
         },
-        source: ref('2b'),
+        source: { ...ref('2b'), link: GUIDE_LINKS.appIntegration },
       },
     ],
   },
@@ -195,7 +283,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
           de: 'MAPI (Outlook) installieren, wenn eines dieser Kriterien zutrifft: Kalenderabgleich (serverseitig); Exchange Kontaktordner (serverseitig); Voicemail-Fernabfrage und Outlook ist der Message-Store.',
           en: 'Install MAPI (Outlook) if any of these applies: calendar synchronisation (server side); Exchange contact folders (server side); voicemail remote access with Outlook as the message store.',
         },
-        source: ref('3'),
+        source: { ...ref('3'), link: GUIDE_LINKS.appIntegration },
       },
     ],
   },
@@ -256,13 +344,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
           en: 'Install the XPhone Server. Features usually as on the old server; new features are possible.',
         },
         source: ref('6'),
-        evidence: [
-          {
-            key: 'version',
-            label: { de: 'Installierte Version', en: 'Installed version' },
-            pattern: '^9(\\.\\d+){0,3}$',
-          },
-        ],
+        evidence: [versionEvidence(9, { de: 'Installierte Version', en: 'Installed version' })],
       },
     ],
   },
@@ -301,6 +383,11 @@ export const V8V9_MATRIX: MatrixRow[] = [
           {
             key: 'account',
             label: { de: 'Dienste-Account (DOMÄNE\\Name)', en: 'Service account (DOMAIN\\name)' },
+            hint: {
+              de: 'derselbe wie bei --service-account, z. B. KUNDE\\xphone-dienst',
+              en: 'the same as --service-account, e.g. CUSTOMER\\xphone-svc',
+            },
+            setting: 'serviceAccount',
           },
         ],
       },
@@ -316,6 +403,8 @@ export const V8V9_MATRIX: MatrixRow[] = [
         kind: 'auto',
         effect: { name: 'windows.set-app-pool-identity', input: {} },
         recovery: 'rerun',
+        // "Zwingend notwendig, wenn die Analytics Webseite verwendet wird": without Analytics, not needed.
+        condition: 'analytics',
         title: {
           de: 'IIS Application Pool „XPhoneConnectAnalytics“: Identität = XPhone Dienste-Account',
           en: 'IIS application pool "XPhoneConnectAnalytics": identity = XPhone service account',
@@ -346,7 +435,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
           de: 'Der Bereich <Databases> in atlas.xml muss auf die externen Datenbanken umgestellt werden. Den Eintrag useLogin="Windows" nicht vergessen. Die Datei wird nur bei beendeten Atlas-Diensten geändert; eine Sicherungskopie bleibt liegen.',
           en: 'The <Databases> section of atlas.xml must point at the external databases. Keep useLogin="Windows". The file is changed only while the Atlas services are stopped; a backup copy is kept.',
         },
-        source: ref('8'),
+        source: { ...ref('8'), link: GUIDE_LINKS.externalSql },
       },
     ],
   },
@@ -451,7 +540,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         row: '11',
         kind: 'manual',
         recovery: 'ask',
-        recommended: true,
+        optional: 'recommended',
         title: {
           de: 'Alle Patches mit dem „System Info Collector“ einspielen',
           en: 'Install all patches with the "System Info Collector"',
@@ -467,25 +556,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
   {
     row: '12',
     marks: { A: 'X', B: 'X', C: 'X', D: 'X' },
-    steps: [
-      {
-        id: 'v8v9.12.restore',
-        row: '12',
-        kind: 'auto',
-        // The cut-over backup is the newer one: it is taken when the old server stops for good.
-        effect: {
-          name: 'sql.restore-databases',
-          input: { backupSteps: [V8V9_CUTOVER_BACKUP.id, V8V9_BACKUP.id] },
-        },
-        recovery: 'probe',
-        title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
-        help: {
-          de: 'Restore wie mit dem Backup-Manager: die Datenbanken aus dem neuesten Backup dieses Laufs auf dem Ziel-SQL-Server (--sql-server) wiederherstellen, mit MOVE in dessen Datenordner und Fortschrittsanzeige. Vorhandene Datenbanken werden überschrieben – erst nach ausdrücklicher Bestätigung mit ihren Namen (xpmigrate retry --evidence replace=XPDATA,…). Für den Restore werden SYSADMIN Rechte auf dem SQL Server benötigt – besonders bei einem externen SQL Server beachten! Ein Backup einer neueren SQL Server Version lässt sich nicht wiederherstellen (dann Umzug mit SQL-Skripten).',
-          en: "Restore as the Backup-Manager does: the databases from this run's newest backup onto the target SQL Server (--sql-server), with MOVE into its data folder and a progress bar. Existing databases are overwritten – only after an explicit confirmation naming them (xpmigrate retry --evidence replace=XPDATA,…). The restore needs SYSADMIN on the SQL Server – mind this on an external SQL Server! A backup from a newer SQL Server version cannot be restored (use the move with SQL scripts).",
-        },
-        source: ref('12'),
-      },
-    ],
+    steps: [...BACKUP_MANAGER_RESTORE],
   },
   {
     row: '13',

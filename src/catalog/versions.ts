@@ -87,21 +87,25 @@ export function productName(major: number): string {
 }
 
 /**
- * Whether a V4 version is known to be the last release 4.5.35 SR5 (or later).
- * `undefined` when the input is too vague to tell ("V4", "UC 2011").
+ * Where a V4 version stands to the last release 4.5.35 SR5: `latest`, `older`, `unclear` when the
+ * input is too vague to tell ("V4", "UC 2011", "4.5.35" without SR), `unknown` when it is past the
+ * last release the guide names (4.5.36, "4.5.35 SR6"): not a release anyone knows of.
  */
-export function isLatestV4(version: XPhoneVersion): boolean | undefined {
-  if (version.major !== 4) return false;
+export type V4Standing = 'latest' | 'older' | 'unclear' | 'unknown';
+
+export function isLatestV4(version: XPhoneVersion): V4Standing {
+  if (version.major !== 4) return 'older';
   const [, minor, patch] = version.parts;
   if (minor === undefined || patch === undefined) {
-    if (minor !== undefined && minor < LATEST_V4.parts[1]) return false;
-    return undefined;
+    if (minor !== undefined && minor < LATEST_V4.parts[1]) return 'older';
+    if (minor !== undefined && minor > LATEST_V4.parts[1]) return 'unknown';
+    return 'unclear';
   }
   const cmp = compareParts([4, minor, patch], [...LATEST_V4.parts]);
-  if (cmp !== 0) return cmp > 0;
-  // 4.5.35 without a service release: which SR is unknown.
-  if (version.servicePack === undefined) return undefined;
-  return version.servicePack >= LATEST_V4.servicePack;
+  if (cmp !== 0) return cmp > 0 ? 'unknown' : 'older';
+  if (version.servicePack === undefined) return 'unclear';
+  if (version.servicePack === LATEST_V4.servicePack) return 'latest';
+  return version.servicePack < LATEST_V4.servicePack ? 'older' : 'unknown';
 }
 
 export function compareParts(a: readonly number[], b: readonly number[]): number {

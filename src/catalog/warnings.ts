@@ -14,6 +14,10 @@ export const WARNINGS = {
     de: 'Die genaue V4 Version ist nicht bekannt ("{from}"): vor dem Export muss {latest} installiert sein.',
     en: 'The exact V4 version is not known ("{from}"): {latest} must be installed before the export.',
   },
+  V4_VERSION_UNKNOWN: {
+    de: '{from} ist keine bekannte V4 Version; die letzte V4 Version ist {latest}. Die installierte Version prüfen (Punkt 1 bleibt Pflicht).',
+    en: '{from} is not a known V4 release; the last V4 release is {latest}. Check the installed version (point 1 stays required).',
+  },
   V4_PLAN_IGNORED: {
     de: 'Die Umzugspläne A–D gelten für V8/V9 Quellen; bei V4 wird V9 neu installiert und die Exporte werden importiert (--target {plan} wird nicht verwendet).',
     en: 'Plans A–D apply to V8/V9 sources; from V4, V9 is installed anew and the exports are imported (--target {plan} is not used).',
@@ -25,6 +29,18 @@ export const WARNINGS = {
   EXPRESS_TOO_MANY_USERS: {
     de: '{users} Benutzer mit SQL Express (Plan A): ab {limit} Benutzern wird SQL Standard/Enterprise dringend empfohlen (Plan B).',
     en: '{users} users on SQL Express (plan A): from {limit} users SQL Server Standard/Enterprise is strongly recommended (plan B).',
+  },
+  EXPRESS_TEAMDESK_ADVICE: {
+    de: 'Rat von xpmigrate, nicht aus dem Leitfaden: mit TeamDesk und Direktrufen empfiehlt die C4B Hilfe SQL Standard/Enterprise schon ab {limit} Benutzern ({users} angegeben); Plan B erwägen.',
+    en: "xpmigrate's advice, not the guide's: with TeamDesk and direct calls C4B's help recommends SQL Server Standard/Enterprise from {limit} users ({users} given); consider plan B.",
+  },
+  PLAN_IGNORED_JOB: {
+    de: '--target {plan} wird bei --job {job} nicht verwendet: die Umzugspläne A–D gehören zum Umzug V8/V9 → V9.',
+    en: '--target {plan} is not used with --job {job}: the plans A–D belong to the move V8/V9 → V9.',
+  },
+  PLAN_D_NO_V9: {
+    de: 'Plan D installiert keine V9: der XPhone Server bleibt, wo er ist, und behält seine Version ({from}); nur die Datenbanken ziehen auf den vorhandenen SQL Server um. Ein V8 Server kommt danach mit dem V9 Setup auf V9 (Hinweis von xpmigrate; der Leitfaden beschreibt das nicht).',
+    en: "Plan D installs no V9: the XPhone Server stays where it is and keeps its version ({from}); only the databases move to the existing SQL Server. A V8 server then reaches V9 with the V9 setup (xpmigrate's note; the guide does not describe it).",
   },
   EXPRESS_LIMITS: {
     de: 'SQL Express Grenzen: höchstens 10 GB je Datenbank, 4 Kerne, 1 GB Cache. Datenbankgrößen vor dem Umzug prüfen.',
@@ -57,7 +73,7 @@ export const WARNINGS = {
 } as const satisfies Record<string, Text>;
 export type WarningCode = keyof typeof WARNINGS;
 
-/** SQL Express is strongly discouraged from this many users (250 with TeamDesk and direct calls). */
+/** The guide's plan B is for more than this many users; 250 with TeamDesk is C4B help's advice, not the guide's. */
 export const EXPRESS_USER_LIMIT = 500;
 export const EXPRESS_USER_LIMIT_TEAMDESK = 250;
 /** The oldest external SQL Server the guide accepts. */

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { XpmError } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
-import { FLAGS, type PlanInput } from '../plan/index.js';
+import { FLAGS, type PlanInput, RESTORE_WITH } from '../plan/index.js';
+import { choice } from './choice.js';
 import { T } from './texts/index.js';
 import { yesNoOrThrow } from './yes-no.js';
 
@@ -38,7 +39,10 @@ export function addPlanOptions(cmd: Command, lang: Lang): Command {
     .option(`${FLAGS.target} <plan>`, say(T.optTarget, lang))
     .option(`${FLAGS.users} <n>`, say(T.optUsers, lang), (value) => parseUsers(value))
     .option(`${FLAGS.sqlVersion} <version>`, say(T.optSqlVersion, lang))
-    .option(`${FLAGS.serviceAccount} <account>`, say(T.optServiceAccount, lang));
+    .option(`${FLAGS.serviceAccount} <account>`, say(T.optServiceAccount, lang))
+    .option(`${FLAGS.restoreWith} <how>`, say(T.optRestoreWith, lang), (value: string) =>
+      choice(value, FLAGS.restoreWith, RESTORE_WITH),
+    );
   for (const [key, text] of YES_NO) {
     const flag = FLAGS[key];
     cmd.option(`${flag} [${say(T.yesNo, lang)}]`, say(T[text], lang), (value: string) =>
@@ -52,7 +56,7 @@ export function addPlanOptions(cmd: Command, lang: Lang): Command {
 /** Commander's parsed options → PlanInput (only what was given). */
 export function planInputFrom(options: Record<string, unknown>): PlanInput {
   const input: PlanInput = {};
-  const str = (key: 'job' | 'from' | 'target' | 'sqlVersion' | 'serviceAccount') => {
+  const str = (key: 'job' | 'from' | 'target' | 'sqlVersion' | 'serviceAccount' | 'restoreWith') => {
     const value = options[key];
     if (typeof value === 'string') (input as Record<string, unknown>)[key] = value;
   };
@@ -61,6 +65,7 @@ export function planInputFrom(options: Record<string, unknown>): PlanInput {
   str('target');
   str('sqlVersion');
   str('serviceAccount');
+  str('restoreWith');
   if (typeof options.users === 'number') input.users = options.users;
   for (const [key] of YES_NO) {
     if (typeof options[key] === 'boolean') input[key] = options[key] as boolean;

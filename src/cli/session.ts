@@ -1,7 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { failureTexts } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
-import type { Plan } from '../plan/index.js';
+import { type Plan, warningText } from '../plan/index.js';
 import {
   type DriveOutcome,
   type DriveRequest,
@@ -124,10 +124,13 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
       if (e.status === 'running') return `  → ${say(T.waitHandOver, lang, { step: title || '–' })}`;
       if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
       if (e.status === 'waiting-operator') {
-        const evidence = (stepDef(plan, e.stepId)?.evidence ?? [])
-          .map((f) => ` --evidence ${f.key}=…`)
-          .join('');
-        return `  ? ${say(T.waitOperator, lang, { step: title })}\n    ${say(T.waitConfirmHint, lang, { id: e.stepId ?? '', evidence })}`;
+        const fields = stepDef(plan, e.stepId)?.evidence ?? [];
+        const evidence = fields.map((f) => ` --evidence ${f.key}=…`).join('');
+        // What each value is, in words with an example: never the pattern it is checked against.
+        const hints = fields.map((f) => `\n      ${f.key}: ${(f.hint ?? f.label)[lang]}`).join('');
+        const link = stepDef(plan, e.stepId)?.source.link;
+        const notes = link ? `\n    ${say(T.guideLink, lang, { url: link })}` : '';
+        return `  ? ${say(T.waitOperator, lang, { step: title })}\n    ${say(T.waitConfirmHint, lang, { id: e.stepId ?? '', evidence })}${hints}${notes}`;
       }
       return '';
     }
@@ -136,7 +139,11 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
     case 'mirror-failed':
       return `  ! ${say(T.mirrorFailed, lang, { dir: e.detail?.dir ?? '', detail: e.detail?.error ?? '' })}`;
     case 'run-started':
-      return say(T.runStarted, lang, { run: runId, steps: total });
+      // The plan's warnings (journal data lost on V4, Express limits, …) before the first step.
+      return [
+        say(T.runStarted, lang, { run: runId, steps: total }),
+        ...plan.warnings.map((w) => `  ! ${warningText(w, lang)}`),
+      ].join('\n');
     case 'run-ended':
       return e.detail?.status === 'done' || e.detail?.status === 'aborted'
         ? say(e.detail.status === 'done' ? T.runDone : T.runAborted, lang, { run: runId })

@@ -85,6 +85,16 @@ export const ERRORS = {
       en: 'Plan D needs an existing SQL Server and only moves the databases; A and B run on one machine, C on separate ones. Correct the plan or the answer.',
     },
   },
+  E_INPUT_EXISTING_UNDECIDED: {
+    message: {
+      de: '{flag} yes: ein vorhandener SQL Server gehört zu Plan C (neuer XPhone Server, SQL Server getrennt) oder Plan D (nur die Datenbanken ziehen um, der XPhone Server bleibt, wo er ist). Welcher, lässt sich aus den Angaben nicht ablesen.',
+      en: '{flag} yes: an existing SQL Server belongs to plan C (a new XPhone Server, SQL Server separate) or plan D (only the databases move, the XPhone Server stays where it is). The answers do not say which.',
+    },
+    remedy: {
+      de: 'Angeben: {only} yes (Plan D) oder {only} no (Plan C), oder den Plan mit {target} C|D nennen.',
+      en: 'Give {only} yes (plan D) or {only} no (plan C), or name the plan with {target} C|D.',
+    },
+  },
   E_INPUT_JOB: {
     message: { de: '{flag} "{value}": unbekannte Aufgabe.', en: '{flag} "{value}": unknown job.' },
     remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
@@ -286,6 +296,86 @@ export const ERRORS = {
     remedy: {
       de: 'In einer Probe (--simulate) bestätigt --auto-confirm die manuellen Schritte; auf einem echten Server bestätigt sie ein Mensch.',
       en: 'In a rehearsal (--simulate) --auto-confirm answers the manual steps; on a real server a person confirms them.',
+    },
+  },
+  E_BACKUP_MANAGER_FILE: {
+    message: {
+      de: 'Die Backup-Datei des Backup-Managers "{file}" ist nicht da oder leer.',
+      en: 'The Backup-Manager\'s backup file "{file}" is not there or empty.',
+    },
+    remedy: {
+      de: 'Den Backup mit dem Backup-Manager (erneut) erstellen und den vollen Pfad der Datei angeben: xpmigrate retry --evidence file=PFAD.',
+      en: 'Make the backup with the Backup-Manager (again) and give the full path of its file: xpmigrate retry --evidence file=PATH.',
+    },
+  },
+  E_BACKUP_MANAGER_LOG_STALE: {
+    message: {
+      de: 'Die Logdatei "{file}" hat seit {since} keinen Eintrag: sie zeigt nicht den Lauf des Backup-Managers, nach dem dieser Schritt fragt.',
+      en: 'The log file "{file}" has no entry since {since}: it does not show the Backup-Manager run this step asks about.',
+    },
+    remedy: {
+      de: 'Den Backup-Manager jetzt ausführen; hat er in eine andere Logdatei geschrieben: xpmigrate retry --evidence log=PFAD.',
+      en: 'Run the Backup-Manager now; if it wrote to another log file: xpmigrate retry --evidence log=PATH.',
+    },
+  },
+  E_BACKUP_MANAGER_LOG: {
+    message: {
+      de: 'Die Logdatei des Backup-Managers "{file}" meldet einen Fehler ({finding}, Zeile {lines}): {causeDe}',
+      en: 'The Backup-Manager\'s log "{file}" shows an error ({finding}, line {lines}): {causeEn}',
+    },
+    remedy: {
+      de: '{remedyDe} Danach den Backup-Manager erneut ausführen und: xpmigrate retry (gelesen werden nur die neuen Einträge).',
+      en: '{remedyEn} Then run the Backup-Manager again and: xpmigrate retry (only the new entries are read).',
+    },
+  },
+  E_INPUT_DATABASE_NAME: {
+    message: {
+      de: '{flag}: "{name}" ist kein Datenbankname, der als Dateiname taugt.',
+      en: '{flag}: "{name}" is not a database name that is safe as a file name.',
+    },
+    remedy: {
+      de: 'Datenbanknamen mit Komma angeben, ohne \\ / : * ? " < > |, ohne ".." und ohne Leerzeichen am Rand, höchstens 128 Zeichen, z. B. XPDATA,XPVDIR,XPSTATS.',
+      en: 'Give database names separated by commas, without \\ / : * ? " < > |, without ".." and without spaces at either end, at most 128 characters, e.g. XPDATA,XPVDIR,XPSTATS.',
+    },
+  },
+  E_SQL_SOURCE_DATABASE_MISSING: {
+    message: {
+      de: 'Auf dem Quell-SQL-Server {server} gibt es {databases} nicht; nichts wurde begonnen.',
+      en: 'The source SQL Server {server} has no {databases}; nothing was started.',
+    },
+    remedy: {
+      de: '--databases prüfen (Tippfehler?). Dort vorhanden: {existing}.',
+      en: 'Check --databases (a typo?). There are: {existing}.',
+    },
+  },
+  E_VERSION_NOT_REACHED: {
+    message: {
+      de: 'Der Server meldet Version {installed}; vor dem Umzug nach V9 muss V{major} installiert sein (schrittweise Aktualisierung laut Leitfaden).',
+      en: "The server reports version {installed}; V{major} must be installed before the move to V9 (the guide's step-by-step update).",
+    },
+    remedy: {
+      de: 'Das fehlende Major Update installieren (ein übersprungenes Update nachholen), dann: xpmigrate retry.',
+      en: 'Install the missing major update (the one that was skipped), then: xpmigrate retry.',
+    },
+  },
+  E_SERVER_UNHEALTHY: {
+    message: {
+      de: 'Der XPhone Server ist nach dem Start der Dienste nicht bereit ({detail}).',
+      en: 'The XPhone Server is not ready after its services started ({detail}).',
+    },
+    remedy: {
+      de: 'Die Ereignisanzeige und die Logs des XPhone Servers prüfen (bei externem SQL Server: Tipp aus Zeile 9 – teilweise angelegte Tabellen löschen und erneut starten), dann: xpmigrate retry.',
+      en: "Check the event log and the XPhone Server's logs (with an external SQL Server: row 9's tip – drop partially created tables and start again), then: xpmigrate retry.",
+    },
+  },
+  E_SIM_NOTHING_TO_DO: {
+    message: {
+      de: 'Lauf {run} wartet nicht an einem manuellen Schritt (aktuell: {step}): auf dem Probe-Server ist nichts zu tun.',
+      en: 'Run {run} is not waiting at a manual step (now: {step}): there is nothing to do on the rehearsal server.',
+    },
+    remedy: {
+      de: 'xpmigrate status zeigt, worauf der Lauf wartet; ein fehlgeschlagener Schritt: xpmigrate retry.',
+      en: 'xpmigrate status shows what the run waits for; a failed step: xpmigrate retry.',
     },
   },
 
@@ -939,8 +1029,18 @@ export const ERRORS = {
       en: 'The V4 Migrations-Manager export lacks: {missing}.',
     },
     remedy: {
-      de: 'Die fehlenden Punkte im Migrations-Manager exportieren (xpmigrate v4-exports ORDNER zeigt, was gefunden wird), dann: xpmigrate retry.',
-      en: 'Export the missing items with the Migrations-Manager (xpmigrate v4-exports FOLDER shows what is found), then: xpmigrate retry.',
+      de: 'Die fehlenden Punkte im Migrations-Manager exportieren (xpmigrate v4-exports ORDNER zeigt, was gefunden wird), dann: xpmigrate retry. Verlangt werden nur die Punkte, deren Export bestätigt wurde.',
+      en: 'Export the missing items with the Migrations-Manager (xpmigrate v4-exports FOLDER shows what is found), then: xpmigrate retry. Only the items whose export was confirmed are asked for.',
+    },
+  },
+  E_V4_ON_TARGET: {
+    message: {
+      de: 'Auf diesem Rechner ist XPhone UC 2011 (V4) installiert: V9 darf hier nicht daneben installiert werden, ein In-Place-Update wird nicht unterstützt.',
+      en: 'XPhone UC 2011 (V4) is installed on this machine: V9 must not be installed beside it, and an in-place update is not supported.',
+    },
+    remedy: {
+      de: 'Ist dies der alte V4 Server, den Lauf auf dem neuen Rechner fortsetzen: Zustandsspeicher dorthin kopieren und dort „xpmigrate retry --state …“ ausführen.',
+      en: 'If this is the old V4 server, continue the run on the new machine: copy the state store there and run "xpmigrate retry --state …" there.',
     },
   },
   E_V4_USERS_CSV: {

@@ -58,8 +58,9 @@ export function failureTexts(
   detail: string,
   lang: Lang,
 ): { text: string; remedy: string | null } {
-  if (params && code in ERRORS) {
-    const e = new XpmError(code as ErrorCode, params);
+  // A known code is said in the reader's language, also when its failure carries no parameters.
+  if (code in ERRORS) {
+    const e = new XpmError(code as ErrorCode, { detail, ...params });
     return { text: e.text(lang), remedy: e.remedy(lang) ?? null };
   }
   return { text: detail, remedy: null };

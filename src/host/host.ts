@@ -29,8 +29,6 @@ export interface Host {
   registerResumeTask(command: string[], workingDirectory?: string): Promise<void>;
   removeResumeTask(): Promise<void>;
 
-  backup(key: string): Promise<{ file: string }>;
-  findBackup(key: string): Promise<string | undefined>;
   /**
    * Where a SQL Server named in a connection string is really reached. A real host answers
    * undefined (the network and the driver resolve it); the simulation names its simulator.
@@ -59,7 +57,8 @@ export interface Host {
   /** A VM the host snapshots itself (the simulation); real VMs go through a provider. */
   readonly snapshots?: SnapshotProvider;
   xphoneV4Installed(): Promise<boolean>;
-  checkV4Exports(): Promise<{ ok: boolean; missing: string[] }>;
+  /** Whether the export folder holds these items (keys of V4_EXPORT_ITEMS). */
+  checkV4Exports(needed: string[]): Promise<{ ok: boolean; missing: string[] }>;
 }
 
 /** A snapshot as its provider lists it. */

@@ -216,6 +216,19 @@ const machineSetup = setup({
   },
 });
 
+/** The operator's words as the checks read them: trimmed, "V7" as "7" where a version is asked. */
+export function normalizeEvidence(
+  fields: EvidenceField[],
+  given: Record<string, string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const field = fields.find((f) => f.key === key);
+    out[key] = field?.version ? value.trim().replace(/^v\s*(?=\d)/i, '') : value.trim();
+  }
+  return out;
+}
+
 /** Evidence keys that are absent or do not match their pattern. */
 export function missingEvidence(
   fields: EvidenceField[],

@@ -2,6 +2,7 @@ export {
   buildMachine,
   type MachineContext,
   missingEvidence,
+  normalizeEvidence,
   type RunStep,
   runStepsOf,
   stateKey,

@@ -20,11 +20,11 @@ export interface Facts {
   plan?: PlanId;
 }
 
-/** A step outside the V8 → V9 matrix: its condition decides, else it is required or recommended. */
+/** A step outside the V8 → V9 matrix: its condition decides, else it is required or optional as the guide words it. */
 export function decideStep(step: StepDef, facts: Facts): Decision {
   const gate = gateDecision(step, facts);
   if (gate) return gate;
-  if (step.recommended) return { applies: 'optional', reason: { code: 'recommended' } };
+  if (step.optional) return { applies: 'optional', reason: { code: step.optional } };
   return { applies: 'required', reason: { code: 'always' } };
 }
 
@@ -95,10 +95,11 @@ function gateDecision(step: StepDef, facts: Facts): Decision | undefined {
         ? { applies: 'no', reason: { code: 'sameMachine' } }
         : { applies: 'required', reason: { code: 'newMachine' } };
     case 'notLatestV4': {
-      const latest = facts.from ? isLatestV4(facts.from) : undefined;
+      const standing = facts.from ? isLatestV4(facts.from) : 'unclear';
       const params = { latest: LATEST_V4.label, from: facts.from?.normalized ?? '?' };
-      if (latest === true) return { applies: 'no', reason: { code: 'v4Latest', params } };
-      if (latest === false) return { applies: 'required', reason: { code: 'v4NotLatest', params } };
+      if (standing === 'latest') return { applies: 'no', reason: { code: 'v4Latest', params } };
+      if (standing === 'older') return { applies: 'required', reason: { code: 'v4NotLatest', params } };
+      if (standing === 'unknown') return { applies: 'required', reason: { code: 'v4Unknown', params } };
       return { applies: 'required', reason: { code: 'v4Unclear', params } };
     }
     default:

@@ -1,7 +1,10 @@
 import {
   DB_SCRIPT_STEPS,
+  EXPRESS_USER_LIMIT,
+  EXPRESS_USER_LIMIT_TEAMDESK,
   HOPS_CLEANUP,
   HOPS_PREPARE,
+  HOPS_REACHED_V8,
   hopSteps,
   hopsToV8,
   isLatestV4,
@@ -14,16 +17,18 @@ import {
   SQL_EXPRESS_STEPS,
   V4V9_STEPS,
   V8V9_BACKUP,
+  V8V9_BACKUP_MANAGER,
   V8V9_CUTOVER,
   V8V9_CUTOVER_BACKUP,
   V8V9_MATRIX,
+  V8V9_SQL_RESTORE,
   type VersionProblem,
   type XPhoneVersion,
 } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import { decideMatrixStep, decideStep, type Facts } from './applies.js';
-import { decidePlan, expressUserLimit } from './decide.js';
-import { FLAGS, JOBS, type PlanInput } from './input.js';
+import { decidePlan } from './decide.js';
+import { FLAGS, JOBS, type PlanInput, RESTORE_WITH } from './input.js';
 import type { Phase, Plan, PlanWarning, Route } from './types.js';
 
 /** Facts and answers → the ordered phases and steps, each required / optional / not applicable. */
@@ -34,8 +39,10 @@ export function buildPlan(input: PlanInput): Plan {
   validateNumbers(input);
   const from = input.from === undefined ? undefined : versionOrThrow(input.from);
   const base = { job, input, ...(from ? { from } : {}) };
-  if (job === 'sql-express') return { ...base, route: 'sql-express', ...sqlExpressPlan(input, from) };
-  if (job === 'db-script') return { ...base, route: 'db-script', ...dbScriptPlan(input) };
+  if (job === 'sql-express')
+    return { ...base, route: 'sql-express', ...withPlanIgnored(sqlExpressPlan(input, from), input) };
+  if (job === 'db-script')
+    return { ...base, route: 'db-script', ...withPlanIgnored(dbScriptPlan(input), input) };
 
   if (!from) throw new XpmError('E_INPUT_MISSING', { flag: FLAGS.from });
   if (from.major === 4) return { ...base, route: 'v4v9', ...v4Plan(input, from) };
@@ -48,8 +55,9 @@ export function buildPlan(input: PlanInput): Plan {
   if (hops.length > 0) {
     phases.push(phase('hops.prepare', PHASE_TITLES.hopsPrepare, HOPS_PREPARE, facts));
     for (const { from: a, to: b } of hops) {
+      const steps = b === 8 ? [...hopSteps(a, b), HOPS_REACHED_V8] : hopSteps(a, b);
       phases.push({
-        ...phase(`hop.v${a}v${b}`, PHASE_TITLES.hop, hopSteps(a, b), facts),
+        ...phase(`hop.v${a}v${b}`, PHASE_TITLES.hop, steps, facts),
         titleParams: { from: a, to: b },
       });
     }
@@ -58,27 +66,32 @@ export function buildPlan(input: PlanInput): Plan {
   phases.push(v8v9Phase(target.plan, facts));
   if (hops.length > 0 && input.littleDowntime)
     phases.push(phase('hops.cleanup', PHASE_TITLES.hopsCleanup, [HOPS_CLEANUP], facts));
-  warnings.push(...targetWarnings(target.plan, input), ...vmWarnings(input));
+  warnings.push(...targetWarnings(target.plan, input, from), ...vmWarnings(input));
   const route: Route = hops.length > 0 ? 'hops-v8v9' : 'v8v9';
   return { ...base, route, target, phases, warnings };
 }
 
 function v8v9Phase(plan: PlanId, facts: Facts): Phase {
-  const steps: Phase['steps'] = [{ def: V8V9_BACKUP, ...decideStep(V8V9_BACKUP, facts) }];
+  const before = [...V8V9_BACKUP_MANAGER, V8V9_BACKUP];
+  const steps: Phase['steps'] = before.map((def) => ({ def, ...decideStep(def, facts) }));
   for (const row of V8V9_MATRIX) {
     // The cut-over belongs right before the restore, so that the restore uses the final backup.
     if (row.row === '12')
-      for (const def of [V8V9_CUTOVER, V8V9_CUTOVER_BACKUP]) steps.push({ def, ...decideStep(def, facts) });
-    for (const def of row.steps)
-      steps.push({ def, ...decideMatrixStep(def, row, plan, facts), marks: row.marks });
+      for (const def of [...V8V9_CUTOVER, V8V9_CUTOVER_BACKUP])
+        steps.push({ def, ...decideStep(def, facts) });
+    const defs = row.row === '12' && facts.input.restoreWith === 'xpmigrate' ? V8V9_SQL_RESTORE : row.steps;
+    for (const def of defs) steps.push({ def, ...decideMatrixStep(def, row, plan, facts), marks: row.marks });
   }
   return { id: 'v8v9', title: PHASE_TITLES.v8v9, titleParams: { plan }, steps };
 }
 
 function v4Plan(input: PlanInput, from: XPhoneVersion): Pick<Plan, 'phases' | 'warnings'> {
   const warnings: PlanWarning[] = [{ code: 'V4_JOURNAL_LOST' }, { code: 'V4_NO_IN_PLACE' }];
-  if (isLatestV4(from) === undefined)
+  const latest = isLatestV4(from);
+  if (latest === 'unclear')
     warnings.push({ code: 'V4_VERSION_UNCLEAR', params: { from: from.raw, latest: LATEST_V4.label } });
+  if (latest === 'unknown')
+    warnings.push({ code: 'V4_VERSION_UNKNOWN', params: { from: from.normalized, latest: LATEST_V4.label } });
   if (input.target !== undefined) warnings.push({ code: 'V4_PLAN_IGNORED', params: { plan: input.target } });
   return { phases: [phase('v4v9', PHASE_TITLES.v4v9, V4V9_STEPS, { input, from })], warnings };
 }
@@ -107,15 +120,35 @@ function phase(id: string, title: Phase['title'], defs: typeof HOPS_PREPARE, fac
   return { id, title, steps: defs.map((def) => ({ def, ...decideStep(def, facts) })) };
 }
 
-function targetWarnings(plan: PlanId, input: PlanInput): PlanWarning[] {
+/** The plans A–D are the upgrade's; another job names one in vain. */
+function withPlanIgnored(
+  plan: Pick<Plan, 'phases' | 'warnings'>,
+  input: PlanInput,
+): Pick<Plan, 'phases' | 'warnings'> {
+  if (input.target === undefined) return plan;
+  const job = input.job ?? 'upgrade';
+  return {
+    ...plan,
+    warnings: [{ code: 'PLAN_IGNORED_JOB', params: { plan: input.target, job } }, ...plan.warnings],
+  };
+}
+
+function targetWarnings(plan: PlanId, input: PlanInput, from: XPhoneVersion): PlanWarning[] {
   const warnings: PlanWarning[] = [];
-  const limit = expressUserLimit(input);
+  const users = input.users;
   if (plan === 'A') {
-    if (input.users !== undefined && input.users >= limit) {
-      warnings.push({ code: 'EXPRESS_TOO_MANY_USERS', params: { users: input.users, limit } });
+    if (users !== undefined && users > EXPRESS_USER_LIMIT) {
+      warnings.push({ code: 'EXPRESS_TOO_MANY_USERS', params: { users, limit: EXPRESS_USER_LIMIT } });
+    } else if (input.teamdesk && users !== undefined && users >= EXPRESS_USER_LIMIT_TEAMDESK) {
+      warnings.push({
+        code: 'EXPRESS_TEAMDESK_ADVICE',
+        params: { users, limit: EXPRESS_USER_LIMIT_TEAMDESK },
+      });
     }
     warnings.push({ code: 'EXPRESS_LIMITS' });
   }
+  if (plan === 'D' && from.major < 9)
+    warnings.push({ code: 'PLAN_D_NO_V9', params: { from: from.normalized } });
   if (plan !== 'A') {
     const year = input.sqlVersion === undefined ? undefined : parseSqlServerVersion(input.sqlVersion);
     if (year !== undefined && year < MIN_EXTERNAL_SQL_VERSION) {
@@ -153,6 +186,12 @@ const VERSION_ERRORS: Record<
 };
 
 function validateNumbers(input: PlanInput): void {
+  if (input.restoreWith !== undefined && !RESTORE_WITH.includes(input.restoreWith))
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: FLAGS.restoreWith,
+      value: String(input.restoreWith),
+      allowed: RESTORE_WITH.join(', '),
+    });
   if (
     input.users !== undefined &&
     (!Number.isInteger(input.users) || input.users < 1 || input.users > 1_000_000)

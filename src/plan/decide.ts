@@ -1,11 +1,7 @@
-import { EXPRESS_USER_LIMIT, EXPRESS_USER_LIMIT_TEAMDESK, type PlanId } from '../catalog/index.js';
+import { EXPRESS_USER_LIMIT, type PlanId } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import { FLAGS, isPlanId, type PlanInput } from './input.js';
 import type { Reason } from './types.js';
-
-export function expressUserLimit(input: PlanInput): number {
-  return input.teamdesk ? EXPRESS_USER_LIMIT_TEAMDESK : EXPRESS_USER_LIMIT;
-}
 
 /**
  * "Umzugsplan ermitteln": the plan named with --target, else the one the answers call for.
@@ -25,9 +21,21 @@ export function decidePlan(input: PlanInput): { plan: PlanId; reason: Reason } {
     return { plan: 'D', reason: { code: 'planOnlyDatabases' } };
   }
   if (input.separateSqlServer) return { plan: 'C', reason: { code: 'planSeparate' } };
-  const limit = expressUserLimit(input);
-  if (input.users !== undefined && input.users >= limit) {
-    return { plan: 'B', reason: { code: 'planManyUsers', params: { users: input.users, limit } } };
+  if (input.existingSqlServer === true) {
+    // An existing SQL Server serves plan C (a new XPhone Server) or D (only the databases move).
+    if (input.onlyDatabases === false) return { plan: 'C', reason: { code: 'planExistingSeparate' } };
+    throw new XpmError('E_INPUT_EXISTING_UNDECIDED', {
+      flag: FLAGS.existingSqlServer,
+      only: FLAGS.onlyDatabases,
+      target: FLAGS.target,
+    });
+  }
+  // The guide: plan B "> 500 User"; 500 users is still plan A.
+  if (input.users !== undefined && input.users > EXPRESS_USER_LIMIT) {
+    return {
+      plan: 'B',
+      reason: { code: 'planManyUsers', params: { users: input.users, limit: EXPRESS_USER_LIMIT } },
+    };
   }
   if (input.users !== undefined)
     return { plan: 'A', reason: { code: 'planSmall', params: { users: input.users } } };
@@ -43,5 +51,8 @@ function checkContradictions(plan: PlanId, input: PlanInput): void {
   if (plan === 'D' && input.onlyDatabases === false) conflict(FLAGS.onlyDatabases, 'no');
   if ((plan === 'A' || plan === 'B') && input.separateSqlServer === true)
     conflict(FLAGS.separateSqlServer, 'yes');
+  // A installs SQL Express, B SQL Standard/Enterprise on the XPhone server: neither uses an existing one.
+  if ((plan === 'A' || plan === 'B') && input.existingSqlServer === true)
+    conflict(FLAGS.existingSqlServer, 'yes');
   if (plan === 'C' && input.separateSqlServer === false) conflict(FLAGS.separateSqlServer, 'no');
 }

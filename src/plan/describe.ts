@@ -1,7 +1,7 @@
 import { PLAN_TEXT, WARNINGS } from '../catalog/index.js';
-import { type Lang, say } from '../i18n/index.js';
+import { type Lang, RUN_STATUS_TEXT, say, type Text } from '../i18n/index.js';
 import { REASONS } from './reasons.js';
-import type { Phase, Plan, PlanWarning, Reason } from './types.js';
+import type { Phase, Plan, PlanWarning, Reason, Route } from './types.js';
 
 /** Language-neutral plan parts → text in one language. */
 export function reasonText(reason: Reason, lang: Lang): string {
@@ -18,6 +18,24 @@ export function warningText(warning: PlanWarning, lang: Lang): string {
 
 export function phaseTitle(phase: Phase, lang: Lang): string {
   return say(phase.title, lang, phase.titleParams);
+}
+
+const ROUTE_TEXT: Record<Route, Text> = {
+  v4v9: { de: 'Migration V4 → V9', en: 'Migration V4 → V9' },
+  'hops-v8v9': { de: 'Updates bis V8, dann Umzug nach V9', en: 'Updates to V8, then the move to V9' },
+  v8v9: { de: 'Umzug V8/V9 → V9', en: 'Move V8/V9 → V9' },
+  'sql-express': { de: 'SQL Express Update auf 2019', en: 'SQL Express upgrade to 2019' },
+  'db-script': { de: 'Datenbank-Umzug mit SQL Scripts', en: 'Database move with SQL scripts' },
+};
+
+/** The path a run takes, in words ("Umzug V8/V9 → V9"); an unknown one as it is stored. */
+export function routeTitle(route: string, lang: Lang): string {
+  return (ROUTE_TEXT as Record<string, Text>)[route]?.[lang] ?? route;
+}
+
+/** A run's status in words ("wartet auf Bestätigung"); an unknown one as it is stored. */
+export function runStatusText(status: string, lang: Lang): string {
+  return RUN_STATUS_TEXT[status]?.[lang] ?? status;
 }
 
 export function planTitle(plan: Plan, lang: Lang): string | undefined {

@@ -15,7 +15,7 @@ export interface PlanInput {
   /** The target environment, when the user already knows it. */
   target?: string;
   users?: number;
-  /** TeamDesk with direct calls lowers the SQL Express user limit to 250. */
+  /** TeamDesk with direct calls: C4B help's advice of 250 users for SQL Express (not the guide's). */
   teamdesk?: boolean;
   /** SQL Server runs (or shall run) on its own machine. */
   separateSqlServer?: boolean;
@@ -32,7 +32,12 @@ export interface PlanInput {
   serviceAccount?: string;
   virtual?: boolean;
   littleDowntime?: boolean;
+  /** Row 12: the guide's Backup-Manager (default), or xpmigrate's restore of its own safety copy. */
+  restoreWith?: RestoreWith;
 }
+
+export const RESTORE_WITH = ['backup-manager', 'xpmigrate'] as const;
+export type RestoreWith = (typeof RESTORE_WITH)[number];
 
 /** The command-line flag of every input, so errors name what the user typed. */
 export const FLAGS: Record<keyof PlanInput, string> = {
@@ -52,6 +57,7 @@ export const FLAGS: Record<keyof PlanInput, string> = {
   serviceAccount: '--service-account',
   virtual: '--virtual',
   littleDowntime: '--little-downtime',
+  restoreWith: '--restore-with',
 };
 
 export function isPlanId(value: string): value is PlanId {

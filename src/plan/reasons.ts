@@ -17,6 +17,14 @@ export const REASONS = {
   criteriaAdvice: { de: '{criteria}', en: '{criteria}' },
   always: { de: 'Pflicht laut Leitfaden', en: 'required by the guide' },
   recommended: { de: 'Empfehlung des Leitfadens', en: 'recommended by the guide' },
+  asNeeded: {
+    de: 'je nach Bedarf (Leitfaden: „lassen sich übernehmen“)',
+    en: 'as needed (the guide: "can be taken over")',
+  },
+  may: {
+    de: 'freigestellt (Leitfaden: „kann … gelöscht werden“)',
+    en: 'up to you (the guide: "can be deleted")',
+  },
   virtualYes: { de: 'virtuelle Maschine', en: 'virtual machine' },
   virtualNo: { de: 'physischer Rechner: keine Snapshots', en: 'physical machine: no snapshots' },
   virtualUnknown: {
@@ -36,6 +44,10 @@ export const REASONS = {
   },
   v4Latest: { de: 'bereits {latest}', en: 'already {latest}' },
   v4NotLatest: { de: '{from} ist älter als {latest}', en: '{from} is older than {latest}' },
+  v4Unknown: {
+    de: '{from} ist keine bekannte V4 Version (die letzte ist {latest}): Version prüfen',
+    en: '{from} is not a known V4 release (the last is {latest}): check the version',
+  },
   v4Unclear: {
     de: 'genaue Version unbekannt: sicherstellen, dass {latest} installiert ist',
     en: 'exact version unknown: make sure {latest} is installed',
@@ -51,8 +63,12 @@ export const REASONS = {
   },
   planSeparate: { de: 'SQL Server auf einer eigenen Maschine', en: 'SQL Server on its own machine' },
   planManyUsers: {
-    de: '{users} Benutzer: ab {limit} wird SQL Standard/Enterprise empfohlen',
-    en: '{users} users: SQL Server Standard/Enterprise is recommended from {limit}',
+    de: '{users} Benutzer: Plan B ist laut Leitfaden für > {limit} Benutzer',
+    en: '{users} users: the guide gives plan B for > {limit} users',
+  },
+  planExistingSeparate: {
+    de: 'vorhandener SQL Server, der XPhone Server zieht auf einen neuen Rechner',
+    en: 'an existing SQL Server; the XPhone Server moves to a new machine',
   },
   planSmall: {
     de: '{users} Benutzer: SQL Express genügt (Default für kleine und mittlere Installationen)',

@@ -1,7 +1,7 @@
 import type { Lang, StepState } from '../i18n/index.js';
 import { type MachineContext, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
-import { phaseTitle, planTitle, warningText } from '../plan/index.js';
+import { phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
 import { persistedOf, planOf } from '../runtime/index.js';
 
 /** A step's status in the words the CLI and the page use too (machines' stepStatus). */
@@ -88,7 +88,7 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
     runId: row.id,
     route: row.route,
     plan: plan.target?.plan ?? null,
-    title: planTitle(plan, lang) ?? row.route,
+    title: planTitle(plan, lang) ?? routeTitle(row.route, lang),
     simulate: row.simulate,
     status: row.status,
     startedAt: row.createdAt,

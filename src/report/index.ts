@@ -1,2 +1,3 @@
 export { collectReport, type ReportStep, type RunReport } from './collect.js';
+export { markdownText } from './markdown.js';
 export { reportHtml, reportMarkdown } from './render.js';

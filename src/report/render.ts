@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n/index.js';
+import { routeTitle, runStatusText } from '../plan/index.js';
 import type { ReportStep, RunReport } from './collect.js';
+import { markdownText } from './markdown.js';
 import { R } from './texts.js';
 
 const t = (key: keyof typeof R, lang: Lang) => R[key][lang];
@@ -35,13 +37,13 @@ function stepNote(s: ReportStep, lang: Lang): string {
 
 /** Markdown: readable as text, renders as tables. */
 export function reportMarkdown(r: RunReport, lang: Lang): string {
-  const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const cell = markdownText;
   const lines = [
-    `# ${t('title', lang)}: ${r.title}`,
+    `# ${t('title', lang)}: ${cell(r.title)}`,
     '',
     `- ${t('run', lang)}: ${r.runId}${r.simulate ? ` (${t('rehearsal', lang)})` : ''}`,
-    `- ${t('path', lang)}: ${r.route}${r.plan ? `, plan ${r.plan}` : ''}`,
-    `- ${t('status', lang)}: ${r.status}`,
+    `- ${t('path', lang)}: ${routeTitle(r.route, lang)}${r.plan ? `, ${t('plan', lang)} ${r.plan}` : ''}`,
+    `- ${t('status', lang)}: ${runStatusText(r.status, lang)}`,
     `- ${t('started', lang)}: ${r.startedAt}; ${t('updated', lang)}: ${r.updatedAt}`,
     `- ${t('versions', lang)}: ${versionsText(r, lang)}`,
     '',
@@ -112,8 +114,8 @@ export function reportHtml(r: RunReport, lang: Lang): string {
 <h1>${esc(t('title', lang))}: ${esc(r.title)}</h1>
 <dl>
 <dt>${esc(t('run', lang))}</dt><dd>${esc(r.runId)}${r.simulate ? ` (${esc(t('rehearsal', lang))})` : ''}</dd>
-<dt>${esc(t('path', lang))}</dt><dd>${esc(r.route)}${r.plan ? `, plan ${esc(r.plan)}` : ''}</dd>
-<dt>${esc(t('status', lang))}</dt><dd>${esc(r.status)}</dd>
+<dt>${esc(t('path', lang))}</dt><dd>${esc(routeTitle(r.route, lang))}${r.plan ? `, ${esc(t('plan', lang))} ${esc(r.plan)}` : ''}</dd>
+<dt>${esc(t('status', lang))}</dt><dd>${esc(runStatusText(r.status, lang))}</dd>
 <dt>${esc(t('started', lang))}</dt><dd>${esc(r.startedAt)}</dd>
 <dt>${esc(t('updated', lang))}</dt><dd>${esc(r.updatedAt)}</dd>
 <dt>${esc(t('versions', lang))}</dt><dd>${esc(versionsText(r, lang))}</dd>

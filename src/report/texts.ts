@@ -5,6 +5,7 @@ export const R = {
   title: { de: 'Migrationsbericht', en: 'Migration report' },
   run: { de: 'Lauf', en: 'Run' },
   path: { de: 'Weg', en: 'Path' },
+  plan: { de: 'Umzugsplan', en: 'plan' },
   status: { de: 'Stand', en: 'Status' },
   started: { de: 'Begonnen', en: 'Started' },
   updated: { de: 'Zuletzt', en: 'Last change' },

@@ -1,6 +1,7 @@
+import type { EvidenceField } from '../catalog/index.js';
 import type { Host } from '../host/index.js';
-import { sayAll, type Text } from '../i18n/index.js';
-import { type MachineEvent, missingEvidence, type RunStep } from '../machines/index.js';
+import { LANGS, sayAll, type Text } from '../i18n/index.js';
+import { type MachineEvent, missingEvidence, normalizeEvidence, type RunStep } from '../machines/index.js';
 import { activeStep, type XpSnapshot } from './active.js';
 
 /** An operator command as it sits in the inbox. */
@@ -33,8 +34,16 @@ const WHY = {
     en: 'step {step} is not the current step; the run is at {current}',
   },
   evidence: {
-    de: 'Nachweis fehlt oder ist ungültig: {fields}; mit --evidence Schlüssel=Wert angeben',
-    en: 'evidence missing or invalid: {fields}; give --evidence key=value',
+    de: 'Nachweis fehlt oder passt nicht: {fields}',
+    en: 'evidence missing or not as asked: {fields}',
+  },
+  unknownKey: {
+    de: 'Schritt {step} kennt den Nachweis {keys} nicht; er fragt nach: {fields}',
+    en: 'step {step} does not ask for {keys}; it asks for: {fields}',
+  },
+  noEvidence: {
+    de: 'Schritt {step} braucht keinen Nachweis ({keys} weglassen)',
+    en: 'step {step} needs no evidence (leave out {keys})',
   },
   required: {
     de: 'Schritt {step} ist erforderlich; Überspringen braucht --force und --reason',
@@ -52,9 +61,13 @@ const WHY = {
     de: 'der aktuelle Zustand nimmt {command} nicht an',
     en: 'the current state does not accept {command}',
   },
+  otherAccount: {
+    de: 'der Lauf verwendet den Dienste-Account {expected} (db_owner in Schritt 2a, Application Pool in 7a); {given} ist ein anderer. Denselben Account angeben – oder für einen anderen einen neuen Lauf mit --service-account beginnen',
+    en: 'the run uses the service account {expected} (db_owner in step 2a, application pool in 7a); {given} is another one. Give the same account – or start a new run with --service-account for another',
+  },
   version: {
-    de: 'der Server meldet Version {installed}, erwartet wird eine passend zu {pattern}',
-    en: 'the server reports version {installed}, expected one matching {pattern}',
+    de: 'der Server meldet Version {installed}; erwartet: {expected}',
+    en: 'the server reports version {installed}; expected: {expected}',
   },
 } satisfies Record<string, Text>;
 
@@ -68,6 +81,7 @@ export async function judge(
   steps: RunStep[],
   host: Host,
   who: string,
+  settings: { serviceAccount?: string } = {},
 ): Promise<Verdict> {
   const context = snapshot.context;
   const handled = (id: string) => context.done.includes(id) || context.skipped.some((s) => s.stepId === id);
@@ -88,6 +102,13 @@ export async function judge(
     return { kind: 'refuse', reason: sayAll(why, { step: stepId, current: active.stepId }) };
   }
   const step = steps.find((s) => s.id === stepId);
+  if (step && cmd.evidence && cmd.command === 'confirm') {
+    const unknown = Object.keys(cmd.evidence).filter((key) => !step.evidence.some((f) => f.key === key));
+    if (unknown.length > 0) return { kind: 'refuse', reason: unknownKeys(step, unknown) };
+    cmd = { ...cmd, evidence: normalizeEvidence(step.evidence, cmd.evidence) };
+    const other = otherAccount(step, cmd.evidence ?? {}, settings);
+    if (other) return { kind: 'refuse', reason: other };
+  }
   const event = toEvent(cmd, stepId, who);
   if (snapshot.can(event)) {
     if (event.type === 'CONFIRM' && step && snapshot.hasTag('manual')) {
@@ -115,12 +136,11 @@ function toEvent(cmd: OperatorCommand, stepId: string, who: string): MachineEven
 function whyNot(cmd: OperatorCommand, step: RunStep | undefined, snapshot: XpSnapshot): Text {
   if (cmd.command === 'confirm' && step) {
     const missing = missingEvidence(step.evidence, cmd.evidence);
-    if (missing.length > 0) {
-      const fields = step.evidence
-        .filter((f) => missing.includes(f.key))
-        .map((f) => (f.pattern ? `${f.key} (matching ${f.pattern})` : f.key));
-      return sayAll(WHY.evidence, { fields: fields.join(', ') });
-    }
+    if (missing.length > 0)
+      return perLang(
+        WHY.evidence,
+        step.evidence.filter((f) => missing.includes(f.key)),
+      );
   }
   if (cmd.command === 'skip' && step && !step.optional) return sayAll(WHY.required, { step: step.id });
   if (cmd.command === 'retry') return WHY.retryOnlyFailed;
@@ -134,5 +154,39 @@ async function installedVersionMismatch(step: RunStep, host: Host): Promise<Text
   if (!field?.pattern) return undefined;
   const installed = await host.installedVersion();
   if (installed && new RegExp(field.pattern).test(installed)) return undefined;
-  return sayAll(WHY.version, { installed: installed ?? '–', pattern: field.pattern });
+  const expected = field.hint ?? { de: field.key, en: field.key };
+  return Object.fromEntries(
+    LANGS.map((l) => [l, sayAll(WHY.version, { installed: installed ?? '–', expected: expected[l] })[l]]),
+  ) as Text;
+}
+
+/** One service account per run: a step that names it must name the one 2a and 7a were given. */
+function otherAccount(
+  step: RunStep,
+  given: Record<string, string>,
+  settings: { serviceAccount?: string },
+): Text | undefined {
+  const expected = settings.serviceAccount;
+  const field = step.evidence.find((f) => f.setting === 'serviceAccount');
+  const value = field ? given[field.key] : undefined;
+  if (!expected || !value || value.toLowerCase() === expected.toLowerCase()) return undefined;
+  return sayAll(WHY.otherAccount, { expected, given: value });
+}
+
+/** "version (version, e.g. 6.0.100 …)": each field in words, in each language. */
+function fieldsText(fields: EvidenceField[], lang: keyof Text): string {
+  return fields.map((f) => `${f.key} (${(f.hint ?? f.label)[lang]})`).join(', ');
+}
+
+function perLang(why: Text, fields: EvidenceField[], params: Record<string, string> = {}): Text {
+  return Object.fromEntries(
+    LANGS.map((l) => [l, sayAll(why, { ...params, fields: fieldsText(fields, l) })[l]]),
+  ) as Text;
+}
+
+function unknownKeys(step: RunStep, unknown: string[]): Text {
+  const keys = unknown.join(', ');
+  return step.evidence.length === 0
+    ? sayAll(WHY.noEvidence, { step: step.id, keys })
+    : perLang(WHY.unknownKey, step.evidence, { step: step.id, keys });
 }

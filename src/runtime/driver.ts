@@ -72,6 +72,13 @@ class Driver implements Protocol {
       input,
       evidence: this.snapshot.context.evidence[step.id] ?? {},
       evidenceOf: (stepId) => this.snapshot.context.evidence[stepId] ?? {},
+      isDone: (stepId) => this.snapshot.context.done.includes(stepId),
+      journalTime: (stepId, which) => {
+        if (which === 'failed') return this.store.lastJournalOf(this.runId, stepId, 'step-failed')?.at;
+        const rows = this.store.journalRows(this.runId);
+        const first = rows.findIndex((r) => r.stepId === stepId);
+        return first > 0 ? rows[first - 1]!.at : rows[0]?.at;
+      },
       imports: this.imports,
       progress: (p) => {
         // Every percent is shown; every tenth goes into the journal (the visualizer follows the store).
@@ -208,9 +215,13 @@ class Driver implements Protocol {
     const { standIn, host } = this.options;
     const active = activeStep(this.snapshot);
     if (!standIn || !active) return false;
+    // Refused last time (its evidence did not satisfy the step): it would be refused again forever;
+    // the run waits for a person instead.
+    const last = this.store.lastJournalOf(this.runId, active.stepId);
+    if (last?.kind === 'command-refused' && last.who === STAND_IN) return false;
     const step = this.step(active.stepId);
     let cmd: ReturnType<typeof standIn.retry>;
-    if (this.snapshot.hasTag(Tag.manual)) cmd = await standIn.manual(step, host);
+    if (this.snapshot.hasTag(Tag.manual)) cmd = await standIn.manual(step, host, this.run.settings);
     else if (this.snapshot.hasTag(Tag.failed)) {
       const failed = this.store.lastJournalOf(this.runId, step.id, 'step-failed');
       const asked = (failed?.detail as { retryEvidence?: Record<string, string> } | undefined)?.retryEvidence;

@@ -22,7 +22,7 @@ export async function deliverCommands(p: Protocol): Promise<boolean> {
 
 async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   const cmd = commandOf(row, p.runId);
-  const verdict = await judge(cmd, p.snapshot, p.run.steps, p.options.host, row.who);
+  const verdict = await judge(cmd, p.snapshot, p.run.steps, p.options.host, row.who, p.run.settings);
   const stepId = cmd.stepId ?? activeStep(p.snapshot)?.stepId ?? '';
   if (verdict.kind !== 'accept') {
     const status = verdict.kind === 'duplicate' ? 'duplicate' : 'refused';
@@ -40,7 +40,11 @@ async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   const before = p.snapshot;
   faultStep(stepId);
   fault('command-queued');
-  await p.advance(verdict.event, [{ kind: APPLIED[cmd.command], stepId, who: row.who, detail: { ...cmd } }], {
+  // The evidence as the run keeps it ("V8" taken as "8"), not as typed.
+  const evidence =
+    'evidence' in verdict.event && verdict.event.evidence ? { evidence: verdict.event.evidence } : {};
+  const detail = { ...cmd, ...evidence };
+  await p.advance(verdict.event, [{ kind: APPLIED[cmd.command], stepId, who: row.who, detail }], {
     inbox: { id: row.id, status: 'applied' },
   });
   fault('command-applied');

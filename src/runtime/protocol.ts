@@ -28,7 +28,12 @@ export type ProgressListener = (event: RunEvent, place: ProgressPlace) => void;
  * simulation provides it; a real run has none.
  */
 export interface StandInOperator {
-  manual(step: RunStep, host: Host): Promise<OperatorCommand>;
+  /** `run`: what the operator knows of the run (its databases, for a step that asks which). */
+  manual(
+    step: RunStep,
+    host: Host,
+    run: { databases: string[]; serviceAccount?: string },
+  ): Promise<OperatorCommand>;
   /** The retry a person would send after a failure that named the evidence it needs; none if given. */
   retry(
     step: RunStep,

@@ -3,8 +3,9 @@ import type { RunView } from '../../visualizer/src/protocol.js';
 import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
+import { assertDatabaseNames, assertSourceDatabases } from '../actors/sql-server/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
-import { WindowsHost, writeAtomic } from '../host/index.js';
+import { type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { runStepsOf } from '../machines/index.js';
 import {
@@ -50,9 +51,10 @@ import {
   type Verdict,
   watchMirror,
 } from '../runtime/index.js';
+import { simulatedOperator } from '../simulation/index.js';
 import { discover, foundText } from './discover.js';
 import { hostForRun, simulatedHost, standInFor } from './hosts.js';
-import { missingSettings, runSettings, type StartRequest } from './settings.js';
+import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
 import { buildView, currentState, type RunModel, runModel } from './view.js';
 
 /** A run as the service hands it out: its row, and its plan and settings as types. */
@@ -196,15 +198,22 @@ export class RunService {
         foundEn: found.en,
       });
     }
+    assertDatabaseNames(request.databases, '--databases');
     const settings = runSettings(request, this.file);
     // The simulated server starts at the version being upgraded from.
-    if (request.simulate) {
-      const version = request.simulation?.version ?? request.plan.input.from;
-      simulatedHost(this.file, {
-        ...(version ? { version } : {}),
-        storeOutsideVm: request.simulation?.storeOutsideVm === true,
-      });
-    }
+    const host: Host = request.simulate
+      ? simulatedHost(this.file, {
+          ...((request.simulation?.version ?? request.plan.input.from)
+            ? { version: request.simulation?.version ?? request.plan.input.from }
+            : {}),
+          storeOutsideVm: request.simulation?.storeOutsideVm === true,
+        })
+      : new WindowsHost();
+    // Every database named is on the source server before anything runs (a typo is not skipped).
+    if (settings.sourceSqlServer && neededSettings(request.plan).has('sourceSqlServer'))
+      await assertSourceDatabases(settings.sourceSqlServer, request.databases, host).finally(() =>
+        host.close?.(),
+      );
     const runId = createRun(this.store, request.plan, settings, request.simulate);
     // Beside the store, where a lost store's error can still name it.
     if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);
@@ -262,7 +271,7 @@ export class RunService {
     const run = openRun(this.store, record.row);
     const host = hostForRun(record.row, record.settings, this.file);
     try {
-      return await judge(cmd, run.actor.getSnapshot(), run.steps, host, who);
+      return await judge(cmd, run.actor.getSnapshot(), run.steps, host, who, record.settings);
     } finally {
       run.actor.stop();
       await host.close?.();
@@ -446,6 +455,37 @@ export class RunService {
         .filter((s) => s.removedAt === null)
         .map((s) => ({ name: s.name, stepId: s.stepId, at: s.at })),
     };
+  }
+
+  /**
+   * Rehearsal only (`sim --do`): what the operator would do at the manual step the run waits at
+   * (run the V6 setup, install SQL Express, …), done on the simulated server. The confirm stays
+   * the operator's: the outcome names the evidence it would take.
+   */
+  async actAsOperator(
+    runId?: string,
+  ): Promise<{ stepId: string; version?: string; evidence: Record<string, string> }> {
+    const s = this.status(runId);
+    const { row } = s.record;
+    if (!row.simulate) throw new XpmError('E_SIMULATE_ONLY', { flag: 'sim --do' });
+    const run = openRun(this.store, row);
+    run.actor.stop();
+    const step = run.steps.find((x) => x.id === s.currentStep);
+    if (!step || !s.waitingForOperator || step.kind !== 'manual')
+      throw new XpmError('E_SIM_NOTHING_TO_DO', { run: row.id, step: s.currentStep ?? '–' });
+    const host = simulatedHost(this.file);
+    try {
+      const before = await host.installedVersion();
+      const answer = await simulatedOperator.manual(step, host, s.record.settings);
+      const after = await host.installedVersion();
+      return {
+        stepId: step.id,
+        ...(after !== before ? { version: after } : {}),
+        evidence: answer.evidence ?? {},
+      };
+    } finally {
+      await host.close?.();
+    }
   }
 
   history(runId?: string): { record: RunRecord; journal: JournalRow[] } {

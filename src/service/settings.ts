@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
 import { refuseSecrets } from '../actors/sql-server/index.js';
+import type { Lang } from '../i18n/index.js';
 import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
@@ -32,6 +33,8 @@ export interface StartRequest {
   launcher: string[];
   /** Start although another run in the store has not ended (`--new-run`). */
   newRun?: boolean;
+  /** The language the run was started in: the startup task after a reboot speaks it too. */
+  lang?: Lang;
 }
 
 /**
@@ -56,17 +59,21 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
     databases: request.databases,
     // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script;
     // it brings the server back and hands over (--after-reboot), its output in a log beside the store.
-    resumeCommand: simulate
-      ? ['xpmigrate', 'resume', '--state', storeFile]
-      : [
-          ...request.launcher,
-          'resume',
-          '--after-reboot',
-          '--state',
-          storeFile,
-          '--log',
-          join(dirname(storeFile), RESUME_LOG),
-        ],
+    resumeCommand: [
+      ...(simulate
+        ? ['xpmigrate', 'resume', '--state', storeFile]
+        : [
+            ...request.launcher,
+            'resume',
+            '--after-reboot',
+            '--state',
+            storeFile,
+            '--log',
+            join(dirname(storeFile), RESUME_LOG),
+          ]),
+      // SYSTEM's locale need not be the operator's: the run keeps the language it was started in.
+      ...(request.lang ? ['--lang', request.lang] : []),
+    ],
     resumeDirectory: dirname(storeFile),
     healthTimeoutSeconds: request.healthTimeoutSeconds,
     ...(request.snapshots ? { snapshots: request.snapshots } : {}),
@@ -84,7 +91,17 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
   };
 }
 
-/** The settings a run's steps need (their effects' `needs`) that the request does not give. */
+/** The settings a plan's steps read (their effects' `needs`). */
+export function neededSettings(plan: Plan): Set<SettingName> {
+  const needed = new Set<SettingName>();
+  for (const step of plan.phases.flatMap((p) => p.steps)) {
+    if (step.applies === 'no' || !step.def.effect) continue;
+    for (const name of effectFor(step.def.effect).needs ?? []) needed.add(name);
+  }
+  return needed;
+}
+
+/** The settings a run's steps need that the request does not give. */
 export function missingSettings(request: StartRequest): SettingName[] {
   const given: Partial<Record<SettingName, unknown>> = {
     sqlServer: request.sqlServer,
@@ -93,12 +110,7 @@ export function missingSettings(request: StartRequest): SettingName[] {
     serviceAccount: request.plan.input.serviceAccount,
     mediaDir: request.mediaDir,
   };
-  const needed = new Set<SettingName>();
-  for (const step of request.plan.phases.flatMap((p) => p.steps)) {
-    if (step.applies === 'no' || !step.def.effect) continue;
-    for (const name of effectFor(step.def.effect).needs ?? []) needed.add(name);
-  }
-  return [...needed].filter((name) => !given[name]);
+  return [...neededSettings(request.plan)].filter((name) => !given[name]);
 }
 
 /** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */

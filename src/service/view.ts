@@ -112,7 +112,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
       evidence: (def.def.evidence ?? []).map((f) => ({
         key: f.key,
         label: f.label[lang],
-        pattern: f.pattern ?? null,
+        hint: f.hint?.[lang] ?? null,
       })),
       actions: (['confirm', 'retry', 'skip', 'abort'] as const).filter((a) => accepted.includes(a)),
       skipNeedsForce: !runStep.optional,

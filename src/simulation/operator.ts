@@ -1,6 +1,7 @@
 import type { Host } from '../host/index.js';
 import type { RunStep } from '../machines/index.js';
 import type { OperatorCommand, StandInOperator } from '../runtime/index.js';
+import { SimulatedHost } from './simulated-host.js';
 
 /**
  * The rehearsal's operator (`--auto-confirm`): carries out a manual step on the simulated
@@ -8,15 +9,32 @@ import type { OperatorCommand, StandInOperator } from '../runtime/index.js';
  * evidence it needs (which databases a restore may replace), it retries once with it.
  */
 export const simulatedOperator: StandInOperator = {
-  async manual(step: RunStep, host: Host): Promise<OperatorCommand> {
+  async manual(
+    step: RunStep,
+    host: Host,
+    run: { databases: string[]; serviceAccount?: string },
+  ): Promise<OperatorCommand> {
     // A step whose evidence is the installed version is an update: the operator installs it.
     const update = step.evidence.find((f) => f.installedVersion && f.pattern);
     const major = update?.pattern ? /^\^(\d+)/.exec(update.pattern)?.[1] : undefined;
-    if ('operatorDid' in host && typeof host.operatorDid === 'function')
+    if (host instanceof SimulatedHost)
       host.operatorDid(step.id, major ? { version: `${major}.0.100` } : undefined);
     const installed = (await host.installedVersion()) ?? '';
+    // A Backup-Manager step: the operator runs it, and names the file and log it left.
+    const bm = step.evidence.find((f) => f.backupManager)?.backupManager;
+    const left: Record<string, string> =
+      bm && host instanceof SimulatedHost ? { ...host.runBackupManager(step.id, bm) } : {};
     const evidence = Object.fromEntries(
-      step.evidence.map((f) => [f.key, f === update ? installed : sampleEvidence(f.key, f.pattern)]),
+      step.evidence.map((f) => [
+        f.key,
+        f === update
+          ? installed
+          : f.databases
+            ? run.databases.join(',')
+            : f.setting && run[f.setting]
+              ? run[f.setting]!
+              : (left[f.key] ?? sampleEvidence(f.key, f.pattern)),
+      ]),
     );
     return { command: 'confirm', stepId: step.id, evidence };
   },

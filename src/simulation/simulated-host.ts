@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from '../host/index.js';
 import { writeAtomic } from '../host/index.js';
@@ -22,7 +22,8 @@ export interface SimState {
   /** The install folder, with a real atlas.xml in it. */
   installDir: string;
   appPools: Record<string, string>;
-  backups: Record<string, string>;
+  /** What the simulated Backup-Manager did, by the step it did it for: its backup file and log. */
+  backups: Record<string, { file?: string; log: string }>;
   /** The hypervisor's snapshots of this VM: each holds the server as it was (and the store, when on the VM). */
   snapshots: SimSnapshot[];
   resumeTask: string[] | null;
@@ -168,15 +169,40 @@ export class SimulatedHost implements Host {
     this.state.resumeTask = null;
     this.save();
   }
-  async backup(key: string) {
-    const file = `C:\\XPhoneBackup\\${key.replace(/[^\w.-]+/g, '_')}.zip`;
-    this.mutate('backup-manager.backup', (s) => {
-      s.backups[key] = file;
-    });
-    return { file };
-  }
-  async findBackup(key: string) {
-    return this.state.backups[key];
+  /**
+   * The operator runs the Backup-Manager (interactive on a real server): it writes a backup file
+   * and appends to its log, in the format the guide shows. Once per step, like an operator who
+   * does not make a second backup when asked again after a crash.
+   */
+  runBackupManager(stepId: string, operation: 'backup' | 'restore'): { file?: string; log: string } {
+    const done = this.state.backups[stepId];
+    if (done) return done;
+    const base = `${storeFileOf(this.file)}.server`;
+    const log = join(this.state.installDir, 'Logs', 'XPhoneServerBackup.log');
+    const file = operation === 'backup' ? join(base, 'XPhoneBackup', `${stepId}.zip`) : undefined;
+    if (file) writeAtomic(file, `simulated Backup-Manager backup for ${stepId}\n`, { makeFolder: true });
+    mkdirSync(dirname(log), { recursive: true });
+    const at = backupManagerTime(new Date());
+    const lines =
+      operation === 'backup'
+        ? [
+            `${at} INF Backup started`,
+            `${at} INF SQLHelper.SaveDatabase XPDATA`,
+            `${at} INF Backup finished: ${file}`,
+          ]
+        : [
+            `${at} INF Restore started`,
+            `${at} INF SQLHelper.RestoreDatabase XPDATA`,
+            `${at} INF Restore finished`,
+          ];
+    appendFileSync(log, `${lines.join('\r\n')}\r\n`);
+    const result = { ...(file ? { file } : {}), log };
+    // Counted like an effect (the crash tests check it happens once), but no fault hook: an operator's act.
+    const effect = `backup-manager.${operation}`;
+    this.state.backups[stepId] = result;
+    this.state.effects[effect] = (this.state.effects[effect] ?? 0) + 1;
+    this.save();
+    return result;
   }
   /** What a stock Windows Server 2019 has: the built-in driver and, from SSMS, ODBC Driver 17. */
   async odbcDrivers(): Promise<string[]> {
@@ -295,11 +321,16 @@ export class SimulatedHost implements Host {
   async xphoneV4Installed() {
     return false;
   }
-  async checkV4Exports() {
-    const needed = ['voicemail', 'autoattendant', 'dynamic-lines', 'pbx', 'users-csv'];
+  async checkV4Exports(needed: string[]) {
     const missing = needed.filter((n) => !this.state.exports.includes(n));
     return { ok: missing.length === 0, missing };
   }
+}
+
+/** `dd.MM.yyyy HH:mm:ss`, local time: how the Backup-Manager stamps its log lines (see the guide's log). */
+function backupManagerTime(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 /** The store a simulation belongs to: its files sit beside it (`.server`, `.sql`, `.snapshots`). */

@@ -11,8 +11,11 @@ import {
   V4_EXPORT_ITEMS,
   V4V9_STEPS,
   V8V9_BACKUP,
+  V8V9_BACKUP_MANAGER,
   V8V9_CUTOVER,
+  V8V9_CUTOVER_BACKUP,
   V8V9_MATRIX,
+  V8V9_SQL_RESTORE,
 } from '../../src/catalog/index.js';
 
 const ALL: StepDef[] = [
@@ -20,9 +23,12 @@ const ALL: StepDef[] = [
   ...HOPS_PREPARE,
   ...[5, 6, 7].flatMap((v) => hopSteps(v, v + 1)),
   HOPS_CLEANUP,
+  ...V8V9_BACKUP_MANAGER,
   V8V9_BACKUP,
-  V8V9_CUTOVER,
+  ...V8V9_CUTOVER,
+  V8V9_CUTOVER_BACKUP,
   ...V8V9_MATRIX.flatMap((r) => r.steps),
+  ...V8V9_SQL_RESTORE,
   ...SQL_EXPRESS_STEPS,
   ...DB_SCRIPT_STEPS,
 ];
@@ -42,7 +48,8 @@ describe('the catalog', () => {
 
   it('has the V4 path with its 7 points and the export items a–e', () => {
     const points = new Set(V4V9_STEPS.map((s) => s.row!.replace(/[a-e]$/, '')));
-    expect([...points]).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    // Every point, in the order they are done: the check of point 3 runs on the new machine of point 4.
+    expect([...points]).toEqual(['1', '2', '5', '6', '4', '3', '7']);
     expect(V4_EXPORT_ITEMS.map((i) => i.item)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(V4V9_STEPS.filter((s) => /^6[a-e]$/.test(s.row ?? '')).map((s) => s.row)).toEqual([
       '6a',
@@ -54,7 +61,8 @@ describe('the catalog', () => {
   });
 
   it('makes every hop snapshot → update → reboot → test client → snapshot', () => {
-    expect(HOPS_PREPARE.map((s) => s.kind)).toEqual(['auto', 'snapshot', 'manual']);
+    // The Backup-Manager's backup (the operator's, its log checked by xpmigrate), snapshot, intermediate server.
+    expect(HOPS_PREPARE.map((s) => s.kind)).toEqual(['manual', 'check', 'snapshot', 'manual']);
     const hop = hopSteps(6, 7);
     expect(hop.map((s) => s.kind)).toEqual(['manual', 'reboot', 'manual', 'snapshot']);
     expect(hop.map((s) => s.id)).toEqual([

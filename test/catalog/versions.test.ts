@@ -56,15 +56,18 @@ describe('parseVersion: real-world spellings', () => {
 });
 
 describe('isLatestV4', () => {
-  const cases: Array<[string, boolean | undefined]> = [
-    ['4.5.35 SR5', true],
-    ['4.5.36', true],
-    ['4.5.35 SR4', false],
-    ['4.5.30', false],
-    ['4.4', false],
-    ['4.5.35', undefined],
-    ['V4', undefined],
-    ['UC 2011', undefined],
+  // 4.5.36 and SR6 are past the last release the guide names: not "already 4.5.35 SR5".
+  const cases: Array<[string, string]> = [
+    ['4.5.35 SR5', 'latest'],
+    ['4.5.36', 'unknown'],
+    ['4.5.35 SR6', 'unknown'],
+    ['4.6', 'unknown'],
+    ['4.5.35 SR4', 'older'],
+    ['4.5.30', 'older'],
+    ['4.4', 'older'],
+    ['4.5.35', 'unclear'],
+    ['V4', 'unclear'],
+    ['UC 2011', 'unclear'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => {

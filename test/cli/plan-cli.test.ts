@@ -55,11 +55,23 @@ describe('xpmigrate plan (child process)', () => {
   });
 
   it('prints the guide-style table in text and markdown', () => {
-    const text = runCli(['plan', '--from', '8', '--target', 'C', '--lang', 'en']);
+    const text = runCli(['plan', '--from', '8', '--target', 'C', '--analytics', 'yes', '--lang', 'en']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^ {2}7a\s+–\s+X\s+X\s+X\s+required\s+auto\s+IIS application pool/m);
     expect(text.stdout).toMatch(/^ {2}3\s+\(X\)\s+\(X\)\s+\(X\)\s+–\s+optional/m);
-    const md = runCli(['plan', '--from', '8', '--target', 'C', '--format', 'markdown', '--lang', 'en']);
+    const md = runCli([
+      'plan',
+      '--from',
+      '8',
+      '--target',
+      'C',
+      '--analytics',
+      'yes',
+      '--format',
+      'markdown',
+      '--lang',
+      'en',
+    ]);
     expect(md.stdout).toContain('| # | A | B | C | D | applies | kind | step | reason |');
     expect(md.stdout).toMatch(/\| 7a \| – \| X \| X \| X \| required \|/);
   });

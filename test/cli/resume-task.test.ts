@@ -31,6 +31,7 @@ describe('what the startup task finds after a reboot', () => {
         journalMirror: 'mirror',
         v4ExportDir: '\\\\FILESRV\\v4',
         scriptDir: 'scripts',
+        lang: 'de',
       },
       '/srv/xpmigrate/state.db',
     );
@@ -41,7 +42,8 @@ describe('what the startup task finds after a reboot', () => {
       scriptDir: join(cwd, 'scripts'),
       resumeDirectory: '/srv/xpmigrate',
     });
-    // The task brings the server back, hands over, and logs beside the store.
+    // The task brings the server back, hands over, and logs beside the store, in the run's language
+    // (SYSTEM's locale need not be the operator's).
     expect(settings.resumeCommand).toEqual([
       'C:\\Program Files\\xpmigrate\\node\\node.exe',
       'C:\\Program Files\\xpmigrate\\app\\bin\\xpmigrate.js',
@@ -51,6 +53,8 @@ describe('what the startup task finds after a reboot', () => {
       '/srv/xpmigrate/state.db',
       '--log',
       '/srv/xpmigrate/xpmigrate-resume.log',
+      '--lang',
+      'de',
     ]);
   });
 

@@ -4,24 +4,52 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { backupManagerBackup } from '../support/backup-manager.js';
+import { cleanEnv, runCli, runCliAsync } from '../support/cli.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 import { readSim, resumeToEnd } from '../support/runs.js';
+import { serversPerTest, xphoneDatabase } from '../support/sql.js';
 
 /** What a real run of a route that moves databases must be told (it guesses nothing). */
 const REAL_SETTINGS = [
   '--sql-server',
   '(local)\\XPCONNECT',
-  '--source-sql',
-  'OLDSRV\\XPCONNECT',
   '--backup-dir',
   '\\\\FILESRV\\XPhoneBackup',
   '--service-account',
   'XPHONE\\svc-xphone',
 ];
 
+/**
+ * A real run checks its databases on the old server's SQL Server at start: here a simulator in
+ * this process answers over TCP, reached as a real server is (host,port; a SQL login from the
+ * environment), so the start runs with runCliAsync.
+ */
+async function realSource(): Promise<{ settings: string[]; env: NodeJS.ProcessEnv }> {
+  const sql = await startSql('OLDSRV\\XPCONNECT', (m) => {
+    for (const db of ['XPDATA', 'XPVDIR', 'XPSTATS']) m.databases[db] = xphoneDatabase(m, db, 50);
+  });
+  const { port } = sql.access().endpoint!;
+  return {
+    settings: [...REAL_SETTINGS, '--source-sql', `127.0.0.1,${port}`],
+    env: { XPMIGRATE_SQL_USER: 'XPHONE\\admin', XPMIGRATE_SQL_PASSWORD: 'rehearsal' },
+  };
+}
+
 /** V7 → V9 plan C in a VM: one hop (with its snapshot), then the databases move to SQLSRV01. */
-const V7_PLAN_C = ['--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate', '--lang', 'en'];
+const V7_PLAN_C = [
+  '--from',
+  '7',
+  '--target',
+  'C',
+  '--virtual',
+  'yes',
+  '--restore-with',
+  'xpmigrate',
+  '--simulate',
+  '--lang',
+  'en',
+];
 
 interface Row {
   kind: string;
@@ -53,7 +81,9 @@ function fresh() {
     model.faults.push({ kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete: false, times: 1 });
     writeFileSync(file, JSON.stringify(model));
   };
-  return { dir, state, cli, json, journal, snapshot, breakRestore };
+  const cliAsync = (args: string[], env?: NodeJS.ProcessEnv) =>
+    runCliAsync([...args, '--state', state, '--lang', 'en'], env ? { env } : {});
+  return { dir, state, cli, cliAsync, json, journal, snapshot, breakRestore };
 }
 
 /** Up to the failed restore: the hop with its snapshot and reboot are behind the run. */
@@ -87,10 +117,12 @@ describe('rollback to a VM snapshot', () => {
     expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
 
     const rows = t.journal();
-    const failedAt = rows.findIndex((r) => r.kind === 'step-failed' && r.stepId === 'v8v9.12.restore');
+    const failedAt = rows.findIndex((r) => r.kind === 'step-failed' && r.stepId === 'v8v9.12.sql-restore');
     const requestedAt = rows.findIndex((r) => r.kind === 'rollback-requested');
     const rollbackAt = rows.findIndex((r) => r.kind === 'rollback');
-    const restoredAt = rows.findLastIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.restore');
+    const restoredAt = rows.findLastIndex(
+      (r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.sql-restore',
+    );
     expect(failedAt).toBeGreaterThan(0);
     expect(requestedAt).toBeGreaterThan(failedAt);
     expect(rollbackAt).toBeGreaterThan(requestedAt);
@@ -113,16 +145,16 @@ describe('rollback to a VM snapshot', () => {
     const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
     expect(detected.detail).toMatchObject({ how: 'rollback', snapshot: name });
     const lost = detected.detail.lost as Row[];
-    expect(lost.some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.restore')).toBe(true);
+    expect(lost.some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.sql-restore')).toBe(true);
     expect(lost.some((e) => e.kind === 'rollback-requested')).toBe(true);
 
     const resumed = t.cli(['resume', '--auto-confirm']);
     expect(resumed.stdout).toContain('resolved after interruption (probe: done)');
     expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
     const rows = t.journal();
-    expect(rows.findIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.restore')).toBeGreaterThan(
-      rows.indexOf(rows.find((r) => r.kind === 'rollback-detected')!),
-    );
+    expect(
+      rows.findIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.sql-restore'),
+    ).toBeGreaterThan(rows.indexOf(rows.find((r) => r.kind === 'rollback-detected')!));
     // The snapshot found by the probe is recorded again, so it can be rolled back to once more.
     expect(t.snapshot('hop.v7v8.snapshot')).toBe(name);
   });
@@ -143,7 +175,9 @@ describe('rollback to a VM snapshot', () => {
     const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
     expect(detected.detail).toMatchObject({ how: 'mirror', snapshot: name });
     expect(
-      (detected.detail.lost as Row[]).some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.restore'),
+      (detected.detail.lost as Row[]).some(
+        (e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.sql-restore',
+      ),
     ).toBe(true);
     // Recorded once: the mirror knows about the rewind now.
     t.cli(['resume']);
@@ -244,8 +278,10 @@ describe('snapshots', () => {
   });
 });
 
+const startSql = serversPerTest();
+
 describe('a run on a (fake) Windows host', () => {
-  test('PowerShell does the work: manual backup confirmed, version read, resume task and restart, health after the boot', () => {
+  test('PowerShell does the work: manual backup confirmed, version read, resume task and restart, health after the boot', async () => {
     const fake = fakeExecutables([
       {
         match: 'Win32_Service',
@@ -256,12 +292,30 @@ describe('a run on a (fake) Windows host', () => {
       { match: 'ServerStartupMeter', stdout: '100' },
     ]);
     const t = fresh();
-    const env = cleanEnv(fake.env);
-    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', ...REAL_SETTINGS];
-    const started = t.cli(['start', ...route, '--snapshots', 'manual'], env);
-    expect(started.code).toBe(1);
-    expect(started.stdout).toContain('xpmigrate confirm hops.backup');
-    expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(1); // now the manual snapshot
+    const source = await realSource();
+    const env = cleanEnv({ ...fake.env, ...source.env });
+    const route = [
+      '--from',
+      '7',
+      '--target',
+      'A',
+      '--virtual',
+      'yes',
+      '--analytics',
+      'no',
+      ...source.settings,
+    ];
+    const started = await t.cliAsync(['start', ...route, '--snapshots', 'manual'], env);
+    // The Backup-Manager is the operator's: the run asks for its backup file and log.
+    expect(started.code).toBe(3);
+    expect(started.stdout).toContain('xpmigrate confirm hops.backup --evidence file=… --evidence log=…');
+    const left = backupManagerBackup(t.dir);
+    const confirmed = t.cli(
+      ['confirm', 'hops.backup', '--evidence', `file=${left.file}`, '--evidence', `log=${left.log}`],
+      env,
+    );
+    expect(confirmed.stdout).toContain("✓ Check the Backup-Manager's log");
+    expect(confirmed.code).toBe(1); // now the manual snapshot
     const asked = t.json<{ currentStep: string }>(['status']);
     expect(asked.currentStep).toBe('hops.snapshot-start');
     expect(t.cli(['retry', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(3);
@@ -304,7 +358,7 @@ describe('a run on a (fake) Windows host', () => {
 });
 
 describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
-  test('taken through Hyper-V, recorded; the chain is counted from what Hyper-V lists; an unreachable host is a warning', () => {
+  test('taken through Hyper-V, recorded; the chain is counted from what Hyper-V lists; an unreachable host is a warning', async () => {
     const vmState = { state: 'Running', snapshot: false, parent: '', uptime: 10 };
     const listed = ['a', 'b', 'c', 'd', 'e'].map((name) => ({
       name,
@@ -327,15 +381,31 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
       { match: 'XPhone*Server*', stdout: '"7.0.100"' },
     ]);
     const t = fresh();
-    const env = cleanEnv(fake.env);
-    const route = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', ...REAL_SETTINGS];
+    const source = await realSource();
+    const env = cleanEnv({ ...fake.env, ...source.env });
+    const route = [
+      '--from',
+      '7',
+      '--target',
+      'A',
+      '--virtual',
+      'yes',
+      '--analytics',
+      'no',
+      ...source.settings,
+    ];
     // Without the Hyper-V host the cmdlets would run in the guest: refused before anything starts.
     const local = t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env);
     expect(local.code).toBe(2);
     expect(local.stderr).toContain('E_SNAPSHOT_HYPERV_HOST_REQUIRED');
     const hv = ['--snapshots', 'hyperv', '--vm', 'XPHONE 01', '--hyperv-host', 'HV01'];
-    expect(t.cli(['start', ...route, ...hv], env).code).toBe(1);
-    expect(t.cli(['confirm', 'hops.backup'], env).code).toBe(3); // snapshot taken, now the update
+    expect((await t.cliAsync(['start', ...route, ...hv], env)).code).toBe(3); // the Backup-Manager's backup first
+    const left = backupManagerBackup(t.dir);
+    const backedUp = t.cli(
+      ['confirm', 'hops.backup', '--evidence', `file=${left.file}`, '--evidence', `log=${left.log}`],
+      env,
+    );
+    expect(backedUp.code).toBe(3); // log checked, snapshot taken, now the update
     const scripts = fake.calls().map((c) => c.script ?? '');
     const register = scripts.findIndex((s) => s.includes('Register-ScheduledTask'));
     const take = scripts.findIndex((s) => s.includes('Checkpoint-VM'));
@@ -405,9 +475,9 @@ describe('xpmigrate report', () => {
       by: 'auto-confirm (simulation)',
       evidence: { version: '8.0.100' },
     });
-    expect(step('v8v9.12.restore').status).toBe('done');
-    expect(step('v8v9.12.restore').failures.length).toBeGreaterThan(0);
-    expect(step('v8v9.12.restore').attempts).toBeGreaterThanOrEqual(3); // failed, the replace confirmation, after the rollback
+    expect(step('v8v9.12.sql-restore').status).toBe('done');
+    expect(step('v8v9.12.sql-restore').failures.length).toBeGreaterThan(0);
+    expect(step('v8v9.12.sql-restore').attempts).toBeGreaterThanOrEqual(2); // failed, then after the rollback
     expect(json.steps.filter((s) => s.status === 'pending')).toEqual([]);
     expect(json.snapshots).toHaveLength(2);
     expect(json.rollbacks.map((r) => r.kind)).toEqual(['rollback-requested', 'rollback']);

@@ -4,9 +4,25 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
+import { operatorDoes } from '../support/runs.js';
 
-/** Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source. */
-const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--simulate', '--lang', 'en'];
+/**
+ * Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source.
+ * Row 12 with xpmigrate's own restore of its safety copy, the path that sends RESTORE itself.
+ */
+const PLAN_C = [
+  '--from',
+  '8',
+  '--target',
+  'C',
+  '--virtual',
+  'no',
+  '--restore-with',
+  'xpmigrate',
+  '--simulate',
+  '--lang',
+  'en',
+];
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-sqlcli-'));
@@ -28,7 +44,9 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     const r = runCli(['start', ...PLAN_C, '--auto-confirm', '--state', state]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('E_SQL_RESTORE_REPLACE');
+    // Overwriting what row 9 created is the guide's normal case: asked before, never a failure.
+    expect(r.stdout).not.toContain('E_SQL_RESTORE_REPLACE');
+    expect(r.stdout).not.toContain('✗');
     expect(r.stdout).toMatch(/restore XPDATA \[#+\] 100%/);
     const target = read('SQLSRV01');
     expect(target.counts).toEqual({
@@ -49,9 +67,14 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
         journal: Array<{ kind: string; stepId?: string; detail?: { evidence?: Record<string, string> } }>;
       }
     ).journal;
-    const retry = history.find((h) => h.kind === 'operator-retry');
-    expect(retry?.detail?.evidence).toEqual({ replace: 'XPDATA,XPVDIR,XPSTATS' });
-    expect(history.filter((h) => h.kind === 'progress' && h.stepId === 'v8v9.12.restore')).toHaveLength(30);
+    expect(history.some((h) => h.kind === 'step-failed')).toBe(false);
+    const consent = history.find(
+      (h) => h.kind === 'operator-confirm' && h.stepId === 'v8v9.12.confirm-overwrite',
+    );
+    expect(consent?.detail?.evidence).toEqual({ replace: 'XPDATA,XPVDIR,XPSTATS' });
+    expect(history.filter((h) => h.kind === 'progress' && h.stepId === 'v8v9.12.sql-restore')).toHaveLength(
+      30,
+    );
 
     // The same checks on demand: all pass on the target after the run …
     const args = ['sql', 'check', '--simulate', '--state', state, '--server', 'SQLSRV01', '--external'];
@@ -74,8 +97,10 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
   test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', () => {
     for (const complete of [false, true]) {
       const { state, read, addFault } = fresh();
-      // Without --auto-confirm the run stops at the first manual step, after 2a created SQLSRV01.
+      // Without --auto-confirm the run stops at the Backup-Manager's backup; done by the operator,
+      // it runs on to the next manual step, after 2a created SQLSRV01.
       expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3);
+      expect(operatorDoes(state).code).toBe(3);
       addFault('SQLSRV01', { kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete, times: 1 });
       const resumed = runCli(['resume', '--auto-confirm', '--state', state]);
       if (!complete) {

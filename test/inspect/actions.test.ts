@@ -54,6 +54,13 @@ describe("the page's actions, in the ui's own process", () => {
       },
       { who: 'tester' },
     );
+    // The Backup-Manager's backup, the operator's: on to the V6 update.
+    const did = await service.actAsOperator();
+    await service.send(
+      undefined,
+      { command: 'confirm', stepId: did.stepId, evidence: did.evidence },
+      { who: 'tester' },
+    );
     service.close();
     follower = new RunFollower(state, undefined, 'en');
     const model = follower.open();

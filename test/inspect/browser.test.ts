@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cleanEnv, runCli } from '../support/cli.js';
-import { operatorInstalled, status, tempState } from '../support/runs.js';
+import { operatorDoes, operatorInstalled, status, tempState } from '../support/runs.js';
 
 /** Where the screenshot goes: CI keeps test-artifacts/ as the run's artifacts. */
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -45,6 +45,7 @@ describe('the visualizer in Chromium', () => {
       'en',
     ]);
     expect(r.code, r.stderr).toBe(3);
+    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup: on to the V6 update
     ui = await startUi(state);
     // Debian's Chromium, never a downloaded browser; no sandbox, because CI runs as root.
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -97,13 +98,14 @@ describe('the visualizer in Chromium', () => {
     await page.locator('svg .node.leaf.active[data-step="hop.v5v6.reboot"]').waitFor();
     await page.locator('#status[data-status="waiting-reboot"]').waitFor();
     expect(await page.locator('#prompt').isHidden()).toBe(true);
-    await page.locator('#timeline li[data-kind="operator-confirm"]').waitFor();
-    expect(await page.locator('#timeline li[data-kind="operator-confirm"] .who').textContent()).toMatch(
-      /\(ui\)$/,
-    );
+    // Newest first: this confirm above the Backup-Manager's.
+    await page.locator('#timeline li[data-kind="operator-confirm"]').nth(1).waitFor();
+    expect(
+      await page.locator('#timeline li[data-kind="operator-confirm"] .who').first().textContent(),
+    ).toMatch(/\(ui\)$/);
 
     const s = status(state);
-    expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 3 });
+    expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 4 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}visualizer.png` });
   });

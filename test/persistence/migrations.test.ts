@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type JournalEntry, type JournalKind, openDb, Store } from '../../src/persistence/index.js';
 import { MIGRATIONS } from '../../src/persistence/migrations.js';
 import { runCli } from '../support/cli.js';
-import { tempState } from '../support/runs.js';
+import { operatorDoes, tempState } from '../support/runs.js';
 
 const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
 
@@ -15,6 +15,7 @@ const cli = (args: string[], state: string) => runCli([...args, '--state', state
 function schema1Store(): { state: string; runId: string } {
   const source = tempState();
   expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', source]).code).toBe(3);
+  expect(operatorDoes(source).code).toBe(3); // the Backup-Manager's backup: on to row 1
   const src = new Database(source, { readonly: true });
   const run = src.prepare('SELECT * FROM runs').get() as Record<string, unknown>;
   const last = src.prepare('SELECT * FROM checkpoints ORDER BY id DESC LIMIT 1').get() as Record<

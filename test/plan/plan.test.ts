@@ -21,8 +21,15 @@ describe('plan recommendation A–D', () => {
   const cases: Array<[string, PlanInput, string]> = [
     ['small site', { from: '8', users: 120 }, 'A'],
     ['no answers: the guide default', { from: '8' }, 'A'],
-    ['500 users', { from: '8', users: 500 }, 'B'],
-    ['300 users with TeamDesk', { from: '8', users: 300, teamdesk: true }, 'B'],
+    // The guide: plan B "> 500 User". TeamDesk's 250 is C4B help's advice, only a warning.
+    ['500 users', { from: '8', users: 500 }, 'A'],
+    ['501 users', { from: '8', users: 501 }, 'B'],
+    ['300 users with TeamDesk', { from: '8', users: 300, teamdesk: true }, 'A'],
+    [
+      'an existing SQL Server, the XPhone Server moves',
+      { from: '8', existingSqlServer: true, onlyDatabases: false },
+      'C',
+    ],
     ['300 users without TeamDesk', { from: '8', users: 300 }, 'A'],
     ['own SQL Server machine', { from: '8', separateSqlServer: true, users: 900 }, 'C'],
     ['only the databases', { from: '9', onlyDatabases: true, existingSqlServer: true }, 'D'],
@@ -156,5 +163,77 @@ describe('plan per source version', () => {
       'dbscript.import',
       'dbscript.verify',
     ]);
+  });
+});
+
+describe("the guide's conditions, word for word", () => {
+  const warnings = (plan: Plan) => plan.warnings.map((w) => w.code);
+
+  it('TeamDesk gives advice marked as the tool’s own, never another plan', () => {
+    const plan = buildPlan({ from: '8', users: 300, teamdesk: true });
+    expect(warnings(plan)).toContain('EXPRESS_TEAMDESK_ADVICE');
+    expect(warnings(buildPlan({ from: '8', users: 300 }))).not.toContain('EXPRESS_TEAMDESK_ADVICE');
+    expect(warnings(buildPlan({ from: '8', users: 501, target: 'A' }))).toContain('EXPRESS_TOO_MANY_USERS');
+    expect(warnings(buildPlan({ from: '8', users: 500, target: 'A' }))).not.toContain(
+      'EXPRESS_TOO_MANY_USERS',
+    );
+  });
+
+  it('row 7a is needed only with Analytics ("Zwingend notwendig, wenn die Analytics Webseite verwendet wird")', () => {
+    for (const target of ['B', 'C', 'D']) {
+      const id = 'v8v9.7a.analytics-app-pool';
+      expect(step(buildPlan({ from: '8', target, analytics: false }), id).applies).toBe('no');
+      expect(step(buildPlan({ from: '8', target, analytics: true }), id).applies).toBe('required');
+      expect(step(buildPlan({ from: '8', target }), id).applies).toBe('optional');
+    }
+  });
+
+  it('an existing SQL Server without --only-databases is explained, not silently plan A', () => {
+    expect(codeOf(() => buildPlan({ from: '8', existingSqlServer: true }))).toBe(
+      'E_INPUT_EXISTING_UNDECIDED',
+    );
+    expect(codeOf(() => buildPlan({ from: '8', existingSqlServer: true, target: 'A' }))).toBe(
+      'E_INPUT_CONTRADICTION',
+    );
+    expect(buildPlan({ from: '8', existingSqlServer: true, onlyDatabases: true }).target?.plan).toBe('D');
+  });
+
+  it('a plan named for the SQL Express upgrade or the script move is said to be ignored', () => {
+    for (const job of ['sql-express', 'db-script'] as const) {
+      expect(warnings(buildPlan({ job, from: '9', target: 'B' }))).toContain('PLAN_IGNORED_JOB');
+      expect(warnings(buildPlan({ job, from: '9' }))).not.toContain('PLAN_IGNORED_JOB');
+    }
+  });
+
+  it('4.5.36 is not "already 4.5.35 SR5": point 1 stays required and the version is questioned', () => {
+    const plan = buildPlan({ from: '4.5.36' });
+    expect(step(plan, 'v4v9.1.update-latest-v4')).toMatchObject({
+      applies: 'required',
+      reason: { code: 'v4Unknown' },
+    });
+    expect(warnings(plan)).toContain('V4_VERSION_UNKNOWN');
+    expect(step(buildPlan({ from: '4.5.35 SR5' }), 'v4v9.1.update-latest-v4').applies).toBe('no');
+  });
+
+  it('V4 exports a–e are each as needed; the no-V4 check runs after the new machine is set up', () => {
+    const plan = buildPlan({ from: '4.5.35 SR5' });
+    const ids = plan.phases[0]!.steps.map((s) => s.def.id);
+    for (const id of ids.filter((i) => /^v4v9\.6[a-e]\./.test(i)))
+      expect(step(plan, id)).toMatchObject({ applies: 'optional', reason: { code: 'asNeeded' } });
+    expect(ids.indexOf('v4v9.3.no-in-place')).toBeGreaterThan(ids.indexOf('v4v9.4.new-machine'));
+    expect(ids.indexOf('v4v9.4.new-machine')).toBeGreaterThan(ids.indexOf('v4v9.6.check-exports'));
+  });
+
+  it('deleting the intermediate server is up to the operator ("kann … gelöscht werden")', () => {
+    const plan = buildPlan({ from: '6', littleDowntime: true });
+    expect(step(plan, 'hops.intermediate-delete')).toMatchObject({
+      applies: 'optional',
+      reason: { code: 'may' },
+    });
+  });
+
+  it('plan D says the XPhone Server keeps its version instead of promising V9', () => {
+    expect(warnings(buildPlan({ from: '8', target: 'D' }))).toContain('PLAN_D_NO_V9');
+    expect(warnings(buildPlan({ from: '9', target: 'D' }))).not.toContain('PLAN_D_NO_V9');
   });
 });

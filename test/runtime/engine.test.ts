@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { readSim, start, status, tempState } from '../support/runs.js';
+import { operatorDoes, readSim, start, status, tempState } from '../support/runs.js';
 
 const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
 const runIdOf = (state: string) =>
@@ -24,14 +24,18 @@ describe('operator commands', () => {
       '--lang',
       'en',
     ]);
+    // First the guide's Backup-Manager backup, by the operator: done on the simulated server.
     expect(first.code).toBe(3);
-    expect(first.stdout).toContain(
+    expect(status(state).currentStep).toBe('v8v9.backup-manager');
+    const backedUp = operatorDoes(state);
+    expect(backedUp.code).toBe(3);
+    expect(backedUp.stdout).toContain(
       'Confirm with: xpmigrate confirm v8v9.1.install-sql-standard --evidence instance=',
     );
     expect(status(state)).toMatchObject({
       state: 'waiting-operator',
       currentStep: 'v8v9.1.install-sql-standard',
-      stepsDone: 1,
+      stepsDone: 3, // the backup, its log check, the safety copy
     });
 
     const wrongStep = cli(['confirm', 'v8v9.6.install-xphone', '--evidence', 'version=9.0.1'], state);
@@ -40,7 +44,7 @@ describe('operator commands', () => {
 
     const noEvidence = cli(['confirm', 'v8v9.1.install-sql-standard'], state);
     expect(noEvidence.code).toBe(2);
-    expect(noEvidence.stderr).toContain('evidence missing or invalid: instance');
+    expect(noEvidence.stderr).toContain('evidence missing or not as asked: instance');
 
     const skipRequired = cli(['skip', 'v8v9.1.install-sql-standard', '--reason', 'later'], state);
     expect(skipRequired.code).toBe(2);
@@ -68,7 +72,9 @@ describe('operator commands', () => {
       who: string;
       stepId: string;
     }>;
-    expect(history.find((j) => j.kind === 'operator-confirm')).toMatchObject({
+    expect(
+      history.find((j) => j.kind === 'operator-confirm' && j.stepId === 'v8v9.1.install-sql-standard'),
+    ).toMatchObject({
       who: 'anna',
       stepId: 'v8v9.1.install-sql-standard',
     });
@@ -96,7 +102,17 @@ describe('reboots', () => {
     const hostFile = `${state}.host.json`;
     const sim = JSON.parse(readFileSync(hostFile, 'utf8'));
     expect(sim.pendingReboot).toBe(true);
-    expect(sim.resumeTask).toEqual(['xpmigrate', 'resume', '--state', state, '--run', runIdOf(state)]);
+    // The startup task resumes this run in the language it was started in.
+    expect(sim.resumeTask).toEqual([
+      'xpmigrate',
+      'resume',
+      '--state',
+      state,
+      '--lang',
+      'en',
+      '--run',
+      runIdOf(state),
+    ]);
     // The machine has not rebooted yet (the reboot is still pending, not carried out).
     writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: false }));
     const early = cli(['resume', '--auto-confirm'], state);

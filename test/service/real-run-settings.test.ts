@@ -19,6 +19,7 @@ const ROUTES: PlanInput[] = [
   { from: '4.5.30' },
   { from: '5', target: 'A' },
   { from: '8', target: 'A' },
+  { from: '8', target: 'A', restoreWith: 'xpmigrate' },
   { from: '8', target: 'B' },
   { from: '8', target: 'C' },
   { from: '9', target: 'D' },
@@ -70,8 +71,13 @@ describe('a real run never uses a placeholder', () => {
         expect(JSON.stringify(settings)).not.toContain(JSON.stringify(p).slice(1, -1));
       if (missing.includes('sourceSqlServer')) expect(settings.sourceSqlServer).toBe('OLDSQL\\XP8');
     }
-    // The routes that move databases need the servers, the share and the account.
-    expect(missingSettings(request({ from: '8', target: 'A' }))).toEqual(
+    // xpmigrate's safety copy needs the old server and the share; the Backup-Manager's restore
+    // finds its target in atlas.xml, xpmigrate's own restore needs to be told it.
+    expect(missingSettings(request({ from: '8', target: 'A' })).sort()).toEqual([
+      'backupDir',
+      'sourceSqlServer',
+    ]);
+    expect(missingSettings(request({ from: '8', target: 'A', restoreWith: 'xpmigrate' }))).toEqual(
       expect.arrayContaining(['sourceSqlServer', 'backupDir', 'sqlServer', 'serviceAccount']),
     );
     expect(missingSettings(request({ job: 'sql-express', from: '9' }))).toContain('mediaDir');
@@ -81,7 +87,7 @@ describe('a real run never uses a placeholder', () => {
     const service = RunService.open(tempState(), { create: true });
     try {
       const refused = await service
-        .start(request({ from: '8', target: 'A' }), { who: 't' })
+        .start(request({ from: '8', target: 'C' }), { who: 't' })
         .catch((e: unknown) => e);
       expect(refused).toMatchObject({ code: 'E_START_SETTINGS_MISSING' });
       const { params } = refused as { params: Record<string, string> };
@@ -107,7 +113,7 @@ describe('a real run never uses a placeholder', () => {
       { match: 'InstallDir', stdout: JSON.stringify(install) },
     ]);
     const state = tempState();
-    const r = runCli(['start', '--from', '8', '--target', 'A', '--state', state, '--lang', 'de'], {
+    const r = runCli(['start', '--from', '8', '--target', 'C', '--state', state, '--lang', 'de'], {
       env: cleanEnv(fake.env),
     });
     expect(r.code).toBe(2);

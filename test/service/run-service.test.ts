@@ -29,7 +29,20 @@ describe('RunService, used directly', () => {
       expect(events.filter((e) => e.kind !== 'waiting' && e.kind !== 'progress').map((e) => e.kind)).toEqual(
         journal.map((r) => r.kind),
       );
-      expect(events.filter((e) => e.kind === 'step-done').length).toBeGreaterThan(0);
+      // First the Backup-Manager's backup: the operator's, done on the simulated server.
+      expect(events.at(-1)).toMatchObject({ kind: 'waiting', stepId: 'hops.backup' });
+      const did = await service.actAsOperator();
+      expect(did).toMatchObject({
+        stepId: 'hops.backup',
+        evidence: { file: expect.any(String), log: expect.any(String) },
+      });
+      const backedUp = await service.send(
+        undefined,
+        { command: 'confirm', stepId: did.stepId, evidence: did.evidence },
+        { who: 'tester', onProgress: (p) => events.push(p) },
+      );
+      expect(backedUp).toMatchObject({ delivery: 'driven', handled: 'applied', status: 'waiting-operator' });
+      expect(events.filter((e) => e.kind === 'step-done').map((e) => e.stepId)).toContain('hops.backup-log');
       expect(events.at(-1)).toMatchObject({ kind: 'waiting', stepId: 'hop.v5v6.update' });
       expect(service.status().currentStep).toBe('hop.v5v6.update');
 

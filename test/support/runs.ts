@@ -22,6 +22,37 @@ export function operatorInstalled(state: string, version: string): void {
   writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), version }));
 }
 
+/**
+ * The operator's part of the waiting manual step in a rehearsal without --auto-confirm: done on
+ * the simulated server (`sim --do`, e.g. the Backup-Manager's backup), then confirmed with what
+ * it left. Returns the confirm's outcome.
+ */
+export function operatorDoes(state: string) {
+  const did = runCli(['sim', '--do', '--json', '--state', state]);
+  if (did.code !== 0) throw new Error(`sim --do failed: ${did.stdout}${did.stderr}`);
+  const { stepId, evidence } = JSON.parse(did.stdout) as { stepId: string; evidence: Record<string, string> };
+  const args = Object.entries(evidence).flatMap(([k, v]) => ['--evidence', `${k}=${v}`]);
+  return runCli(['confirm', stepId, ...args, '--state', state, '--lang', 'en']);
+}
+
+/**
+ * Drives a rehearsal without --auto-confirm as an operator would: each waiting manual step done on
+ * the simulated server (`sim --do`) and confirmed, each reboot followed by `resume`, until the
+ * run stands at `until` (a step id), or ends. A failure ends it too: the caller looks at it.
+ */
+export function operateUntil(state: string, until?: string): ReturnType<typeof status> {
+  for (let i = 0; i < 80; i++) {
+    const s = status(state);
+    if (s.currentStep === until || ['done', 'failed', 'aborted'].includes(s.state)) return s;
+    const r =
+      s.state === 'waiting-operator'
+        ? operatorDoes(state)
+        : runCli(['resume', '--state', state, '--lang', 'en']);
+    if (![0, 1, 3, 4].includes(r.code ?? -1)) throw new Error(`exit ${r.code}: ${r.stdout}${r.stderr}`);
+  }
+  throw new Error(`no end after 80 actions at ${status(state).currentStep}`);
+}
+
 export function readSim(state: string): Sim {
   return JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as Sim;
 }

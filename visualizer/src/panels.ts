@@ -74,10 +74,9 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
       type: 'text',
       name: f.key,
       'data-evidence': f.key,
-      placeholder: f.pattern ?? '',
+      placeholder: f.hint ?? '',
       autocomplete: 'off',
     });
-    if (f.pattern) input.pattern = f.pattern;
     inputs.set(f.key, input);
     return h('label', {}, h('span', {}, f.label), input);
   });

@@ -85,7 +85,8 @@ export interface RunView {
     title: string;
     help: string;
     failure: { code: string; text: string; remedy: string | null } | null;
-    evidence: Array<{ key: string; label: string; pattern: string | null }>;
+    /** `hint`: what to enter, in words with an example (never a regular expression). */
+    evidence: Array<{ key: string; label: string; hint: string | null }>;
     /** Only what the current state accepts. */
     actions: Action[];
     /** Skipping a required step needs force and a reason. */

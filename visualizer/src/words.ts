@@ -5,6 +5,16 @@
 export const LANGS = ['de', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** What a run's status is called (the store's RunStatus values). */
+export const RUN_STATUS_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  running: { de: 'läuft', en: 'running' },
+  'waiting-operator': { de: 'wartet auf Bestätigung', en: 'waiting for the operator' },
+  'waiting-reboot': { de: 'wartet auf den Neustart', en: 'waiting for the reboot' },
+  failed: { de: 'fehlgeschlagen', en: 'failed' },
+  done: { de: 'abgeschlossen', en: 'finished' },
+  aborted: { de: 'abgebrochen', en: 'aborted' },
+};
+
 export type StepState = 'done' | 'running' | 'waiting' | 'failed' | 'skipped' | 'not-needed' | 'pending';
 
 export const STEP_STATE_TEXT: Readonly<Record<StepState, Readonly<Record<Lang, string>>>> = {

@@ -3,11 +3,14 @@ import { type EffectBase, type EffectRegistry, ok, setting } from '../effect.js'
 import { applyAtlas, atlasHolds, findAtlasXml } from './atlas.js';
 import type { AtlasEdit } from './edit.js';
 
-const renames: AtlasEdit[] = SQL_EXPRESS_RENAMES.map(({ from, to }) => ({
-  kind: 'rename-instance',
-  from,
-  to,
-}));
+/** Point 5's renames, for the instances point 4 migrated: XPSTATS stays on XPANALYTICS if its script never ran. */
+function renamesFor(migrated: string[]): AtlasEdit[] {
+  return SQL_EXPRESS_RENAMES.filter(({ role }) => migrated.includes(role)).map(({ from, to }) => ({
+    kind: 'rename-instance',
+    from,
+    to,
+  }));
+}
 
 async function atlasFile(ctx: EffectBase): Promise<string> {
   return findAtlasXml(await ctx.host.installDir());
@@ -36,15 +39,30 @@ export const atlasEffects = {
   },
   'atlas.rename-instances': {
     async input(ctx) {
-      return { file: await atlasFile(ctx) };
+      // Decided before the intent and kept with it, so that the probe after a crash asks the same.
+      const migrated = Object.entries(ctx.params.migratedBy)
+        .filter(([, stepId]) => ctx.isDone(stepId))
+        .map(([role]) => role);
+      return { file: await atlasFile(ctx), migrated };
     },
     async run(ctx) {
+      const renames = renamesFor((ctx.input.migrated as string[] | undefined) ?? ['main', 'analytics']);
       const result = await applyAtlas(String(ctx.input.file), renames, { host: ctx.host });
       if (result.changes.length > 0) await ctx.host.applied('atlas.rename-instances');
-      return ok({ file: result.file, backup: result.backup ?? null, changes: result.changes.length });
+      return ok({
+        file: result.file,
+        backup: result.backup ?? null,
+        changes: result.changes.length,
+        renamed: renames.map((r) => (r.kind === 'rename-instance' ? r.to : '')),
+      });
     },
     async probe(ctx) {
-      return atlasHolds(String(ctx.input.file), renames) ? 'done' : 'not-done';
+      return atlasHolds(
+        String(ctx.input.file),
+        renamesFor((ctx.input.migrated as string[] | undefined) ?? ['main', 'analytics']),
+      )
+        ? 'done'
+        : 'not-done';
     },
   },
 } satisfies Partial<EffectRegistry>;

@@ -1,5 +1,7 @@
+import { XpmError } from '../../errors/index.js';
+import type { Host } from '../../host/index.js';
 import { dbOwnerOf } from './checks.js';
-import type { SqlConnection } from './connect.js';
+import { type SqlConnection, sqlAccess, withSql } from './connect.js';
 import { createDatabase, createWindowsLogin, DATABASES, grantDbOwner } from './statements.js';
 
 /**
@@ -37,4 +39,42 @@ export async function ownedDatabases(c: SqlConnection, names: string[], account:
   for (const name of names)
     if (existing.includes(name.toLowerCase()) && (await dbOwnerOf(c, name, account))) owned.push(name);
   return owned;
+}
+
+/**
+ * A database name as SQL Server allows it (up to 128 characters), and safe in the file names
+ * xpmigrate builds from it (`<backup-dir>\\<db>-….bak`, `<db>.sql`): no path separator, no `..`,
+ * none of Windows' reserved file-name characters, no control character.
+ */
+export function assertDatabaseNames(names: string[], flag: string): void {
+  if (names.length === 0) throw new XpmError('E_INPUT_DATABASE_NAME', { flag, name: '' });
+  for (const name of names)
+    if (
+      name.length > 128 ||
+      name.includes('..') ||
+      /[\\/:*?"<>|\x00-\x1f]/.test(name) ||
+      name.trim() !== name
+    )
+      throw new XpmError('E_INPUT_DATABASE_NAME', { flag, name });
+}
+
+/**
+ * Before anything runs: every database named must exist on the source server (`sys.databases`
+ * shows every database to a login with VIEW ANY DATABASE, which public holds by default). A typo
+ * would otherwise be noticed only at the backup, after the operator's first steps.
+ */
+export async function assertSourceDatabases(server: string, names: string[], host: Host): Promise<void> {
+  const existing = await withSql(await sqlAccess(server, host), (c) => c.query<{ name: string }>(DATABASES));
+  const known = new Set(existing.map((d) => d.name.toLowerCase()));
+  const missing = names.filter((n) => !known.has(n.toLowerCase()));
+  if (missing.length > 0)
+    throw new XpmError('E_SQL_SOURCE_DATABASE_MISSING', {
+      server,
+      databases: missing.join(', '),
+      existing:
+        existing
+          .map((d) => d.name)
+          .filter((n) => !['master', 'model', 'msdb', 'tempdb'].includes(n))
+          .join(', ') || '–',
+    });
 }

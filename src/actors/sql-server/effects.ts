@@ -116,8 +116,12 @@ export const sqlServerEffects = {
             { exitCode: 1 },
           );
         const plan = await newestBackups(ctx, c);
-        // Replacing needs the operator to have named every database that exists there.
-        const approved = (ctx.evidence.replace ?? '')
+        // Replacing needs the operator to have named every database that exists there: before the
+        // restore (the step that asks), or with a retry after it stopped on one not named.
+        const confirmed = ctx.params.replaceConfirmedAt
+          ? ctx.evidenceOf(ctx.params.replaceConfirmedAt).replace
+          : '';
+        const approved = `${confirmed ?? ''},${ctx.evidence.replace ?? ''}`
           .split(/[,;\s]+/)
           .filter(Boolean)
           .map((n) => n.toLowerCase());

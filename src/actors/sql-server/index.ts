@@ -32,7 +32,7 @@ export {
   withSql,
 } from './connect.js';
 export * from './connection-string.js';
-export { ensureDatabases, ownedDatabases } from './databases.js';
+export { assertDatabaseNames, assertSourceDatabases, ensureDatabases, ownedDatabases } from './databases.js';
 export { diagnose as diagnoseSqlError } from './diagnose.js';
 export { runServer, sqlServerEffects } from './effects.js';
 export { chooseOdbcDriver, odbcConnectionString } from './odbc.js';

@@ -3,6 +3,7 @@ import { type DoctorCheck, doctor } from '../../diagnose/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { buildPlan } from '../../plan/index.js';
+import { markdownText } from '../../report/index.js';
 import {
   commandHost,
   defaultTarget,
@@ -78,7 +79,7 @@ function render(checks: DoctorCheck[], format: (typeof FORMATS)[number], lang: C
       2,
     );
   if (format === 'markdown') {
-    const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+    const cell = markdownText;
     return [
       `| ${say(T.doctorColumns, lang).split('|').join(' | ')} |`,
       '|---|---|---|---|---|',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
+import { routeTitle, runStatusText } from '../../plan/index.js';
 import { rehearsalMachine, rehearsalSqlServers, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { openService, stepTitle } from '../session.js';
@@ -10,6 +11,7 @@ interface Common {
   run?: string;
   state?: string;
   json?: boolean;
+  do?: boolean;
 }
 
 export function registerInspect(program: Command, ctx: CliContext): void {
@@ -24,7 +26,10 @@ export function registerInspect(program: Command, ctx: CliContext): void {
     .option('--run <id>', say(T.optRun, lang))
     .action((o: Common) => history(ctx, o));
   common(program.command('runs').description(say(T.cmdRuns, lang))).action((o: Common) => runs(ctx, o));
-  common(program.command('sim').description(say(T.cmdSim, lang))).action((o: Common) => sim(ctx, o));
+  common(program.command('sim').description(say(T.cmdSim, lang)))
+    .option('--run <id>', say(T.optRun, lang))
+    .option('--do', say(T.optSimDo, lang))
+    .action((o: Common) => (o.do ? simDo(ctx, o) : sim(ctx, o)));
 }
 
 function status(ctx: CliContext, o: Common): void {
@@ -54,7 +59,7 @@ function status(ctx: CliContext, o: Common): void {
               evidence: (step.def.evidence ?? []).map((f) => ({
                 key: f.key,
                 label: f.label[ctx.lang],
-                pattern: f.pattern ?? null,
+                hint: f.hint?.[ctx.lang] ?? null,
               })),
             }
           : null,
@@ -68,12 +73,13 @@ function status(ctx: CliContext, o: Common): void {
     }
     out(
       ctx,
-      `${row.id}  ${report.state}  ${report.stepsDone}/${report.stepsTotal}  (${row.route}${report.plan ? `, plan ${report.plan}` : ''}${row.simulate ? ', simulate' : ''})`,
+      `${row.id}  ${runStatusText(report.state, ctx.lang)}  ${report.stepsDone}/${report.stepsTotal}  (${routeTitle(row.route, ctx.lang)}${report.plan ? `, ${say(T.headPlan, ctx.lang)} ${report.plan}` : ''}${row.simulate ? `, ${say(T.rehearsalWord, ctx.lang)}` : ''})`,
     );
     if (s.currentStep) out(ctx, `  → ${s.currentStep}: ${stepTitle(plan, s.currentStep, ctx.lang)}`);
     if (report.waitingFor) out(ctx, `    ${report.waitingFor.help}`);
     const holder = s.lockedBy;
-    if (holder) out(ctx, `  lock: pid ${holder.pid} on ${holder.host} since ${holder.since}`);
+    if (holder)
+      out(ctx, `  ${say(T.lockHeld, ctx.lang, { pid: holder.pid, host: holder.host, since: holder.since })}`);
   } finally {
     service.close();
   }
@@ -125,8 +131,29 @@ function runs(ctx: CliContext, o: Common): void {
     for (const r of list)
       out(
         ctx,
-        `${r.runId}  ${r.state.padEnd(16)} ${r.route.padEnd(11)} ${r.updatedAt}${r.simulate ? '  simulate' : ''}`,
+        `${r.runId}  ${runStatusText(r.state, ctx.lang).padEnd(24)} ${routeTitle(r.route, ctx.lang).padEnd(36)} ${r.updatedAt}${r.simulate ? `  ${say(T.rehearsalWord, ctx.lang)}` : ''}`,
       );
+  } finally {
+    service.close();
+  }
+}
+
+/** The operator's action at the waiting manual step, done on the rehearsal's server; the confirm stays theirs. */
+async function simDo(ctx: CliContext, o: Common): Promise<void> {
+  const service = openService(ctx, o.state);
+  try {
+    const done = await service.actAsOperator(o.run);
+    const { plan } = service.status(o.run).record;
+    if (o.json) {
+      out(ctx, JSON.stringify(done, null, 2));
+      return;
+    }
+    const evidence = Object.entries(done.evidence)
+      .map(([k, v]) => ` --evidence ${k}=${/\s/.test(v) ? `"${v}"` : v}`)
+      .join('');
+    out(ctx, say(T.simDid, ctx.lang, { step: stepTitle(plan, done.stepId, ctx.lang) }));
+    if (done.version) out(ctx, say(T.simInstalled, ctx.lang, { version: done.version }));
+    out(ctx, say(T.simNext, ctx.lang, { command: `xpmigrate confirm ${done.stepId}${evidence}` }));
   } finally {
     service.close();
   }

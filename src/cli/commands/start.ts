@@ -40,7 +40,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--new-run', say(T.optNewRun, lang))
     .option('--by <name>', say(T.optBy, lang))
     .action(async (options: Record<string, unknown>) => {
-      const request = startRequest(options);
+      const request = { ...startRequest(options), lang };
       // A real run on Windows: elevated, and its store on a local disk, before the store exists.
       if (!request.simulate && process.platform === 'win32')
         await RunService.preflight(stateFile(options.state as string | undefined, ctx.io.env));

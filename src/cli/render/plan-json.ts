@@ -17,7 +17,11 @@ export function planToJson(plan: Plan, lang: Lang) {
           product: plan.from.productName,
         }
       : null,
-    to: { major: TARGET_MAJOR },
+    // Plan D moves only the databases: the XPhone Server keeps its version.
+    to:
+      plan.target?.plan === 'D'
+        ? { major: plan.from?.major ?? null, databasesOnly: true }
+        : { major: TARGET_MAJOR },
     plan: plan.target
       ? { id: plan.target.plan, title: planTitle(plan, lang), reason: reasonText(plan.target.reason, lang) }
       : null,
@@ -33,13 +37,13 @@ export function planToJson(plan: Plan, lang: Lang) {
         kind: def.kind,
         title: def.title[lang],
         help: def.help[lang],
-        source: { section: def.source.section, item: def.source.item ?? null },
+        source: { section: def.source.section, item: def.source.item ?? null, link: def.source.link ?? null },
         recovery: def.recovery,
         ...(marks ? { marks: Object.fromEntries(PLANS.map((p) => [p, marks[p]])) } : {}),
         evidence: (def.evidence ?? []).map((e) => ({
           key: e.key,
           label: e.label[lang],
-          pattern: e.pattern ?? null,
+          hint: e.hint?.[lang] ?? null,
         })),
       })),
     })),

@@ -1,4 +1,4 @@
-import { type Mark, PLANS, type StepKind } from '../../catalog/index.js';
+import { GUIDE_LINKS, type Mark, PLANS, type StepKind } from '../../catalog/index.js';
 import { type Lang, say } from '../../i18n/index.js';
 import {
   type Applies,
@@ -10,6 +10,7 @@ import {
   reasonText,
   warningText,
 } from '../../plan/index.js';
+import { markdownText } from '../../report/index.js';
 import { T } from '../texts/index.js';
 
 const APPLIES_TEXT: Record<Applies, keyof typeof T> = {
@@ -33,6 +34,8 @@ interface Row {
   kind: string;
   title: string;
   reason: string;
+  /** The vendor's help page the guide gives at this step. */
+  link?: string;
 }
 
 function rows(phase: Phase, lang: Lang): Row[] {
@@ -43,6 +46,7 @@ function rows(phase: Phase, lang: Lang): Row[] {
     kind: say(T[KIND_TEXT[def.kind]], lang),
     title: def.title[lang],
     reason: reasonText(reason, lang),
+    ...(def.source.link ? { link: def.source.link } : {}),
   }));
 }
 
@@ -54,7 +58,14 @@ function markText(mark: Mark | undefined): string {
 function header(plan: Plan, lang: Lang): string[] {
   const lines: string[] = [];
   if (plan.from) lines.push(`${say(T.headFrom, lang)}: ${plan.from.productName} (${plan.from.normalized})`);
-  if (plan.job === 'upgrade') lines.push(`${say(T.headTo, lang)}: XPhone Connect V9`);
+  if (plan.job === 'upgrade')
+    lines.push(
+      `${say(T.headTo, lang)}: ${
+        plan.target?.plan === 'D'
+          ? say(T.headToPlanD, lang, { product: plan.from?.productName ?? '' })
+          : 'XPhone Connect V9'
+      }`,
+    );
   if (plan.target) {
     lines.push(`${say(T.headPlan, lang)} ${plan.target.plan}: ${planTitle(plan, lang)}`);
     lines.push(`  (${reasonText(plan.target.reason, lang)})`);
@@ -62,8 +73,15 @@ function header(plan: Plan, lang: Lang): string[] {
   return lines;
 }
 
+/** The guide's link at the plan choice ("Hinweise zur Nutzung eines vorhandenen SQL Servers"). */
+function planChoiceLink(plan: Plan, lang: Lang): string | undefined {
+  return plan.target ? say(T.planChoiceLink, lang, { url: GUIDE_LINKS.externalSql }) : undefined;
+}
+
 export function planToText(plan: Plan, lang: Lang): string {
   const lines = header(plan, lang);
+  const choice = planChoiceLink(plan, lang);
+  if (choice) lines.push(`  ${choice}`);
   if (plan.warnings.length > 0) {
     lines.push('', `${say(T.headWarnings, lang)}:`);
     for (const w of plan.warnings) lines.push(`  ! ${warningText(w, lang)}`);
@@ -86,7 +104,9 @@ export function planToText(plan: Plan, lang: Lang): string {
     lines.push(fmt(head));
     table.forEach((r, k) => {
       lines.push(fmt(body[k] ?? []));
-      lines.push(`${' '.repeat(2 + widths.slice(0, -1).reduce((a, w) => a + w + 2, 0))}↳ ${r.reason}`);
+      const indent = ' '.repeat(2 + widths.slice(0, -1).reduce((a, w) => a + w + 2, 0));
+      lines.push(`${indent}↳ ${r.reason}`);
+      if (r.link) lines.push(`${indent}  ${say(T.guideLink, lang, { url: r.link })}`);
     });
     if (withMarks) lines.push(`  ${say(T.legend, lang)}`);
   });
@@ -96,14 +116,16 @@ export function planToText(plan: Plan, lang: Lang): string {
 }
 
 export function planToMarkdown(plan: Plan, lang: Lang): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`# xpmigrate plan`, '', ...header(plan, lang).map((l) => `${l.trim()}  `)];
+  const cell = markdownText;
+  const lines = [`# xpmigrate plan`, '', ...header(plan, lang).map((l) => `${cell(l.trim())}  `)];
+  const choice = planChoiceLink(plan, lang);
+  if (choice) lines.push(choice); // a URL is left as it is: escaped, it would not link
   if (plan.warnings.length > 0) {
     lines.push('', `## ${say(T.headWarnings, lang)}`, '');
     for (const w of plan.warnings) lines.push(`- ${cell(warningText(w, lang))}`);
   }
   plan.phases.forEach((phase, i) => {
-    lines.push('', `## ${say(T.headPhase, lang)} ${i + 1}: ${phaseTitle(phase, lang)}`, '');
+    lines.push('', `## ${say(T.headPhase, lang)} ${i + 1}: ${cell(phaseTitle(phase, lang))}`, '');
     const table = rows(phase, lang);
     const withMarks = table.some((r) => r.marks);
     const head = [
@@ -117,7 +139,7 @@ export function planToMarkdown(plan: Plan, lang: Lang): string {
     lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const r of table) {
       lines.push(
-        `| ${[r.row, ...(r.marks ?? []), r.applies, r.kind, r.title, r.reason].map(cell).join(' | ')} |`,
+        `| ${[r.row, ...(r.marks ?? []), r.applies, r.kind, r.title, r.reason].map(cell).join(' | ')}${r.link ? ` – ${r.link}` : ''} |`,
       );
     }
     if (withMarks) lines.push('', say(T.legend, lang));

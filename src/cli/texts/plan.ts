@@ -63,7 +63,20 @@ export const PLAN = {
   },
   yesNo: { de: 'ja|nein', en: 'yes|no' },
   headFrom: { de: 'Installiert', en: 'Installed' },
+  optRestoreWith: {
+    de: 'Zeile 12: backup-manager (der Leitfaden, Standard) oder xpmigrate (Restore der eigenen Sicherheitskopie, nur Datenbanken)',
+    en: "row 12: backup-manager (the guide's, default) or xpmigrate (restore of its own safety copy, databases only)",
+  },
+  planChoiceLink: {
+    de: 'Hinweise des Leitfadens zur Nutzung eines vorhandenen SQL Servers: {url}',
+    en: "The guide's notes on using an existing SQL Server: {url}",
+  },
+  guideLink: { de: 'Hinweise: {url}', en: 'Notes: {url}' },
   headTo: { de: 'Ziel', en: 'Target' },
+  headToPlanD: {
+    de: 'der XPhone Server bleibt {product}; nur seine Datenbanken ziehen um (Plan D installiert nichts)',
+    en: 'the XPhone Server stays {product}; only its databases move (plan D installs nothing)',
+  },
   headPlan: { de: 'Umzugsplan', en: 'Plan' },
   headWarnings: { de: 'Warnungen', en: 'Warnings' },
   headPhase: { de: 'Phase', en: 'Phase' },

@@ -32,10 +32,22 @@ export const RUN = {
   unlockNone: { de: 'Lauf {run} ist nicht gesperrt.', en: 'Run {run} is not locked.' },
   cmdHistory: { de: 'das Journal eines Laufs zeigen', en: "show a run's journal" },
   cmdRuns: { de: 'alle Läufe im Zustandsspeicher zeigen', en: 'list the runs in the state store' },
-  cmdSim: {
-    de: 'den Zustand des simulierten Servers zeigen (inkl. effects)',
-    en: "show the simulated server's state (including effects)",
+  rehearsalWord: { de: 'Probe', en: 'rehearsal' },
+  lockHeld: {
+    de: 'gesperrt: Prozess {pid} auf {host} seit {since}',
+    en: 'locked: pid {pid} on {host} since {since}',
   },
+  cmdSim: {
+    de: 'den Zustand des simulierten Servers zeigen (inkl. effects); --do erledigt den wartenden manuellen Schritt dort',
+    en: "show the simulated server's state (including effects); --do carries out the waiting manual step there",
+  },
+  optSimDo: {
+    de: 'Probe: tun, was die Bedienerin oder der Bediener beim wartenden manuellen Schritt tut (z. B. das V6 Setup ausführen), auf dem simulierten Server; bestätigen bleibt eigene Sache',
+    en: 'rehearsal: do what the operator does at the waiting manual step (e.g. run the V6 setup) on the simulated server; confirming stays yours',
+  },
+  simDid: { de: 'Auf dem Probe-Server erledigt: {step}', en: 'Done on the rehearsal server: {step}' },
+  simInstalled: { de: 'Installierte Version jetzt: {version}', en: 'Installed version now: {version}' },
+  simNext: { de: 'Jetzt bestätigen: {command}', en: 'Now confirm: {command}' },
   optSimulate: {
     de: 'Probe gegen einen simulierten XPhone Server',
     en: 'rehearse against a simulated XPhone server',

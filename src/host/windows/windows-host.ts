@@ -119,15 +119,6 @@ export class WindowsHost implements Host {
     await this.run(scripts.removeResumeTask());
   }
 
-  async backup(): Promise<{ file: string }> {
-    // The Backup-Manager is interactive: the operator runs it, the step is confirmed.
-    throw manual('Backup-Manager backup');
-  }
-
-  async findBackup(): Promise<string | undefined> {
-    return undefined;
-  }
-
   async sqlEndpoint(): Promise<undefined> {
     return undefined; // the network and the driver find a real SQL Server
   }
@@ -236,7 +227,7 @@ export class WindowsHost implements Host {
     return (await this.run(scripts.xphoneV4Installed())) === true;
   }
 
-  async checkV4Exports(): Promise<{ ok: boolean; missing: string[] }> {
+  async checkV4Exports(_needed: string[]): Promise<{ ok: boolean; missing: string[] }> {
     throw manual('check of the V4 Migrations-Manager exports');
   }
 }

@@ -1,5 +1,5 @@
-import type { Text } from '../i18n/index.js';
-import type { LogEntry } from './parse.js';
+import type { Text } from '../../i18n/index.js';
+import type { LogEntry } from './entries.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
