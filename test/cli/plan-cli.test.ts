@@ -74,6 +74,20 @@ describe('xpmigrate plan (child process)', () => {
     ]);
     expect(md.stdout).toContain('| # | A | B | C | D | applies | kind | step | reason |');
     expect(md.stdout).toMatch(/\| 7a \| – \| X \| X \| X \| required \|/);
+    // Markup in a title is text, not a tag: step 8's <Databases> stays visible.
+    expect(md.stdout).toContain('atlas.xml: point \\<Databases\\> at the external databases');
+    // The guide's links: at the plan choice and at rows 2a, 2b, 3 and 8.
+    const ext = 'https://help.c4b.com/xphone-connect-9/doc/de/admin/start/app-int/sql.html#ext-sql';
+    const exchange =
+      'https://help.c4b.com/xphone-connect-9/doc/de/admin/start/app-int/app-int.html#microsoft-exchange';
+    expect(text.stdout).toContain(`The guide's notes on using an existing SQL Server: ${ext}`);
+    expect(text.stdout.split(`Notes: ${ext}`)).toHaveLength(3); // 2a and 8
+    expect(text.stdout.split(`Notes: ${exchange}`)).toHaveLength(3); // 2b and 3
+    const json = JSON.parse(runCli(['plan', '--from', '4.5.35 SR5', '--format', 'json']).stdout) as {
+      phases: Array<{ steps: Array<{ id: string; source: { link: string | null } }> }>;
+    };
+    const linked = json.phases[0]!.steps.filter((st) => st.source.link).map((st) => st.id);
+    expect(linked).toEqual(['v4v9.7.install-v9', 'v4v9.7.import']);
   });
 
   const bad: Array<[string[], string, RegExp]> = [
