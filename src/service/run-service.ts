@@ -210,10 +210,12 @@ export class RunService {
         })
       : new WindowsHost();
     // Every database named is on the source server before anything runs (a typo is not skipped).
-    if (settings.sourceSqlServer && neededSettings(request.plan).has('sourceSqlServer'))
-      await assertSourceDatabases(settings.sourceSqlServer, request.databases, host).finally(() =>
-        host.close?.(),
-      );
+    try {
+      if (settings.sourceSqlServer && neededSettings(request.plan).has('sourceSqlServer'))
+        await assertSourceDatabases(settings.sourceSqlServer, request.databases, host);
+    } finally {
+      await host.close?.();
+    }
     const runId = createRun(this.store, request.plan, settings, request.simulate);
     // Beside the store, where a lost store's error can still name it.
     if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);

@@ -12,6 +12,10 @@ function renamesFor(migrated: string[]): AtlasEdit[] {
   }));
 }
 
+/** The instances the intent recorded as migrated (an intent from before that recorded none: both). */
+const migratedIn = (input: Record<string, unknown>): string[] =>
+  (input.migrated as string[] | undefined) ?? ['main', 'analytics'];
+
 async function atlasFile(ctx: EffectBase): Promise<string> {
   return findAtlasXml(await ctx.host.installDir());
 }
@@ -46,7 +50,7 @@ export const atlasEffects = {
       return { file: await atlasFile(ctx), migrated };
     },
     async run(ctx) {
-      const renames = renamesFor((ctx.input.migrated as string[] | undefined) ?? ['main', 'analytics']);
+      const renames = renamesFor(migratedIn(ctx.input));
       const result = await applyAtlas(String(ctx.input.file), renames, { host: ctx.host });
       if (result.changes.length > 0) await ctx.host.applied('atlas.rename-instances');
       return ok({
@@ -57,12 +61,7 @@ export const atlasEffects = {
       });
     },
     async probe(ctx) {
-      return atlasHolds(
-        String(ctx.input.file),
-        renamesFor((ctx.input.migrated as string[] | undefined) ?? ['main', 'analytics']),
-      )
-        ? 'done'
-        : 'not-done';
+      return atlasHolds(String(ctx.input.file), renamesFor(migratedIn(ctx.input))) ? 'done' : 'not-done';
     },
   },
 } satisfies Partial<EffectRegistry>;
