@@ -16,7 +16,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * setup, the Backup-Manager's backup): `sim --do` does it and names the evidence to type in.
  */
 function operatorDoes(state) {
-  const r = spawnSync(process.execPath, [CLI, 'sim', '--do', '--json', '--state', state], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'sim', '--do', '--json', '--state', state], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`sim --do: ${r.stdout}${r.stderr}`);
   return JSON.parse(r.stdout).evidence;
 }
@@ -46,7 +48,8 @@ async function clickToPrompt(page, url, state) {
     if (v.prompt?.actions.includes('confirm')) {
       const step = v.prompt.stepId;
       const evidence = operatorDoes(state);
-      for (const f of v.prompt.evidence) await page.fill(`#prompt [data-evidence="${f.key}"]`, evidence[f.key] ?? '');
+      for (const f of v.prompt.evidence)
+        await page.fill(`#prompt [data-evidence="${f.key}"]`, evidence[f.key] ?? '');
       const start = Date.now();
       await page.click('#prompt [data-action="confirm"]');
       await page.waitForFunction(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { failureTexts } from '../../src/errors/index.js';
 import { runCli } from '../support/cli.js';
-import { operateUntil, operatorDoes, operatorInstalled, status, tempState } from '../support/runs.js';
+import { operateUntil, operatorDoes, operatorInstalled, tempState } from '../support/runs.js';
 
 const cli = (state: string, args: string[], lang = 'en') =>
   runCli([...args, '--state', state, '--lang', lang]);
