@@ -368,6 +368,26 @@ export const ERRORS = {
       en: "Check the event log and the XPhone Server's logs (with an external SQL Server: row 9's tip – drop partially created tables and start again), then: xpmigrate retry.",
     },
   },
+  E_SQL_DB_OWNER_NOT_GRANTED: {
+    message: {
+      de: '{server}: {account} ist nach der Zuweisung nicht db_owner von {database}.',
+      en: '{server}: {account} is not db_owner of {database} after the grant.',
+    },
+    remedy: {
+      de: 'Im SQL Management Studio unter {database} → Sicherheit → Benutzer den Benutzer des Logins {account} prüfen (ein wiederhergestellter Benutzer kann anders heißen) und ihm die Rolle db_owner geben, dann: xpmigrate retry.',
+      en: 'In SQL Management Studio under {database} → Security → Users check the user of the login {account} (a restored user may have another name) and give it the db_owner role, then: xpmigrate retry.',
+    },
+  },
+  E_SQL_SERVER_TOO_OLD: {
+    message: {
+      de: '{server} ist SQL Server {version}; die XPhone Datenbanken brauchen mindestens SQL Server 2014 (Leitfaden). Nichts wurde angelegt.',
+      en: '{server} is SQL Server {version}; the XPhone databases need at least SQL Server 2014 (the guide). Nothing was created.',
+    },
+    remedy: {
+      de: 'Einen SQL Server 2014 oder neuer angeben (--sql-server), dann: xpmigrate retry.',
+      en: 'Name a SQL Server 2014 or newer (--sql-server), then: xpmigrate retry.',
+    },
+  },
   E_SIM_NOTHING_TO_DO: {
     message: {
       de: 'Lauf {run} wartet nicht an einem manuellen Schritt (aktuell: {step}): auf dem Probe-Server ist nichts zu tun.',

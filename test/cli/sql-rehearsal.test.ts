@@ -119,6 +119,20 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     }
   });
 
+  test('step 2a on a SQL Server older than 2014 stops before its first statement', () => {
+    const { state, read } = fresh();
+    expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3); // the Backup-Manager's backup
+    runCli(['sql', 'check', '--server', 'SQLSRV01', '--simulate', '--state', state]); // the server exists now
+    const m = read('SQLSRV01');
+    m.version = '10.50.6000.34'; // SQL Server 2008 R2: no ALTER ROLE … ADD MEMBER (2012+)
+    writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
+    const r = operatorDoes(state);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('E_SQL_SERVER_TOO_OLD');
+    expect(r.stdout).toContain('SQL Server 10.50.6000.34');
+    expect(read('SQLSRV01').counts).toEqual({});
+  });
+
   test('the SQL password never reaches the store, the journal or the output', () => {
     const { dir, state } = fresh();
     const secret = 'Sa-Passw0rd!';

@@ -100,6 +100,25 @@ export function targetFindings(
       `The UTF-8 collation ${catalog.database.collation} needs SQL Server 2019 or later.`,
     );
 
+  // The version-140 collations (Japanese_XJIS_140_…, "Collation and Unicode support") came with 2017.
+  const v140 = (collation: string | null) => collation !== null && /_140_/i.test(collation);
+  if (target < 2017) {
+    const at = [
+      ...(v140(catalog.database.collation) ? [catalog.database.name] : []),
+      ...catalog.tables.flatMap((t) =>
+        t.columns.filter((c) => v140(c.collation)).map((c) => `${qualified(t.schemaName, t.name)}.${c.name}`),
+      ),
+    ];
+    for (const object of at)
+      add(
+        'block',
+        'collation-140',
+        object,
+        `Sortierungen der Version 140 (…_140_…) gibt es erst ab SQL Server 2017.`,
+        `Version-140 collations (…_140_…) need SQL Server 2017 or later.`,
+      );
+  }
+
   for (const t of catalog.tables) {
     const name = qualified(t.schemaName, t.name);
     if (t.temporalType !== 0)

@@ -125,7 +125,8 @@ export interface CheckInput {
 }
 
 const EXPRESS_DB_LIMIT_MB = 10 * 1024;
-const MIN_MAJOR = 12; // SQL Server 2014
+/** The oldest SQL Server the guide accepts for the XPhone databases: 2014. */
+export const MIN_MAJOR = 12;
 
 /** The read-only checks a plan needs on one server, each pass / warn / fail with a remedy. */
 export async function runChecks(

@@ -27,6 +27,13 @@ export async function ensureDatabases(
   for (const name of names) {
     if (await dbOwnerOf(c, name, account)) continue;
     await c.query(grantDbOwner(name, account), { account });
+    // Read back: granted is what the server now says, not what was sent.
+    if (!(await dbOwnerOf(c, name, account)))
+      throw new XpmError(
+        'E_SQL_DB_OWNER_NOT_GRANTED',
+        { server: c.server, database: name, account },
+        { exitCode: 1 },
+      );
     granted.push(name);
   }
   return { created, granted };

@@ -9,7 +9,7 @@ import {
   traceKey,
 } from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
-import { runChecks, serverFacts } from './checks.js';
+import { MIN_MAJOR, runChecks, serverFacts } from './checks.js';
 import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
 import { ensureDatabases, ownedDatabases } from './databases.js';
 
@@ -33,9 +33,17 @@ export const sqlServerEffects = {
   'sql.create-databases': {
     needs: ['sqlServer', 'serviceAccount'],
     async run(ctx) {
-      const result = await withSql(await runServer(ctx, 'target'), (c) =>
-        ensureDatabases(c, ctx.options.databases, setting(ctx, 'serviceAccount')),
-      );
+      const result = await withSql(await runServer(ctx, 'target'), async (c) => {
+        // Before the first statement: ALTER ROLE … ADD MEMBER needs 2012, the guide 2014 (2b checks it too late).
+        const facts = await serverFacts(c);
+        if (facts.major < MIN_MAJOR)
+          throw new XpmError(
+            'E_SQL_SERVER_TOO_OLD',
+            { server: c.server, version: facts.version },
+            { exitCode: 1 },
+          );
+        return ensureDatabases(c, ctx.options.databases, setting(ctx, 'serviceAccount'));
+      });
       if (result.created.length + result.granted.length > 0) await ctx.host.applied('sql.create-databases');
       return ok({ ...result, databases: ctx.options.databases });
     },

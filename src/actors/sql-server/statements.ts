@@ -44,10 +44,17 @@ export const createDatabase = (database: string) =>
 export const createWindowsLogin = (account: string) =>
   `IF NOT EXISTS (SELECT 1 FROM sys.server_principals WHERE name = @account) CREATE LOGIN ${quoteIdent(account)} FROM WINDOWS`;
 
-/** @account. The user is named like the login, as SSMS does for Windows logins. */
+/**
+ * @account. The login's user is found by its SID, under whatever name a restore brought it
+ * (a second user for the same login fails with 15063); only when there is none is one created,
+ * named like the login as SSMS does for Windows logins. Membership is read from
+ * sys.database_role_members: IS_ROLEMEMBER is NULL for a name that is no database principal
+ * ("IS_ROLEMEMBER (Transact-SQL)"), which would skip the grant. `dbo` is db_owner already and
+ * cannot be added (15405).
+ */
 export const grantDbOwner = (database: string, account: string) => {
   const a = quoteIdent(account);
-  return `USE ${quoteIdent(database)}; IF DATABASE_PRINCIPAL_ID(@account) IS NULL CREATE USER ${a} FOR LOGIN ${a}; IF IS_ROLEMEMBER(N'db_owner', @account) = 0 ALTER ROLE [db_owner] ADD MEMBER ${a}`;
+  return `USE ${quoteIdent(database)}; DECLARE @user sysname = (SELECT name FROM sys.database_principals WHERE sid = SUSER_SID(@account)); IF @user IS NULL BEGIN CREATE USER ${a} FOR LOGIN ${a}; SET @user = @account; END; IF @user <> N'dbo' AND NOT EXISTS (SELECT 1 FROM sys.database_role_members WHERE role_principal_id = DATABASE_PRINCIPAL_ID(N'db_owner') AND member_principal_id = DATABASE_PRINCIPAL_ID(@user)) BEGIN DECLARE @grant nvarchar(300) = N'ALTER ROLE [db_owner] ADD MEMBER ' + QUOTENAME(@user); EXEC (@grant); END`;
 };
 
 /** @database, @file. */

@@ -432,6 +432,12 @@ export class SqlServerSimulator {
     const log = process.env[RECEIVED_LOG];
     if (log)
       appendFileSync(log, `${JSON.stringify({ server: this.name, version: model.version, ...received })}\n`);
+    // Catalog views a server of this version does not have (sys.sequences came with 2012: 208).
+    const missing = viewNotYet(model.version, request.sql);
+    if (missing) {
+      send(this.reply(rpc, { messages: [] }, [this.error(208, `Invalid object name '${missing}'.`)]));
+      return;
+    }
     const keyword = reservedAlias(request.sql);
     if (keyword) {
       send(
@@ -599,4 +605,12 @@ function compatibilityLevels(version: string): number[] {
 function applied(scripts: SqlScripts, batch: { sql: string; database: string }): void {
   scripts.applied.push(batch);
   track(scripts, batch);
+}
+
+/** The catalog views by the SQL Server major that brought them ("sys.sequences (Transact-SQL)": 2012). */
+const VIEWS_SINCE: ReadonlyArray<[view: string, major: number]> = [['sys.sequences', 11]];
+
+function viewNotYet(version: string, sql: string): string | undefined {
+  const major = Number(version.split('.')[0]);
+  return VIEWS_SINCE.find(([view, since]) => major < since && sql.toLowerCase().includes(view))?.[0];
 }

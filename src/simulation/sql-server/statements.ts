@@ -432,25 +432,32 @@ export const STATEMENTS: Statement[] = [
   },
   {
     pattern: template(
-      "USE {id}; IF DATABASE_PRINCIPAL_ID(@account) IS NULL CREATE USER {id} FOR LOGIN {id}; IF IS_ROLEMEMBER(N'db_owner', @account) = 0 ALTER ROLE [db_owner] ADD MEMBER {id}",
+      "USE {id}; DECLARE @user sysname = (SELECT name FROM sys.database_principals WHERE sid = SUSER_SID(@account)); IF @user IS NULL BEGIN CREATE USER {id} FOR LOGIN {id}; SET @user = @account; END; IF @user <> N'dbo' AND NOT EXISTS (SELECT 1 FROM sys.database_role_members WHERE role_principal_id = DATABASE_PRINCIPAL_ID(N'db_owner') AND member_principal_id = DATABASE_PRINCIPAL_ID(@user)) BEGIN DECLARE @grant nvarchar(300) = N'ALTER ROLE [db_owner] ADD MEMBER ' + QUOTENAME(@user); EXEC (@grant); END",
     ),
     run: (ctx) => {
-      const [dbName, user, login, member] = ctx.ids as [string, string, string, string];
+      const [dbName, user, login] = ctx.ids as [string, string, string];
       const account = param(ctx, 'account');
-      if (user !== account || login !== account || member !== account)
+      if (user !== account || login !== account)
         fail(ctx.model, [50001, 'simulator: identifiers do not match @account']);
       const db = database(ctx, dbName);
       if (!findKey(ctx.model.logins, account))
         fail(ctx.model, [15007, `'${account}' is not a valid login or you do not have permission.`]);
       if (!isSysadmin(ctx)) fail(ctx.model, [15247, 'User does not have permission to perform this action.']);
-      let key = findKey(db.users, account);
+      // The login's user by its SID (here: its login), whatever its name: a restore keeps the old name.
+      let key = Object.keys(db.users).find((k) => db.users[k]!.login.toLowerCase() === account.toLowerCase());
       if (!key) {
+        // CREATE USER: a user of that name for another login is 15023 ("CREATE USER (Transact-SQL)").
+        if (findKey(db.users, account))
+          fail(ctx.model, [
+            15023,
+            `User, group, or role '${account}' already exists in the current database.`,
+          ]);
         db.users[account] = { login: account, roles: [] };
         key = account;
         ctx.save('create-user');
       }
       const dbUser = db.users[key]!;
-      if (!dbUser.roles.includes('db_owner')) {
+      if (key.toLowerCase() !== 'dbo' && !dbUser.roles.includes('db_owner')) {
         dbUser.roles.push('db_owner');
         ctx.save('add-role-member');
       }

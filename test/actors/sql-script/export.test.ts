@@ -440,6 +440,54 @@ describe('export-db', () => {
     }
   });
 
+  it('a version-140 collation (2017+) is refused for an older target, in the database or a column', async () => {
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      q.columns![0]!.collation = 'Japanese_XJIS_140_CI_AS';
+    });
+    try {
+      for (const [target, refused] of [
+        [2016, true],
+        [2017, false],
+      ] as const) {
+        const c = await source();
+        const error = await exportDatabase(c, {
+          target,
+          out: join(dir, `c${target}.sql`),
+          server: 'SQLSRV01',
+        }).catch((e: unknown) => e);
+        await c.close();
+        if (refused) expect(String((error as XpmError).params.findings)).toMatch(/\(collation-140\)/);
+        else expect(error).not.toBeInstanceOf(XpmError);
+      }
+    } finally {
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
+  it('a SQL Server 2008 R2 source is read without sys.sequences, which it does not have (208)', async () => {
+    sql.sim.update((m) => {
+      m.version = '10.50.6000.34';
+    });
+    try {
+      const c = await source();
+      const result = await exportDatabase(c, {
+        target: 2014,
+        out: join(dir, 'r2.sql'),
+        server: 'SQLSRV01',
+      }).catch((e: unknown) => e);
+      await c.close();
+      expect(result).not.toBeInstanceOf(Error);
+      expect(sql.sim.received.some((r) => /sys\.sequences/i.test(r.sql))).toBe(false);
+    } finally {
+      sql.sim.update((m) => {
+        m.version = '15.0.2000.5';
+      });
+    }
+  });
+
   it('a compatibility level below 100 becomes 100, which a 2014+ server accepts (it refuses 90: 15048)', async () => {
     sql.sim.update((m) => {
       m.catalogs!.XPDATA!.queries.database![0]!.compatibilityLevel = 90; // a SQL Server 2005 database

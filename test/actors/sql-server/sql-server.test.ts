@@ -121,6 +121,30 @@ describe('step 2a: databases for the service account', () => {
     ).toEqual(['XPDATA', 'XPVDIR']);
   });
 
+  test('a user the restore brought under another name is found by its login and made db_owner; a name clash is an error', async () => {
+    // The database came from the old server: the service account's login has a user there named
+    // svc_xphone (not like the login), without db_owner. IS_ROLEMEMBER(N'db_owner', @account) is
+    // NULL for such a name, and a second user for the same login fails with 15063.
+    const s = await server('SQLSRV01', (m) => {
+      m.logins[ACCOUNT] = { windows: true };
+      m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 50);
+      m.databases.XPDATA.users.svc_xphone = { login: ACCOUNT, roles: [] };
+      m.databases.XPVDIR = xphoneDatabase(m, 'XPVDIR', 50);
+      m.databases.XPVDIR.users[ACCOUNT] = { login: 'XPHONE\\someone-else', roles: [] };
+    });
+    const granted = await withSql(s.access(), (c) => ensureDatabases(c, ['XPDATA'], ACCOUNT));
+    expect(granted).toEqual({ created: [], granted: ['XPDATA'] });
+    expect(s.sim.model.databases.XPDATA!.users).toEqual({
+      svc_xphone: { login: ACCOUNT, roles: ['db_owner'] },
+    });
+    expect(s.sim.model.counts['create-user'] ?? 0).toBe(0);
+    // A user of the account's name that belongs to another login: refused by the server, not recorded.
+    const clash = await withSql(s.access(), (c) => ensureDatabases(c, ['XPVDIR'], ACCOUNT)).catch(
+      (e: unknown) => e,
+    );
+    expect(String((clash as Error).message)).toMatch(/15023|already exists/);
+  });
+
   test('hostile names are bracket-quoted with ] doubled and travel as parameters', async () => {
     const s = await server();
     const hostile = ['x]; DROP DATABASE y --', 'Bücher\'O"Neil [ü]'];
