@@ -669,8 +669,8 @@ export const ERRORS = {
       en: 'SQL Server {server} may not access {path} (operating system error 5, access denied).',
     },
     remedy: {
-      de: 'Der Backup schreibt der SQL Server selbst, unter seinem Dienstkonto ({account}), nicht unter Ihrem Konto: diesem Konto und dem Konto des SQL Agent-Dienstes Vollzugriff auf die Freigabe und den Ordner geben (gleicher UNC-Pfad von beiden Maschinen). Danach: xpmigrate retry.',
-      en: 'The SQL Server writes the backup itself, as its service account ({account}), not as you: give that account and the SQL Agent service account full control of the share and the folder (same UNC path from both machines). Then: xpmigrate retry.',
+      de: 'Der Backup schreibt der SQL Server selbst, unter seinem Dienstkonto ({account}{networkDe}), nicht unter Ihrem Konto: diesem Konto und dem Konto des SQL Agent-Dienstes Vollzugriff auf die Freigabe und den Ordner geben (gleicher UNC-Pfad von beiden Maschinen). Danach: xpmigrate retry.',
+      en: 'The SQL Server writes the backup itself, as its service account ({account}{networkEn}), not as you: give that account and the SQL Agent service account full control of the share and the folder (same UNC path from both machines). Then: xpmigrate retry.',
     },
   },
   E_SQL_BACKUP_PATH: {

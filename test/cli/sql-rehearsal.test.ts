@@ -92,6 +92,8 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     expect(closed.code).toBe(1);
     expect(closed.stdout).toMatch(/✗ sql\.backup-folder .*nicht erreichbar/);
     expect(closed.stdout).toContain('NT Service\\MSSQLSERVER');
+    // A virtual account reaches the share as the computer account: the grant goes to that one.
+    expect(closed.stdout).toContain('im Netzwerk ist es das Computerkonto XPHONE\\SQLSRV01$');
   });
 
   test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', () => {

@@ -93,6 +93,27 @@ async function defaultFolders(
   return { dataPath: data, logPath: logPath || folderOf(1) || data };
 }
 
+/**
+ * Who the SQL Server is on the network. A virtual account (NT Service\MSSQL$…), NETWORK SERVICE and
+ * LocalSystem reach a share as the computer account DOMAIN\HOST$ ("Configure Windows service
+ * accounts and permissions"): that is the account the share needs. The domain is the connecting
+ * Windows login's; the host is the server's machine name.
+ */
+export function networkAccount(
+  serviceAccount: string | undefined,
+  serverName: string,
+  login: string,
+): string | undefined {
+  if (
+    !serviceAccount ||
+    !/^(NT Service\\|NT AUTHORITY\\(NETWORK ?SERVICE|SYSTEM)$|LocalSystem$)/i.test(serviceAccount)
+  )
+    return undefined;
+  const host = serverName.split('\\')[0]!;
+  const domain = login.includes('\\') ? login.split('\\')[0]! : 'DOMAIN';
+  return `${domain}\\${host}$`;
+}
+
 export async function dbOwnerOf(c: SqlConnection, database: string, account: string): Promise<boolean> {
   const [row] = await c.query<{ isOwner: number }>(isDbOwner(database), { account, database });
   return row?.isOwner === 1;
@@ -219,7 +240,8 @@ export async function runChecks(
   }
   if (input.backupDir) {
     const visible = await folderVisibleToServer(c, input.backupDir);
-    const account = f.serviceAccount ?? '?';
+    const machine = networkAccount(f.serviceAccount, f.serverName, f.login);
+    const account = `${f.serviceAccount ?? '?'}${machine ? `, ${machine}` : ''}`;
     add(
       'sql.backup-folder',
       visible ? 'pass' : 'fail',
@@ -233,8 +255,8 @@ export async function runChecks(
             en: `${input.backupDir} not reachable for the SQL Server (${account})`,
           },
       {
-        de: `Dem Dienstkonto des SQL Servers (${account}) und dem SQL Agent Vollzugriff auf Freigabe und Ordner geben; derselbe UNC-Pfad muss von beiden Maschinen gehen.`,
-        en: `Give the SQL Server's service account (${account}) and the SQL Agent full control of the share and folder; the same UNC path must work from both machines.`,
+        de: `Dem Dienstkonto des SQL Servers (${account}) und dem SQL Agent Vollzugriff auf Freigabe und Ordner geben${machine ? ` – im Netzwerk ist es das Computerkonto ${machine}, diesem die Rechte geben` : ''}; derselbe UNC-Pfad muss von beiden Maschinen gehen.`,
+        en: `Give the SQL Server's service account (${account}) and the SQL Agent full control of the share and folder${machine ? ` – on the network it is the computer account ${machine}: grant that one` : ''}; the same UNC path must work from both machines.`,
       },
     );
   }

@@ -47,7 +47,7 @@ export function diagnose(raw: unknown, where: { server: string; login: string; a
     if (os === '5')
       return new XpmError(
         'E_SQL_SHARE_ACCESS',
-        { ...params, path, account: where.account ?? '?' },
+        { ...params, path, account: where.account ?? '?', networkDe: '', networkEn: '' },
         { exitCode: 1 },
       );
     return new XpmError('E_SQL_BACKUP_PATH', { ...params, path, os }, { exitCode: 1 });

@@ -9,7 +9,7 @@ import {
   traceKey,
 } from '../effect.js';
 import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
-import { MIN_MAJOR, runChecks, serverFacts } from './checks.js';
+import { MIN_MAJOR, networkAccount, runChecks, serverFacts } from './checks.js';
 import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
 import { ensureDatabases, ownedDatabases } from './databases.js';
 
@@ -85,7 +85,7 @@ export const sqlServerEffects = {
           for (const { db, file } of files) {
             if (!facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase())) continue;
             await backupDatabase(c, db, file, ctx.progress).catch((error) => {
-              throw withAccount(error, facts.serviceAccount);
+              throw withAccount(error, facts);
             });
           }
           return facts;
@@ -149,7 +149,7 @@ export const sqlServerEffects = {
             await restoreDatabase(c, facts, db, file, { replace: exists(db), onProgress: ctx.progress });
           } catch (error) {
             if (!(error instanceof XpmError && error.code === 'E_SQL_CONNECTION_LOST'))
-              throw withAccount(error, facts.serviceAccount);
+              throw withAccount(error, facts);
             // The connection dropped mid-restore: ask the server whether it finished anyway.
             await c.close();
             c = await reconnect(target);
@@ -224,9 +224,22 @@ async function reconnect(target: SqlAccess): Promise<SqlConnection> {
   }
 }
 
-/** The share-rights diagnosis names the SQL Server's own account, which the operator must grant. */
-function withAccount(error: unknown, account: string | undefined): unknown {
-  if (error instanceof XpmError && error.code === 'E_SQL_SHARE_ACCESS' && account)
-    return new XpmError('E_SQL_SHARE_ACCESS', { ...error.params, account }, { exitCode: 1 });
-  return error;
+/**
+ * The share-rights diagnosis names the SQL Server's own account, which the operator must grant,
+ * and for a virtual account the computer account it is on the network (DOMAIN\\HOST$).
+ */
+function withAccount(
+  error: unknown,
+  facts: { serviceAccount?: string; serverName: string; login: string },
+): unknown {
+  const account = facts.serviceAccount;
+  if (!(error instanceof XpmError && error.code === 'E_SQL_SHARE_ACCESS' && account)) return error;
+  const machine = networkAccount(account, facts.serverName, facts.login);
+  const network = machine
+    ? {
+        networkDe: `; im Netzwerk ist es das Computerkonto ${machine}, diesem die Rechte geben`,
+        networkEn: `; on the network it is the computer account ${machine}: grant that one`,
+      }
+    : { networkDe: '', networkEn: '' };
+  return new XpmError('E_SQL_SHARE_ACCESS', { ...error.params, account, ...network }, { exitCode: 1 });
 }

@@ -11,6 +11,7 @@ export {
   type Check,
   type CheckInput,
   type CheckStatus,
+  networkAccount,
   runChecks,
   type ServerFacts,
   serverFacts,

@@ -4,6 +4,7 @@ import {
   backupFile,
   backupUsable,
   ensureDatabases,
+  networkAccount,
   ownedDatabases,
   restoreDatabase,
   restoredFrom,
@@ -226,6 +227,19 @@ describe('backup and restore', () => {
     expect(e.params.path).toBe(`${SHARE}\\XPDATA.bak`);
     expect(e.text('de')).toContain('Betriebssystemfehler 5');
     expect(e.remedy('en')).toContain('service account');
+    expect(e.remedy('de')).not.toMatch(/\{\w+\}/); // every placeholder filled
+  });
+
+  test('a virtual service account is the computer account DOMAIN\\HOST$ on the network; a domain account is itself', () => {
+    expect(networkAccount('NT Service\\MSSQL$XPCONNECT', 'OLDXPHONE\\XPCONNECT', 'XPHONE\\admin')).toBe(
+      'XPHONE\\OLDXPHONE$',
+    );
+    expect(networkAccount('NT AUTHORITY\\NETWORK SERVICE', 'SQLSRV01', 'KUNDE\\anna')).toBe(
+      'KUNDE\\SQLSRV01$',
+    );
+    expect(networkAccount('LocalSystem', 'SQLSRV01', 'sa')).toBe('DOMAIN\\SQLSRV01$');
+    expect(networkAccount('KUNDE\\svc-sql', 'SQLSRV01', 'KUNDE\\anna')).toBeUndefined();
+    expect(networkAccount(undefined, 'SQLSRV01', 'KUNDE\\anna')).toBeUndefined();
   });
 
   test('a path the server cannot see: OS error 3', async () => {
