@@ -86,7 +86,7 @@ describe('the offline bundle', () => {
     expect(codes).toEqual([4, 4, 4, 0]); // three hops, three reboots
     expect(run.stdout).toMatch(/Run [0-9a-f-]+ finished\./);
     const status = JSON.parse(xpm(['status', '--json', '--state', state]).stdout);
-    expect(status).toMatchObject({ state: 'done', stepsTotal: 28 });
+    expect(status).toMatchObject({ state: 'done', stepsTotal: 34 });
     expect(run.stderr).not.toMatch(/ExperimentalWarning|better-sqlite3/);
 
     // Started from a folder that is missing its runtime: a clear message in both languages, exit 2.
