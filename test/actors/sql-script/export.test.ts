@@ -611,6 +611,40 @@ describe('export-db', () => {
     }
   });
 
+  it('an XML or spatial index is an unscripted object, not a CREATE XML INDEX … (c ASC) a server refuses', async () => {
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      q.indexes!.push({
+        tableId: 101,
+        id: 90,
+        name: 'PXML_Every Type',
+        type: 'XML',
+        primaryKey: false,
+        uniqueConstraint: false,
+        isUnique: false,
+        filter: null,
+        fillFactor: 0,
+        ignoreDupKey: false,
+      });
+      q.indexColumns!.push({ tableId: 101, indexId: 90, name: 'id', descending: false, included: false });
+    });
+    try {
+      const c = await source();
+      const out = join(dir, 'xml.sql');
+      const error = await exportDatabase(c, { target: 2019, out, server: 'SQLSRV01' }).catch(
+        (e: unknown) => e,
+      );
+      await c.close();
+      expect((error as XpmError).code).toBe('E_EXPORT_TARGET');
+      expect(String((error as XpmError).params.findings)).toBe('XPDATA (unscripted-xml or spatial indexes)');
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      sql.sim.update((m) => {
+        m.catalogs!.XPDATA = fixture();
+      });
+    }
+  });
+
   it('xpmigrate export-db writes the script and says what it wrote; a bad target version is refused', async () => {
     // The SQL login through the environment: a password in --server is refused.
     const server = `Server=127.0.0.1,${sql.sim.port}`;
