@@ -20,6 +20,9 @@ const REAL_SETTINGS = [
   'XPHONE\\svc-xphone',
 ];
 
+/** V7 → V9 plan A in a VM without Analytics: the route of the runs on a (fake) Windows host. */
+const V7_PLAN_A_VM = ['--from', '7', '--target', 'A', '--virtual', 'yes', '--analytics', 'no'];
+
 /**
  * A real run checks its databases on the old server's SQL Server at start: here a simulator in
  * this process answers over TCP, reached as a real server is (host,port; a SQL login from the
@@ -294,17 +297,7 @@ describe('a run on a (fake) Windows host', () => {
     const t = fresh();
     const source = await realSource();
     const env = cleanEnv({ ...fake.env, ...source.env });
-    const route = [
-      '--from',
-      '7',
-      '--target',
-      'A',
-      '--virtual',
-      'yes',
-      '--analytics',
-      'no',
-      ...source.settings,
-    ];
+    const route = [...V7_PLAN_A_VM, ...source.settings];
     const started = await t.cliAsync(['start', ...route, '--snapshots', 'manual'], env);
     // The Backup-Manager is the operator's: the run asks for its backup file and log.
     expect(started.code).toBe(3);
@@ -383,17 +376,7 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     const t = fresh();
     const source = await realSource();
     const env = cleanEnv({ ...fake.env, ...source.env });
-    const route = [
-      '--from',
-      '7',
-      '--target',
-      'A',
-      '--virtual',
-      'yes',
-      '--analytics',
-      'no',
-      ...source.settings,
-    ];
+    const route = [...V7_PLAN_A_VM, ...source.settings];
     // Without the Hyper-V host the cmdlets would run in the guest: refused before anything starts.
     const local = t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env);
     expect(local.code).toBe(2);

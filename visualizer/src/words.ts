@@ -5,7 +5,10 @@
 export const LANGS = ['de', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** What a run's status is called (the store's RunStatus values). */
+/**
+ * What a run's status is called in the CLI and the report (the store's RunStatus values). The page
+ * speaks to the operator at the screen and has its own words for them ("wartet auf Sie", texts.ts).
+ */
 export const RUN_STATUS_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   running: { de: 'läuft', en: 'running' },
   'waiting-operator': { de: 'wartet auf Bestätigung', en: 'waiting for the operator' },
