@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   dataQuery,
   exportDatabase,
@@ -289,14 +289,23 @@ function fixture(): SqlCatalog {
 
 let sql: SimulatedSql;
 let dir: string;
+let version: string;
 beforeAll(async () => {
   sql = await startSql('SQLSRV01', (m) => {
     m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 64);
     m.catalogs = { XPDATA: fixture() };
   });
   dir = mkdtempSync(join(tmpdir(), 'xpm-export-'));
+  version = sql.sim.model.version;
 });
 afterAll(() => sql.stop());
+// A test that changes the source server's catalog or version gets the fixture back afterwards.
+afterEach(() =>
+  sql.sim.update((m) => {
+    m.catalogs = { XPDATA: fixture() };
+    m.version = version;
+  }),
+);
 
 const source = () => SqlConnection.open(sql.access(), { database: 'XPDATA' });
 async function exportTo(target: 2014 | 2022, extra: Partial<Parameters<typeof exportDatabase>[1]> = {}) {
@@ -445,25 +454,19 @@ describe('export-db', () => {
       const q = m.catalogs!.XPDATA!.queries;
       q.columns![0]!.collation = 'Japanese_XJIS_140_CI_AS';
     });
-    try {
-      for (const [target, refused] of [
-        [2016, true],
-        [2017, false],
-      ] as const) {
-        const c = await source();
-        const error = await exportDatabase(c, {
-          target,
-          out: join(dir, `c${target}.sql`),
-          server: 'SQLSRV01',
-        }).catch((e: unknown) => e);
-        await c.close();
-        if (refused) expect(String((error as XpmError).params.findings)).toMatch(/\(collation-140\)/);
-        else expect(error).not.toBeInstanceOf(XpmError);
-      }
-    } finally {
-      sql.sim.update((m) => {
-        m.catalogs!.XPDATA = fixture();
-      });
+    for (const [target, refused] of [
+      [2016, true],
+      [2017, false],
+    ] as const) {
+      const c = await source();
+      const error = await exportDatabase(c, {
+        target,
+        out: join(dir, `c${target}.sql`),
+        server: 'SQLSRV01',
+      }).catch((e: unknown) => e);
+      await c.close();
+      if (refused) expect(String((error as XpmError).params.findings)).toMatch(/\(collation-140\)/);
+      else expect(error).not.toBeInstanceOf(XpmError);
     }
   });
 
@@ -471,21 +474,15 @@ describe('export-db', () => {
     sql.sim.update((m) => {
       m.version = '10.50.6000.34';
     });
-    try {
-      const c = await source();
-      const result = await exportDatabase(c, {
-        target: 2014,
-        out: join(dir, 'r2.sql'),
-        server: 'SQLSRV01',
-      }).catch((e: unknown) => e);
-      await c.close();
-      expect(result).not.toBeInstanceOf(Error);
-      expect(sql.sim.received.some((r) => /sys\.sequences/i.test(r.sql))).toBe(false);
-    } finally {
-      sql.sim.update((m) => {
-        m.version = '15.0.2000.5';
-      });
-    }
+    const c = await source();
+    const result = await exportDatabase(c, {
+      target: 2014,
+      out: join(dir, 'r2.sql'),
+      server: 'SQLSRV01',
+    }).catch((e: unknown) => e);
+    await c.close();
+    expect(result).not.toBeInstanceOf(Error);
+    expect(sql.sim.received.some((r) => /sys\.sequences/i.test(r.sql))).toBe(false);
   });
 
   it('a compatibility level below 100 becomes 100, which a 2014+ server accepts (it refuses 90: 15048)', async () => {
@@ -628,21 +625,13 @@ describe('export-db', () => {
       });
       q.indexColumns!.push({ tableId: 101, indexId: 90, name: 'id', descending: false, included: false });
     });
-    try {
-      const c = await source();
-      const out = join(dir, 'xml.sql');
-      const error = await exportDatabase(c, { target: 2019, out, server: 'SQLSRV01' }).catch(
-        (e: unknown) => e,
-      );
-      await c.close();
-      expect((error as XpmError).code).toBe('E_EXPORT_TARGET');
-      expect(String((error as XpmError).params.findings)).toBe('XPDATA (unscripted-xml or spatial indexes)');
-      expect(existsSync(out)).toBe(false);
-    } finally {
-      sql.sim.update((m) => {
-        m.catalogs!.XPDATA = fixture();
-      });
-    }
+    const c = await source();
+    const out = join(dir, 'xml.sql');
+    const error = await exportDatabase(c, { target: 2019, out, server: 'SQLSRV01' }).catch((e: unknown) => e);
+    await c.close();
+    expect((error as XpmError).code).toBe('E_EXPORT_TARGET');
+    expect(String((error as XpmError).params.findings)).toBe('XPDATA (unscripted-xml or spatial indexes)');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('xpmigrate export-db writes the script and says what it wrote; a bad target version is refused', async () => {
