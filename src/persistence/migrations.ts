@@ -155,6 +155,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE locks ADD COLUMN started TEXT NOT NULL DEFAULT '';
   `,
+  // 5: import-db's marks live in the databases the script fills (tempdb is emptied by a restart):
+  // the ones an import wrote, to clear at its end.
+  `
+  ALTER TABLE script_imports ADD COLUMN mark_databases TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 /** The tables the newest schema has: a store that lacks one was damaged by hand or by a tool. */

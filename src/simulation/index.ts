@@ -10,6 +10,7 @@ export {
   type CatalogRow,
   defaultModel,
   type Received,
+  restartServer,
   type SqlCatalog,
   type SqlFault,
   type SqlModel,

@@ -29,8 +29,10 @@ export interface ImportRow {
   chain: string;
   /** The session's database after the last unit (USE), restored on resume. */
   database: string | null;
-  /** The last unit committed with a server-side mark (tempdb), to tell a restarted server. */
+  /** The last unit committed with a server-side mark, to tell a restarted server (tempdb). */
   lastMarked: number | null;
+  /** The databases whose mark table this import wrote: cleared at its end. */
+  markDatabases: string[];
   /** A unit outside a transaction was sent and its outcome is not known. */
   inFlight: boolean;
   error: string | null;
@@ -38,7 +40,14 @@ export interface ImportRow {
 
 const COLUMNS = `id, file, server, started_at AS startedAt, updated_at AS updatedAt, status,
   units_done AS unitsDone, bytes_done AS bytesDone, chain, database, last_marked AS lastMarked,
-  in_flight AS inFlight, error`;
+  in_flight AS inFlight, mark_databases AS markDatabases, error`;
+
+type StoredRow = Omit<ImportRow, 'inFlight' | 'markDatabases'> & { inFlight: number; markDatabases: string };
+const fromStored = (r: StoredRow): ImportRow => ({
+  ...r,
+  inFlight: r.inFlight === 1,
+  markDatabases: JSON.parse(r.markDatabases) as string[],
+});
 
 /** import-db's checkpoints, in the same store as the runs; each write is one transaction. */
 export class ScriptImports {
@@ -46,17 +55,15 @@ export class ScriptImports {
 
   get(id: string): ImportRow | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM script_imports WHERE id = ?`).get(id) as
-      | (Omit<ImportRow, 'inFlight'> & { inFlight: number })
+      | StoredRow
       | undefined;
-    return row ? { ...row, inFlight: row.inFlight === 1 } : undefined;
+    return row ? fromStored(row) : undefined;
   }
 
   list(): ImportRow[] {
     return (
-      this.db.prepare(`SELECT ${COLUMNS} FROM script_imports ORDER BY updated_at DESC`).all() as Array<
-        Omit<ImportRow, 'inFlight'> & { inFlight: number }
-      >
-    ).map((r) => ({ ...r, inFlight: r.inFlight === 1 }));
+      this.db.prepare(`SELECT ${COLUMNS} FROM script_imports ORDER BY updated_at DESC`).all() as StoredRow[]
+    ).map(fromStored);
   }
 
   begin(id: string, file: string, server: string): ImportRow {
@@ -84,11 +91,14 @@ export class ScriptImports {
       database: 'database',
       lastMarked: 'last_marked',
       inFlight: 'in_flight',
+      markDatabases: 'mark_databases',
       error: 'error',
     };
     const entries = Object.entries(change).filter(([k]) => k in names);
     const sets = entries.map(([k]) => `${names[k]} = ?`).join(', ');
-    const values = entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+    const values = entries.map(([, v]) =>
+      typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v,
+    );
     this.db
       .prepare(`UPDATE script_imports SET ${sets}, updated_at = ? WHERE id = ?`)
       .run(...values, new Date().toISOString(), id);

@@ -4,6 +4,7 @@ import { XpmError } from '../../errors/index.js';
 import { SqlBatchError, type SqlConnection, serverFacts } from '../sql-server/index.js';
 import type { ImportRow, ScriptImports } from './checkpoints.js';
 import { codeOnly } from './lexer.js';
+import { quoteName } from './literals.js';
 import type { ScriptEncoding } from './script-lines.js';
 import { type Batch, locate, splitScript } from './splitter.js';
 
@@ -64,21 +65,47 @@ export interface ImportResult {
   alreadyDone: boolean;
 }
 
-const MARKS_TABLE =
-  "IF OBJECT_ID(N'tempdb.dbo.xpmigrate_import_marks') IS NULL CREATE TABLE tempdb.dbo.xpmigrate_import_marks (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit))";
-const MARK =
-  'INSERT INTO tempdb.dbo.xpmigrate_import_marks (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())';
-const LAST_MARK =
-  'SELECT TOP (1) unit, db FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id ORDER BY unit DESC';
-const CLEAR_MARKS = 'DELETE FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id';
+/**
+ * Where a unit's mark is kept: in the database the unit starts in, so it outlives a restart of
+ * the SQL Server (tempdb is recreated at every start: "tempdb database", Microsoft Learn). A
+ * unit that starts in a system database (before the script's USE) marks in tempdb, where the
+ * import can always write; a restart there is told by `lastMarked` and the operator decides.
+ */
+const SYSTEM_DATABASES = new Set(['master', 'model', 'msdb', 'tempdb']);
+export const marksTable = (database: string) =>
+  SYSTEM_DATABASES.has(database.toLowerCase())
+    ? 'tempdb.dbo.xpmigrate_import_marks'
+    : `${quoteName(database)}.dbo.xpmigrate_import_marks`;
+const durable = (table: string) => !table.startsWith('tempdb.');
+const named = (table: string) => `N'${table.replace(/'/g, "''")}'`;
+
+/** Created in the unit's own transaction; one row per import and database: the newest unit. */
+const MARK = (t: string) =>
+  `IF OBJECT_ID(${named(t)}) IS NULL CREATE TABLE ${t} (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit)); DELETE FROM ${t} WHERE import_id = @id; INSERT INTO ${t} (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())`;
+const LAST_MARK = (t: string) =>
+  `IF OBJECT_ID(${named(t)}) IS NOT NULL SELECT TOP (1) unit, db FROM ${t} WHERE import_id = @id ORDER BY unit DESC`;
+/** The end of an import leaves nothing of it in the customer's databases. */
+const CLEAR_MARKS = (t: string) =>
+  `IF OBJECT_ID(${named(t)}) IS NOT NULL BEGIN DELETE FROM ${t} WHERE import_id = @id; IF NOT EXISTS (SELECT 1 FROM ${t}) DROP TABLE ${t}; END`;
+const XACT_STATE = 'SELECT XACT_STATE() AS state';
 const CURRENT_DB = 'SELECT DB_NAME() AS db';
 
 /** Statements SQL Server refuses inside a user transaction, and a batch's own transaction control. */
 const OUTSIDE_TRANSACTION =
   /\b(?:(?:CREATE|ALTER|DROP)\s+DATABASE|BACKUP|RESTORE|RECONFIGURE|(?:CREATE|ALTER|DROP)\s+FULLTEXT|(?:BEGIN|SAVE)\s+TRAN(?:SACTION)?|COMMIT|ROLLBACK)\b/i;
+/**
+ * A module's definition: "CREATE PROCEDURE must be the first statement in a query batch", and
+ * the rest of the batch is its body. A BEGIN TRAN there runs when the procedure is called, not
+ * now, and creating it is allowed in a transaction ("CREATE PROCEDURE (Transact-SQL)").
+ */
+const MODULE_DEFINITION =
+  /^\s*(?:CREATE(?:\s+OR\s+ALTER)?|ALTER)\s+(?:PROC|PROCEDURE|FUNCTION|TRIGGER|VIEW)\b/i;
 
 /** Whether a batch can run inside the import's transaction, together with its mark. */
-export const runsInTransaction = (text: string) => !OUTSIDE_TRANSACTION.test(codeOnly(text));
+export function runsInTransaction(text: string): boolean {
+  const code = codeOnly(text);
+  return MODULE_DEFINITION.test(code) || !OUTSIDE_TRANSACTION.test(code);
+}
 
 /**
  * The script's `DataPath`/`LogPath` where nobody gave them: the target's own default folders
@@ -115,7 +142,7 @@ const link = (chain: string, text: string) => createHash('sha256').update(chain)
 
 /**
  * Runs a script batch by batch. Each batch runs in a transaction that also writes a mark in
- * tempdb; the checkpoint in the store follows. A process killed between the server's commit
+ * the database it starts in (`marksTable`); the checkpoint in the store follows. A process killed between the server's commit
  * and the checkpoint finds the mark on resume, so no batch runs twice and none is lost.
  */
 export async function importScript(
@@ -142,10 +169,17 @@ export async function importScript(
   let sessionDb = row.database ?? undefined;
   let connection = await open(sessionDb);
   try {
-    await connection.query(MARKS_TABLE);
-    const [mark] = await connection.query<{ unit: number; db: string }>(LAST_MARK, { id });
-    // A restarted server empties tempdb: then a missing mark proves nothing.
-    const marksLost = row.lastMarked !== null && (mark === undefined || mark.unit < row.lastMarked);
+    // The unit that was in flight started here, so its mark (if it committed) is here too.
+    let currentDb = (await connection.query<{ db: string }>(CURRENT_DB))[0]?.db ?? 'master';
+    const [mark] = await connection.query<{ unit: number; db: string }>(LAST_MARK(marksTable(currentDb)), {
+      id,
+    });
+    // A restarted server empties tempdb: then a missing mark there proves nothing.
+    const marksLost =
+      !durable(marksTable(currentDb)) &&
+      row.lastMarked !== null &&
+      (mark === undefined || mark.unit < row.lastMarked);
+    const markDatabases = new Set(row.markDatabases);
 
     let unit = 0;
     let chain = '';
@@ -163,15 +197,18 @@ export async function importScript(
         }
         if (unit === row.unitsDone && chain !== row.chain)
           throw new XpmError('E_IMPORT_SCRIPT_CHANGED', { file: o.file, done: row.unitsDone });
-        /** Records unit as done; `marked`: its commit carried a mark (tempdb). */
+        const table = marksTable(currentDb);
+        /** Records unit as done; `marked`: its commit carried a mark. */
         const done = async (database: string | undefined, marked: boolean) => {
           chain = link(chain, batch.text);
+          if (marked) markDatabases.add(currentDb);
           row = checkpoint(imports, row, {
             unitsDone: unit + 1,
             chain,
             bytesDone: batch.offset,
             inFlight: false,
             database: database ?? row.database,
+            markDatabases: [...markDatabases],
             ...(marked ? { lastMarked: unit } : {}),
           });
           if (database && database !== sessionDb) {
@@ -180,6 +217,7 @@ export async function importScript(
             sessionDb = database;
             connection = await open(sessionDb);
           }
+          currentDb = database ?? currentDb;
           result.units = unit + 1;
           result.bytes = batch.offset;
         };
@@ -191,15 +229,16 @@ export async function importScript(
           }
         }
         imports.save(id, { inFlight: true });
-        const database = await runUnit(connection, batch, { unit, id, inTransaction, result, imports, o });
-        await o.at?.(unit, 'after-commit', inTransaction);
-        await done(database, inTransaction);
+        const ran = await runUnit(connection, batch, { unit, id, table, inTransaction, result, imports, o });
+        await o.at?.(unit, 'after-commit', ran.marked);
+        await done(ran.database, ran.marked);
         o.onProgress?.({ ...progressOf(result, unit + 1, batch.offset, -1), batch: batch.index });
       }
     }
     if (unit < row.unitsDone)
       throw new XpmError('E_IMPORT_SCRIPT_CHANGED', { file: o.file, done: row.unitsDone });
-    await connection.query(CLEAR_MARKS, { id });
+    for (const database of new Set([...markDatabases, currentDb]))
+      await connection.query(CLEAR_MARKS(marksTable(database)), { id });
     imports.save(id, { status: 'done', error: null });
     return result;
   } catch (error) {
@@ -243,54 +282,95 @@ function settle(
   );
 }
 
-/** Runs one execution of a batch; returns the session's database afterwards. */
+/** A batch failed under `:on error ignore` in a transaction the server cannot commit. */
+class Uncommittable extends Error {}
+
+/**
+ * Runs one execution of a batch; returns the session's database afterwards and whether the
+ * commit carried the unit's mark.
+ */
 async function runUnit(
   connection: SqlConnection,
   batch: Batch,
   c: {
     unit: number;
     id: string;
+    table: string;
     inTransaction: boolean;
     result: ImportResult;
     imports: ScriptImports;
     o: ImportOptions;
   },
-): Promise<string | undefined> {
-  const { unit, id, inTransaction, result, imports } = c;
-  try {
-    if (inTransaction)
-      return await connection.transaction(async (t) => {
-        await t.batch(batch.text);
-        const [marked] = await t.query<{ db: string }>(MARK, { id, unit });
+): Promise<{ database: string | undefined; marked: boolean }> {
+  const { unit, id, table } = c;
+  if (c.inTransaction)
+    try {
+      let ignored: SqlBatchError | undefined;
+      const database = await connection.transaction(async (t) => {
+        try {
+          await t.batch(batch.text);
+        } catch (error) {
+          if (!(error instanceof SqlBatchError) || batch.onError === 'exit') throw error;
+          // sqlcmd runs without a transaction, so what succeeded before (and after) a statement's
+          // error stays. Here the transaction is still open after a statement-level error
+          // (XACT_ABORT OFF): commit it. After one that ended or doomed it (XACT_STATE 0 or -1:
+          // "XACT_STATE (Transact-SQL)"), nothing of the batch is left: run it as sqlcmd would.
+          if (t.aborted() || (await t.query<{ state: number }>(XACT_STATE))[0]?.state !== 1)
+            throw new Uncommittable();
+          ignored = error;
+        }
+        const [marked] = await t.query<{ db: string }>(MARK(table), { id, unit });
         await c.o.at?.(unit, 'before-commit', true);
         return marked?.db;
       });
+      if (ignored) c.result.ignored.push(ignoredFailure(batch, ignored));
+      return { database, marked: true };
+    } catch (error) {
+      if (!(error instanceof Uncommittable)) throw fatal(error, batch, c) ?? error;
+    }
+  try {
     await connection.batch(batch.text);
   } catch (error) {
-    if (!(error instanceof SqlBatchError)) throw error; // connection lost: the mark will tell
-    const where = locate(batch, error.first.line);
-    if (batch.onError === 'exit') {
-      imports.save(id, { inFlight: false });
-      throw new XpmError(
-        'E_IMPORT_BATCH_FAILED',
-        {
-          file: where.file,
-          line: where.line,
-          batch: batch.index + 1,
-          server: c.o.server,
-          number: error.first.number,
-          detail: error.first.message,
-        },
-        { exitCode: 1 },
-      );
-    }
-    result.ignored.push({
-      batch: batch.index + 1,
-      ...where,
-      number: error.first.number,
-      message: error.first.message,
-    });
+    const end = fatal(error, batch, c);
+    if (end) throw end;
+    c.result.ignored.push(ignoredFailure(batch, error as SqlBatchError));
   }
   const [current] = await connection.query<{ db: string }>(CURRENT_DB);
-  return current?.db;
+  return { database: current?.db, marked: false };
+}
+
+function ignoredFailure(batch: Batch, error: SqlBatchError): IgnoredFailure {
+  return {
+    batch: batch.index + 1,
+    ...locate(batch, error.first.line),
+    number: error.first.number,
+    message: error.first.message,
+  };
+}
+
+/**
+ * What a batch's failure ends the import with: a lost connection as it is (the mark will tell),
+ * a refusal under `:on error exit` as the error naming file and line. Undefined: `ignore`.
+ */
+function fatal(
+  error: unknown,
+  batch: Batch,
+  c: { id: string; imports: ScriptImports; o: ImportOptions },
+): unknown {
+  if (!(error instanceof SqlBatchError)) return error;
+  if (batch.onError !== 'exit') return undefined;
+  const where = locate(batch, error.first.line);
+  c.imports.save(c.id, { inFlight: false });
+  return new XpmError(
+    'E_IMPORT_BATCH_FAILED',
+    {
+      file: where.file,
+      line: where.line,
+      batch: batch.index + 1,
+      server: c.o.server,
+      number: error.first.number,
+      detail: error.first.message,
+    },
+    { exitCode: 1 },
+  );
 }

@@ -318,16 +318,24 @@ export class SqlConnection {
     } catch (error) {
       throw this.diagnosed(error);
     }
+    // The server may end the transaction itself (XACT_ABORT ON, a deadlock): mssql then emits
+    // 'rollback' with aborted = true and refuses further requests in it.
+    let aborted = false;
+    tx.on('rollback', (byServer: boolean) => {
+      aborted ||= byServer;
+    });
     let result: T;
     try {
       result = await work({
+        aborted: () => aborted,
         batch: (text) => this.runBatch(new this.driver.Request(tx), text),
         query: async <R>(text: string, params: SqlParams = {}) =>
           ((await this.bind(new this.driver.Request(tx), params).query(text)).recordset ?? []) as R[],
       });
     } catch (error) {
       await tx.rollback().catch(() => {}); // the server may have rolled back already
-      throw error instanceof SqlBatchError ? error : this.diagnosed(error);
+      // The driver's errors are diagnosed; the work's own (a SqlBatchError, its caller's) pass.
+      throw error instanceof this.driver.MSSQLError ? this.diagnosed(error) : error;
     }
     try {
       await tx.commit();
@@ -353,6 +361,8 @@ export class SqlConnection {
 }
 
 export interface SqlTransactionScope {
+  /** The server ended the transaction itself: nothing of it will commit. */
+  aborted(): boolean;
   batch(text: string): Promise<void>;
   query<R = Record<string, unknown>>(text: string, params?: SqlParams): Promise<R[]>;
 }

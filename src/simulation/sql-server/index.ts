@@ -1,6 +1,7 @@
 export {
   type CatalogRow,
   defaultModel,
+  restartServer,
   type SqlCatalog,
   type SqlFault,
   type SqlModel,

@@ -44,13 +44,57 @@ export interface SqlModel {
 
 /** What script batches did: in order of commit, each once per execution. */
 export interface SqlScripts {
-  applied: Array<{ sql: string; database: string }>;
-  /** tempdb.dbo.xpmigrate_import_marks: committed together with the batch they mark. */
-  marks: Array<{ importId: string; unit: number; db: string }>;
+  applied: AppliedBatch[];
+  /** Rows of the mark tables, committed together with the batch they mark. */
+  marks: ImportMark[];
   /** A batch matching `match` (regex) fails with this error; `line` is the line in the batch. */
-  reject: Array<{ match: string; number: number; message: string; line: number; times?: number }>;
+  reject: Array<{
+    match: string;
+    number: number;
+    message: string;
+    line: number;
+    times?: number;
+    /**
+     * What the error ends. `statement` (most errors with XACT_ABORT OFF, e.g. 547, 2627): the
+     * batch goes on and an open transaction stays. `transaction` (XACT_ABORT ON, 1205): the
+     * open transaction is rolled back, or without one the statements before stay committed.
+     * Only these are modelled; absent = `statement`.
+     */
+    aborts?: 'statement' | 'transaction';
+  }>;
   /** What the committed batches built, by database (lower case): what a census of it finds. */
   created?: Record<string, CreatedDatabase>;
+}
+
+/** A batch that ran; `failed`: the error one of its statements raised, the others ran. */
+export interface AppliedBatch {
+  sql: string;
+  database: string;
+  failed?: number;
+}
+
+/** A row of `<table>.dbo.xpmigrate_import_marks`; `table`: the database holding it (or tempdb). */
+export interface ImportMark {
+  importId: string;
+  unit: number;
+  db: string;
+  table: string;
+}
+
+/** A mark replaces the import's earlier one in the same table (the DELETE before its INSERT). */
+export function keepMark(scripts: SqlScripts, mark: ImportMark): void {
+  scripts.marks = [
+    ...scripts.marks.filter((k) => !(k.importId === mark.importId && eq(k.table, mark.table))),
+    mark,
+  ];
+}
+
+/**
+ * What a restart of the SQL Server loses: tempdb is created anew at every start ("tempdb
+ * database", Microsoft Learn), so the marks kept there are gone; the other databases keep theirs.
+ */
+export function restartServer(model: SqlModel): void {
+  if (model.scripts) model.scripts.marks = model.scripts.marks.filter((k) => !eq(k.table, 'tempdb'));
 }
 
 /** Tables with the rows inserted into them, and modules, as the script batches created them. */

@@ -14,7 +14,9 @@ import {
   preloginReply,
 } from './login.js';
 import {
+  type AppliedBatch,
   findKey,
+  keepMark,
   loadModel,
   majorOf,
   type SqlFault,
@@ -293,7 +295,7 @@ export class SqlServerSimulator {
    */
   private transaction(payload: Buffer, session: Session): Buffer {
     const type = payload.readUInt16LE(payload.readUInt32LE(0));
-    const descriptor = Buffer.from([1, 0, 0, 0, 0, 0, 0, 0]);
+    const descriptor = TRANSACTION_DESCRIPTOR;
     if (type === 5) {
       session.tx = { batches: [], marks: [] };
       return Buffer.concat([envChangeTransaction(8, descriptor), done(DONE.final)]);
@@ -304,7 +306,7 @@ export class SqlServerSimulator {
       const model = this.model;
       const scripts = scriptsOf(model);
       for (const batch of tx.batches) applied(scripts, batch);
-      scripts.marks.push(...tx.marks);
+      for (const mark of tx.marks) keepMark(scripts, mark);
       this.write(model);
     }
     return Buffer.concat([envChangeTransaction(type === 7 ? 9 : 10, descriptor), done(DONE.final)]);
@@ -317,6 +319,10 @@ export class SqlServerSimulator {
     if (rejected >= 0) {
       const r = scripts.reject[rejected]!;
       if (r.times !== undefined && --r.times <= 0) scripts.reject.splice(rejected, 1);
+      const ran = { sql, database: session.database, failed: r.number };
+      if (r.aborts === 'transaction' && session.tx) session.tx = undefined;
+      else if (session.tx) session.tx.batches.push(ran);
+      else applied(scripts, ran);
       this.write(model);
       return [{ number: r.number, class: 16, message: r.message, server: this.name, line: r.line }];
     }
@@ -466,8 +472,12 @@ export class SqlServerSimulator {
     }
     const found = recognise(request.sql);
     if (!found && !rpc && model.scripts) {
+      const open = session.tx !== undefined;
       const errors = this.scriptBatch(model, session, request.sql);
-      send(this.reply(false, { messages: [] }, errors));
+      // An error that ended the transaction (XACT_ABORT ON) says so: ENVCHANGE ROLLBACK_TXN,
+      // which tedious reports as 'rollbackTransaction' and mssql as an aborted transaction.
+      const ended = open && !session.tx ? envChangeTransaction(10, TRANSACTION_DESCRIPTOR) : Buffer.alloc(0);
+      send(Buffer.concat([ended, this.reply(false, { messages: [] }, errors)]));
       return;
     }
     if (!found) {
@@ -602,7 +612,10 @@ function compatibilityLevels(version: string): number[] {
   return levels;
 }
 
-function applied(scripts: SqlScripts, batch: { sql: string; database: string }): void {
+/** The one transaction a session can have here, as ENVCHANGE names it. */
+const TRANSACTION_DESCRIPTOR = Buffer.from([1, 0, 0, 0, 0, 0, 0, 0]);
+
+function applied(scripts: SqlScripts, batch: AppliedBatch): void {
   scripts.applied.push(batch);
   track(scripts, batch);
 }

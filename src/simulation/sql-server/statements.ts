@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeAtomic } from '../../host/index.js';
 import {
+  type AppliedBatch,
   eq,
   findKey,
+  keepMark,
   majorOf,
   resolvePath,
   type SqlDatabase,
@@ -26,7 +28,7 @@ export interface Session {
   quotedIdentifier?: boolean;
   /** The database context (USE); DB_NAME(). */
   database: string;
-  tx?: { batches: Array<{ sql: string; database: string }>; marks: SqlScripts['marks'] };
+  tx?: { batches: AppliedBatch[]; marks: SqlScripts['marks'] };
 }
 
 export interface Result {
@@ -224,56 +226,73 @@ const int = (name: string): Column => ({ name, type: 'int' });
 const bigint = (name: string): Column => ({ name, type: 'bigint' });
 const rows = (columns: Column[], data: Cell[][]): Result => ({ messages: [], rows: { columns, rows: data } });
 
+/** `tempdb.dbo.xpmigrate_import_marks` or `[db].dbo.xpmigrate_import_marks`: the mark table. */
+const MARKS = String.raw`(?:tempdb|\[.+?\])\.dbo\.xpmigrate_import_marks`;
+const marksPattern = (text: string) => new RegExp(template(text).source.replaceAll('{t}', MARKS), 'i');
+/** The database holding a statement's mark table: tempdb has no bracketed name. */
+const marksIn = (ctx: StatementContext): string => ctx.ids.at(-1) ?? 'tempdb';
+
 /** import-db's bookkeeping: a mark per committed batch, in the batch's own transaction. */
 const IMPORT_STATEMENTS: Statement[] = [
   {
-    pattern: template(
-      "IF OBJECT_ID(N'tempdb.dbo.xpmigrate_import_marks') IS NULL CREATE TABLE tempdb.dbo.xpmigrate_import_marks (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit))",
+    // The mark of the unit in flight, read when an import begins: from now on the server takes
+    // any other batch as a script batch.
+    pattern: marksPattern(
+      "IF OBJECT_ID(N'{t}') IS NOT NULL SELECT TOP (1) unit, db FROM {t} WHERE import_id = @id ORDER BY unit DESC",
     ),
-    // An import begins: from now on the server takes any other batch as a script batch.
     run: (ctx) => {
       if (!ctx.model.scripts) {
         scriptsOf(ctx.model);
         ctx.save();
       }
-      return { messages: [] };
+      const id = param(ctx, 'id');
+      const table = marksIn(ctx);
+      const last = scriptsOf(ctx.model)
+        .marks.filter((k) => k.importId === id && eq(k.table, table))
+        .sort((a, b) => b.unit - a.unit)[0];
+      return rows([int('unit'), nvarchar('db')], last ? [[last.unit, last.db]] : []);
     },
   },
   {
-    pattern: template(
-      'INSERT INTO tempdb.dbo.xpmigrate_import_marks (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())',
+    pattern: marksPattern(
+      "IF OBJECT_ID(N'{t}') IS NULL CREATE TABLE {t} (import_id nvarchar(64) NOT NULL, unit int NOT NULL, db nvarchar(128) NOT NULL, PRIMARY KEY (import_id, unit)); DELETE FROM {t} WHERE import_id = @id; INSERT INTO {t} (import_id, unit, db) OUTPUT inserted.db VALUES (@id, @unit, DB_NAME())",
     ),
     run: (ctx) => {
-      const mark = { importId: param(ctx, 'id'), unit: Number(ctx.params.unit), db: ctx.session.database };
+      const table = marksIn(ctx);
+      if (table !== 'tempdb') database(ctx, table);
+      const mark = {
+        importId: param(ctx, 'id'),
+        unit: Number(ctx.params.unit),
+        db: ctx.session.database,
+        table,
+      };
       if (ctx.session.tx) ctx.session.tx.marks.push(mark);
       else {
-        scriptsOf(ctx.model).marks.push(mark);
+        const scripts = scriptsOf(ctx.model);
+        keepMark(scripts, mark);
         ctx.save();
       }
       return rows([nvarchar('db')], [[mark.db]]);
     },
   },
   {
-    pattern: template(
-      'SELECT TOP (1) unit, db FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id ORDER BY unit DESC',
+    pattern: marksPattern(
+      "IF OBJECT_ID(N'{t}') IS NOT NULL BEGIN DELETE FROM {t} WHERE import_id = @id; IF NOT EXISTS (SELECT 1 FROM {t}) DROP TABLE {t}; END",
     ),
     run: (ctx) => {
       const id = param(ctx, 'id');
-      const last = scriptsOf(ctx.model)
-        .marks.filter((m) => m.importId === id)
-        .sort((a, b) => b.unit - a.unit)[0];
-      return rows([int('unit'), nvarchar('db')], last ? [[last.unit, last.db]] : []);
-    },
-  },
-  {
-    pattern: template('DELETE FROM tempdb.dbo.xpmigrate_import_marks WHERE import_id = @id'),
-    run: (ctx) => {
-      const id = param(ctx, 'id');
+      const table = marksIn(ctx);
       const scripts = scriptsOf(ctx.model);
-      scripts.marks = scripts.marks.filter((m) => m.importId !== id);
+      scripts.marks = scripts.marks.filter((k) => !(k.importId === id && eq(k.table, table)));
       ctx.save();
       return { messages: [] };
     },
+  },
+  {
+    // "XACT_STATE (Transact-SQL)": 1 an open transaction that can commit, 0 none; the simulator
+    // ends a transaction a batch's error aborted (`reject.aborts: 'transaction'`), never dooms one.
+    pattern: template('SELECT XACT_STATE() AS state'),
+    run: (ctx) => rows([int('state')], [[ctx.session.tx ? 1 : 0]]),
   },
   {
     pattern: template('SELECT DB_NAME() AS db'),

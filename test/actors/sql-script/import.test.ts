@@ -3,10 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importScript, ScriptImports, splitScript } from '../../../src/actors/sql-script/index.js';
+import {
+  importScript,
+  runsInTransaction,
+  ScriptImports,
+  splitScript,
+} from '../../../src/actors/sql-script/index.js';
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
+import { restartServer } from '../../../src/simulation/index.js';
 import { CLI, cleanEnv, runCli, runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql } from '../../support/sql.js';
 
@@ -125,6 +131,119 @@ describe('import-db against the simulated SQL Server', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace("N'row 3'", "N'row three'"));
     const error = await importScript(open, imports, { file, server: 'SQLSRV01' }).catch((e: unknown) => e);
     expect((error as XpmError).code).toBe('E_IMPORT_SCRIPT_CHANGED');
+  });
+});
+
+/** Dies where `at` says, as a process killed there would: the store keeps the unit in flight. */
+const killedAt = (unit: number, point: 'before-commit' | 'after-commit') => ({
+  at: (u: number, p: string) => {
+    if (u === unit && p === point) throw new Error(`killed at ${unit} ${point}`);
+  },
+});
+
+describe("import-db across a restart of the SQL Server and with sqlcmd's own rules", () => {
+  it('keeps its marks in the database the script fills: a restart (tempdb emptied) between a commit and its checkpoint runs nothing twice', async () => {
+    const { file, imports } = fresh();
+    await expect(
+      importScript(open, imports, { file, server: 'SQLSRV01', ...killedAt(10, 'after-commit') }),
+    ).rejects.toThrow('killed at 10');
+    expect(applied()).toEqual(expected(file).slice(0, 11));
+    // Unit 1 (USE) started in master: its mark is in tempdb. Unit 10 started in XPTEST: there.
+    expect(sql.sim.model.scripts!.marks.map((m) => [m.table, m.unit])).toEqual([
+      ['tempdb', 1],
+      ['XPTEST', 10],
+    ]);
+    sql.sim.update(restartServer);
+    const result = await importScript(open, imports, { file, server: 'SQLSRV01' });
+    expect(result).toMatchObject({ resumedAt: 10, settled: 'marked', units: 36 });
+    expect(applied()).toEqual(expected(file));
+    expect(sql.sim.model.scripts!.marks).toEqual([]); // nothing of the import left in XPTEST
+  });
+
+  it('a unit the restart rolled back is sent again, once', async () => {
+    const { file, imports } = fresh();
+    await expect(
+      importScript(open, imports, { file, server: 'SQLSRV01', ...killedAt(10, 'before-commit') }),
+    ).rejects.toThrow();
+    expect(applied()).toEqual(expected(file).slice(0, 10));
+    sql.sim.update(restartServer);
+    const result = await importScript(open, imports, { file, server: 'SQLSRV01' });
+    expect(result).toMatchObject({ resumedAt: 10, settled: 'rolled-back' });
+    expect(applied()).toEqual(expected(file));
+  });
+
+  it('a BEGIN TRAN in a procedure body does not take the CREATE PROCEDURE batch out of the transaction', async () => {
+    const proc = [
+      '-- the body runs when called',
+      'CREATE PROCEDURE [dbo].[Move] @id int AS',
+      'BEGIN TRAN;',
+      "UPDATE [dbo].[t] SET [v] = N'moved' WHERE [id] = @id;",
+      'COMMIT;',
+    ].join('\r\n');
+    expect(runsInTransaction(proc)).toBe(true);
+    expect(runsInTransaction('BEGIN TRAN;\r\nUPDATE [dbo].[t] SET [v] = 1;\r\nCOMMIT;')).toBe(false);
+    expect(runsInTransaction("SELECT N'CREATE PROCEDURE';\r\nBACKUP LOG [x] TO DISK = N'x'")).toBe(false);
+    const text = scriptText(3).replace('GO 3\r\n', `GO 3\r\n${proc}\r\nGO\r\n`);
+    const { file, imports } = fresh(text);
+    const procUnit = expected(file).indexOf(expected(file).find((b) => b.includes('CREATE PROCEDURE'))!);
+    await expect(
+      importScript(open, imports, { file, server: 'SQLSRV01', ...killedAt(procUnit, 'after-commit') }),
+    ).rejects.toThrow();
+    // Marked in its transaction, so the resume knows it committed (unmarked, it would have to ask).
+    const result = await importScript(open, imports, { file, server: 'SQLSRV01' });
+    expect(result.settled).toBe('marked');
+    expect(applied()).toEqual(expected(file));
+  });
+
+  it(':on error ignore keeps what a failed batch did, as sqlcmd does, and goes on', async () => {
+    const text = [
+      'CREATE DATABASE [XPTEST];',
+      'GO',
+      'USE [XPTEST];',
+      'GO',
+      ':on error ignore',
+      'INSERT INTO [dbo].[t] ([id]) VALUES (1);\r\nINSERT INTO [dbo].[t] ([id]) VALUES (1);\r\nINSERT INTO [dbo].[t] ([id]) VALUES (2);',
+      'GO',
+      'SET XACT_ABORT ON;\r\nINSERT INTO [dbo].[t] ([id]) VALUES (3);\r\nINSERT INTO [dbo].[t] ([id]) VALUES (3);',
+      'GO',
+      'INSERT INTO [dbo].[t] ([id]) VALUES (4);',
+      'GO',
+      '',
+    ].join('\r\n');
+    const { file, imports } = fresh(text);
+    sql.sim.update((m) => {
+      // A duplicate key ends only its statement; under XACT_ABORT ON it ends the transaction.
+      m.scripts!.reject.push(
+        {
+          match: 'VALUES \\(1\\);\\s+INSERT',
+          number: 2627,
+          line: 2,
+          message: 'Violation of PRIMARY KEY constraint.',
+        },
+        {
+          match: 'XACT_ABORT ON',
+          number: 2627,
+          line: 3,
+          message: 'Violation of PRIMARY KEY constraint.',
+          aborts: 'transaction',
+        },
+      );
+    });
+    const result = await importScript(open, imports, { file, server: 'SQLSRV01' });
+    expect(result.ignored.map((f) => [f.batch, f.line, f.number])).toEqual([
+      [3, 7, 2627],
+      [4, 12, 2627],
+    ]);
+    const batches = sql.sim.model.scripts!.applied;
+    // Each batch ran once and stayed: the first committed with its mark, the second (its
+    // transaction gone with XACT_ABORT) again without one, as sqlcmd's autocommit would have.
+    expect(batches.map((b) => [b.sql.split(/\r?\n/)[0], b.failed ?? null])).toEqual([
+      ['CREATE DATABASE [XPTEST];', null],
+      ['USE [XPTEST];', null],
+      ['INSERT INTO [dbo].[t] ([id]) VALUES (1);', 2627],
+      ['SET XACT_ABORT ON;', 2627],
+      ['INSERT INTO [dbo].[t] ([id]) VALUES (4);', null],
+    ]);
   });
 });
 
