@@ -1,4 +1,12 @@
 import type { CatalogRow, SqlCatalog } from './sql-server/model.js';
+import { typeIds } from './sql-server/types.js';
+
+/** A column of an alias type (CREATE TYPE [name] FROM base): listed in the catalog's `aliases`. */
+export interface AliasType {
+  alias: string;
+  userTypeId: number;
+  of: string;
+}
 
 /** A column of a sample table: name, type, and what differs from a nullable plain column. */
 type ColumnSpec = [name: string, type: string, more?: Partial<CatalogRow>];
@@ -155,21 +163,26 @@ export function primaryKeyIndex(tableId: number, name: string): CatalogRow {
   };
 }
 
-/** A row of export-db's `columns` query: a nullable plain column unless `more` says otherwise. */
+/**
+ * A row of sys.columns as export-db's `columns` query reads it: a nullable plain column unless
+ * `more` says otherwise. It holds the type's ids, not its name: the simulator names the type as
+ * the query's own expression does (`catalog.ts`), so a query that names it wrong reads NULL.
+ */
 export function catalogColumn(
   tableId: number,
   id: number,
   name: string,
-  type: string,
+  type: string | AliasType,
   more: Partial<CatalogRow> = {},
 ): CatalogRow {
+  const base = typeof type === 'string' ? type : type.of;
   return {
     tableId,
     id,
     name,
-    type,
-    maxLength: LENGTHS[type] ?? 16,
-    precision: type === 'float' ? 53 : 0,
+    ...typeIds(type),
+    maxLength: LENGTHS[base] ?? 16,
+    precision: base === 'float' ? 53 : 0,
     scale: 0,
     nullable: true,
     collation: null,

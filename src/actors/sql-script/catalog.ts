@@ -3,6 +3,9 @@ import type { SqlConnection } from '../sql-server/index.js';
 /**
  * The catalog views export-db reads, run in the source database. Only columns that exist
  * since SQL Server 2014; newer properties through OBJECTPROPERTY, which is NULL before them.
+ * A column's type: the CLR types (hierarchyid, geometry, geography) share system_type_id 240 and
+ * are named by their user_type_id; every other type by its system_type_id, so an alias type
+ * (CREATE TYPE … FROM nvarchar) reads as its base type ("sys.columns", "sys.types").
  * Aliases that are reserved keywords (ROWCOUNT, FILLFACTOR: "Reserved Keywords (Transact-SQL)")
  * are bracketed; unquoted, SQL Server refuses the query with error 156.
  */
@@ -16,7 +19,7 @@ export const CATALOG_QUERIES = {
   tables:
     "SELECT t.object_id AS id, SCHEMA_NAME(t.schema_id) AS schemaName, t.name AS name, CAST(ISNULL(OBJECTPROPERTY(t.object_id, 'TableTemporalType'), 0) AS int) AS temporalType, CAST(ISNULL(OBJECTPROPERTY(t.object_id, 'TableIsMemoryOptimized'), 0) AS int) AS memoryOptimized, (SELECT CAST(SUM(p.rows) AS int) FROM sys.partitions AS p WHERE p.object_id = t.object_id AND p.index_id IN (0, 1)) AS [rowCount] FROM sys.tables AS t WHERE t.is_ms_shipped = 0 ORDER BY t.object_id",
   columns:
-    'SELECT c.object_id AS tableId, c.column_id AS id, c.name AS name, TYPE_NAME(c.system_type_id) AS type, c.max_length AS maxLength, c.precision AS precision, c.scale AS scale, c.is_nullable AS nullable, c.collation_name AS collation, c.is_identity AS isIdentity, CAST(ic.seed_value AS nvarchar(40)) AS seed, CAST(ic.increment_value AS nvarchar(40)) AS increment, cc.definition AS computed, cc.is_persisted AS persisted, dc.name AS defaultName, dc.definition AS defaultDefinition, c.is_rowguidcol AS rowGuid, c.is_sparse AS sparse, c.is_filestream AS filestream FROM sys.columns AS c JOIN sys.tables AS t ON t.object_id = c.object_id LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id LEFT JOIN sys.default_constraints AS dc ON dc.object_id = c.default_object_id WHERE t.is_ms_shipped = 0 ORDER BY c.object_id, c.column_id',
+    'SELECT c.object_id AS tableId, c.column_id AS id, c.name AS name, TYPE_NAME(CASE WHEN c.system_type_id = 240 THEN c.user_type_id ELSE c.system_type_id END) AS type, c.max_length AS maxLength, c.precision AS precision, c.scale AS scale, c.is_nullable AS nullable, c.collation_name AS collation, c.is_identity AS isIdentity, CAST(ic.seed_value AS nvarchar(40)) AS seed, CAST(ic.increment_value AS nvarchar(40)) AS increment, cc.definition AS computed, cc.is_persisted AS persisted, dc.name AS defaultName, dc.definition AS defaultDefinition, c.is_rowguidcol AS rowGuid, c.is_sparse AS sparse, c.is_filestream AS filestream FROM sys.columns AS c JOIN sys.tables AS t ON t.object_id = c.object_id LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id LEFT JOIN sys.default_constraints AS dc ON dc.object_id = c.default_object_id WHERE t.is_ms_shipped = 0 ORDER BY c.object_id, c.column_id',
   indexes:
     'SELECT i.object_id AS tableId, i.index_id AS id, i.name AS name, i.type_desc AS type, i.is_primary_key AS primaryKey, i.is_unique_constraint AS uniqueConstraint, i.is_unique AS isUnique, i.filter_definition AS filter, i.fill_factor AS [fillFactor], i.ignore_dup_key AS ignoreDupKey FROM sys.indexes AS i JOIN sys.tables AS t ON t.object_id = i.object_id WHERE t.is_ms_shipped = 0 AND i.type > 0 AND i.is_hypothetical = 0 ORDER BY i.object_id, i.index_id',
   indexColumns:

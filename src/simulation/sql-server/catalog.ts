@@ -1,7 +1,8 @@
 import { CATALOG_QUERIES, MODULE_NAMES } from '../../actors/sql-script/index.js';
-import type { CatalogRow, CreatedDatabase, SqlModel } from './model.js';
+import type { CatalogRow, CreatedDatabase, SqlCatalog, SqlModel } from './model.js';
 import type { Result, Session } from './statements.js';
 import type { Cell, Column, ColumnType } from './tds.js';
+import { typeName } from './types.js';
 
 const normalize = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 const QUERIES = Object.entries(CATALOG_QUERIES).map(([name, text]) => [name, normalize(text)] as const);
@@ -48,6 +49,7 @@ export function catalogAnswer(model: SqlModel, session: Session, sql: string): R
     return data ? answer([{ n: data.length }]) : undefined;
   }
   const query = QUERIES.find(([, q]) => q === text);
+  if (query?.[0] === 'columns') return answer(namedTypes(text, catalog));
   if (query) return answer(catalog.queries[query[0]] ?? []);
   if (!text.startsWith('SELECT ')) return undefined;
   const table = Object.keys(catalog.data).find(
@@ -58,6 +60,25 @@ export function catalogAnswer(model: SqlModel, session: Session, sql: string): R
   if (data.length === 0) return { messages: [] };
   const columns: Column[] = data[0]!.map(() => ({ name: '', type: 'text' }));
   return { messages: [], rows: { columns, rows: styled(text, data) } };
+}
+
+/**
+ * sys.columns rows with the type named as the query's `… AS type` expression names it:
+ * TYPE_NAME of c.system_type_id, c.user_type_id, or a CASE choosing between them.
+ */
+function namedTypes(text: string, catalog: SqlCatalog): CatalogRow[] {
+  const expression = selectList(text)
+    .find((e) => / AS type$/i.test(e))
+    ?.replace(/ AS type$/i, '');
+  const argument = /^TYPE_NAME\((.+)\)$/i.exec(expression ?? '')?.[1];
+  if (!argument) throw new Error(`simulator: type expression not modelled: ${expression}`);
+  return (catalog.queries.columns ?? []).map(({ systemTypeId, userTypeId, ...row }) => {
+    const ids: Record<string, unknown> = { 'c.system_type_id': systemTypeId, 'c.user_type_id': userTypeId };
+    const chosen = /^CASE WHEN (c\.\w+) = (\d+) THEN (c\.\w+) ELSE (c\.\w+) END$/i.exec(argument);
+    const column = chosen ? (ids[chosen[1]!] === Number(chosen[2]) ? chosen[3]! : chosen[4]!) : argument;
+    if (!(column in ids)) throw new Error(`simulator: type expression not modelled: ${expression}`);
+    return { ...row, type: typeName(ids[column] as number, catalog.aliases) };
+  });
 }
 
 /** The select list's expressions, split at the commas outside parentheses and strings. */

@@ -110,6 +110,8 @@ export interface SqlCatalog {
   queries: Record<string, CatalogRow[]>;
   /** `[schema].[table]` → the data query's rows, every value in its text form. */
   data: Record<string, Array<Array<string | null>>>;
+  /** The database's alias types: user_type_id → name (TYPE_NAME names them). */
+  aliases?: Record<number, string>;
 }
 
 export interface SqlLogin {

@@ -465,7 +465,13 @@ export class SqlServerSimulator {
       }
     }
 
-    const catalog = catalogAnswer(model, session, request.sql);
+    let catalog: Result | undefined;
+    try {
+      catalog = catalogAnswer(model, session, request.sql);
+    } catch (error) {
+      send(this.reply(rpc, { messages: [] }, [this.error(50000, (error as Error).message)]));
+      return;
+    }
     if (catalog) {
       send(this.reply(rpc, catalog, []));
       return;

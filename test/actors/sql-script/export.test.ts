@@ -608,6 +608,36 @@ describe('export-db', () => {
     }
   });
 
+  it('reads a column type as sys.columns and sys.types give it: CLR types by user_type_id, alias types as their base type', async () => {
+    sql.sim.update((m) => {
+      const catalog = m.catalogs!.XPDATA!;
+      // CREATE TYPE [dbo].[Phone] FROM nvarchar(40): user_type_id 257, system_type_id 231.
+      catalog.aliases = { 257: 'Phone' };
+      catalog.queries.columns!.push(
+        col(
+          102,
+          5,
+          'phone',
+          { alias: 'Phone', userTypeId: 257, of: 'nvarchar' },
+          {
+            maxLength: 80,
+            collation: 'Latin1_General_CI_AS',
+          },
+        ),
+      );
+      catalog.data[HOSTILE] = catalog.data[HOSTILE]!.map((row) => [...row, '+49 621 1']);
+    });
+    const c = await source();
+    const out = join(dir, 'types.sql');
+    await exportDatabase(c, { target: 2019, out, server: 'SQLSRV01' });
+    await c.close();
+    const script = readFileSync(out, 'utf8');
+    expect(script).toContain('[phone] nvarchar(40)');
+    expect(script).toContain('[c_hier] hierarchyid');
+    expect(script).toContain('[c_geo] geography');
+    expect(script).not.toContain('Phone');
+  });
+
   it('an XML or spatial index is an unscripted object, not a CREATE XML INDEX … (c ASC) a server refuses', async () => {
     sql.sim.update((m) => {
       const q = m.catalogs!.XPDATA!.queries;
