@@ -248,6 +248,15 @@ export function sampleCatalog(database: string, dataPath: string): SqlCatalog | 
         included: false,
       })),
       foreignKeys: database === 'XPDATA' ? [USER_FK] : [],
+      // UserLines (500) reads Users and PhoneLines; FindUserByNumber (501) reads UserLines.
+      dependencies:
+        database === 'XPDATA'
+          ? [
+              { referencingId: 500, referencedId: 100 },
+              { referencingId: 500, referencedId: 101 },
+              { referencingId: 501, referencedId: 500 },
+            ]
+          : [],
       foreignKeyColumns: database === 'XPDATA' ? [{ foreignKeyId: 300, name: 'UserId', refName: 'Id' }] : [],
       modules: sample.modules.map((m, i) => ({
         id: 500 + i,

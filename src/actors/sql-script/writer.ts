@@ -1,13 +1,17 @@
 import type { Catalog, ColumnInfo, IndexInfo, ModuleInfo, TableInfo } from './catalog.js';
 import { NOT_INSERTED, qualified, quoteName, unicodeLiteral } from './literals.js';
+import { creationOrder } from './order.js';
 import { compatibilityFor, type TargetVersion } from './target.js';
 
 /** The script's DDL: what comes before the data and what comes after it. */
 export interface ScriptParts {
   header: string[];
-  /** Batches: database, schemas, tables with their keys. */
+  /**
+   * Batches: database, schemas, then tables with their keys and the functions, views and
+   * procedures, each after what it refers to (`creationOrder`).
+   */
   before: string[];
-  /** Batches: other indexes, foreign keys, checks, then views, functions, procedures, triggers. */
+  /** Batches: other indexes, foreign keys, checks, then triggers (which must not fire on the data). */
   after: string[];
 }
 
@@ -69,7 +73,9 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
     `ALTER DATABASE [$(DatabaseName)] SET COMPATIBILITY_LEVEL = ${compatibilityFor(db.compatibilityLevel, meta.target)};`,
     'USE [$(DatabaseName)];',
     ...catalog.schemas.map((s) => `CREATE SCHEMA ${quoteName(s)} AUTHORIZATION [dbo];`),
-    ...catalog.tables.map(createTable),
+    ...creationOrder(catalog.tables, catalog.modules, catalog.dependencies).flatMap((c) =>
+      c.kind === 'table' ? [createTable(c.table)] : createModule(c.module),
+    ),
   ];
   const after = [
     ...catalog.tables.flatMap((t) =>
@@ -105,7 +111,7 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
         return lines.join('\n');
       }),
     ),
-    ...orderModules(catalog.modules).flatMap(createModule),
+    ...catalog.modules.filter((m) => m.type === 'TR').flatMap(createModule),
   ];
   return { header, before, after };
 }
@@ -189,12 +195,6 @@ function createIndex(t: TableInfo, i: IndexInfo): string {
     indexOptions(i),
     ';',
   ].join('');
-}
-
-/** Functions first (views and procedures call them), then views, procedures, triggers. */
-function orderModules(modules: ModuleInfo[]): ModuleInfo[] {
-  const rank = { FN: 0, IF: 0, TF: 0, V: 1, P: 2, TR: 3 } as const;
-  return [...modules].sort((a, b) => rank[a.type] - rank[b.type] || a.id - b.id);
 }
 
 /**

@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { codeOnly } from '../../actors/sql-script/index.js';
 import { writeAtomic } from '../../host/index.js';
 import { catalogAnswer } from './catalog.js';
-import { track } from './created.js';
+import { track, unresolvedReference } from './created.js';
 import {
   type Login7,
   ntlmChallenge,
@@ -362,6 +362,8 @@ export class SqlServerSimulator {
           line: 1,
         },
       ];
+    const missing = unresolvedReference(scripts, { sql, database: session.database });
+    if (missing) return [{ ...missing, class: 16, server: this.name, line: 1 }];
     if (created && !findKey(model.databases, created)) {
       // The files must go to a folder this server has: its data and log folders here.
       const folders = [model.dataPath, model.logPath, ...(model.folders ?? [])].map((f) => f.toLowerCase());

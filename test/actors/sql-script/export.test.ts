@@ -391,6 +391,92 @@ describe('export-db', () => {
     }
   });
 
+  it('creates each object after what it refers to (sys.sql_expression_dependencies), so a server accepts every batch', async () => {
+    const module = (id: number, name: string, type: string, definition: string) => ({
+      id,
+      schemaName: 'dbo',
+      name,
+      type,
+      definition,
+      ansiNulls: true,
+      quotedIdentifier: true,
+    });
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      q.modules!.push(
+        module(
+          305,
+          'fTag',
+          'FN',
+          "CREATE FUNCTION [dbo].[fTag] (@id bigint) RETURNS nvarchar(20) AS\nBEGIN RETURN N'#' + CAST(@id AS nvarchar(19)) END",
+        ),
+        module(
+          306,
+          'vNewest',
+          'V',
+          'CREATE VIEW [dbo].[vNewest] AS\nSELECT TOP (1) id FROM [dbo].[vAll] ORDER BY id DESC',
+        ),
+        module(307, 'vAll', 'V', 'CREATE VIEW [dbo].[vAll] AS\nSELECT id FROM [dbo].[Every Type]'),
+        module(
+          308,
+          'fValid',
+          'FN',
+          'CREATE FUNCTION [dbo].[fValid] (@x tinyint) RETURNS bit AS\nBEGIN RETURN 1 END',
+        ),
+      );
+      // [sales].[Order]]s] gets a computed column calling fTag; Every Type a CHECK calling fValid.
+      q.columns!.push(col(102, 5, 'tag', 'nvarchar', { computed: '([dbo].[fTag]([id]))', persisted: false }));
+      q.checks!.push({
+        tableId: 101,
+        name: 'CK_valid',
+        definition: '([dbo].[fValid]([c_tinyint])=(1))',
+        disabled: false,
+        notTrusted: false,
+      });
+      q.dependencies = [
+        { referencingId: 102, referencedId: 305 },
+        { referencingId: 306, referencedId: 307 },
+        { referencingId: 307, referencedId: 101 },
+        { referencingId: 101, referencedId: 308 },
+      ];
+    });
+    const { out } = await exportTo(2022);
+    const batches = [...splitScript(out)].map((b) => b.text);
+    const at = (text: string) => batches.findIndex((b) => b.includes(text));
+    expect(at('CREATE FUNCTION [dbo].[fTag]')).toBeLessThan(at('CREATE TABLE [sales].[Order]]s]'));
+    expect(at('CREATE FUNCTION [dbo].[fValid]')).toBeLessThan(at('CREATE TABLE [dbo].[Every Type]'));
+    expect(at('CREATE VIEW [dbo].[vAll]')).toBeLessThan(at('CREATE VIEW [dbo].[vNewest]'));
+    // The trigger still comes after the data, which it must not see arrive.
+    expect(at('CREATE TRIGGER')).toBeGreaterThan(at('INSERT INTO [sales].[Order]]s]'));
+    const target = await startSql('SQLSRVDEP', (m) => {
+      m.scripts = { applied: [], marks: [], reject: [] };
+      m.folders = ['D:\\Data\\', 'L:\\LOG\\'];
+    });
+    try {
+      const open = (database: string | undefined) =>
+        SqlConnection.open(target.access(), database ? { database } : {});
+      const result = await importScript(open, new ScriptImports(openDb(join(dir, 'dependencies.db'))), {
+        file: out,
+        server: 'SQLSRVDEP',
+        vars: { DataPath: 'D:\\Data\\' },
+      });
+      expect(result.units).toBe(batches.length);
+      // Out of order, the same server refuses them, as SQL Server does at CREATE time.
+      await withSql(target.access(), async (c) => {
+        const view = await c
+          .batch('CREATE VIEW [dbo].[v1] AS SELECT id FROM [dbo].[v2]')
+          .catch((e: unknown) => e);
+        expect(String(view)).toContain("Invalid object name 'dbo.v2'");
+        const table = await c
+          .batch('CREATE TABLE [dbo].[t1] ([id] int, [tag] AS ([dbo].[fTag]([id])))')
+          .catch((e: unknown) => e);
+        expect(String(table)).toContain('Msg 4121');
+      });
+    } finally {
+      await target.stop();
+    }
+  });
+
   it('splits a large table into INSERTs of at most 1,000 rows, each its own batch with IDENTITY_INSERT', async () => {
     sql.sim.update((m) => {
       m.catalogs!.XPDATA!.data[EVERY] = Array.from({ length: 2500 }, (_, i) => [

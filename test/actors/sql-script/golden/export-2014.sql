@@ -67,6 +67,23 @@ CREATE TABLE [sales].[Order]]s] (
   CONSTRAINT [UQ_quoted] UNIQUE NONCLUSTERED ([it's "quoted"] ASC)
 );
 GO
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+CREATE FUNCTION dbo.fDouble (@x int) RETURNS int AS
+BEGIN RETURN @x * 2 END
+GO
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+CREATE VIEW [sales].[vOrders] AS
+SELECT id FROM [sales].[Order]]s]
+GO
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+DECLARE @definition nvarchar(max) = N'CREATE PROCEDURE dbo.pReport AS' + NCHAR(10) + N'SELECT N''cost: $' + N'(Price)'';' + NCHAR(10) + N'GO';
+EXEC sys.sp_executesql @definition;
+GO
 SET ANSI_NULLS, ANSI_PADDING, ANSI_WARNINGS, ARITHABORT, CONCAT_NULL_YIELDS_NULL, QUOTED_IDENTIFIER ON; SET NUMERIC_ROUNDABORT OFF;
 SET IDENTITY_INSERT [dbo].[Every Type] ON;
 INSERT INTO [dbo].[Every Type] ([id], [c_char], [c_varchar], [c_text], [c_nchar], [c_nvarchar], [c_ntext], [c_xml], [c_binary], [c_varbinary], [c_image], [c_bit], [c_tinyint], [c_smallint], [c_bigint], [c_decimal], [c_numeric], [c_money], [c_smallmoney], [c_float], [c_real], [c_date], [c_datetime], [c_datetime2], [c_smalldatetime], [c_dto], [c_time], [c_guid], [c_hier], [c_geo], [c_sparse]) VALUES
@@ -94,23 +111,6 @@ ALTER TABLE [sales].[Order]]s] WITH CHECK ADD CONSTRAINT [CK_positive] CHECK ([i
 GO
 ALTER TABLE [sales].[Order]]s] WITH NOCHECK ADD CONSTRAINT [CK_off] CHECK ([it's "quoted"]<>N'x');
 ALTER TABLE [sales].[Order]]s] NOCHECK CONSTRAINT [CK_off];
-GO
-SET ANSI_NULLS ON;
-SET QUOTED_IDENTIFIER ON;
-GO
-CREATE FUNCTION dbo.fDouble (@x int) RETURNS int AS
-BEGIN RETURN @x * 2 END
-GO
-SET ANSI_NULLS ON;
-SET QUOTED_IDENTIFIER ON;
-GO
-CREATE VIEW [sales].[vOrders] AS
-SELECT id FROM [sales].[Order]]s]
-GO
-SET ANSI_NULLS ON;
-SET QUOTED_IDENTIFIER ON;
-DECLARE @definition nvarchar(max) = N'CREATE PROCEDURE dbo.pReport AS' + NCHAR(10) + N'SELECT N''cost: $' + N'(Price)'';' + NCHAR(10) + N'GO';
-EXEC sys.sp_executesql @definition;
 GO
 SET ANSI_NULLS OFF;
 SET QUOTED_IDENTIFIER ON;
