@@ -1,3 +1,4 @@
+import { XpmError } from '../../errors/index.js';
 import type { Text } from '../../i18n/index.js';
 import type { SqlConnection } from './connect.js';
 import {
@@ -6,8 +7,10 @@ import {
   FREE_SPACE,
   isDbOwner,
   MODEL_FILES,
+  REMOVE_PROBE,
   SERVER_FACTS,
   SERVICE_ACCOUNT,
+  WRITE_PROBE,
 } from './statements.js';
 
 /** What the server says about itself (read-only). */
@@ -123,6 +126,25 @@ export async function dbOwnerOf(c: SqlConnection, database: string, account: str
 export async function folderVisibleToServer(c: SqlConnection, path: string): Promise<boolean> {
   const [row] = await c.query<Record<string, number>>(FOLDER_EXISTS, { path: path.replace(/[\\/]+$/, '') });
   return row?.['File is a Directory'] === 1;
+}
+
+/** How a write into the backup folder, as the SQL Server, went. */
+export type WriteProof =
+  | { written: true; removed: boolean; file: string }
+  | { written: false; code: string; detail: string };
+
+/** Writes a probe backup into the folder as the SQL Server's service account, then removes it. */
+export async function writeProof(c: SqlConnection, folder: string): Promise<WriteProof> {
+  const file = `${folder.replace(/[\\/]+$/, '')}\\xpmigrate-write-test-${Date.now().toString(36)}.bak`;
+  try {
+    await c.query(WRITE_PROBE, { file });
+  } catch (error) {
+    if (!(error instanceof XpmError)) throw error;
+    return { written: false, code: error.code, detail: String(error.params.detail ?? '') };
+  }
+  await c.query(REMOVE_PROBE, { file }).catch(() => undefined);
+  const [left] = await c.query<Record<string, number>>(FOLDER_EXISTS, { path: file });
+  return { written: true, removed: left?.['File Exists'] !== 1, file };
 }
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
@@ -242,6 +264,10 @@ export async function runChecks(
     const visible = await folderVisibleToServer(c, input.backupDir);
     const machine = networkAccount(f.serviceAccount, f.serverName, f.login);
     const account = `${f.serviceAccount ?? '?'}${machine ? `, ${machine}` : ''}`;
+    const shareRemedy: Text = {
+      de: `Dem Dienstkonto des SQL Servers (${account}) und dem SQL Agent Vollzugriff auf Freigabe und Ordner geben${machine ? ` – im Netzwerk ist es das Computerkonto ${machine}, diesem die Rechte geben` : ''}; derselbe UNC-Pfad muss von beiden Maschinen gehen.`,
+      en: `Give the SQL Server's service account (${account}) and the SQL Agent full control of the share and folder${machine ? ` – on the network it is the computer account ${machine}: grant that one` : ''}; the same UNC path must work from both machines.`,
+    };
     add(
       'sql.backup-folder',
       visible ? 'pass' : 'fail',
@@ -254,11 +280,10 @@ export async function runChecks(
             de: `${input.backupDir} für den SQL Server (${account}) nicht erreichbar`,
             en: `${input.backupDir} not reachable for the SQL Server (${account})`,
           },
-      {
-        de: `Dem Dienstkonto des SQL Servers (${account}) und dem SQL Agent Vollzugriff auf Freigabe und Ordner geben${machine ? ` – im Netzwerk ist es das Computerkonto ${machine}, diesem die Rechte geben` : ''}; derselbe UNC-Pfad muss von beiden Maschinen gehen.`,
-        en: `Give the SQL Server's service account (${account}) and the SQL Agent full control of the share and folder${machine ? ` – on the network it is the computer account ${machine}: grant that one` : ''}; the same UNC path must work from both machines.`,
-      },
+      shareRemedy,
     );
+    if (visible)
+      add(...writeCheck(input.backupDir, await writeProof(c, input.backupDir), account, shareRemedy));
   }
   if (input.incomingMb !== undefined) {
     const free = f.freeMb;
@@ -278,6 +303,57 @@ export async function runChecks(
     );
   }
   return { facts: f, checks };
+}
+
+/** The write check: seeing the folder is not writing there (a share granted "Read" only). */
+function writeCheck(
+  folder: string,
+  proof: WriteProof,
+  account: string,
+  shareRemedy: Text,
+): [string, CheckStatus, Text, Text?] {
+  const id = 'sql.backup-write';
+  if (proof.written && proof.removed)
+    return [
+      id,
+      'pass',
+      {
+        de: `${folder}: der SQL Server (${account}) hat eine Test-Sicherung geschrieben und wieder gelöscht`,
+        en: `${folder}: the SQL Server (${account}) wrote a test backup there and removed it`,
+      },
+    ];
+  if (proof.written)
+    return [
+      id,
+      'warn',
+      {
+        de: `${folder}: Schreiben geht, aber die Testdatei ${proof.file} blieb liegen`,
+        en: `${folder}: writing works, but the test file ${proof.file} was left behind`,
+      },
+      { de: `${proof.file} löschen.`, en: `Delete ${proof.file}.` },
+    ];
+  if (proof.code === 'E_SQL_PERMISSION')
+    return [
+      id,
+      'warn',
+      {
+        de: `${folder}: Schreibrecht nicht geprüft – diese Anmeldung darf model nicht sichern`,
+        en: `${folder}: write access not proven – this login may not back up model`,
+      },
+      {
+        de: 'Mit einer SYSADMIN-Anmeldung prüfen, oder vor der Nacht eine Sicherung dorthin testen.',
+        en: 'Check with a SYSADMIN login, or try a backup to that folder before the night.',
+      },
+    ];
+  return [
+    id,
+    'fail',
+    {
+      de: `${folder}: der SQL Server (${account}) kann dort nicht schreiben (${proof.detail})`,
+      en: `${folder}: the SQL Server (${account}) cannot write there (${proof.detail})`,
+    },
+    shareRemedy,
+  ];
 }
 
 const eqi = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

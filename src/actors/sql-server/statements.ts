@@ -30,6 +30,18 @@ export const FREE_SPACE =
 /** Runs under the SQL Server's service account: whether *it* can see the folder. */
 export const FOLDER_EXISTS = 'EXEC master.dbo.xp_fileexist @path';
 
+/**
+ * @file. Proves the SQL Server can *write* to the backup folder (xp_fileexist proves only that it
+ * sees it): a copy-only backup of model, the smallest database every server has, written by the
+ * service account as a real backup would be. Needs sysadmin or db_owner of model.
+ */
+export const WRITE_PROBE = 'BACKUP DATABASE [model] TO DISK = @file WITH COPY_ONLY, INIT, FORMAT';
+/**
+ * @file. Removes the probe, again as the service account. xp_delete_file (what maintenance
+ * plans' cleanup runs; sysadmin) deletes only files with a SQL Server backup header, never another.
+ */
+export const REMOVE_PROBE = 'EXEC master.sys.xp_delete_file 0, @file';
+
 /** @account, @database. Members of db_owner, or the database's owner (dbo). */
 export const isDbOwner = (database: string) => {
   const db = quoteIdent(database);

@@ -4,8 +4,8 @@ import type { Text } from '../../i18n/index.js';
 export const SQL = {
   cmdSql: { de: 'SQL Server prüfen', en: 'check a SQL Server' },
   cmdSqlCheck: {
-    de: 'Prüfungen (nur lesend): Version, Edition, FILESTREAM, SYSADMIN, db_owner, Backup-Freigabe aus Sicht des SQL Servers, freier Platz',
-    en: 'read-only checks: version, edition, FILESTREAM, SYSADMIN, db_owner, the backup share as the SQL Server sees it, free space',
+    de: 'Prüfungen: Version, Edition, FILESTREAM, SYSADMIN, db_owner, Backup-Freigabe aus Sicht des SQL Servers (sehen und schreiben: eine Test-Sicherung von model, danach gelöscht), freier Platz',
+    en: 'checks: version, edition, FILESTREAM, SYSADMIN, db_owner, the backup share as the SQL Server sees it (seen and written: a test backup of model, removed again), free space',
   },
   optSqlCheckAccount: {
     de: 'XPhone Dienste-Account, der db_owner braucht',

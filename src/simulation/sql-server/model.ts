@@ -152,6 +152,8 @@ export interface SqlShare {
   dir: string;
   /** Accounts (the SQL Server's service account among them) that have rights there; `*` = all. */
   access: string[];
+  /** Of those, the ones that may only read (a share granted "Read"): a write gets OS error 5. */
+  readOnly?: string[];
 }
 
 /** Faults on demand; `times` counts down, absent = always. */
@@ -238,13 +240,18 @@ export const majorOf = (version: string) => Number(version.split('.')[0]);
 export type PathAnswer = { ok: true; file: string } | { ok: false; osError: 2 | 3 | 5 };
 
 /** How the server's service account sees a Windows path: a real file, or the OS error it gets. */
-export function resolvePath(model: SqlModel, windowsPath: string): PathAnswer {
+export function resolvePath(
+  model: SqlModel,
+  windowsPath: string,
+  mode: 'read' | 'write' = 'read',
+): PathAnswer {
   const path = `${windowsPath.replace(/\//g, '\\').replace(/\\+$/, '')}\\`;
   const share = model.shares
     .filter((s) => path.toLowerCase().startsWith(`${s.path.toLowerCase().replace(/\\$/, '')}\\`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!share) return { ok: false, osError: 3 };
-  if (!share.access.some((a) => a === '*' || eq(a, model.serviceAccount))) return { ok: false, osError: 5 };
+  const holds = (accounts: string[] = []) => accounts.some((a) => a === '*' || eq(a, model.serviceAccount));
+  if (!holds(share.access) || (mode === 'write' && holds(share.readOnly))) return { ok: false, osError: 5 };
   const rest = path.slice(share.path.replace(/\\$/, '').length + 1, -1).split('\\');
   return { ok: true, file: join(share.dir, ...rest) };
 }

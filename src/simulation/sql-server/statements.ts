@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeAtomic } from '../../host/index.js';
 import {
   type AppliedBatch,
@@ -401,10 +402,12 @@ export const STATEMENTS: Statement[] = [
     pattern: template('EXEC master.dbo.xp_fileexist @path'),
     run: (ctx) => {
       const where = resolvePath(ctx.model, param(ctx, 'path'));
-      const isDir = where.ok && existsSync(where.file);
+      const found = where.ok && existsSync(where.file);
+      const isDir = found && statSync(where.file).isDirectory();
+      const parent = where.ok && existsSync(dirname(where.file));
       return rows(
         [int('File Exists'), int('File is a Directory'), int('Parent Directory Exists')],
-        [[0, isDir ? 1 : 0, isDir ? 1 : 0]],
+        [[found && !isDir ? 1 : 0, isDir ? 1 : 0, parent ? 1 : 0]],
       );
     },
   },
@@ -495,7 +498,7 @@ export const STATEMENTS: Statement[] = [
           [262, `BACKUP DATABASE permission denied in database '${name}'.`, 14],
           [3013, 'BACKUP DATABASE is terminating abnormally.'],
         );
-      const where = resolvePath(ctx.model, path);
+      const where = resolvePath(ctx.model, path, 'write');
       if (!where.ok) return deviceError(ctx, path, where.osError, 'BACKUP DATABASE');
       const folder = where.file.replace(/[\\/][^\\/]*$/, '');
       if (!existsSync(folder)) return deviceError(ctx, path, 3, 'BACKUP DATABASE');
@@ -513,6 +516,49 @@ export const STATEMENTS: Statement[] = [
       writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
       ctx.save('backup');
       return { messages: [processed(ctx, 'BACKUP', pages)] };
+    },
+  },
+  {
+    // xpmigrate's write probe: model is small and on every server; sysadmin may back it up.
+    pattern: template('BACKUP DATABASE [model] TO DISK = @file WITH COPY_ONLY, INIT, FORMAT'),
+    run: (ctx) => {
+      const path = param(ctx, 'file');
+      if (!isSysadmin(ctx))
+        fail(
+          ctx.model,
+          [262, "BACKUP DATABASE permission denied in database 'model'.", 14],
+          [3013, 'BACKUP DATABASE is terminating abnormally.'],
+        );
+      const where = resolvePath(ctx.model, path, 'write');
+      if (!where.ok) return deviceError(ctx, path, where.osError, 'BACKUP DATABASE');
+      if (!existsSync(dirname(where.file))) return deviceError(ctx, path, 3, 'BACKUP DATABASE');
+      const body = {
+        format: 'xpmigrate-simulated-backup' as const,
+        database: 'model',
+        serverVersion: ctx.model.version,
+        sizeMb: 8,
+        files: [],
+        users: {},
+        content: 'model',
+      };
+      writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
+      return { messages: [processed(ctx, 'BACKUP', 1024)] };
+    },
+  },
+  {
+    // Undocumented, used by maintenance plans' cleanup: deletes a file only if it is a backup.
+    pattern: template('EXEC master.sys.xp_delete_file 0, @file'),
+    run: (ctx) => {
+      if (!isSysadmin(ctx))
+        fail(ctx.model, [229, "The EXECUTE permission was denied on the object 'xp_delete_file'.", 14]);
+      const where = resolvePath(ctx.model, param(ctx, 'file'), 'write');
+      if (
+        where.ok &&
+        existsSync(where.file) &&
+        readFileSync(where.file, 'utf8').includes('xpmigrate-simulated-backup')
+      )
+        rmSync(where.file);
+      return { messages: [] };
     },
   },
   {

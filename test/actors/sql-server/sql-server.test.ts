@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   backupDatabase,
@@ -62,8 +63,39 @@ describe('checks through the real driver', () => {
       'sql.sysadmin:pass',
       'sql.db-owner:pass',
       'sql.backup-folder:pass',
+      'sql.backup-write:pass',
       'sql.free-space:pass',
     ]);
+    // The write test's file is gone again: the check leaves nothing on the share.
+    expect(readdirSync(s.backupDir)).toEqual([]);
+  });
+
+  test('a share the SQL Server may read but not write fails the write check, naming the computer account', async () => {
+    const s = await server('SQLSRV01', (m) => {
+      m.shares[0]!.readOnly = [m.serviceAccount]; // "Read" for the server: it sees the folder
+    });
+    const { checks } = await withSql(s.access(), (c) =>
+      runChecks(c, { databases: [], backupDir: SHARE, external: true }),
+    );
+    const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
+    expect(byId['sql.backup-folder']!.status).toBe('pass');
+    expect(byId['sql.backup-write']!.status).toBe('fail');
+    expect(byId['sql.backup-write']!.message.en).toContain('Operating system error 5');
+    expect(byId['sql.backup-write']!.remedy!.de).toContain('XPHONE\\SQLSRV01$');
+    expect(readdirSync(s.backupDir)).toEqual([]);
+  });
+
+  test('a login that may not back up model cannot prove write access: a warning, not a pass', async () => {
+    const s = await server('SQLSRV01', (m) => {
+      m.logins['XPHONE\\helpdesk'] = { windows: true, password: 'pw' };
+    });
+    const access = s.access({ credentials: { user: 'XPHONE\\helpdesk', password: 'pw' } });
+    const { checks } = await withSql(access, (c) =>
+      runChecks(c, { databases: [], backupDir: SHARE, external: true }),
+    );
+    const write = checks.find((c) => c.id === 'sql.backup-write')!;
+    expect(write.status).toBe('warn');
+    expect(write.message.de).toContain('model');
   });
 
   test('old version, Express over 10 GB, FILESTREAM off, no sysadmin, no db_owner, share closed, disk full: each fails with a remedy', async () => {
