@@ -327,16 +327,8 @@ export class SqlServerSimulator {
       return [{ number: r.number, class: 16, message: r.message, server: this.name, line: r.line }];
     }
     const created = /\bCREATE\s+DATABASE\s+\[((?:[^\]]|\]\])+)\]/i.exec(sql)?.[1]?.replace(/\]\]/g, ']');
-    if (created && session.tx)
-      return [
-        {
-          number: 226,
-          class: 16,
-          message: 'CREATE DATABASE statement not allowed within multi-statement transaction.',
-          server: this.name,
-          line: 1,
-        },
-      ];
+    const refused = session.tx ? notInTransaction(sql) : undefined;
+    if (refused) return [{ ...refused, class: 16, server: this.name, line: 1 }];
     // SET QUOTED_IDENTIFIER applies from where it stands in the batch on, and stays for the session.
     const quoted = sessionQuotedIdentifier(sql, session.quotedIdentifier ?? true);
     if (!quoted.beforeFiltered)
@@ -618,6 +610,30 @@ function compatibilityLevels(version: string): number[] {
   const levels: number[] = [];
   for (let level = 100; level <= own; level += 10) levels.push(level);
   return levels;
+}
+
+/**
+ * What SQL Server refuses inside a user transaction, by its number: CREATE/ALTER/DROP DATABASE
+ * (226), BACKUP and RESTORE (3021), RECONFIGURE and full-text catalog DDL (574) ("Transact-SQL
+ * statements allowed in transactions", Microsoft Learn). Only code counts, not strings.
+ */
+function notInTransaction(sql: string): { number: number; message: string } | undefined {
+  const code = codeOnly(sql);
+  const database = /\b(CREATE|ALTER|DROP)\s+DATABASE\b/i.exec(code);
+  if (database)
+    return {
+      number: 226,
+      message: `${database[1]!.toUpperCase()} DATABASE statement not allowed within multi-statement transaction.`,
+    };
+  if (/\b(?:BACKUP|RESTORE)\s+(?:DATABASE|LOG)\b/i.test(code))
+    return { number: 3021, message: 'Cannot perform a backup or restore operation within a transaction.' };
+  const other = /\b(RECONFIGURE|(?:CREATE|ALTER|DROP)\s+FULLTEXT\s+CATALOG)\b/i.exec(code);
+  if (other)
+    return {
+      number: 574,
+      message: `${other[1]!.toUpperCase().replace(/\s+/g, ' ')} statement cannot be used inside a user transaction.`,
+    };
+  return undefined;
 }
 
 /** The one transaction a session can have here, as ENVCHANGE names it. */

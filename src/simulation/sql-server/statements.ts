@@ -200,15 +200,32 @@ function readBackup(ctx: StatementContext, path: string, verb: string): BackupFi
   return backup;
 }
 
+/** Pages a backup or restore moves per I/O round here (64 MB): the grain of its progress. */
+const PAGES_PER_ROUND = 8192;
+
+/**
+ * STATS = 10 progress as a real server gives it: "The STATS option reports the percentage
+ * complete as of the threshold for reporting the next interval. This is at approximately the
+ * specified percentage; for example, with STATS=10, if the amount completed is 40 percent, the
+ * option might display 43 percent" ("BACKUP (Transact-SQL)", STATS). Progress moves in I/O
+ * rounds, so a small database reports few, uneven steps (a 300 MB one: 21, 42, 64, 85, 100).
+ */
 async function stats(ctx: StatementContext, name: string, pages: number): Promise<void> {
-  for (let percent = 10; percent <= 100; percent += 10)
-    await ctx.progress(percent, [
-      info(
-        ctx.model,
-        3211,
-        german(ctx) ? `${percent} Prozent verarbeitet.` : `${percent} percent processed.`,
-      ),
-    ]);
+  let next = 10;
+  for (let done = Math.min(PAGES_PER_ROUND, pages); ; done = Math.min(done + PAGES_PER_ROUND, pages)) {
+    const percent = pages > 0 ? Math.floor((done * 100) / pages) : 100;
+    if (percent >= next) {
+      await ctx.progress(percent, [
+        info(
+          ctx.model,
+          3211,
+          german(ctx) ? `${percent} Prozent verarbeitet.` : `${percent} percent processed.`,
+        ),
+      ]);
+      next = (Math.floor(percent / 10) + 1) * 10;
+    }
+    if (done >= pages) break;
+  }
   await ctx.progress(100, [
     info(ctx.model, 4035, `Processed ${pages} pages for database '${name}', file '${name}' on file 1.`),
   ]);

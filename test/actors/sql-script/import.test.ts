@@ -195,6 +195,37 @@ describe("import-db across a restart of the SQL Server and with sqlcmd's own rul
     expect(applied()).toEqual(expected(file));
   });
 
+  it('sends what SQL Server refuses in a transaction (226, 3021, 574) outside one, and the rest in one', async () => {
+    const text = [
+      'CREATE DATABASE [XPTEST];',
+      'GO',
+      'ALTER DATABASE [XPTEST] SET RECOVERY SIMPLE; -- not in a transaction: 226',
+      'GO',
+      'USE [XPTEST];',
+      'GO',
+      "INSERT INTO [dbo].[t] ([v]) VALUES (N'ALTER DATABASE in a string is data');",
+      'GO',
+      '',
+    ].join('\r\n');
+    const { file, imports } = fresh(text);
+    await importScript(open, imports, { file, server: 'SQLSRV01' });
+    expect(sql.sim.model.scripts!.applied.map((b) => b.failed ?? null)).toEqual([null, null, null, null]);
+    // The same statements inside a transaction are refused as a real server refuses them.
+    const c = await open('XPTEST');
+    try {
+      for (const [statement, number] of [
+        ['ALTER DATABASE [XPTEST] SET RECOVERY FULL;', 226],
+        ["BACKUP LOG [XPTEST] TO DISK = N'x.trn';", 3021],
+        ['RECONFIGURE;', 574],
+      ] as const) {
+        const refused = await c.transaction((t) => t.batch(statement)).catch((e: unknown) => e);
+        expect(String(refused)).toContain(`Msg ${number}`);
+      }
+    } finally {
+      await c.close();
+    }
+  });
+
   it(':on error ignore keeps what a failed batch did, as sqlcmd does, and goes on', async () => {
     const text = [
       'CREATE DATABASE [XPTEST];',

@@ -19,7 +19,7 @@ let s: SimulatedSql;
 beforeAll(async () => {
   s = await startSql('SQLSRV01', (m) => {
     m.defaultLanguage = 'Deutsch';
-    m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 10);
+    m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 640); // ten I/O rounds: ten progress steps
     m.shares[0]!.access = ['XPHONE\\svc-xphone']; // not the simulated SQL Server's own account
   });
 });
