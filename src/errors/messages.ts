@@ -1150,8 +1150,18 @@ export const ERRORS = {
       en: '{file}:{line}: :r {detail} not found.',
     },
     remedy: {
-      de: 'Ein relativer Pfad gilt ab dem Ordner des einbindenden Scripts. Datei bereitstellen oder Pfad korrigieren, dann den Befehl wiederholen.',
-      en: "A relative path is taken from the including script's folder. Provide the file or fix the path, then repeat the command.",
+      de: 'Wie bei sqlcmd gilt ein relativer Pfad ab dem Ordner, in dem der Befehl gestartet wurde (hier {dir}), oder ab --include-dir. Datei bereitstellen oder Pfad korrigieren, dann den Befehl wiederholen.',
+      en: 'As with sqlcmd, a relative path is read from the folder the command was started in (here {dir}), or from --include-dir. Provide the file or fix the path, then repeat the command.',
+    },
+  },
+  E_SCRIPT_INCLUDE_DIR: {
+    message: {
+      de: '{file}:{line}: :r {detail} liegt nicht in {dir}, wo sqlcmd es liest, sondern neben dem Script in {beside}.',
+      en: '{file}:{line}: :r {detail} is not in {dir}, where sqlcmd reads it, but beside the script in {beside}.',
+    },
+    remedy: {
+      de: 'sqlcmd liest :r-Dateien ab dem Ordner, in dem es gestartet wurde. Den Befehl in {beside} starten oder --include-dir "{beside}" angeben.',
+      en: 'sqlcmd reads :r files from the folder it was started in. Start the command in {beside} or give --include-dir "{beside}".',
     },
   },
   E_OUT_FOLDER_MISSING: {

@@ -20,6 +20,8 @@ export interface ImportOptions {
   vars?: Record<string, string>;
   /** The scripts' encoding (`--encoding`); detected per file when not given. */
   encoding?: ScriptEncoding;
+  /** The folder relative `:r` names are read from (`--include-dir`); else the working folder. */
+  includeDir?: string;
   /** Forget the checkpoint and start at the first batch. */
   restart?: boolean;
   /** What to do with a batch outside a transaction whose outcome is unknown. */
@@ -186,6 +188,7 @@ export async function importScript(
     for (const batch of splitScript(o.file, {
       vars: o.vars ?? {},
       ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.includeDir ? { includeDir: o.includeDir } : {}),
       onRead: (read, total) => o.onProgress?.({ ...progressOf(result, unit, read, total), batch: -1 }),
     })) {
       result.batches = batch.index + 1;

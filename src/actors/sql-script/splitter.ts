@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { XpmError } from '../../errors/index.js';
 import { CODE, type LexMode, scanLine } from './lexer.js';
@@ -41,6 +41,12 @@ export interface SplitOptions {
   onRead?: (read: number, total: number) => void;
   /** `--encoding` (sqlcmd's `-f`), for the script and every `:r` file; else detected per file. */
   encoding?: ScriptEncoding;
+  /**
+   * The folder a relative `:r` name is read from: sqlcmd reads it "relative to the startup
+   * directory in which sqlcmd was run" ("sqlcmd utility", :r), not from the including script's
+   * folder. Default: this process's working folder, as for sqlcmd.
+   */
+  includeDir?: string;
 }
 
 const GO = /^\s*go(?:\s+(\d+))?\s*(?:--.*)?$/i;
@@ -58,6 +64,7 @@ const scriptError = (
   code:
     | 'E_SCRIPT_SYNTAX'
     | 'E_SCRIPT_INCLUDE'
+    | 'E_SCRIPT_INCLUDE_DIR'
     | 'E_SCRIPT_INCLUDE_FOLDER'
     | 'E_SCRIPT_VARIABLE'
     | 'E_SCRIPT_COMMAND'
@@ -66,7 +73,8 @@ const scriptError = (
   file: string,
   line: number,
   detail: string,
-) => new XpmError(code, { file, line, detail });
+  more: Record<string, string> = {},
+) => new XpmError(code, { file, line, detail, ...more });
 
 /**
  * Splits a SQLCMD script into batches, streaming: only the batch being built is in memory.
@@ -76,6 +84,7 @@ const scriptError = (
  */
 export function* splitScript(file: string, options: SplitOptions = {}): Generator<Batch> {
   const root = resolve(file);
+  const includeDir = resolve(options.includeDir ?? process.cwd());
   const vars = new Map<string, string>();
   const fixed = new Map(Object.entries(options.vars ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   // Like `sqlcmd -b`: a failed batch stops the import, which can then be resumed there.
@@ -188,14 +197,23 @@ export function* splitScript(file: string, options: SplitOptions = {}): Generato
     } else if (command === 'r') {
       const name = /^"(.*)"$/.exec(rest)?.[1] ?? rest;
       if (!name) throw scriptError('E_SCRIPT_SYNTAX', where.file, where.line, ':r');
-      const path = isAbsolute(name) ? name : resolve(dirname(where.file), name);
+      const path = isAbsolute(name) ? name : resolve(includeDir, name);
       if (stack.includes(path))
-        throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, `${name} (includes itself)`);
+        throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, `${name} (includes itself)`, {
+          dir: includeDir,
+        });
       let folder: boolean;
       try {
         folder = statSync(path).isDirectory();
       } catch {
-        throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, name);
+        // Where a script written for "relative to me" has it: say so rather than guess.
+        const beside = dirname(where.file);
+        if (!isAbsolute(name) && existsSync(resolve(beside, name)))
+          throw scriptError('E_SCRIPT_INCLUDE_DIR', where.file, where.line, name, {
+            dir: includeDir,
+            beside,
+          });
+        throw scriptError('E_SCRIPT_INCLUDE', where.file, where.line, name, { dir: includeDir });
       }
       // sqlcmd cannot include a folder either; say so instead of failing to read it.
       if (folder) throw scriptError('E_SCRIPT_INCLUDE_FOLDER', where.file, where.line, name);

@@ -38,6 +38,7 @@ interface ImportCliOptions {
   input: string;
   var: string[];
   encoding?: string;
+  includeDir?: string;
   dryRun?: boolean;
   restart?: boolean;
   resolve?: string;
@@ -93,6 +94,7 @@ export function registerDbScript(program: Command, ctx: CliContext): void {
     .option('--server <server>', say(T.optImportServer, lang))
     .option('--var <name=value>', say(T.optImportVar, lang), collect, [])
     .option('--encoding <utf-8|utf-16le|windows-1252>', say(T.optImportEncoding, lang))
+    .option('--include-dir <folder>', say(T.optImportIncludeDir, lang))
     .option('--dry-run', say(T.optImportDryRun, lang))
     .option('--restart', say(T.optImportRestart, lang))
     .option('--resolve <rerun|skip>', say(T.optImportResolve, lang))
@@ -162,15 +164,17 @@ function tableBars(ctx: CliContext, quiet: boolean): (p: TableProgress) => void 
   };
 }
 
-/** `--encoding`, when given: one of sqlcmd's code pages by name. */
-const encodingOf = (o: ImportCliOptions): { encoding?: ScriptEncoding } =>
-  o.encoding === undefined ? {} : { encoding: choice(o.encoding, '--encoding', SCRIPT_ENCODINGS) };
+/** How the script files are read: `--encoding` (one of sqlcmd's code pages by name), `--include-dir`. */
+const scriptReading = (o: ImportCliOptions): { encoding?: ScriptEncoding; includeDir?: string } => ({
+  ...(o.encoding === undefined ? {} : { encoding: choice(o.encoding, '--encoding', SCRIPT_ENCODINGS) }),
+  ...(o.includeDir === undefined ? {} : { includeDir: o.includeDir }),
+});
 
 function dryRun(ctx: CliContext, o: ImportCliOptions): void {
   const batches = [];
   let units = 0;
   let bytes = 0;
-  for (const b of splitScript(o.input, { vars: parseVars(o.var), ...encodingOf(o) })) {
+  for (const b of splitScript(o.input, { vars: parseVars(o.var), ...scriptReading(o) })) {
     batches.push({
       index: b.index,
       file: b.file,
@@ -198,7 +202,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   if (!o.server) throw new XpmError('E_INPUT_MISSING', { flag: '--server' });
   const resolve = o.resolve === undefined ? undefined : choice(o.resolve, '--resolve', RESOLUTIONS);
   const vars = parseVars(o.var);
-  const encoding = encodingOf(o);
+  const reading = scriptReading(o);
   const service = openService(ctx, o.state, { create: true });
   const host = commandHost(o.simulate === true, service.file);
   const server = serverLabel(o.server);
@@ -219,7 +223,7 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
         file: o.input,
         server,
         vars: folders,
-        ...encoding,
+        ...reading,
         ...(o.restart ? { restart: true } : {}),
         ...(resolve ? { resolve } : {}),
         onProgress: print,

@@ -52,6 +52,10 @@ export const DB_SCRIPT = {
     de: 'Zeichenkodierung aller Scriptdateien (wie sqlcmd -f); sonst erkannt: BOM, UTF-16 ohne BOM, UTF-8, sonst Windows-1252 („ANSI“ in SSMS)',
     en: 'character encoding of every script file (like sqlcmd -f); else detected: BOM, UTF-16 without BOM, UTF-8, else Windows-1252 ("ANSI" in SSMS)',
   },
+  optImportIncludeDir: {
+    de: 'Ordner, ab dem relative :r-Dateien gelesen werden (sqlcmd: der Ordner, in dem es gestartet wurde; Vorgabe: der aktuelle)',
+    en: 'folder relative :r files are read from (sqlcmd: the folder it was started in; default: the current one)',
+  },
   optImportDryRun: {
     de: 'nur die Batches auflisten, ohne Verbindung (mit --json: batches[] mit startLine und repeat)',
     en: 'only list the batches, without connecting (with --json: batches[] with startLine and repeat)',

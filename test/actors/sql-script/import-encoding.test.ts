@@ -147,9 +147,22 @@ describe('import-db bounds what it holds in memory', () => {
     mkdirSync(sub, { recursive: true });
     const path = join(dir, 'include-folder.sql');
     writeFileSync(path, 'SELECT 1;\nGO\n:r parts\n');
-    const r = runCli(['import-db', '--input', path, '--dry-run', '--lang', 'en']);
+    const r = runCli(['import-db', '--input', path, '--include-dir', dir, '--dry-run', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('E_SCRIPT_INCLUDE_FOLDER');
     expect(r.stderr).toContain(`${path}:3`);
+  });
+
+  it(':r is read from the folder import-db was started in, as sqlcmd reads it; the error names both folders', () => {
+    const path = join(dir, 'with-include.sql');
+    writeFileSync(join(dir, 'rows.sql'), 'SELECT 2;\n');
+    writeFileSync(path, 'SELECT 1;\nGO\n:r rows.sql\nGO\n');
+    const started = runCli(['import-db', '--input', path, '--dry-run', '--json'], { cwd: dir });
+    expect(started.code, started.stderr).toBe(0);
+    expect(JSON.parse(started.stdout).batches).toHaveLength(2);
+    const elsewhere = runCli(['import-db', '--input', path, '--dry-run', '--lang', 'de']);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('E_SCRIPT_INCLUDE_DIR');
+    expect(elsewhere.stderr).toContain(`--include-dir "${dir}"`);
   });
 });

@@ -78,13 +78,13 @@ describe('the SQLCMD splitter', () => {
     expect(undefinedVar.params).toMatchObject({ line: 2, detail: 'Missing' });
   });
 
-  it('reads :r includes relative to the including file; a batch may span files and lines map back', () => {
+  it('reads :r includes from the start folder, as sqlcmd does; a batch may span files and lines map back', () => {
     mkdirSync(join(dir, 'parts'), { recursive: true });
     script(['INSERT t VALUES (2);', 'INSERT t VALUES (3);'].join('\n'), 'parts/rows.sql');
     const main = script(
       ['INSERT t VALUES (1);', ':r parts/rows.sql', 'INSERT t VALUES (4);', 'GO'].join('\n'),
     );
-    const [batch] = split(main);
+    const [batch] = [...splitScript(main, { includeDir: dir })];
     expect(batch!.text).toBe(
       'INSERT t VALUES (1);\nINSERT t VALUES (2);\nINSERT t VALUES (3);\nINSERT t VALUES (4);',
     );
@@ -92,15 +92,36 @@ describe('the SQLCMD splitter', () => {
     expect(locate(batch!, 3)).toEqual({ file: join(dir, 'parts/rows.sql'), line: 2 });
     expect(locate(batch!, 4)).toEqual({ file: main, line: 3 });
 
-    const missing = failure(() => split(script('SELECT 1\nGO\n:r "nope.sql"\n')));
-    expect([missing.code, missing.params.line, missing.params.detail]).toEqual([
+    // sqlcmd reads a relative :r from the folder it was started in, not the script's: started
+    // elsewhere, the include beside the script is not taken silently, and the error says where.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'xpm-cwd-'));
+    const wrongStart = failure(() => [...splitScript(main, { includeDir: elsewhere })]);
+    expect(wrongStart.code).toBe('E_SCRIPT_INCLUDE_DIR');
+    expect(wrongStart.params).toMatchObject({
+      line: 2,
+      detail: 'parts/rows.sql',
+      dir: elsewhere,
+      beside: dir,
+    });
+    // A nested include is read from the start folder too (not from parts/).
+    script(':r parts/rows.sql\n', 'parts/nested.sql');
+    const nested = script(':r parts/nested.sql\nGO\n');
+    expect([...splitScript(nested, { includeDir: dir })][0]!.text).toBe(
+      'INSERT t VALUES (2);\nINSERT t VALUES (3);',
+    );
+
+    const missing = failure(() => [
+      ...splitScript(script('SELECT 1\nGO\n:r "nope.sql"\n'), { includeDir: dir }),
+    ]);
+    expect([missing.code, missing.params.line, missing.params.detail, missing.params.dir]).toEqual([
       'E_SCRIPT_INCLUDE',
       3,
       'nope.sql',
+      dir,
     ]);
     const selfFile = join(dir, 'self.sql');
     script(':r self.sql\n', 'self.sql');
-    expect(failure(() => split(selfFile)).code).toBe('E_SCRIPT_INCLUDE');
+    expect(failure(() => [...splitScript(selfFile, { includeDir: dir })]).code).toBe('E_SCRIPT_INCLUDE');
   });
 
   it('attaches :on error to the batches that follow; exit is the default', () => {
@@ -140,7 +161,7 @@ describe('the SQLCMD splitter', () => {
     const text = "SELECT N'Grüße – 日本'\r\nGO 2\r\n:r inc16.sql\r\nGO\r\n";
     script("PRINT N'included ✓'\r\n", 'inc16.sql', 'utf16le');
     const file = script(text, 'u16.sql', 'utf16le');
-    const batches = split(file);
+    const batches = [...splitScript(file, { includeDir: dir })];
     expect(batches.map((b) => [b.text, b.repeat, b.startLine])).toEqual([
       ["SELECT N'Grüße – 日本'", 2, 1],
       ["PRINT N'included ✓'", 1, 1],
