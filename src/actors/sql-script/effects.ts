@@ -5,7 +5,7 @@ import { type EffectContext, type EffectRegistry, fail, ok, setting, traceKey } 
 import { runServer, SqlConnection, serverFacts, serverLabel, withSql } from '../sql-server/index.js';
 import { exportDatabase } from './export.js';
 import { importScript, withTargetFolders } from './import.js';
-import { type TargetVersion, targetForServer } from './target.js';
+import { type TargetVersion, targetFactsOf, targetForServer } from './target.js';
 import { censusDifferences, takeCensus } from './verify.js';
 
 /** The step whose evidence names the target's file folders (the script variables). */
@@ -69,7 +69,7 @@ export const sqlScriptEffects = {
               target,
               out: scriptOf(ctx, database),
               server: serverLabel(setting(ctx, 'sourceSqlServer')),
-              facts: { filestreamLevel: facts.filestreamLevel, engineEdition: facts.express ? 4 : 2 },
+              facts: targetFactsOf(facts),
               onTable: (p) => {
                 if (p.done) ctx.progress({ operation: `EXPORT ${p.table}`, database, percent: 100 });
               },

@@ -33,6 +33,7 @@ export {
   SCRIPT_TARGETS,
   type TargetFacts,
   type TargetVersion,
+  targetFactsOf,
 } from './target.js';
 export { MODULE_NAMES } from './verify.js';
 export { SESSION_OPTIONS } from './writer.js';

@@ -49,8 +49,30 @@ const NEWER_SYNTAX: Array<[TargetVersion, RegExp]> = [
 /** What the target server is known to offer (from --target-server), else undefined. */
 export interface TargetFacts {
   filestreamLevel: number;
-  /** 4 = Express: 10 GB per database. */
+  /** 3 = Enterprise (columnstore before 2016 SP1), 4 = Express (10 GB per database). */
   engineEdition: number;
+  /** ProductVersion, e.g. 13.0.4001.0 (2016 SP1). */
+  version: string;
+}
+
+/** The facts the export needs from a server's own (`serverFacts`). */
+export const targetFactsOf = (f: TargetFacts): TargetFacts => ({
+  filestreamLevel: f.filestreamLevel,
+  engineEdition: f.engineEdition,
+  version: f.version,
+});
+
+/**
+ * Columnstore indexes need Enterprise Edition before SQL Server 2016 SP1 (13.0.4001), which
+ * opened them to every edition ("Editions and supported features of SQL Server 2016").
+ */
+const COLUMNSTORE_FOR_ALL = [13, 0, 4001];
+function columnstoreAllowed(facts: TargetFacts): boolean {
+  if (facts.engineEdition === 3) return true;
+  const v = facts.version.split('.').map(Number);
+  for (let i = 0; i < 3; i++)
+    if ((v[i] ?? 0) !== COLUMNSTORE_FOR_ALL[i]) return (v[i] ?? 0) > COLUMNSTORE_FOR_ALL[i]!;
+  return true;
 }
 
 export interface Finding {
@@ -166,6 +188,21 @@ export function targetFindings(
           col,
           `UTF-8 Sortierung ${c.collation} gibt es erst ab SQL Server 2019.`,
           `The UTF-8 collation ${c.collation} needs SQL Server 2019 or later.`,
+        );
+    }
+    for (const i of t.indexes.filter((x) => x.type.includes('COLUMNSTORE'))) {
+      const allowed = facts ? columnstoreAllowed(facts) : target >= 2017;
+      if (!allowed)
+        add(
+          facts ? 'block' : 'warn',
+          'columnstore',
+          `${name}.${i.name}`,
+          facts
+            ? `Columnstore-Index: SQL Server ${facts.version} in dieser Edition kann ihn nicht anlegen (vor 2016 SP1 nur Enterprise).`
+            : `Columnstore-Index: vor SQL Server 2016 SP1 nur in der Enterprise-Edition; mit --target-server wird das geprüft.`,
+          facts
+            ? `Columnstore index: SQL Server ${facts.version} in this edition cannot create it (Enterprise only before 2016 SP1).`
+            : 'Columnstore index: Enterprise Edition only before SQL Server 2016 SP1; --target-server checks it.',
         );
     }
     for (const text of [

@@ -18,6 +18,8 @@ export interface ServerFacts {
   version: string;
   major: number;
   edition: string;
+  /** SERVERPROPERTY('EngineEdition'): 2 Standard (and Web, Business), 3 Enterprise (and Developer), 4 Express. */
+  engineEdition: number;
   express: boolean;
   filestreamLevel: number;
   sysadmin: boolean;
@@ -64,6 +66,7 @@ export async function serverFacts(c: SqlConnection): Promise<ServerFacts> {
     version: row.version,
     major: Number(row.version.split('.')[0]),
     edition: row.edition,
+    engineEdition: row.engineEdition,
     express: row.engineEdition === 4,
     filestreamLevel: row.filestreamLevel ?? 0,
     sysadmin: row.sysadmin === 1,

@@ -12,6 +12,7 @@ import {
   splitScript,
   type TableProgress,
   type TargetVersion,
+  targetFactsOf,
   withTargetFolders,
 } from '../../actors/sql-script/index.js';
 import {
@@ -117,7 +118,7 @@ async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
           await sqlAccess(refuseSecrets(o.targetServer, '--target-server'), host, ctx.io.env),
           async (c) => {
             const f = await serverFacts(c);
-            return { filestreamLevel: f.filestreamLevel, engineEdition: f.express ? 4 : 2 };
+            return targetFactsOf(f);
           },
         )
       : undefined;

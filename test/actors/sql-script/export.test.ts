@@ -556,6 +556,49 @@ describe('export-db', () => {
     }
   });
 
+  it('a columnstore index is a finding where the target edition cannot create it (Enterprise only before 2016 SP1)', async () => {
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      q.indexes!.push({
+        ...primaryKeyIndex(102, 'NCCI_Orders'),
+        id: 9,
+        type: 'NONCLUSTERED COLUMNSTORE',
+        primaryKey: false,
+        isUnique: false,
+      });
+      q.indexColumns!.push({ tableId: 102, indexId: 9, name: 'id', descending: false, included: false });
+    });
+    const findings = async (
+      target: 2014 | 2016 | 2019,
+      facts?: { engineEdition: number; version: string },
+    ) => {
+      const c = await source();
+      try {
+        const result = await exportDatabase(c, {
+          target,
+          out: join(dir, `cs-${target}.sql`),
+          server: 'SQLSRV01',
+          ...(facts ? { facts: { filestreamLevel: 2, ...facts } } : {}),
+        }).catch((e: unknown) => e);
+        return result instanceof XpmError
+          ? `block: ${String(result.params.findings)}`
+          : (result as { findings: Array<{ code: string; severity: string }> }).findings
+              .filter((f) => f.code === 'columnstore')
+              .map((f) => f.severity)
+              .join() || 'none';
+      } finally {
+        await c.close();
+      }
+    };
+    // SQL Server 2014 Standard, the guide's oldest target: refused before a byte is written.
+    expect(await findings(2014, { engineEdition: 2, version: '12.0.6024.0' })).toContain('(columnstore)');
+    expect(await findings(2014, { engineEdition: 3, version: '12.0.6024.0' })).toBe('none');
+    expect(await findings(2016, { engineEdition: 2, version: '13.0.1601.5' })).toContain('(columnstore)'); // RTM
+    expect(await findings(2016, { engineEdition: 4, version: '13.0.4001.0' })).toBe('none'); // SP1 Express
+    expect(await findings(2014)).toBe('warn'); // edition unknown without --target-server
+    expect(await findings(2019)).toBe('none');
+  });
+
   it('a SQL Server 2008 R2 source is read without sys.sequences, which it does not have (208)', async () => {
     sql.sim.update((m) => {
       m.version = '10.50.6000.34';
