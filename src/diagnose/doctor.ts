@@ -250,6 +250,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
             databases: input.databases,
             ...(input.backupDir ? { backupDir: input.backupDir } : {}),
             external: target && (input.plan.target?.plan === 'C' || input.plan.target?.plan === 'D'),
+            role,
             ...(target && input.serviceAccount ? { serviceAccount: input.serviceAccount } : {}),
             ...(target && incomingMb !== undefined ? { incomingMb } : {}),
           }),

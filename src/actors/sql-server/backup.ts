@@ -34,24 +34,41 @@ function progressFrom(operation: SqlProgress['operation'], database: string, onP
 export const backupFile = (folder: string, database: string, tag: string) =>
   `${folder.replace(/[\\/]+$/, '')}\\${database}-${tag.replace(/[^\w.-]+/g, '_')}.bak`;
 
-/** BACKUP … COPY_ONLY (the customer's backup chain stays intact), CHECKSUM, INIT, then VERIFYONLY. */
+/**
+ * BACKUP … COPY_ONLY (the customer's backup chain stays intact), CHECKSUM, INIT, then VERIFYONLY.
+ * VERIFYONLY needs CREATE DATABASE ("RESTORE Statements – Arguments", Security), which a login
+ * with only db_backupoperator or db_owner lacks: then the copy stands as BACKUP … CHECKSUM wrote
+ * it (every page's checksum checked on the way) and `verified` is false, not a failed step.
+ */
 export async function backupDatabase(
   c: SqlConnection,
   database: string,
   file: string,
   onProgress?: OnProgress,
-): Promise<void> {
+): Promise<{ verified: boolean }> {
   await c.query(BACKUP, { database, file }, progressFrom('backup', database, onProgress));
-  await c.query(VERIFY, { file });
+  try {
+    await c.query(VERIFY, { file });
+    return { verified: true };
+  } catch (error) {
+    if (error instanceof XpmError && error.code === 'E_SQL_PERMISSION') return { verified: false };
+    throw error;
+  }
 }
 
-/** Whether a usable backup is at `file` (the probe of a backup step). */
+/**
+ * Whether a usable backup is at `file` (the probe of a backup step). Where this login may not
+ * verify, it cannot know: "not usable", and the step writes the copy again (INIT overwrites it).
+ */
 export async function backupUsable(c: SqlConnection, file: string): Promise<boolean> {
   try {
     await c.query(VERIFY, { file });
     return true;
   } catch (error) {
-    if (error instanceof XpmError && (error.code === 'E_SQL_BACKUP_PATH' || error.code === 'E_SQL_ERROR'))
+    if (
+      error instanceof XpmError &&
+      ['E_SQL_BACKUP_PATH', 'E_SQL_ERROR', 'E_SQL_PERMISSION'].includes(error.code)
+    )
       return false;
     throw error;
   }

@@ -2,6 +2,8 @@ import { XpmError } from '../../errors/index.js';
 import type { Text } from '../../i18n/index.js';
 import type { SqlConnection } from './connect.js';
 import {
+  BACKUP_PERMISSION,
+  CREATE_DATABASE_PERMISSION,
   DATABASES,
   FOLDER_EXISTS,
   FREE_SPACE,
@@ -168,6 +170,11 @@ export interface CheckInput {
   external: boolean;
   /** The data that will land here (restore), for space and Express limits. */
   incomingMb?: number;
+  /**
+   * `source`: xpmigrate only backs up and verifies here, so the login needs BACKUP DATABASE on
+   * each database and CREATE DATABASE (for VERIFYONLY), not sysadmin. Default: `target`.
+   */
+  role?: 'source' | 'target';
 }
 
 const EXPRESS_DB_LIMIT_MB = 10 * 1024;
@@ -222,18 +229,20 @@ export async function runChecks(
       en: 'Enable FILESTREAM in SQL Server Configuration Manager and run "EXEC sp_configure filestream_access_level, 2; RECONFIGURE".',
     },
   );
-  add(
-    'sql.sysadmin',
-    f.sysadmin ? 'pass' : 'fail',
-    {
-      de: `Anmeldung ${f.login}: ${f.sysadmin ? '' : 'nicht '}SYSADMIN`,
-      en: `Login ${f.login}: ${f.sysadmin ? '' : 'not '}SYSADMIN`,
-    },
-    {
-      de: 'Restore und Anlegen der Datenbanken brauchen SYSADMIN: Rolle "sysadmin" für diese Anmeldung vergeben.',
-      en: 'Restore and creating the databases need SYSADMIN: give this login the "sysadmin" role.',
-    },
-  );
+  if (input.role === 'source') await sourceRights(c, f, input.databases, add);
+  else
+    add(
+      'sql.sysadmin',
+      f.sysadmin ? 'pass' : 'fail',
+      {
+        de: `Anmeldung ${f.login}: ${f.sysadmin ? '' : 'nicht '}SYSADMIN`,
+        en: `Login ${f.login}: ${f.sysadmin ? '' : 'not '}SYSADMIN`,
+      },
+      {
+        de: 'Restore und Anlegen der Datenbanken brauchen SYSADMIN: Rolle "sysadmin" für diese Anmeldung vergeben.',
+        en: 'Restore and creating the databases need SYSADMIN: give this login the "sysadmin" role.',
+      },
+    );
   for (const name of input.databases) {
     const db = f.databases.find((d) => eqi(d.name, name));
     if (!db) {
@@ -306,6 +315,58 @@ export async function runChecks(
     );
   }
   return { facts: f, checks };
+}
+
+/**
+ * The source login's rights for the safety copy: BACKUP DATABASE on each database, and CREATE
+ * DATABASE for RESTORE VERIFYONLY / HEADERONLY / FILELISTONLY. sysadmin has both.
+ */
+async function sourceRights(
+  c: SqlConnection,
+  f: ServerFacts,
+  databases: string[],
+  add: (id: string, status: CheckStatus, message: Text, remedy?: Text) => void,
+): Promise<void> {
+  const [verify] = await c.query<{ createDatabase: number | null }>(CREATE_DATABASE_PERMISSION);
+  const missing: string[] = [];
+  for (const database of databases.filter((d) => f.databases.some((x) => eqi(x.name, d)))) {
+    const [row] = await c.query<{ backup: number | null }>(BACKUP_PERMISSION, { database });
+    if (row?.backup !== 1) missing.push(database);
+  }
+  add(
+    'sql.backup-rights',
+    missing.length ? 'fail' : 'pass',
+    missing.length
+      ? {
+          de: `Anmeldung ${f.login}: darf ${missing.join(', ')} nicht sichern`,
+          en: `Login ${f.login}: may not back up ${missing.join(', ')}`,
+        }
+      : {
+          de: `Anmeldung ${f.login}: darf die Datenbanken sichern`,
+          en: `Login ${f.login}: may back up the databases`,
+        },
+    {
+      de: 'Der Anmeldung in jeder dieser Datenbanken die Rolle db_backupoperator (oder db_owner) geben; SYSADMIN ist nicht nötig.',
+      en: 'Give the login the db_backupoperator (or db_owner) role in each of these databases; SYSADMIN is not needed.',
+    },
+  );
+  add(
+    'sql.verify-rights',
+    verify?.createDatabase === 1 ? 'pass' : 'warn', // the copy is still written, with CHECKSUM
+    verify?.createDatabase === 1
+      ? {
+          de: `Anmeldung ${f.login}: darf Sicherungen prüfen (CREATE DATABASE)`,
+          en: `Login ${f.login}: may verify backups (CREATE DATABASE)`,
+        }
+      : {
+          de: `Anmeldung ${f.login}: ohne CREATE DATABASE prüft RESTORE VERIFYONLY die Sicherheitskopie nicht (sie wird trotzdem mit CHECKSUM geschrieben)`,
+          en: `Login ${f.login}: without CREATE DATABASE, RESTORE VERIFYONLY does not check the safety copy (it is still written with CHECKSUM)`,
+        },
+    {
+      de: 'Der Anmeldung die Serverrolle dbcreator geben (oder die Berechtigung CREATE ANY DATABASE).',
+      en: 'Give the login the dbcreator server role (or the CREATE ANY DATABASE permission).',
+    },
+  );
 }
 
 /** The write check: seeing the folder is not writing there (a share granted "Read" only). */

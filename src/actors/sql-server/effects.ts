@@ -82,19 +82,27 @@ export const sqlServerEffects = {
         await runServer(ctx, 'source'),
         async (c) => {
           const facts = await serverFacts(c);
+          const unverified: string[] = [];
           for (const { db, file } of files) {
             if (!facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase())) continue;
-            await backupDatabase(c, db, file, ctx.progress).catch((error) => {
+            const { verified } = await backupDatabase(c, db, file, ctx.progress).catch((error) => {
               throw withAccount(error, facts);
             });
+            if (!verified) unverified.push(file);
           }
-          return facts;
+          return { ...facts, unverified };
         },
         { longRunning: true },
       );
       await ctx.host.applied('sql.backup-databases');
       // The source's version at backup time, in the journal: a restore on an older server fails.
-      return ok({ folder: dir, files: files.map((f) => f.file), sourceVersion: facts.version });
+      // Files the login may not verify (no CREATE DATABASE) are named in the journal.
+      return ok({
+        folder: dir,
+        files: files.map((f) => f.file),
+        sourceVersion: facts.version,
+        ...(facts.unverified.length ? { unverified: facts.unverified } : {}),
+      });
     },
     async probe(ctx) {
       // VERIFYONLY reads the whole backup: no 60 s request timeout (issue 25, item 11).

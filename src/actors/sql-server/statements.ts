@@ -31,6 +31,16 @@ export const FREE_SPACE =
 export const FOLDER_EXISTS = 'EXEC master.dbo.xp_fileexist @path';
 
 /**
+ * What a login may do where xpmigrate only reads (the source): CREATE DATABASE, which RESTORE
+ * VERIFYONLY, HEADERONLY and FILELISTONLY require ("RESTORE Statements – Arguments", Security).
+ */
+export const CREATE_DATABASE_PERMISSION =
+  "SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, 'CREATE ANY DATABASE') AS int) AS createDatabase";
+/** @database. BACKUP DATABASE there: db_owner, db_backupoperator or sysadmin. NULL: no access. */
+export const BACKUP_PERMISSION =
+  "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS backup";
+
+/**
  * @file. Proves the SQL Server can *write* to the backup folder (xp_fileexist proves only that it
  * sees it): a copy-only backup of model, the smallest database every server has, written by the
  * service account as a real backup would be. Needs sysadmin or db_owner of model.

@@ -119,6 +119,8 @@ export interface SqlLogin {
   /** SQL logins, and the simulated NTLM secret of Windows accounts. */
   password?: string;
   sysadmin?: boolean;
+  /** dbcreator: CREATE ANY DATABASE (which RESTORE VERIFYONLY/HEADERONLY/FILELISTONLY need). */
+  dbcreator?: boolean;
   /**
    * CREATE DATABASE, ALTER ANY DATABASE or VIEW ANY DEFINITION: what sys.master_files needs to
    * show a row to a login that is not sysadmin (a db_owner alone sees none).

@@ -162,7 +162,22 @@ function deviceError(ctx: StatementContext, path: string, osError: 2 | 3 | 5, ve
   );
 }
 
-function readBackup(ctx: StatementContext, path: string, verb: string): BackupFile {
+/** CREATE ANY DATABASE: sysadmin or dbcreator here. */
+const mayCreateDatabase = (ctx: StatementContext) =>
+  isSysadmin(ctx) || ctx.model.logins[findKey(ctx.model.logins, ctx.session.login) ?? '']?.dbcreator === true;
+
+/**
+ * Reads a backup file as the server does. `information`: VERIFYONLY, HEADERONLY, FILELISTONLY,
+ * which need CREATE DATABASE ("RESTORE Statements – Arguments", Security: "obtaining
+ * information about a backup set or backup device requires CREATE DATABASE permission").
+ */
+function readBackup(ctx: StatementContext, path: string, verb: string, information = false): BackupFile {
+  if (information && !mayCreateDatabase(ctx))
+    fail(
+      ctx.model,
+      [262, "CREATE DATABASE permission denied in database 'master'.", 14],
+      [3013, `${verb} is terminating abnormally.`],
+    );
   const where = resolvePath(ctx.model, path);
   if (!where.ok) deviceError(ctx, path, where.osError, verb);
   if (!where.ok || !existsSync(where.file)) return deviceError(ctx, path, 2, verb);
@@ -536,6 +551,30 @@ export const STATEMENTS: Statement[] = [
     },
   },
   {
+    pattern: template(
+      "SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, 'CREATE ANY DATABASE') AS int) AS createDatabase",
+    ),
+    run: (ctx) => rows([int('createDatabase')], [[mayCreateDatabase(ctx) ? 1 : 0]]),
+  },
+  {
+    // BACKUP DATABASE: sysadmin, the database's owner, db_owner or db_backupoperator; NULL for a
+    // database that does not exist ("HAS_PERMS_BY_NAME (Transact-SQL)").
+    pattern: template(
+      "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS backup",
+    ),
+    run: (ctx) => {
+      const key = findKey(ctx.model.databases, param(ctx, 'database'));
+      const db = key ? ctx.model.databases[key]! : undefined;
+      const login = ctx.session.login;
+      const may =
+        db &&
+        (isSysadmin(ctx) ||
+          isOwner(db, login) ||
+          Object.values(db.users).some((u) => eq(u.login, login) && u.roles.includes('db_backupoperator')));
+      return rows([int('backup')], [[db ? (may ? 1 : 0) : null]]);
+    },
+  },
+  {
     // xpmigrate's write probe: model is small and on every server; sysadmin may back it up.
     pattern: template('BACKUP DATABASE [model] TO DISK = @file WITH COPY_ONLY, INIT, FORMAT'),
     run: (ctx) => {
@@ -581,14 +620,14 @@ export const STATEMENTS: Statement[] = [
   {
     pattern: template('RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM'),
     run: (ctx) => {
-      readBackup(ctx, param(ctx, 'file'), 'VERIFY DATABASE');
+      readBackup(ctx, param(ctx, 'file'), 'VERIFY DATABASE', true);
       return { messages: [info(ctx.model, 3262, 'The backup set on file 1 is valid.')] };
     },
   },
   {
     pattern: template('RESTORE HEADERONLY FROM DISK = @file'),
     run: (ctx) => {
-      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE HEADERONLY');
+      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE HEADERONLY', true);
       const [major = 0, minor = 0, build = 0] = b.serverVersion.split('.').map(Number);
       return rows(
         [
@@ -605,7 +644,7 @@ export const STATEMENTS: Statement[] = [
   {
     pattern: template('RESTORE FILELISTONLY FROM DISK = @file'),
     run: (ctx) => {
-      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE FILELIST');
+      const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE FILELIST', true);
       return rows(
         [nvarchar('LogicalName'), nvarchar('PhysicalName'), nvarchar('Type'), bigint('Size')],
         b.files.map((f) => [

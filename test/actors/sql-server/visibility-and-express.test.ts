@@ -34,10 +34,37 @@ describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
       progress: () => {},
     } as unknown as Parameters<(typeof sqlServerEffects)['sql.backup-databases']['run']>[0];
     const result = await sqlServerEffects['sql.backup-databases'].run(ctx);
-    expect(result).toMatchObject({ ok: true });
     // Before, the database vanished from the JOIN with sys.master_files: "done" with no file.
     const file = backupFile(SHARE, 'XPDATA', traceKey({ runId, stepId }));
     expect(readdirSync(s.backupDir)).toContain(file.slice(file.lastIndexOf('\\') + 1));
+    // VERIFYONLY needs CREATE DATABASE, which this login lacks: the copy stands, named unverified.
+    expect(result).toMatchObject({ ok: true, result: { unverified: [file] } });
+    // doctor's view of this login on the source: it may back up, not verify; no SYSADMIN asked.
+    const { checks } = await withSql(s.access(login), (c) =>
+      runChecks(c, { databases: ['XPDATA'], external: false, role: 'source' }),
+    );
+    const status = Object.fromEntries(checks.map((c) => [c.id, c.status]));
+    expect(status).toMatchObject({ 'sql.backup-rights': 'pass', 'sql.verify-rights': 'warn' });
+    expect(status['sql.sysadmin']).toBeUndefined();
+  });
+
+  test('a login that may not back up a database fails the source check, with the role that fixes it', async () => {
+    const s = await startSql('OLDSQL', (m) => {
+      m.logins['XPHONE\\reader'] = { windows: true, password: 'pw', dbcreator: true };
+      m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 40);
+      m.databases.XPDATA.users['XPHONE\\reader'] = { login: 'XPHONE\\reader', roles: ['db_datareader'] };
+      m.databases.XPVDIR = xphoneDatabase(m, 'XPVDIR', 40);
+      m.databases.XPVDIR.users['XPHONE\\reader'] = { login: 'XPHONE\\reader', roles: ['db_backupoperator'] };
+    });
+    const login = { credentials: { user: 'XPHONE\\reader', password: 'pw' } };
+    const { checks } = await withSql(s.access(login), (c) =>
+      runChecks(c, { databases: ['XPDATA', 'XPVDIR'], external: false, role: 'source' }),
+    );
+    const rights = checks.find((c) => c.id === 'sql.backup-rights')!;
+    expect(rights.status).toBe('fail');
+    expect(rights.message.en).toBe('Login XPHONE\\reader: may not back up XPDATA');
+    expect(rights.remedy!.de).toContain('db_backupoperator');
+    expect(checks.find((c) => c.id === 'sql.verify-rights')!.status).toBe('pass');
   });
 });
 
