@@ -64,6 +64,11 @@ export interface ImportResult {
   settled?: 'marked' | 'rerun' | 'skip' | 'rolled-back';
   /** Failures `:on error ignore` let pass. */
   ignored: IgnoredFailure[];
+  /**
+   * Databases where this login may not create the mark table (CREATE TABLE and ALTER on dbo):
+   * their batches were marked in tempdb, which a restart of the server empties.
+   */
+  tempdbMarks: string[];
   alreadyDone: boolean;
 }
 
@@ -90,6 +95,9 @@ const LAST_MARK = (t: string) =>
 const CLEAR_MARKS = (t: string) =>
   `IF OBJECT_ID(${named(t)}) IS NOT NULL BEGIN DELETE FROM ${t} WHERE import_id = @id; IF NOT EXISTS (SELECT 1 FROM ${t}) DROP TABLE ${t}; END`;
 const XACT_STATE = 'SELECT XACT_STATE() AS state';
+/** In the session's database: may this login create the mark table (CREATE TABLE, ALTER on dbo)? */
+const MARK_PERMISSION =
+  "SELECT CAST(HAS_PERMS_BY_NAME(DB_NAME(), 'DATABASE', 'CREATE TABLE') AS int) AS createTable, CAST(HAS_PERMS_BY_NAME(N'dbo', 'SCHEMA', 'ALTER') AS int) AS alterSchema";
 const CURRENT_DB = 'SELECT DB_NAME() AS db';
 
 /** Statements SQL Server refuses inside a user transaction, and a batch's own transaction control. */
@@ -162,6 +170,7 @@ export async function importScript(
     bytes: before?.bytesDone ?? 0,
     resumedAt: before?.unitsDone ?? 0,
     ignored: [],
+    tempdbMarks: [],
     alreadyDone: before?.status === 'done',
   };
   if (result.alreadyDone) return result;
@@ -171,16 +180,29 @@ export async function importScript(
   let sessionDb = row.database ?? undefined;
   let connection = await open(sessionDb);
   try {
+    // Checked before the first batch in each database: the mark table needs CREATE TABLE there.
+    const tables = new Map<string, string>();
+    const tableFor = async (database: string): Promise<string> => {
+      let table = tables.get(database) ?? marksTable(database);
+      if (!tables.has(database) && durable(table)) {
+        const [may] = await connection.query<{ createTable: number | null; alterSchema: number | null }>(
+          MARK_PERMISSION,
+        );
+        if (may?.createTable !== 1 || may.alterSchema !== 1) {
+          table = marksTable('tempdb');
+          result.tempdbMarks.push(database);
+        }
+      }
+      tables.set(database, table);
+      return table;
+    };
     // The unit that was in flight started here, so its mark (if it committed) is here too.
     let currentDb = (await connection.query<{ db: string }>(CURRENT_DB))[0]?.db ?? 'master';
-    const [mark] = await connection.query<{ unit: number; db: string }>(LAST_MARK(marksTable(currentDb)), {
-      id,
-    });
+    const firstTable = await tableFor(currentDb);
+    const [mark] = await connection.query<{ unit: number; db: string }>(LAST_MARK(firstTable), { id });
     // A restarted server empties tempdb: then a missing mark there proves nothing.
     const marksLost =
-      !durable(marksTable(currentDb)) &&
-      row.lastMarked !== null &&
-      (mark === undefined || mark.unit < row.lastMarked);
+      !durable(firstTable) && row.lastMarked !== null && (mark === undefined || mark.unit < row.lastMarked);
     const markDatabases = new Set(row.markDatabases);
 
     let unit = 0;
@@ -200,11 +222,11 @@ export async function importScript(
         }
         if (unit === row.unitsDone && chain !== row.chain)
           throw new XpmError('E_IMPORT_SCRIPT_CHANGED', { file: o.file, done: row.unitsDone });
-        const table = marksTable(currentDb);
+        const table = await tableFor(currentDb);
         /** Records unit as done; `marked`: its commit carried a mark. */
         const done = async (database: string | undefined, marked: boolean) => {
           chain = link(chain, batch.text);
-          if (marked) markDatabases.add(currentDb);
+          if (marked) markDatabases.add(durable(table) ? currentDb : 'tempdb');
           row = checkpoint(imports, row, {
             unitsDone: unit + 1,
             chain,

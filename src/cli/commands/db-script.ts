@@ -277,5 +277,7 @@ function report(ctx: CliContext, o: ImportCliOptions, r: ImportResult): void {
   if (r.resumedAt > 0) out(ctx, say(T.importResumed, ctx.lang, { units: r.resumedAt }));
   if (r.settled) out(ctx, say(T.importSettled, ctx.lang, { how: r.settled }));
   for (const f of r.ignored) out(ctx, `  ! ${say(T.importIgnored, ctx.lang, { ...f })}`);
+  if (r.tempdbMarks.length)
+    out(ctx, `  ! ${say(T.importTempdbMarks, ctx.lang, { databases: r.tempdbMarks.join(', ') })}`);
   out(ctx, say(T.importDone, ctx.lang, { batches: r.batches, units: r.units, file: o.input }));
 }

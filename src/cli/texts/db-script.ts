@@ -92,6 +92,10 @@ export const DB_SCRIPT = {
     de: '{file}:{line} Batch {batch}: {number} {message}',
     en: '{file}:{line} batch {batch}: {number} {message}',
   },
+  importTempdbMarks: {
+    de: 'In {databases} darf diese Anmeldung keine Tabelle anlegen: die Batch-Markierungen lagen in tempdb, die ein Neustart des SQL Servers leert (dann fragt ein Fortsetzen nach --resolve).',
+    en: 'This login may not create a table in {databases}: the batch marks were kept in tempdb, which a restart of the SQL Server empties (a resume then asks for --resolve).',
+  },
   importDone: {
     de: 'Import fertig: {batches} Batches, {units} Ausführungen aus {file}.',
     en: 'Import done: {batches} batches, {units} executions from {file}.',

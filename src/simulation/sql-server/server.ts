@@ -27,7 +27,7 @@ import {
 } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { reservedAlias } from './reserved.js';
-import { type Result, recognise, type Session, SqlFailure } from './statements.js';
+import { mayCreateObjects, type Result, recognise, type Session, SqlFailure } from './statements.js';
 import {
   DONE,
   done,
@@ -354,6 +354,8 @@ export class SqlServerSimulator {
           line: 1,
         },
       ];
+    const denied = permissionDenied(model, session, sql, created);
+    if (denied) return [{ ...denied, class: 14, server: this.name, line: 1 }];
     const missing = unresolvedReference(scripts, { sql, database: session.database });
     if (missing) return [{ ...missing, class: 16, server: this.name, line: 1 }];
     if (created && !findKey(model.databases, created)) {
@@ -632,6 +634,28 @@ function notInTransaction(sql: string): { number: number; message: string } | un
     return {
       number: 574,
       message: `${other[1]!.toUpperCase().replace(/\s+/g, ' ')} statement cannot be used inside a user transaction.`,
+    };
+  return undefined;
+}
+
+/**
+ * Per-login rights on a script batch: CREATE DATABASE needs sysadmin or dbcreator; creating
+ * objects in a database needs its owner, db_owner or db_ddladmin (or sysadmin): 262 otherwise.
+ */
+function permissionDenied(
+  model: SqlModel,
+  session: Session,
+  sql: string,
+  created: string | undefined,
+): { number: number; message: string } | undefined {
+  const login = model.logins[findKey(model.logins, session.login) ?? ''];
+  if (created && !findKey(model.databases, created) && !login?.sysadmin && !login?.dbcreator)
+    return { number: 262, message: "CREATE DATABASE permission denied in database 'master'." };
+  const ddl = /\b(CREATE|ALTER)\s+(TABLE|VIEW|PROC(?:EDURE)?|FUNCTION|TRIGGER|SCHEMA)\b/i.exec(codeOnly(sql));
+  if (ddl && !created && !mayCreateObjects(model, session.login, session.database))
+    return {
+      number: 262,
+      message: `${ddl[1]!.toUpperCase()} ${ddl[2]!.toUpperCase()} permission denied in database '${session.database}'.`,
     };
   return undefined;
 }

@@ -105,6 +105,22 @@ function param(ctx: StatementContext, name: string): string {
   return value as string;
 }
 
+/**
+ * CREATE TABLE (and ALTER on dbo) in a database: sysadmin, its owner, db_owner or db_ddladmin.
+ * tempdb: every login may create tables there.
+ */
+export function mayCreateObjects(model: SqlModel, login: string, name: string): boolean {
+  if (model.logins[findKey(model.logins, login) ?? '']?.sysadmin === true) return true;
+  if (eq(name, 'tempdb')) return true;
+  const key = findKey(model.databases, name);
+  const db = key ? model.databases[key] : undefined;
+  return (
+    db !== undefined &&
+    (isOwner(db, login) ||
+      Object.values(db.users).some((u) => eq(u.login, login) && u.roles.includes('db_ddladmin')))
+  );
+}
+
 const isOwner = (db: SqlDatabase, account: string) =>
   eq(db.owner, account) ||
   Object.values(db.users).some((u) => eq(u.login, account) && u.roles.includes('db_owner'));
@@ -293,6 +309,8 @@ const IMPORT_STATEMENTS: Statement[] = [
     run: (ctx) => {
       const table = marksIn(ctx);
       if (table !== 'tempdb') database(ctx, table);
+      if (table !== 'tempdb' && !mayCreateObjects(ctx.model, ctx.session.login, table))
+        fail(ctx.model, [262, `CREATE TABLE permission denied in database '${table}'.`, 14]);
       const mark = {
         importId: param(ctx, 'id'),
         unit: Number(ctx.params.unit),
@@ -548,6 +566,16 @@ export const STATEMENTS: Statement[] = [
       writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
       ctx.save('backup');
       return { messages: [processed(ctx, 'BACKUP', pages)] };
+    },
+  },
+  {
+    // import-db, before the first batch in a database: may it create its mark table there?
+    pattern: template(
+      "SELECT CAST(HAS_PERMS_BY_NAME(DB_NAME(), 'DATABASE', 'CREATE TABLE') AS int) AS createTable, CAST(HAS_PERMS_BY_NAME(N'dbo', 'SCHEMA', 'ALTER') AS int) AS alterSchema",
+    ),
+    run: (ctx) => {
+      const may = mayCreateObjects(ctx.model, ctx.session.login, ctx.session.database) ? 1 : 0;
+      return rows([int('createTable'), int('alterSchema')], [[may, may]]);
     },
   },
   {

@@ -14,7 +14,7 @@ import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
 import { restartServer } from '../../../src/simulation/index.js';
 import { CLI, cleanEnv, runCli, runCliAsync } from '../../support/cli.js';
-import { type SimulatedSql, startSql } from '../../support/sql.js';
+import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
 
 /** A script like export-db writes: database, USE, a table, 30 data batches, one `GO 3`. */
 function scriptText(rows = 30): string {
@@ -224,6 +224,39 @@ describe("import-db across a restart of the SQL Server and with sqlcmd's own rul
     } finally {
       await c.close();
     }
+  });
+
+  it('checks before the first batch whether it may keep its marks in the database; a writer-only login marks in tempdb', async () => {
+    /** XPTEST exists; the login may write rows there (db_datawriter), not create tables. */
+    const writerOnly = () =>
+      sql.sim.update((m) => {
+        m.logins['XPHONE\\writer'] = { windows: true, password: 'pw' };
+        m.databases.XPTEST = xphoneDatabase(m, 'XPTEST', 16);
+        m.databases.XPTEST.users['XPHONE\\writer'] = { login: 'XPHONE\\writer', roles: ['db_datawriter'] };
+      });
+    const asWriter = (database: string | undefined) =>
+      SqlConnection.open(sql.access({ credentials: { user: 'XPHONE\\writer', password: 'pw' } }), {
+        database: database ?? 'XPTEST',
+      });
+    const rows = [
+      'INSERT INTO [dbo].[t] ([id]) VALUES (1);',
+      'GO',
+      'INSERT INTO [dbo].[t] ([id]) VALUES (2);',
+      'GO',
+      '',
+    ];
+    const { file, imports } = fresh(rows.join('\r\n'));
+    writerOnly();
+    const result = await importScript(asWriter, imports, { file, server: 'SQLSRV01' });
+    expect(result.tempdbMarks).toEqual(['XPTEST']);
+    expect(applied()).toHaveLength(2);
+    // The same login may not create objects there: the server refuses, with the batch's place.
+    const ddl = fresh('CREATE TABLE [dbo].[u] ([id] int);\r\nGO\r\n');
+    writerOnly();
+    const refused = await importScript(asWriter, ddl.imports, { file: ddl.file, server: 'SQLSRV01' }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as XpmError).params).toMatchObject({ number: 262, line: 1 });
   });
 
   it(':on error ignore keeps what a failed batch did, as sqlcmd does, and goes on', async () => {
