@@ -210,7 +210,16 @@ export function sampleCatalog(database: string, dataPath: string): SqlCatalog | 
   const tables = sample.tables.map((t, i) => ({ ...t, id: 100 + i }));
   const catalog: SqlCatalog = {
     queries: {
-      database: [{ name: database, collation: 'Latin1_General_CI_AS', compatibilityLevel: 120 }],
+      database: [
+        {
+          name: database,
+          collation: 'Latin1_General_CI_AS',
+          compatibilityLevel: 120,
+          recovery: database === 'XPSTATS' ? 'SIMPLE' : 'FULL',
+          readCommittedSnapshot: database === 'XPDATA',
+          snapshotIsolation: 0,
+        },
+      ],
       files: [
         {
           name: database,
@@ -236,17 +245,46 @@ export function sampleCatalog(database: string, dataPath: string): SqlCatalog | 
         memoryOptimized: 0,
         rowCount: t.rows,
       })),
+      // The identity stands past the last row where rows at the end were deleted (+25).
       columns: tables.flatMap((t) =>
-        t.columns.map(([name, type, more], i) => catalogColumn(t.id, i + 1, name, type, more)),
+        t.columns.map(([name, type, more], i) =>
+          catalogColumn(
+            t.id,
+            i + 1,
+            name,
+            type,
+            more?.isIdentity ? { ...more, lastValue: String(t.rows + 25) } : more,
+          ),
+        ),
       ),
-      indexes: tables.map((t) => primaryKeyIndex(t.id, `PK_${t.name}`)),
-      indexColumns: tables.map((t) => ({
-        tableId: t.id,
-        indexId: 1,
-        name: 'Id',
-        descending: false,
-        included: false,
-      })),
+      indexes: [
+        ...tables.map((t) => primaryKeyIndex(t.id, `PK_${t.name}`)),
+        // An index an administrator disabled: it stays disabled on the new server.
+        ...(database === 'XPDATA'
+          ? [
+              {
+                ...primaryKeyIndex(101, 'IX_PhoneLines_UserId'),
+                id: 2,
+                type: 'NONCLUSTERED',
+                primaryKey: false,
+                isUnique: false,
+                disabled: true,
+              },
+            ]
+          : []),
+      ],
+      indexColumns: [
+        ...tables.map((t) => ({
+          tableId: t.id,
+          indexId: 1,
+          name: 'Id',
+          descending: false,
+          included: false,
+        })),
+        ...(database === 'XPDATA'
+          ? [{ tableId: 101, indexId: 2, name: 'UserId', descending: false, included: false }]
+          : []),
+      ],
       foreignKeys: database === 'XPDATA' ? [USER_FK] : [],
       // UserLines (500) reads Users and PhoneLines; FindUserByNumber (501) reads UserLines.
       dependencies:

@@ -72,7 +72,7 @@ describe('Microsoft.Data.SqlClient, a second TDS client, talks to the simulator'
   beforeAll(async () => {
     dll = prepare('tds-client')!;
     sql = await startSql('SQLSRV01', (m) => {
-      m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 40);
+      m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 640); // ten I/O rounds: ten STATS steps
     });
   });
   afterAll(() => sql.stop());

@@ -233,6 +233,34 @@ export function targetFindings(
         `xpmigrate does not script ${kind} (${count} found).`,
       );
 
+  // What stays behind: said, never silently dropped (the script still carries the data).
+  const { principals, permissions, extendedProperties } = catalog.notCarried;
+  if (principals > 0 || permissions > 0)
+    add(
+      'warn',
+      'not-carried-security',
+      catalog.database.name,
+      `${principals} Benutzer/Rollen und ${permissions} Berechtigungen der Datenbank überträgt das Script nicht: auf dem Ziel anlegen (den XPhone-Dienste-Account macht Schritt 2a zum db_owner).`,
+      `The script does not carry the database's ${principals} users/roles and ${permissions} permissions: create them on the target (step 2a makes the XPhone service account db_owner).`,
+    );
+  if (extendedProperties > 0)
+    add(
+      'warn',
+      'not-carried-extended-properties',
+      catalog.database.name,
+      `${extendedProperties} erweiterte Eigenschaften (Beschreibungen) überträgt das Script nicht.`,
+      `The script does not carry ${extendedProperties} extended properties (descriptions).`,
+    );
+  for (const t of catalog.tables)
+    if (t.columns.some((c) => c.type === 'timestamp'))
+      add(
+        'warn',
+        'not-carried-rowversion',
+        qualified(t.schemaName, t.name),
+        'rowversion-Werte vergibt der Ziel-Server neu: Anwendungen, die alte Werte gespeichert haben, sehen jede Zeile als geändert.',
+        'The target server assigns new rowversion values: an application that stored old ones sees every row as changed.',
+      );
+
   if (facts?.engineEdition === 4) {
     const mb = catalog.files
       .filter((f) => f.type === 'ROWS')

@@ -70,7 +70,10 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
       `LOG ON ${logs.map((f) => fileSpec(f, 'LogPath')).join(',\n  ')}`,
       `COLLATE ${db.collation};`,
     ].join('\n'),
-    `ALTER DATABASE [$(DatabaseName)] SET COMPATIBILITY_LEVEL = ${compatibilityFor(db.compatibilityLevel, meta.target)};`,
+    [
+      `ALTER DATABASE [$(DatabaseName)] SET COMPATIBILITY_LEVEL = ${compatibilityFor(db.compatibilityLevel, meta.target)};`,
+      ...databaseOptions(db),
+    ].join('\n'),
     'USE [$(DatabaseName)];',
     ...catalog.schemas.map((s) => `CREATE SCHEMA ${quoteName(s)} AUTHORIZATION [dbo];`),
     ...creationOrder(catalog.tables, catalog.modules, catalog.dependencies).flatMap((c) =>
@@ -78,10 +81,14 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
     ),
   ];
   const after = [
+    ...catalog.tables.flatMap(reseed),
     ...catalog.tables.flatMap((t) =>
       t.indexes
         .filter((i) => !i.primaryKey && !i.uniqueConstraint)
-        .map((i) => `${SESSION_OPTIONS}\n${createIndex(t, i)}`),
+        .map(
+          (i) =>
+            `${SESSION_OPTIONS}\n${createIndex(t, i)}${i.disabled ? `\nALTER INDEX ${quoteName(i.name)} ON ${qualified(t.schemaName, t.name)} DISABLE;` : ''}`,
+        ),
     ),
     ...catalog.tables.flatMap((t) =>
       t.foreignKeys.map((fk) => {
@@ -111,9 +118,48 @@ export function scriptParts(catalog: Catalog, meta: ScriptMeta): ScriptParts {
         return lines.join('\n');
       }),
     ),
-    ...catalog.modules.filter((m) => m.type === 'TR').flatMap(createModule),
+    ...catalog.modules
+      .filter((m) => m.type === 'TR')
+      .flatMap((m) => [
+        ...createModule(m),
+        // A disabled trigger stays disabled: it must not start firing on the new server.
+        ...(m.disabled && m.parentName
+          ? [
+              `ALTER TABLE ${qualified(m.parentSchema ?? m.schemaName, m.parentName)} DISABLE TRIGGER ${quoteName(m.name)};`,
+            ]
+          : []),
+      ]),
   ];
   return { header, before, after };
+}
+
+/** The options that change how the database behaves, as the source has them (when it said). */
+function databaseOptions(db: Catalog['database']): string[] {
+  const set = (option: string) => `ALTER DATABASE [$(DatabaseName)] SET ${option};`;
+  return [
+    ...(db.recovery && /^(FULL|BULK_LOGGED|SIMPLE)$/.test(db.recovery)
+      ? [set(`RECOVERY ${db.recovery}`)]
+      : []),
+    ...(db.readCommittedSnapshot ? [set('READ_COMMITTED_SNAPSHOT ON')] : []),
+    ...(db.snapshotIsolation === 1 ? [set('ALLOW_SNAPSHOT_ISOLATION ON')] : []),
+  ];
+}
+
+/**
+ * The identity's current value as the source has it: rows inserted with IDENTITY_INSERT leave
+ * it at the highest id, not where the source stood (deleted rows at the end). DBCC CHECKIDENT
+ * RESEED: with rows, the next id is the value plus the increment; on a table that never had a
+ * row, the value itself ("DBCC CHECKIDENT (Transact-SQL)").
+ */
+function reseed(t: TableInfo): string[] {
+  const c = t.columns.find((x) => x.isIdentity && x.lastValue !== null && x.lastValue !== undefined);
+  if (!c || !/^-?\d+$/.test(c.lastValue!) || !/^-?\d+$/.test(c.increment ?? '1')) return [];
+  const name = unicodeLiteral(qualified(t.schemaName, t.name));
+  const last = BigInt(c.lastValue!);
+  const next = last + BigInt(c.increment ?? '1');
+  return [
+    `IF EXISTS (SELECT 1 FROM ${qualified(t.schemaName, t.name)}) DBCC CHECKIDENT (${name}, RESEED, ${last}) WITH NO_INFOMSGS;\nELSE DBCC CHECKIDENT (${name}, RESEED, ${next}) WITH NO_INFOMSGS;`,
+  ];
 }
 
 const sized = (c: ColumnInfo, unit: 1 | 2) => `${c.type}(${c.maxLength === -1 ? 'max' : c.maxLength / unit})`;

@@ -330,8 +330,8 @@ async function sourceRights(
   const [verify] = await c.query<{ createDatabase: number | null }>(CREATE_DATABASE_PERMISSION);
   const missing: string[] = [];
   for (const database of databases.filter((d) => f.databases.some((x) => eqi(x.name, d)))) {
-    const [row] = await c.query<{ backup: number | null }>(BACKUP_PERMISSION, { database });
-    if (row?.backup !== 1) missing.push(database);
+    const [row] = await c.query<{ mayBackup: number | null }>(BACKUP_PERMISSION, { database });
+    if (row?.mayBackup !== 1) missing.push(database);
   }
   add(
     'sql.backup-rights',

@@ -38,7 +38,7 @@ export const CREATE_DATABASE_PERMISSION =
   "SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, 'CREATE ANY DATABASE') AS int) AS createDatabase";
 /** @database. BACKUP DATABASE there: db_owner, db_backupoperator or sysadmin. NULL: no access. */
 export const BACKUP_PERMISSION =
-  "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS backup";
+  "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS mayBackup";
 
 /**
  * @file. Proves the SQL Server can *write* to the backup folder (xp_fileexist proves only that it

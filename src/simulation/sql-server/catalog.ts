@@ -16,7 +16,9 @@ function typeOf(rows: CatalogRow[], key: string): ColumnType {
 
 function answer(rows: CatalogRow[]): Result {
   if (rows.length === 0) return { messages: [] };
-  const columns: Column[] = Object.keys(rows[0]!).map((name) => ({ name, type: typeOf(rows, name) }));
+  // Every column any row names: a test may set a property on one row only (the rest are NULL).
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns: Column[] = names.map((name) => ({ name, type: typeOf(rows, name) }));
   return {
     messages: [],
     rows: { columns, rows: rows.map((r) => columns.map((c) => (r[c.name] ?? null) as Cell)) },

@@ -8,6 +8,7 @@ import { codeOnly } from '../../actors/sql-script/index.js';
  * DOUBLE PRECISION), …) are left out, so the check never refuses a valid batch.
  */
 const NEVER_AFTER_AS = [
+  'BACKUP',
   'BROWSE',
   'CHECKPOINT',
   'CLUSTERED',
@@ -38,6 +39,7 @@ const NEVER_AFTER_AS = [
   'READTEXT',
   'RECONFIGURE',
   'REPLICATION',
+  'RESTORE',
   'RESTRICT',
   'ROWCOUNT',
   'ROWGUIDCOL',

@@ -588,7 +588,7 @@ export const STATEMENTS: Statement[] = [
     // BACKUP DATABASE: sysadmin, the database's owner, db_owner or db_backupoperator; NULL for a
     // database that does not exist ("HAS_PERMS_BY_NAME (Transact-SQL)").
     pattern: template(
-      "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS backup",
+      "SELECT CAST(HAS_PERMS_BY_NAME(@database, 'DATABASE', 'BACKUP DATABASE') AS int) AS mayBackup",
     ),
     run: (ctx) => {
       const key = findKey(ctx.model.databases, param(ctx, 'database'));
@@ -599,7 +599,7 @@ export const STATEMENTS: Statement[] = [
         (isSysadmin(ctx) ||
           isOwner(db, login) ||
           Object.values(db.users).some((u) => eq(u.login, login) && u.roles.includes('db_backupoperator')));
-      return rows([int('backup')], [[db ? (may ? 1 : 0) : null]]);
+      return rows([int('mayBackup')], [[db ? (may ? 1 : 0) : null]]);
     },
   },
   {

@@ -332,7 +332,10 @@ describe('export-db', () => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
     expect(text).toBe(readFileSync(golden, 'utf8'));
     expect(result).toMatchObject({ tables: 2, rows: 5, inserts: 2 });
-    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['warn', 'compatibility']]);
+    expect(result.findings.map((f) => [f.severity, f.code, f.object])).toEqual([
+      ['warn', 'compatibility', 'XPDATA'],
+      ['warn', 'not-carried-rowversion', '[dbo].[Every Type]'],
+    ]);
     // Nothing the 2014 target lacks.
     expect(text).not.toMatch(/CREATE OR ALTER|IF EXISTS/i);
     expect(text).toContain('SET COMPATIBILITY_LEVEL = 120;');
@@ -553,6 +556,70 @@ describe('export-db', () => {
       await c.close();
       if (refused) expect(String((error as XpmError).params.findings)).toMatch(/\(collation-140\)/);
       else expect(error).not.toBeInstanceOf(XpmError);
+    }
+  });
+
+  it('carries what it can (identity values, disabled indexes and triggers, database options) and names what it cannot', async () => {
+    sql.sim.update((m) => {
+      const q = m.catalogs!.XPDATA!.queries;
+      Object.assign(q.database![0]!, {
+        recovery: 'SIMPLE',
+        readCommittedSnapshot: true,
+        snapshotIsolation: 1,
+      });
+      // Rows up to 1005 were inserted at the source and the last ones deleted: ids go on at 1006.
+      q.columns!.find((c) => c.tableId === 101 && c.name === 'id')!.lastValue = '1005';
+      q.indexes!.find((i) => i.name === 'IX_filtered')!.disabled = true;
+      Object.assign(q.modules!.find((x) => x.type === 'TR')!, {
+        disabled: 1,
+        parentSchema: 'sales',
+        parentName: 'Order]s',
+      });
+      q.notCarried = [{ principals: 3, permissions: 7, extendedProperties: 2 }];
+    });
+    const { out, text, result } = await exportTo(2022);
+    expect(text).toContain('ALTER DATABASE [$(DatabaseName)] SET RECOVERY SIMPLE;');
+    expect(text).toContain('ALTER DATABASE [$(DatabaseName)] SET READ_COMMITTED_SNAPSHOT ON;');
+    expect(text).toContain('ALTER DATABASE [$(DatabaseName)] SET ALLOW_SNAPSHOT_ISOLATION ON;');
+    expect(text).toContain(
+      "IF EXISTS (SELECT 1 FROM [dbo].[Every Type]) DBCC CHECKIDENT (N'[dbo].[Every Type]', RESEED, 1005) WITH NO_INFOMSGS;\nELSE DBCC CHECKIDENT (N'[dbo].[Every Type]', RESEED, 1006) WITH NO_INFOMSGS;",
+    );
+    expect(text).toContain('ALTER INDEX [IX_filtered] ON [sales].[Order]]s] DISABLE;');
+    expect(text).toContain('ALTER TABLE [sales].[Order]]s] DISABLE TRIGGER [trOrders];');
+    const batches = [...splitScript(out)].map((b) => b.text);
+    const at = (needle: string) => batches.findIndex((b) => b.includes(needle));
+    // The reseed after the data (the inserts would move it again), the trigger disabled after its creation.
+    expect(at('DBCC CHECKIDENT')).toBeGreaterThan(at('INSERT INTO [dbo].[Every Type]'));
+    expect(at('DISABLE TRIGGER')).toBeGreaterThan(at('CREATE TRIGGER'));
+    expect(
+      result.findings.filter((f) => f.code.startsWith('not-carried')).map((f) => [f.code, f.text.en]),
+    ).toEqual([
+      [
+        'not-carried-security',
+        "The script does not carry the database's 3 users/roles and 7 permissions: create them on the target (step 2a makes the XPhone service account db_owner).",
+      ],
+      ['not-carried-extended-properties', 'The script does not carry 2 extended properties (descriptions).'],
+      [
+        'not-carried-rowversion',
+        'The target server assigns new rowversion values: an application that stored old ones sees every row as changed.',
+      ],
+    ]);
+    // A target takes every batch.
+    const target = await startSql('SQLSRVOPT', (m) => {
+      m.scripts = { applied: [], marks: [], reject: [] };
+      m.folders = ['D:\\Data\\', 'L:\\LOG\\'];
+    });
+    try {
+      const open = (database: string | undefined) =>
+        SqlConnection.open(target.access(), database ? { database } : {});
+      const imported = await importScript(open, new ScriptImports(openDb(join(dir, 'options.db'))), {
+        file: out,
+        server: 'SQLSRVOPT',
+        vars: { DataPath: 'D:\\Data\\' },
+      });
+      expect(imported.units).toBe(batches.length);
+    } finally {
+      await target.stop();
     }
   });
 

@@ -356,6 +356,20 @@ describe('backup and restore', () => {
   });
 });
 
+describe('the simulator is as strict as the server', () => {
+  test('an unquoted reserved keyword as an alias is refused with 156, as the T-SQL judge found for "AS backup"', async () => {
+    const s = await server();
+    await withSql(s.access(), async (c) => {
+      for (const keyword of ['backup', 'file', 'restore']) {
+        const e = await c.query(`SELECT CAST(1 AS int) AS ${keyword}`).catch((error: unknown) => error);
+        expect(String((e as { params?: { detail?: string } }).params?.detail)).toContain(
+          `Incorrect syntax near the keyword '${keyword}'.`,
+        );
+      }
+    });
+  });
+});
+
 describe('connection faults', () => {
   test('login failed (18456), also for a wrong Windows password over NTLM', async () => {
     const s = await server();
