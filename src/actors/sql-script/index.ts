@@ -19,7 +19,7 @@ export {
   runsInTransaction,
   withTargetFolders,
 } from './import.js';
-export { codeOnly } from './lexer.js';
+export { CODE, codeOnly, type LexMode, scanLine } from './lexer.js';
 export { MAX_LINE_CHARS, SCRIPT_ENCODINGS, type ScriptEncoding } from './script-lines.js';
 export {
   type Batch,

@@ -63,17 +63,17 @@ export const targetFactsOf = (f: TargetFacts): TargetFacts => ({
 });
 
 /**
- * Columnstore indexes need Enterprise Edition before SQL Server 2016 SP1 (13.0.4001), which
- * opened them to every edition ("Editions and supported features of SQL Server 2016").
+ * SQL Server 2016 SP1 (13.0.4001) opened columnstore indexes to every edition ("Editions and
+ * supported features of SQL Server 2016"; before, Enterprise only) and brought CREATE OR ALTER.
  */
-const COLUMNSTORE_FOR_ALL = [13, 0, 4001];
-function columnstoreAllowed(facts: TargetFacts): boolean {
-  if (facts.engineEdition === 3) return true;
-  const v = facts.version.split('.').map(Number);
-  for (let i = 0; i < 3; i++)
-    if ((v[i] ?? 0) !== COLUMNSTORE_FOR_ALL[i]) return (v[i] ?? 0) > COLUMNSTORE_FOR_ALL[i]!;
+const SQL2016_SP1 = [13, 0, 4001];
+function atLeast(version: string, wanted: number[]): boolean {
+  const v = version.split('.').map(Number);
+  for (let i = 0; i < wanted.length; i++) if ((v[i] ?? 0) !== wanted[i]) return (v[i] ?? 0) > wanted[i]!;
   return true;
 }
+const columnstoreAllowed = (facts: TargetFacts) =>
+  facts.engineEdition === 3 || atLeast(facts.version, SQL2016_SP1);
 
 export interface Finding {
   /** `block`: the export refuses; `warn`: the script is written and the finding printed. */
@@ -278,6 +278,16 @@ export function targetFindings(
 
   function newerSyntax(text: string, object: string) {
     const code = codeOnly(text);
+    // CREATE OR ALTER came with 2016 SP1, not 2016 itself: an RTM target refuses it.
+    const sp1 = facts ? atLeast(facts.version, SQL2016_SP1) : target > 2016;
+    if (target >= 2016 && !sp1 && /\bCREATE\s+OR\s+ALTER\b/i.test(code))
+      add(
+        facts ? 'block' : 'warn',
+        'newer-syntax',
+        object,
+        `CREATE OR ALTER gibt es erst ab SQL Server 2016 SP1${facts ? ` (Ziel: ${facts.version})` : ''}.`,
+        `CREATE OR ALTER needs SQL Server 2016 SP1 or later${facts ? ` (target: ${facts.version})` : ''}.`,
+      );
     for (const [since, pattern] of NEWER_SYNTAX) {
       const hit = since > target ? pattern.exec(code) : null;
       if (hit)

@@ -28,6 +28,7 @@ import {
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { reservedAlias } from './reserved.js';
 import { mayCreateObjects, type Result, recognise, type Session, SqlFailure } from './statements.js';
+import { syntaxError } from './syntax.js';
 import {
   DONE,
   done,
@@ -326,6 +327,8 @@ export class SqlServerSimulator {
       this.write(model);
       return [{ number: r.number, class: 16, message: r.message, server: this.name, line: r.line }];
     }
+    const bad = syntaxError(sql);
+    if (bad) return [{ ...bad, class: 15, server: this.name }];
     const created = /\bCREATE\s+DATABASE\s+\[((?:[^\]]|\]\])+)\]/i.exec(sql)?.[1]?.replace(/\]\]/g, ']');
     const refused = session.tx ? notInTransaction(sql) : undefined;
     if (refused) return [{ ...refused, class: 16, server: this.name, line: 1 }];

@@ -666,6 +666,38 @@ describe('export-db', () => {
     expect(await findings(2019)).toBe('none');
   });
 
+  it('a module written as CREATE OR ALTER needs 2016 SP1: an RTM target refuses it', async () => {
+    sql.sim.update((m) => {
+      const fn = m.catalogs!.XPDATA!.queries.modules!.find((x) => x.name === 'fDouble')!;
+      fn.definition = String(fn.definition).replace('CREATE FUNCTION', 'CREATE OR ALTER FUNCTION');
+    });
+    const codes = async (target: 2014 | 2016 | 2019, version?: string) => {
+      const c = await source();
+      try {
+        const r = await exportDatabase(c, {
+          target,
+          out: join(dir, `coa-${target}.sql`),
+          server: 'SQLSRV01',
+          ...(version ? { facts: { filestreamLevel: 2, engineEdition: 2, version } } : {}),
+        }).catch((e: unknown) => e);
+        if (r instanceof XpmError) return `block: ${String(r.params.findings)}`;
+        return (
+          (r as { findings: Array<{ code: string; severity: string }> }).findings
+            .filter((f) => f.code === 'newer-syntax')
+            .map((f) => f.severity)
+            .join() || 'none'
+        );
+      } finally {
+        await c.close();
+      }
+    };
+    expect(await codes(2014)).toBe('block: [dbo].[fDouble] (newer-syntax)');
+    expect(await codes(2016, '13.0.1601.5')).toBe('block: [dbo].[fDouble] (newer-syntax)');
+    expect(await codes(2016, '13.0.4001.0')).toBe('none');
+    expect(await codes(2016)).toBe('warn');
+    expect(await codes(2019)).toBe('none');
+  });
+
   it('a SQL Server 2008 R2 source is read without sys.sequences, which it does not have (208)', async () => {
     sql.sim.update((m) => {
       m.version = '10.50.6000.34';

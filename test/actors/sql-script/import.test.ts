@@ -259,6 +259,31 @@ describe("import-db across a restart of the SQL Server and with sqlcmd's own rul
     expect((refused as XpmError).params).toMatchObject({ number: 262, line: 1 });
   });
 
+  it('the simulator parses a script batch far enough to refuse what SQL Server refuses before running it', async () => {
+    fresh();
+    const c = await open(undefined);
+    try {
+      for (const [batch, number, line] of [
+        ["SELECT N'never closed;\nGO", 105, 1],
+        ['SELECT 1 /* open\n', 113, 1],
+        ['SELECT (1 + 2;', 102, 1],
+        ['SELECT 1);', 102, 1],
+        ['SET ANSI_NULLS ON;\nCREATE PROCEDURE [dbo].[p] AS SELECT 1;', 111, 2],
+        ['CREATE XML INDEX [x] ON [dbo].[t] ([c] ASC);', 102, 1],
+      ] as const) {
+        const e = (await c.batch(batch).catch((error: unknown) => error)) as {
+          failures?: Array<{ number: number; line: number }>;
+        };
+        expect(e.failures?.[0], batch).toMatchObject({ number, line });
+      }
+      // What is well-formed passes: a module first in its batch (after a comment), strings with ( and '.
+      await c.batch("-- a comment\nCREATE PROCEDURE [dbo].[q] AS SELECT N'(it''s';");
+      expect(applied()).toHaveLength(1);
+    } finally {
+      await c.close();
+    }
+  });
+
   it(':on error ignore keeps what a failed batch did, as sqlcmd does, and goes on', async () => {
     const text = [
       'CREATE DATABASE [XPTEST];',
