@@ -713,6 +713,26 @@ export const ERRORS = {
       en: 'If that is intended (e.g. the empty databases of the new installation), confirm: xpmigrate retry --evidence replace={databases}',
     },
   },
+  E_SQL_NO_SPACE: {
+    message: {
+      de: 'Auf {server} ist zu wenig Platz für den Restore: nötig {needed} MB, frei {free} MB. Es wurde nichts wiederhergestellt.',
+      en: '{server} has too little room for the restore: {needed} MB needed, {free} MB free. Nothing was restored.',
+    },
+    remedy: {
+      de: 'Platz auf dem Datenlaufwerk des SQL Servers schaffen (die Größen kommen aus RESTORE FILELISTONLY, FILESTREAM eingeschlossen), dann: xpmigrate retry.',
+      en: "Free space on the SQL Server's data volume (the sizes come from RESTORE FILELISTONLY, FILESTREAM included), then: xpmigrate retry.",
+    },
+  },
+  E_SQL_EXPRESS_LIMIT: {
+    message: {
+      de: '{database} hat {mb} MB Daten; SQL Server Express auf {server} hält höchstens 10 GB je Datenbank. Es wurde nichts wiederhergestellt.',
+      en: '{database} holds {mb} MB of data; SQL Server Express on {server} holds at most 10 GB per database. Nothing was restored.',
+    },
+    remedy: {
+      de: 'Einen SQL Server Standard/Enterprise verwenden (Umzugsplan B oder C) oder die Datenbank vorher verkleinern.',
+      en: 'Use a SQL Server Standard/Enterprise (plan B or C) or shrink the database first.',
+    },
+  },
   E_SQL_RESTORE_INTERRUPTED: {
     message: {
       de: 'Die Verbindung zu {server} brach während des Restores von {database} ab; der Restore ist nicht abgeschlossen.',

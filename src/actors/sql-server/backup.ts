@@ -136,4 +136,40 @@ export async function restoreDatabase(
   }
 }
 
+/** SQL Server Express holds at most 10 GB of data per database (log and FILESTREAM not counted). */
+const EXPRESS_DATA_MB = 10 * 1024;
+
+/**
+ * Whether this server has room for these backups, checked before the first database is
+ * touched, so a set is never half restored. The sizes come from RESTORE FILELISTONLY:
+ * sys.master_files shows a FILESTREAM container with size 0 ("sys.master_files"), FILELISTONLY
+ * its real size. A database that is replaced frees what it holds now.
+ */
+export async function checkRoom(
+  c: SqlConnection,
+  server: ServerFacts,
+  backups: Array<{ db: string; file: string }>,
+): Promise<void> {
+  let neededMb = 0;
+  for (const { db, file } of backups) {
+    const files = await c.query<{ Type: string; Size: number | string }>(FILE_LIST, { file });
+    const mb = (type?: string) =>
+      files.filter((f) => !type || f.Type === type).reduce((sum, f) => sum + Number(f.Size) / 1048576, 0);
+    if (server.express && mb('D') > EXPRESS_DATA_MB)
+      throw new XpmError(
+        'E_SQL_EXPRESS_LIMIT',
+        { server: c.server, database: db, mb: Math.round(mb('D')) },
+        { exitCode: 1 },
+      );
+    const replaced = server.databases.find((d) => d.name.toLowerCase() === db.toLowerCase())?.sizeMb ?? 0;
+    neededMb += Math.max(0, mb() - replaced);
+  }
+  if (server.freeMb !== undefined && neededMb > server.freeMb)
+    throw new XpmError(
+      'E_SQL_NO_SPACE',
+      { server: c.server, needed: Math.round(neededMb), free: server.freeMb },
+      { exitCode: 1 },
+    );
+}
+
 const withSlash = (p: string) => (p.endsWith('\\') || p === '' ? p : `${p}\\`);

@@ -57,6 +57,16 @@ export function diagnose(raw: unknown, where: { server: string; login: string; a
   // before it can read any header, and of a damaged file. Never "no backup there".
   if (numbers.has(3241)) return new XpmError('E_SQL_BACKUP_UNREADABLE', params, { exitCode: 1 });
   if (numbers.has(3101)) return new XpmError('E_SQL_DATABASE_IN_USE', params, { exitCode: 1 });
+  const space = found.find((m) => m.number === 3257);
+  if (space) {
+    // By shape: "… requires N additional free bytes, while M bytes are available." (any language)
+    const [needed = 0, free = 0] = (space.message.match(/\d{4,}/g) ?? []).slice(-2).map(Number);
+    return new XpmError(
+      'E_SQL_NO_SPACE',
+      { ...params, needed: Math.round(needed / 1048576), free: Math.round(free / 1048576) },
+      { exitCode: 1 },
+    );
+  }
   if (numbers.has(3154) || numbers.has(3159))
     return new XpmError('E_SQL_RESTORE_EXISTS', params, { exitCode: 1 });
   if ([3110, 262, 15247, 300, 297, 5011].some((n) => numbers.has(n)))

@@ -8,7 +8,14 @@ import {
   setting,
   traceKey,
 } from '../effect.js';
-import { backupDatabase, backupFile, backupUsable, restoreDatabase, restoredFrom } from './backup.js';
+import {
+  backupDatabase,
+  backupFile,
+  backupUsable,
+  checkRoom,
+  restoreDatabase,
+  restoredFrom,
+} from './backup.js';
 import { MIN_MAJOR, networkAccount, runChecks, serverFacts } from './checks.js';
 import { type SqlAccess, SqlConnection, serverLabel, sqlAccess, withSql } from './connect.js';
 import { ensureDatabases, ownedDatabases } from './databases.js';
@@ -152,6 +159,7 @@ export const sqlServerEffects = {
             params: { server: c.server, databases: unapproved.join(',') },
             retryEvidence: { replace: unapproved.join(',') },
           });
+        await checkRoom(c, facts, pending);
         for (const { db, file } of pending) {
           try {
             await restoreDatabase(c, facts, db, file, { replace: exists(db), onProgress: ctx.progress });

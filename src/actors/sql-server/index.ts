@@ -2,6 +2,7 @@ export {
   backupDatabase,
   backupFile,
   backupUsable,
+  checkRoom,
   type OnProgress,
   restoreDatabase,
   restoredFrom,

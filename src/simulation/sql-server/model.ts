@@ -144,7 +144,11 @@ export interface SqlDatabase {
   sessions?: number;
   /** Database users: name → login and roles. */
   users: Record<string, { login: string; roles: string[] }>;
-  files: Array<{ logical: string; physical: string; type: 'D' | 'L' }>;
+  /**
+   * D data, L log, S a FILESTREAM container. `sizeMb` for S: sys.master_files shows a
+   * FILESTREAM container with size 0 ("sys.master_files"), RESTORE FILELISTONLY its real size.
+   */
+  files: Array<{ logical: string; physical: string; type: 'D' | 'L' | 'S'; sizeMb?: number }>;
   /** Stands for the data: which backup it was restored from, or `created`. */
   content: string;
 }

@@ -131,6 +131,7 @@ interface BackupFile {
   database: string;
   serverVersion: string;
   sizeMb: number;
+  logMb?: number;
   files: SqlDatabase['files'];
   users: SqlDatabase['users'];
   content: string;
@@ -176,6 +177,13 @@ function deviceError(ctx: StatementContext, path: string, osError: 2 | 3 | 5, ve
     ],
     [3013, de ? `${verb} wird fehlerbedingt beendet.` : `${verb} is terminating abnormally.`],
   );
+}
+
+/** A backed-up file's size: data files share the data, the log its own, FILESTREAM its container's. */
+function fileMb(b: BackupFile, f: BackupFile['files'][number]): number {
+  if (f.type === 'S') return f.sizeMb ?? 0;
+  if (f.type === 'L') return b.logMb ?? 0;
+  return b.sizeMb / Math.max(1, b.files.filter((x) => x.type === 'D').length);
 }
 
 /** CREATE ANY DATABASE: sysadmin or dbcreator here. */
@@ -559,6 +567,7 @@ export const STATEMENTS: Statement[] = [
         database: name,
         serverVersion: ctx.model.version,
         sizeMb: db.sizeMb,
+        ...(db.logMb ? { logMb: db.logMb } : {}),
         files: db.files,
         users: db.users,
         content: db.content,
@@ -675,12 +684,7 @@ export const STATEMENTS: Statement[] = [
       const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE FILELIST', true);
       return rows(
         [nvarchar('LogicalName'), nvarchar('PhysicalName'), nvarchar('Type'), bigint('Size')],
-        b.files.map((f) => [
-          f.logical,
-          f.physical,
-          f.type,
-          Math.round((b.sizeMb * 1048576) / b.files.length),
-        ]),
+        b.files.map((f) => [f.logical, f.physical, f.type, Math.round(fileMb(b, f) * 1048576)]),
       );
     },
   },
@@ -756,12 +760,41 @@ export const STATEMENTS: Statement[] = [
             ],
             [3013, `${verb} is terminating abnormally.`],
           );
+      // The server checks the space before it writes ("insufficient free space": 3257), and an
+      // Express edition its 10 GB of data per database (1827; FILESTREAM and log not counted).
+      const total = backup.files.reduce((sum, f) => sum + fileMb(backup, f), 0);
+      const replaced = existing
+        ? ctx.model.databases[existing]!.sizeMb + (ctx.model.databases[existing]!.logMb ?? 0)
+        : 0;
+      if (total - replaced > ctx.model.freeMb)
+        fail(
+          ctx.model,
+          [
+            3257,
+            `There is insufficient free space on disk volume '${ctx.model.dataPath.slice(0, 3)}' to create the database. The database requires ${Math.round((total - replaced) * 1048576)} additional free bytes, while ${ctx.model.freeMb * 1048576} bytes are available.`,
+          ],
+          [
+            3119,
+            'Problems were identified while planning for the RESTORE statement. Previous messages provide details.',
+          ],
+          [3013, `${verb} is terminating abnormally.`],
+        );
+      if (ctx.model.engineEdition === 4 && backup.sizeMb > 10240)
+        fail(
+          ctx.model,
+          [
+            1827,
+            'CREATE DATABASE or ALTER DATABASE failed because the resulting cumulative database size would exceed your licensed limit of 10240 MB per database.',
+          ],
+          [3013, `${verb} is terminating abnormally.`],
+        );
       const pages = backup.sizeMb * 128;
       await stats(ctx, name, pages);
       const key = existing ?? name;
       const previous = ctx.model.databases[key];
       ctx.model.databases[key] = {
         sizeMb: backup.sizeMb,
+        ...(backup.logMb ? { logMb: backup.logMb } : {}),
         owner: previous?.owner ?? ctx.session.login,
         state: 'ONLINE',
         // Users come from the backup, as on a real server: the target's grants are gone.
