@@ -348,6 +348,16 @@ export const ERRORS = {
       en: 'Check --databases (a typo?). There are: {existing}.',
     },
   },
+  E_SQL_BACKUP_DATABASE_MISSING: {
+    message: {
+      de: '{server} zeigt der Anmeldung {login} keine Datenbank {databases}: keine Sicherheitskopie wurde geschrieben.',
+      en: '{server} shows the login {login} no database {databases}: no safety copy was written.',
+    },
+    remedy: {
+      de: 'Prüfen, ob es die Datenbank dort gibt (umbenannt, offline?) und ob die Anmeldung sie sieht (VIEW ANY DATABASE); dann: xpmigrate retry.',
+      en: 'Check that the database exists there (renamed, offline?) and that the login sees it (VIEW ANY DATABASE); then: xpmigrate retry.',
+    },
+  },
   E_VERSION_NOT_REACHED: {
     message: {
       de: 'Der Server meldet Version {installed}; vor dem Umzug nach V9 muss V{major} installiert sein (schrittweise Aktualisierung laut Leitfaden).',

@@ -89,9 +89,18 @@ export const sqlServerEffects = {
         await runServer(ctx, 'source'),
         async (c) => {
           const facts = await serverFacts(c);
+          // A named database the server does not show is no "done" without a file (issue 25, 13).
+          const missing = files.filter(
+            ({ db }) => !facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase()),
+          );
+          if (missing.length)
+            throw new XpmError(
+              'E_SQL_BACKUP_DATABASE_MISSING',
+              { server: c.server, databases: missing.map((m) => m.db).join(', '), login: facts.login },
+              { exitCode: 1 },
+            );
           const unverified: string[] = [];
           for (const { db, file } of files) {
-            if (!facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase())) continue;
             const { verified } = await backupDatabase(c, db, file, ctx.progress).catch((error) => {
               throw withAccount(error, facts);
             });

@@ -48,6 +48,27 @@ describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
     expect(status['sql.sysadmin']).toBeUndefined();
   });
 
+  test('a named database the server does not show fails the backup step: no "done" without a file', async () => {
+    const s = await startSql('OLDSQL', (m) => {
+      m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 40);
+    });
+    const ctx = {
+      runId: 'run-1',
+      stepId: 'v8v9.backup',
+      options: { databases: ['XPDATA', 'XPSTATS'], sourceSqlServer: 'OLDSQL', backupDir: SHARE },
+      host: {
+        sqlEndpoint: async () => s.access().endpoint!,
+        odbcDrivers: async () => [],
+        applied: async () => {},
+      },
+      progress: () => {},
+    } as unknown as Parameters<(typeof sqlServerEffects)['sql.backup-databases']['run']>[0];
+    const e = await sqlServerEffects['sql.backup-databases'].run(ctx).catch((error: unknown) => error);
+    expect((e as { code?: string }).code).toBe('E_SQL_BACKUP_DATABASE_MISSING');
+    expect((e as { params: Record<string, unknown> }).params.databases).toBe('XPSTATS');
+    expect(readdirSync(s.backupDir)).toEqual([]); // checked before the first backup
+  });
+
   test('a login that may not back up a database fails the source check, with the role that fixes it', async () => {
     const s = await startSql('OLDSQL', (m) => {
       m.logins['XPHONE\\reader'] = { windows: true, password: 'pw', dbcreator: true };
