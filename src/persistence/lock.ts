@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
+import { basename } from 'node:path';
 import { XpmError } from '../errors/index.js';
 import type { Db } from './open.js';
 
@@ -92,24 +94,50 @@ function storedHolder(db: Db, runId: string): LockHolder | undefined {
     | undefined;
 }
 
-function isAlive(holder: LockHolder): boolean {
+/** Whether the holder's process still runs; `platform` only for tests of the Windows way. */
+export function isAlive(holder: LockHolder, platform: NodeJS.Platform = process.platform): boolean {
   if (holder.host !== hostname()) return true; // cannot tell: assume it runs
   if (holder.pid === process.pid) return false;
-  if (holder.boot && !sameBoot(holder.boot, bootMarker())) return false;
+  // A boot_id (Linux) tells a boot for sure; a boot time from the wall clock ("t:", Windows)
+  // moves with every clock step, so it never declares a holder gone: its process does.
+  if (holder.boot && !holder.boot.startsWith('t:') && holder.boot !== bootMarker()) return false;
   try {
     process.kill(holder.pid, 0);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const started = processStarted(holder.pid);
-  return !holder.started || !started || started === holder.started;
+  if (!holder.started) return true; // a row from before start times were kept: the pid alone
+  const started = processStarted(holder.pid, platform);
+  return !started || sameProcess(started, holder.started);
+}
+
+/** Within this, a Windows process's own estimate of its start and the kernel's record agree. */
+const WINDOWS_START_SLACK_MS = 5_000;
+
+/** Whether two start records name one process (Linux: equal ticks; Windows: start and image). */
+export function sameProcess(a: string, b: string): boolean {
+  const wa = /^w:(\d+):(.*)$/.exec(a);
+  const wb = /^w:(\d+):(.*)$/.exec(b);
+  if (wa && wb)
+    return (
+      Math.abs(Number(wa[1]) - Number(wb[1])) <= WINDOWS_START_SLACK_MS &&
+      wa[2]!.toLowerCase() === wb[2]!.toLowerCase()
+    );
+  return a === b;
 }
 
 /**
- * When a process started, as Linux counts it (clock ticks since boot, /proc/PID/stat field 22);
- * '' elsewhere, where the pid and the boot are all the lock can go by.
+ * When a process started, to tell it from a later one with the same pid: Linux's clock ticks
+ * since boot (/proc/PID/stat field 22); on Windows "w:<ms since 1970>:<image>", for this process
+ * from its own uptime (no spawn on every command), for another from Win32_Process (CreationDate,
+ * Name), asked only when a lock row names a live pid. '' where it cannot be known.
  */
-export function processStarted(pid: number): string {
+export function processStarted(pid: number, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') {
+    if (pid === process.pid)
+      return `w:${Math.round(Date.now() - process.uptime() * 1000)}:${basename(process.execPath)}`;
+    return windowsProcessStart(pid);
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count from its closing one.
@@ -119,10 +147,31 @@ export function processStarted(pid: number): string {
   }
 }
 
+/** The PowerShell that prints a pid's start and image as "w:<ms since 1970>:<image>". */
+export const processStartScript = (pid: number) =>
+  `$p = Get-CimInstance Win32_Process -Filter 'ProcessId=${Math.trunc(pid)}'; if ($p) { 'w:{0}:{1}' -f ([DateTimeOffset]$p.CreationDate).ToUnixTimeMilliseconds(), $p.Name }`;
+
+/**
+ * Win32_Process's record of a pid ("Win32_Process class": CreationDate, Name), through Windows
+ * PowerShell; '' when it cannot be read (then the pid alone decides, and a stale lock is
+ * released with `xpmigrate unlock`).
+ */
+function windowsProcessStart(pid: number): string {
+  try {
+    const out = execFileSync(
+      process.env.XPMIGRATE_POWERSHELL || 'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', processStartScript(pid)],
+      { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true },
+    );
+    return /^w:\d+:.+$/m.exec(out)?.[0]?.trim() ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Which boot this is: Linux's boot_id, else the boot time in seconds ("t:…") from the clock and
- * the uptime. Two boot times count as one boot within a minute, so that clock adjustments never
- * declare a live holder dead; two real boots are further apart than that.
+ * the uptime, which only says "another boot" together with the holder's process record.
  */
 export function bootMarker(): string {
   try {
@@ -130,10 +179,4 @@ export function bootMarker(): string {
   } catch {
     return `t:${Math.round(Date.now() / 1000 - uptime())}`;
   }
-}
-
-function sameBoot(a: string, b: string): boolean {
-  if (a.startsWith('t:') && b.startsWith('t:'))
-    return Math.abs(Number(a.slice(2)) - Number(b.slice(2))) <= 60;
-  return a === b;
 }

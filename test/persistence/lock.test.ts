@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireRunLock, lockHolder, openDb } from '../../src/persistence/index.js';
-import { bootMarker, processStarted } from '../../src/persistence/lock.js';
+import { bootMarker, isAlive, processStarted, sameProcess } from '../../src/persistence/lock.js';
+import { fakeExecutables } from '../support/fake-exe.js';
 import { tempState } from '../support/runs.js';
 
 describe('the run lock and reused pids', () => {
@@ -52,6 +53,53 @@ describe('the run lock and reused pids', () => {
       reused.close();
     },
   );
+
+  it.skipIf(process.platform !== 'linux')(
+    'a clock step never declares a live holder gone: a wall-clock boot time ("t:") does not decide',
+    () => {
+      // The holder's row as Windows writes it, an hour before the clock was stepped.
+      const db = storeHeldBy(processStarted(other.pid!));
+      db.prepare("UPDATE locks SET boot = ? WHERE run_id = 'r'").run(
+        `t:${Math.round(Date.now() / 1000) - 3600}`,
+      );
+      expect(() => acquireRunLock(db, 'r')).toThrow(expect.objectContaining({ code: 'E_RUN_LOCKED' }));
+      db.close();
+    },
+  );
+
+  it('on Windows a pid is the holder when Win32_Process has its start and image (within 5 s), else a later process', () => {
+    const me = processStarted(process.pid, 'win32');
+    expect(me).toMatch(/^w:\d+:node(\.exe)?$/);
+    const [, at, image] = /^w:(\d+):(.+)$/.exec(me)!;
+    expect(Math.abs(Number(at) - (Date.now() - process.uptime() * 1000))).toBeLessThan(1000);
+    expect(sameProcess(me, `w:${Number(at) + 4000}:${image!.toUpperCase()}`)).toBe(true);
+    expect(sameProcess(me, `w:${Number(at) + 60_000}:${image}`)).toBe(false); // pid reused later
+    expect(sameProcess(me, `w:${at}:svchost.exe`)).toBe(false);
+
+    // Another pid: asked of Win32_Process through PowerShell (a fake here, answering as it would).
+    const pid = other.pid!;
+    const fakes = fakeExecutables([{ match: `ProcessId=${pid}`, stdout: `w:1700000000000:node.exe\r\n` }]);
+    const before = { ...process.env };
+    Object.assign(process.env, {
+      XPMIGRATE_POWERSHELL: `${fakes.dir}/powershell`,
+      FAKE_LOG: fakes.env.FAKE_LOG,
+      FAKE_RULES: fakes.env.FAKE_RULES,
+    });
+    try {
+      expect(processStarted(pid, 'win32')).toBe('w:1700000000000:node.exe');
+      expect(fakes.calls()[0]!.args.join(' ')).toContain('Get-CimInstance Win32_Process');
+      const holder = { pid, host: hostname(), since: '', boot: 't:1', started: 'w:1700000002000:node.exe' };
+      expect(isAlive(holder, 'win32')).toBe(true);
+      expect(isAlive({ ...holder, started: 'w:1600000000000:node.exe' }, 'win32')).toBe(false);
+      // PowerShell not answering: the pid alone decides (a stale lock then needs `unlock`).
+      fakes.setRules([{ match: 'Win32_Process', code: 1 }]);
+      expect(isAlive({ ...holder, started: 'w:1600000000000:node.exe' }, 'win32')).toBe(true);
+    } finally {
+      for (const key of ['XPMIGRATE_POWERSHELL', 'FAKE_LOG', 'FAKE_RULES'])
+        if (before[key] === undefined) delete process.env[key];
+        else process.env[key] = before[key];
+    }
+  });
 
   it('a holder written before start times were kept goes by its pid alone', () => {
     const db = storeHeldBy('');

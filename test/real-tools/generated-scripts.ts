@@ -1,5 +1,6 @@
 import { HyperVProvider } from '../../src/actors/snapshots/index.js';
 import { WindowsHost } from '../../src/host/index.js';
+import { processStartScript } from '../../src/persistence/lock.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 
 /** Names that break naive quoting: quotes, `$()`, backticks, typographic quotes, umlauts. */
@@ -105,5 +106,7 @@ export async function generatedScripts(): Promise<GeneratedScript[]> {
         scripts.push({ key: `${key}-${n}`, task: key, text: call.script });
       });
   }
+  // The run lock's question to Win32_Process (run with -Command, not through the host).
+  scripts.push({ key: 'lock-process-start', task: 'lock-process-start', text: processStartScript(4242) });
   return scripts;
 }
