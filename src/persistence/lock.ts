@@ -157,6 +157,18 @@ export const processStartScript = (pid: number) =>
  * released with `xpmigrate unlock`).
  */
 function windowsProcessStart(pid: number): string {
+  // A viewer asks on every commit of the run: one PowerShell per pid and half minute at most.
+  // A pid cannot change its process without dying first, so a recent answer stays true enough.
+  const known = recentStarts.get(pid);
+  if (known && performance.now() - known.at < RECENT_MS) return known.started;
+  const started = askWin32Process(pid);
+  recentStarts.set(pid, { started, at: performance.now() });
+  return started;
+}
+const recentStarts = new Map<number, { started: string; at: number }>();
+const RECENT_MS = 30_000;
+
+function askWin32Process(pid: number): string {
   try {
     const out = execFileSync(
       process.env.XPMIGRATE_POWERSHELL || 'powershell.exe',

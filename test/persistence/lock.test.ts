@@ -91,9 +91,13 @@ describe('the run lock and reused pids', () => {
       const holder = { pid, host: hostname(), since: '', boot: 't:1', started: 'w:1700000002000:node.exe' };
       expect(isAlive(holder, 'win32')).toBe(true);
       expect(isAlive({ ...holder, started: 'w:1600000000000:node.exe' }, 'win32')).toBe(false);
+      // Asked once per pid and half minute: a viewer rebuilding on every commit spawns no more.
+      expect(fakes.calls()).toHaveLength(1);
       // PowerShell not answering: the pid alone decides (a stale lock then needs `unlock`).
       fakes.setRules([{ match: 'Win32_Process', code: 1 }]);
-      expect(isAlive({ ...holder, started: 'w:1600000000000:node.exe' }, 'win32')).toBe(true);
+      const parent = { ...holder, pid: process.ppid, started: 'w:1600000000000:node.exe' };
+      expect(isAlive(parent, 'win32')).toBe(true);
+      expect(fakes.calls()).toHaveLength(2);
     } finally {
       for (const key of ['XPMIGRATE_POWERSHELL', 'FAKE_LOG', 'FAKE_RULES'])
         if (before[key] === undefined) delete process.env[key];
