@@ -857,8 +857,8 @@ export const ERRORS = {
       en: 'The service account password for the application pool identity is missing ({variable}).',
     },
     remedy: {
-      de: 'Das Kennwort in der Umgebungsvariablen {variable} übergeben und xpmigrate retry ausführen, oder die Identität im IIS-Manager setzen und den Schritt mit xpmigrate confirm bestätigen.',
-      en: 'Pass the password in the environment variable {variable} and run xpmigrate retry, or set the identity in IIS Manager and confirm the step with xpmigrate confirm.',
+      de: 'Das Kennwort in der Umgebungsvariablen {variable} übergeben und xpmigrate retry ausführen, oder die Identität im IIS-Manager setzen und den Schritt bestätigen: xpmigrate confirm {step} --reason "im IIS-Manager gesetzt".',
+      en: 'Pass the password in the environment variable {variable} and run xpmigrate retry, or set the identity in IIS Manager and confirm the step: xpmigrate confirm {step} --reason "set in IIS Manager".',
     },
   },
   E_MEDIA_DIR: {
@@ -887,8 +887,8 @@ export const ERRORS = {
       en: 'xpmigrate cannot carry out "{operation}" on a real server itself.',
     },
     remedy: {
-      de: 'Den Schritt von Hand ausführen (Hilfe: xpmigrate status) und danach bestätigen: xpmigrate confirm {step}.',
-      en: 'Do the step by hand (help: xpmigrate status), then confirm it: xpmigrate confirm {step}.',
+      de: 'Den Schritt von Hand ausführen (Hilfe: xpmigrate status) und danach bestätigen: xpmigrate confirm {step} --reason "von Hand erledigt".',
+      en: 'Do the step by hand (help: xpmigrate status), then confirm it: xpmigrate confirm {step} --reason "done by hand".',
     },
   },
   E_XPHONE_NOT_INSTALLED: {

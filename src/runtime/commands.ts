@@ -65,6 +65,10 @@ const WHY = {
     de: 'der Lauf verwendet den Dienste-Account {expected} (db_owner in Schritt 2a, Application Pool in 7a); {given} ist ein anderer. Denselben Account angeben – oder für einen anderen einen neuen Lauf mit --service-account beginnen',
     en: 'the run uses the service account {expected} (db_owner in step 2a, application pool in 7a); {given} is another one. Give the same account – or start a new run with --service-account for another',
   },
+  overrideReason: {
+    de: 'Schritt {step} ist fehlgeschlagen: ihn als erledigt zu markieren, ohne dass er lief, braucht einen Grund (--reason), der im Journal steht',
+    en: 'step {step} failed: marking it done without it having run needs a reason (--reason), which the journal keeps',
+  },
   version: {
     de: 'der Server meldet Version {installed}; erwartet: {expected}',
     en: 'the server reports version {installed}; expected: {expected}',
@@ -110,6 +114,9 @@ export async function judge(
     if (other) return { kind: 'refuse', reason: other };
   }
   const event = toEvent(cmd, stepId, who);
+  // Confirming a failed step says it is done although it did not run: never without a reason.
+  if (event.type === 'CONFIRM' && overridesFailure(snapshot) && !cmd.reason?.trim())
+    return { kind: 'refuse', reason: sayAll(WHY.overrideReason, { step: stepId }) };
   if (snapshot.can(event)) {
     if (event.type === 'CONFIRM' && step && snapshot.hasTag('manual')) {
       const mismatch = await installedVersionMismatch(step, host);
@@ -119,6 +126,9 @@ export async function judge(
   }
   return { kind: 'refuse', reason: whyNot(cmd, step, snapshot) };
 }
+
+/** A confirm now would mark a failed step done: the journal calls it that (`override`). */
+export const overridesFailure = (snapshot: XpSnapshot) => snapshot.hasTag('failed');
 
 function toEvent(cmd: OperatorCommand, stepId: string, who: string): MachineEvent {
   switch (cmd.command) {

@@ -1,6 +1,6 @@
 import type { InboxRow, JournalEntry } from '../persistence/index.js';
 import { activeStep } from './active.js';
-import { judge, type OperatorCommand } from './commands.js';
+import { judge, type OperatorCommand, overridesFailure } from './commands.js';
 import { commandOf } from './decode.js';
 import { fault, faultStep } from './faults.js';
 import type { Protocol } from './protocol.js';
@@ -43,7 +43,9 @@ async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   // The evidence as the run keeps it ("V8" taken as "8"), not as typed.
   const evidence =
     'evidence' in verdict.event && verdict.event.evidence ? { evidence: verdict.event.evidence } : {};
-  const detail = { ...cmd, ...evidence };
+  // A failed step confirmed: "marked done without running", with the reason judge required.
+  const override = cmd.command === 'confirm' && overridesFailure(before) ? { override: true } : {};
+  const detail = { ...cmd, ...evidence, ...override };
   await p.advance(verdict.event, [{ kind: APPLIED[cmd.command], stepId, who: row.who, detail }], {
     inbox: { id: row.id, status: 'applied' },
   });

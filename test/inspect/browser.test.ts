@@ -1,28 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { operatorDoes, operatorInstalled, status, tempState } from '../support/runs.js';
+import { startUi } from '../support/ui.js';
 
 /** Where the screenshot goes: CI keeps test-artifacts/ as the run's artifacts. */
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-
-/** Starts `xpmigrate ui` as users do and reads the address it prints. */
-function startUi(state: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'ui', '--state', state, '--lang', 'en'], { env: cleanEnv() });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out)?.[0];
-      if (url) resolve({ child, url });
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => reject(new Error(d)));
-    child.on('exit', (code) => reject(new Error(`ui exited with ${code}: ${out}`)));
-  });
-}
 
 describe('the visualizer in Chromium', () => {
   let state: string;

@@ -83,6 +83,10 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
   const reason = h('input', { type: 'text', name: 'reason', 'data-reason': '', autocomplete: 'off' });
   const force = h('input', { type: 'checkbox', name: 'force' });
   const wantsReason = p.actions.includes('skip') || p.actions.includes('abort');
+  // At a failure "confirm" means "mark done without it having run": its own, quieter button,
+  // last, asking for a reason and a second yes; the primary action is the one the remedy names.
+  const failed = p.failure !== null;
+  const order = failed ? [...p.actions.filter((a) => a !== 'confirm'), ...p.actions.filter((a) => a === 'confirm')] : p.actions;
   const evidence = () => Object.fromEntries([...inputs].map(([k, input]) => [k, input.value.trim()]));
 
   const button = (action: Action) => {
@@ -91,12 +95,29 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
       {
         type: 'button',
         'data-action': action,
-        class: action === 'abort' ? 'danger' : action === 'confirm' ? 'primary' : '',
+        ...(failed && action === 'confirm' ? { 'data-override': '' } : {}),
+        class:
+          action === 'abort'
+            ? 'danger'
+            : failed
+              ? { confirm: 'override', retry: 'primary', skip: '' }[action]
+              : action === 'confirm'
+                ? 'primary'
+                : '',
       },
-      t(lang, action),
+      failed && action === 'confirm' ? t(lang, 'override') : t(lang, action),
     );
     b.addEventListener('click', async () => {
       const base = { command: action, stepId: p.stepId };
+      if (action === 'confirm' && failed) {
+        if (reason.value.trim() === '') {
+          reason.focus();
+          return renderCommandResult(t(lang, 'overrideReason'), false);
+        }
+        if (await actions.ask(t(lang, 'overrideAsk'), t(lang, 'yesOverride')))
+          actions.command({ ...base, evidence: evidence(), reason: reason.value.trim() });
+        return;
+      }
       if (action === 'confirm') return actions.command({ ...base, evidence: evidence() });
       if (action === 'retry') {
         const given = Object.fromEntries(Object.entries(evidence()).filter(([, v]) => v !== ''));
@@ -123,11 +144,11 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
         )
       : null,
     ...fields,
-    wantsReason ? h('label', {}, h('span', {}, t(lang, 'reason')), reason) : null,
+    wantsReason || failed ? h('label', {}, h('span', {}, t(lang, 'reason')), reason) : null,
     p.actions.includes('skip') && p.skipNeedsForce
       ? h('label', { class: 'check' }, force, h('span', {}, t(lang, 'force')))
       : null,
-    h('div', { class: 'actions' }, ...p.actions.map(button)),
+    h('div', { class: 'actions' }, ...order.map(button)),
   ];
   pane.replaceChildren(...parts.filter((n): n is Node => n !== null));
 }

@@ -31,6 +31,19 @@ const TEXTS = {
     de: 'Den Lauf endgültig abbrechen? Er kann danach nicht fortgesetzt werden.',
     en: 'Abort the run for good? It cannot be continued afterwards.',
   },
+  override: {
+    de: 'Als erledigt markieren, ohne dass er lief',
+    en: 'Mark done without it having run',
+  },
+  overrideAsk: {
+    de: 'Den fehlgeschlagenen Schritt als erledigt markieren? xpmigrate führt ihn dann nicht mehr aus; das Journal hält Ihre Begründung fest. Nur wenn Sie ihn von Hand erledigt haben.',
+    en: 'Mark the failed step done? xpmigrate will not run it again; the journal keeps your reason. Only if you did it by hand.',
+  },
+  overrideReason: {
+    de: 'Bitte zuerst eine Begründung angeben (z.B. „von Hand erledigt“).',
+    en: 'Give a reason first (e.g. “done by hand”).',
+  },
+  yesOverride: { de: 'Ja, als erledigt markieren', en: 'Yes, mark it done' },
   yesRollback: { de: 'Ja, zurückrollen', en: 'Yes, roll back' },
   yesAbort: { de: 'Ja, abbrechen', en: 'Yes, abort' },
   sent: {

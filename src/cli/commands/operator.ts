@@ -24,8 +24,14 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
 
   common(program.command('confirm <step>').description(say(T.cmdConfirm, lang)))
     .option('--evidence <key=value>', say(T.optEvidence, lang), collectEvidence, {})
-    .action((step: string, o: Common & { evidence: Record<string, string> }) =>
-      send(ctx, o, { command: 'confirm', stepId: step, evidence: o.evidence }),
+    .option('--reason <text>', say(T.optConfirmReason, lang))
+    .action((step: string, o: Common & { evidence: Record<string, string>; reason?: string }) =>
+      send(ctx, o, {
+        command: 'confirm',
+        stepId: step,
+        evidence: o.evidence,
+        ...(o.reason !== undefined ? { reason: o.reason } : {}),
+      }),
     );
   common(program.command('skip <step>').description(say(T.cmdSkip, lang)))
     .requiredOption('--reason <text>', say(T.optReason, lang))

@@ -21,7 +21,7 @@ export const PROGRESS = {
   waitOperator: { de: 'Wartet auf Bestätigung: {step}', en: 'Waiting for an operator: {step}' },
   waitFailed: {
     de: 'Schritt fehlgeschlagen: {step}. xpmigrate retry | skip {id} --reason … | abort',
-    en: 'Step failed: {step}. xpmigrate retry | skip {id} --reason … | abort',
+    en: 'Step failed: {step}. xpmigrate retry | skip {id} --reason … | confirm {id} --reason … (mark done without it having run) | abort',
   },
   waitReboot: {
     de: 'Neustart nötig; nach dem Neustart setzt xpmigrate resume fort.',

@@ -66,6 +66,10 @@ export const RUN = {
   },
   optEvidence: { de: 'Nachweis key=value (mehrfach möglich)', en: 'evidence key=value (repeatable)' },
   optReason: { de: 'Begründung', en: 'reason' },
+  optConfirmReason: {
+    de: 'Begründung; nötig, wenn der Schritt fehlgeschlagen ist: dann heißt confirm „als erledigt markieren, ohne dass er lief“ (z.B. von Hand erledigt)',
+    en: 'reason; needed when the step failed: confirm then means "mark done without it having run" (e.g. done by hand)',
+  },
   optForce: { de: 'auch einen Pflicht-Schritt überspringen', en: 'skip even a required step' },
   optSimVersion: {
     de: 'installierte Version des simulierten Servers (Standard: --from)',

@@ -1,0 +1,113 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlModel } from '../../src/simulation/index.js';
+import { runCli } from '../support/cli.js';
+import { operatorDoes, status, tempState } from '../support/runs.js';
+import { startUi } from '../support/ui.js';
+
+// Issue 24, item 1: at a failed step "confirm" marks it done although it never ran. That is its
+// own, quieter action, asking for a reason and a second yes, journaled as an override; the
+// primary action at a failure is the one the remedy names (retry).
+const PLAN_C = [
+  '--from',
+  '8',
+  '--target',
+  'C',
+  '--virtual',
+  'no',
+  '--restore-with',
+  'xpmigrate',
+  '--simulate',
+];
+
+/** A plan C run stopped at its failed safety copy: the old SQL Server refuses the login. */
+function failedRun(lang: 'en' | 'de'): string {
+  const state = tempState();
+  expect(runCli(['start', ...PLAN_C, '--state', state, '--lang', lang]).code).toBe(3);
+  const source = `${state}.sql/OLDXPHONE_XPCONNECT.json`;
+  const model = JSON.parse(readFileSync(source, 'utf8')) as SqlModel;
+  model.faults.push({ kind: 'login-failed' });
+  writeFileSync(source, JSON.stringify(model)); // no CLI process runs: as an operator's change
+  expect(operatorDoes(state).code).toBe(1); // the Backup-Manager step, then the copy fails
+  expect(status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
+  return state;
+}
+
+describe('a failed step on the command line', () => {
+  it('confirm without a reason is refused; with one it is journaled as "done without having run"', () => {
+    const state = failedRun('de');
+    const bare = runCli(['confirm', 'v8v9.backup', '--state', state, '--lang', 'de']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('ohne dass er lief, braucht einen Grund (--reason)');
+    expect(status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
+    const given = runCli([
+      'confirm',
+      'v8v9.backup',
+      '--reason',
+      'von Hand mit SSMS gesichert',
+      '--state',
+      state,
+    ]);
+    expect(given.code, given.stderr).toBe(3); // on to the next manual step
+    const history = JSON.parse(runCli(['history', '--state', state, '--json']).stdout) as {
+      journal: Array<{ kind: string; stepId: string | null; detail: Record<string, unknown> }>;
+    };
+    expect(
+      history.journal.find((r) => r.kind === 'operator-confirm' && r.stepId === 'v8v9.backup')?.detail,
+    ).toMatchObject({
+      override: true,
+      reason: 'von Hand mit SSMS gesichert',
+    });
+  });
+});
+
+describe('a failed step in the visualizer', () => {
+  let state: string;
+  let ui: { child: ChildProcess; url: string };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    state = failedRun('en');
+    ui = await startUi(state);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    ui?.child.kill('SIGTERM');
+  });
+
+  it('offers retry first; marking done is a separate action that needs a reason and a second yes', async () => {
+    await page.goto(ui.url);
+    await page.locator('#prompt .failure code', { hasText: 'E_SQL_LOGIN_FAILED' }).waitFor();
+    const buttons = page.locator('#prompt .actions button');
+    const order = await buttons.evaluateAll((bs) =>
+      bs.map((b) => [b.getAttribute('data-action'), b.className]),
+    );
+    expect(order[0]).toEqual(['retry', 'primary']);
+    expect(order.at(-1)).toEqual(['confirm', 'override']);
+    const override = page.locator('#prompt [data-override]');
+    expect(await override.textContent()).toBe('Mark done without it having run');
+
+    // Without a reason: nothing is sent, the page says what is missing.
+    await override.click();
+    await page.locator('#command-result.refused', { hasText: 'Give a reason first' }).waitFor();
+    expect(status(state).state).toBe('failed');
+    // With a reason, "no" in the dialog still sends nothing.
+    await page.fill('#prompt [data-reason]', 'copied by hand with SSMS');
+    await override.click();
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.click('#confirm-cancel');
+    expect(status(state).state).toBe('failed');
+    await override.click();
+    await page.click('#confirm-ok');
+    await page.locator('#checklist li[data-step="v8v9.backup"][data-status="done"]').waitFor();
+    await page
+      .locator('#timeline li[data-kind="operator-confirm"] .summary', { hasText: '"override":true' })
+      .waitFor();
+    expect(status(state).currentStep).not.toBe('v8v9.backup');
+  });
+});
