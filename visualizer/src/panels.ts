@@ -86,7 +86,9 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
   // At a failure "confirm" means "mark done without it having run": its own, quieter button,
   // last, asking for a reason and a second yes; the primary action is the one the remedy names.
   const failed = p.failure !== null;
-  const order = failed ? [...p.actions.filter((a) => a !== 'confirm'), ...p.actions.filter((a) => a === 'confirm')] : p.actions;
+  const order = failed
+    ? [...p.actions.filter((a) => a !== 'confirm'), ...p.actions.filter((a) => a === 'confirm')]
+    : p.actions;
   const evidence = () => Object.fromEntries([...inputs].map(([k, input]) => [k, input.value.trim()]));
 
   const button = (action: Action) => {
