@@ -92,6 +92,17 @@ describe('the visualizer in Chromium', () => {
 
     const s = status(state);
     expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 4 });
+    // The page is exactly the window: the chart and the side scroll inside, the header stays.
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // Read in the page: the document's full height against the window's.
+      const heights = await page.evaluate('[document.documentElement.scrollHeight, window.innerHeight]');
+      expect(heights).toEqual([height, height]);
+    }
+    await page.setViewportSize({ width: 1500, height: 900 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}visualizer.png` });
   });

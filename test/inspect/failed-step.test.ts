@@ -110,4 +110,24 @@ describe('a failed step in the visualizer', () => {
       .waitFor();
     expect(status(state).currentStep).not.toBe('v8v9.backup');
   });
+
+  it('the tab says what the run needs, seen from another tab: its title and a coloured icon', async () => {
+    // On at the next manual step after the override: the run waits for the operator.
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^● waiting for you/);
+    expect(await page.title()).toMatch(/^● waiting for you – .+ – xpmigrate$/);
+    expect(await page.locator('link[rel="icon"]').getAttribute('data-status')).toBe('waiting-operator');
+  });
+
+  it('greys out and takes no action while the ui is gone; a restarted ui (new token) is named', async () => {
+    const port = new URL(ui.url).port;
+    ui.child.kill('SIGTERM');
+    await page.locator('body[data-connection="down"]').waitFor();
+    expect(await page.locator('#side').evaluate((e) => (e as { inert: boolean }).inert)).toBe(true);
+    expect(await page.locator('#connection').textContent()).toContain('no actions');
+    // The same port, another process: its token is not this page's.
+    ui = await startUi(state, ['--port', port]);
+    await page.locator('#connection[data-state="restarted"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#connection').textContent()).toContain('open the address it printed');
+    expect(await page.title()).toContain('restarted');
+  });
 });

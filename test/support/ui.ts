@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { CLI, cleanEnv } from './cli.js';
 
 /** Starts `xpmigrate ui` as users do and reads the address it prints. */
-export function startUi(state: string, lang = 'en'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'ui', '--state', state, '--lang', lang], { env: cleanEnv() });
+export function startUi(state: string, more: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'ui', '--state', state, '--lang', 'en', ...more], {
+    env: cleanEnv(),
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {

@@ -10,6 +10,7 @@ import {
   renderProgress,
   renderPrompt,
   renderSnapshots,
+  renderTab,
   renderTimeline,
 } from './panels.js';
 import type {
@@ -111,6 +112,7 @@ function apply(message: ServerMessage): void {
       const previous = view;
       view = message.view;
       renderHeader(view, lang);
+      renderTab(view, lang);
       renderDriver(view, lang, actions);
       renderPrompt(view, lang, actions);
       renderProgress(view);
@@ -131,7 +133,12 @@ function apply(message: ServerMessage): void {
   }
 }
 
-/** The feed, reconnecting with a growing pause when the server goes away. */
+/**
+ * The feed, reconnecting with a growing pause when the server goes away. While it is away the
+ * page is greyed out and takes no action (what it shows may be old). A server that answers but
+ * refuses the token is another `xpmigrate ui` (a restart makes a new token): the page says to
+ * open the address that one printed, and stops knocking.
+ */
 function connect(delay = 250): void {
   const status = byId('connection');
   status.textContent = t(lang, 'connecting');
@@ -139,17 +146,37 @@ function connect(delay = 250): void {
   ws.onopen = () => {
     status.textContent = t(lang, 'connected');
     status.dataset.state = 'live';
+    document.body.dataset.connection = 'live';
+    byId('side').inert = false;
     delay = 250;
   };
   ws.onmessage = (event) => {
     const message = decodeMessage(event.data);
     if (message) apply(message);
   };
-  ws.onclose = () => {
+  ws.onclose = async () => {
+    document.body.dataset.connection = 'down';
+    byId('side').inert = true;
+    if (await tokenRefused()) {
+      status.textContent = t(lang, 'restarted');
+      status.dataset.state = 'restarted';
+      document.title = `✗ ${t(lang, 'restarted')} – xpmigrate`;
+      return;
+    }
     status.textContent = t(lang, 'disconnected');
     status.dataset.state = 'down';
     setTimeout(() => connect(Math.min(delay * 2, 5000)), delay);
   };
+}
+
+/** Whether a server answers here but not to this page's token (401): a restarted `ui`. */
+async function tokenRefused(): Promise<boolean> {
+  try {
+    const res = await fetch('/api/view', { headers: { 'X-Xpmigrate-Token': token } });
+    return res.status === 401;
+  } catch {
+    return false; // nobody answers: keep trying
+  }
 }
 
 function wireToolbar(): void {

@@ -23,6 +23,28 @@ const ICON: Record<string, string> = {
 /** How many timeline rows the page keeps in the DOM; `xpmigrate history` has all of them. */
 const TIMELINE_ROWS = 400;
 
+/** The tab's mark: a coloured dot, so a run that waits is seen from another tab. */
+const TAB_MARK: Partial<Record<RunView['status'], { color: string; prefix: string }>> = {
+  'waiting-operator': { color: '#a15c00', prefix: '● ' },
+  failed: { color: '#b3261e', prefix: '✗ ' },
+  'waiting-reboot': { color: '#a15c00', prefix: '● ' },
+};
+
+/** The tab's title and icon: what the run needs first, then which run. */
+export function renderTab(view: RunView, lang: Lang): void {
+  const mark = TAB_MARK[view.status];
+  document.title = `${mark?.prefix ?? ''}${runStatusText(lang, view.status)} – ${view.title} – xpmigrate`;
+  const color = mark?.color ?? (view.status === 'done' ? '#2e7d32' : '#1565c0');
+  const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${color}"/></svg>`;
+  let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  if (!link) {
+    link = h('link', { rel: 'icon' });
+    document.head.append(link);
+  }
+  link.dataset.status = view.status;
+  link.href = `data:image/svg+xml,${encodeURIComponent(icon)}`;
+}
+
 export function renderHeader(view: RunView, lang: Lang): void {
   byId('title').textContent =
     `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? '  ·  simulate' : ''}`;

@@ -5,7 +5,14 @@ import { STEP_STATE_TEXT } from './words.js';
 const TEXTS = {
   connecting: { de: 'verbinde …', en: 'connecting …' },
   connected: { de: 'live', en: 'live' },
-  disconnected: { de: 'Verbindung getrennt – neuer Versuch …', en: 'disconnected – retrying …' },
+  disconnected: {
+    de: 'Verbindung getrennt – neuer Versuch … (Anzeige womöglich veraltet, keine Aktionen)',
+    en: 'disconnected – retrying … (what you see may be old; no actions)',
+  },
+  restarted: {
+    de: 'xpmigrate ui wurde neu gestartet: die Adresse öffnen, die es ausgegeben hat (neues Token)',
+    en: 'xpmigrate ui was restarted: open the address it printed (a new token)',
+  },
   checklist: { de: 'Checkliste', en: 'Checklist' },
   snapshots: { de: 'Snapshots', en: 'Snapshots' },
   journal: { de: 'Journal', en: 'Journal' },
