@@ -17,7 +17,8 @@ export class RunFollower {
   private dataVersion = -1;
   private fileId = '';
   private timer: NodeJS.Timeout | undefined;
-  private journalCount = 0;
+  /** The newest journal row sent, by identity: after a revert another row may carry its id. */
+  private lastRow: { id: number; at: string; kind: string } | undefined;
   private lastViewJson = '';
   view: RunView | undefined;
   timeline: TimelineRow[] = [];
@@ -99,10 +100,16 @@ export class RunFollower {
       this.view = view;
       this.emit({ v: 1, type: 'view', view });
     }
-    // The journal only grows, unless a revert put an older store in place.
-    const reset = rows.length < this.journalCount;
-    const fresh = reset ? rows : rows.slice(this.journalCount);
-    this.journalCount = rows.length;
+    // The journal only grows, unless a revert put an older store in place: then the row sent
+    // last is gone, or another one (written after the revert) has its id. Counting rows would
+    // miss that as soon as the older store has grown past the count.
+    const last = this.lastRow;
+    const at = last ? rows.findIndex((r) => r.id === last.id) : -1;
+    const same = last !== undefined && at >= 0 && rows[at]!.at === last.at && rows[at]!.kind === last.kind;
+    const reset = last !== undefined && !same;
+    const fresh = last === undefined || reset ? rows : rows.slice(at + 1);
+    const newest = rows.at(-1);
+    this.lastRow = newest ? { id: newest.id, at: newest.at, kind: newest.kind } : undefined;
     if (fresh.length > 0 || reset) {
       const added = timelineOf(fresh, this.lang);
       this.timeline = (reset ? added : [...this.timeline, ...added]).slice(-TIMELINE_LIMIT);

@@ -1,3 +1,4 @@
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -79,6 +80,53 @@ describe('the feed', () => {
     expect(follower.timeline.length).toBe(before + kinds.length);
     // Every message the server sends is one the page decodes.
     for (const m of messages) expect(decodeMessage(JSON.stringify(m))).toEqual(m);
+    follower.stop();
+  });
+
+  it('follows the journal by identity: a reverted store that has grown past the old count still resets the page', () => {
+    const state = waitingRun();
+    const before = `${state}.before-update`;
+    const db = openDb(state);
+    db.exec(`VACUUM INTO '${before}'`); // the store as a snapshot would bring it back
+    db.close();
+    const follower = new RunFollower(state, undefined, 'en');
+    follower.open();
+    operatorInstalled(state, '6.0.100');
+    expect(
+      runCli(['confirm', 'hop.v5v6.update', '--evidence', 'version=6.0.100', '--state', state]).code,
+    ).toBe(4);
+    follower.poll();
+    const lost = follower.timeline.filter(
+      (r) => r.stepId === 'hop.v5v6.update' && r.kind === 'operator-confirm',
+    );
+    expect(lost).toHaveLength(1);
+    const count = follower.timeline.length;
+
+    // The revert: the older store in place, then more rows than the page had (ids reused).
+    const messages = collect(follower);
+    // As a revert brings it: another file in the store's place (a new inode), without a -wal.
+    follower.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${state}${suffix}`, { force: true });
+    copyFileSync(before, `${state}.reverted`);
+    renameSync(`${state}.reverted`, state);
+    const reverted = openDb(state);
+    const rows = (reverted.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
+    const runId = (reverted.prepare('SELECT id FROM runs').get() as { id: string }).id;
+    for (let i = rows; i <= count; i++)
+      reverted
+        .prepare(
+          "INSERT INTO journal (run_id, after_seq, at, kind, step_id, attempt, who, detail) VALUES (?, 0, ?, 'command-refused', 'hop.v5v6.update', NULL, 'test', '{}')",
+        )
+        .run(runId, new Date(Date.now() + i).toISOString());
+    reverted.close();
+    follower.poll();
+    follower.poll();
+    const journal = messages.find((m) => m.type === 'journal');
+    expect(journal?.type === 'journal' && journal.reset).toBe(true);
+    expect(
+      follower.timeline.filter((r) => r.stepId === 'hop.v5v6.update' && r.kind === 'operator-confirm'),
+    ).toEqual([]);
+    expect(follower.timeline.length).toBeGreaterThan(count);
     follower.stop();
   });
 
