@@ -84,6 +84,16 @@ describe('the visualizer in Chromium', () => {
     await page.locator('svg .node.leaf.active[data-step="hop.v5v6.reboot"]').waitFor();
     await page.locator('#status[data-status="waiting-reboot"]').waitFor();
     expect(await page.locator('#prompt').isHidden()).toBe(true);
+    // "… was accepted" gives way to what it led to, with its time.
+    await page
+      .locator('#command-result.ok', { hasText: /\d\d:\d\d:\d\d – Confirm: now a reboot is needed$/ })
+      .waitFor();
+    // What the reboot means and what "Resume" does, in words; announced to a screen reader.
+    expect(await page.locator('#driver .explain').textContent()).toContain('The server must restart.');
+    expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toContain(
+      'the checklist lists the same steps',
+    );
     // Newest first: this confirm above the Backup-Manager's.
     await page.locator('#timeline li[data-kind="operator-confirm"]').nth(1).waitFor();
     expect(

@@ -1,8 +1,9 @@
 import { ChartView } from './chart.js';
 import { decodeMessage } from './decode.js';
-import { byId } from './dom.js';
+import { byId, shortTime } from './dom.js';
 import {
   type Actions,
+  outcomeText,
   renderChecklist,
   renderCommandResult,
   renderDriver,
@@ -32,6 +33,8 @@ const probe = { shown: {} as Record<number, number>, firstRenderMs: -1, chartAt:
 
 let chart: ChartView | undefined;
 let view: RunView | undefined;
+/** An accepted command whose outcome the page has yet to tell: the view it was sent from. */
+let sent: { command: string; seq: number } | undefined;
 
 async function post(path: string, body: unknown): Promise<PostAnswer> {
   try {
@@ -57,6 +60,7 @@ function answer(a: PostAnswer, done: string): void {
 
 const actions: Actions = {
   async command(request: CommandRequest) {
+    const from = view?.seq ?? -1;
     const a = await post('/api/command', request);
     const holder = view?.lock;
     answer(
@@ -65,6 +69,11 @@ const actions: Actions = {
         ? t(lang, 'sentHolder', { command: t(lang, request.command), pid: holder.pid, host: holder.host })
         : t(lang, 'sent', { command: t(lang, request.command) }),
     );
+    // The ui process may have driven the run already while the answer was on its way.
+    if (a.ok) {
+      sent = { command: t(lang, request.command), seq: from };
+      tellOutcome();
+    }
   },
   async rollback(snapshot: string) {
     answer(
@@ -95,12 +104,20 @@ const actions: Actions = {
   },
 };
 
+/** Once the run moved on from where a command was sent and stands still: what it led to. */
+function tellOutcome(): void {
+  const outcome = sent && view && view.seq !== sent.seq ? outcomeText(view, lang) : undefined;
+  if (!sent || !outcome) return;
+  renderCommandResult(`${shortTime(new Date().toISOString(), lang)} – ${sent.command}: ${outcome}`, true);
+  sent = undefined;
+}
+
 function apply(message: ServerMessage): void {
   probe.messages++;
   switch (message.type) {
     case 'hello': {
       const started = performance.now();
-      chart = new ChartView(byId('chart'), message.chart);
+      chart = new ChartView(byId('chart'), message.chart, t(lang, 'chartLabel'));
       if (view) chart.highlight(view.active);
       if (probe.firstRenderMs < 0) {
         probe.firstRenderMs = performance.now() - started;
@@ -118,8 +135,11 @@ function apply(message: ServerMessage): void {
       renderProgress(view);
       renderChecklist(view, lang);
       renderSnapshots(view, lang, actions);
-      if (view.lastCommand?.status === 'refused' && view.lastCommand.id !== previous?.lastCommand?.id)
+      if (view.lastCommand?.status === 'refused' && view.lastCommand.id !== previous?.lastCommand?.id) {
         renderCommandResult(`${t(lang, 'refused')}: ${view.lastCommand.reason ?? ''}`, false);
+        sent = undefined;
+      }
+      tellOutcome();
       chart?.highlight(view.active);
       if (previous?.currentStep !== view.currentStep) chart?.reveal();
       probe.shown[view.seq] = Date.now();

@@ -71,7 +71,15 @@ export function renderDriver(view: RunView, lang: Lang, actions: Actions): void 
   const stalled = view.status === 'running' || view.status === 'waiting-reboot';
   const resume = h('button', { type: 'button', id: 'resume' }, t(lang, 'resume'));
   resume.addEventListener('click', () => actions.resume());
-  pane.replaceChildren(h('p', { class: 'driver idle' }, t(lang, 'idle')), ...(stalled ? [resume] : []));
+  const explain = h(
+    'p',
+    { class: 'explain' },
+    t(lang, view.status === 'waiting-reboot' ? 'rebootExplain' : 'resumeExplain'),
+  );
+  pane.replaceChildren(
+    h('p', { class: 'driver idle' }, t(lang, 'idle')),
+    ...(stalled ? [explain, resume] : []),
+  );
 }
 
 /**
@@ -181,7 +189,28 @@ export function renderCommandResult(text: string, ok: boolean): void {
   const pane = byId('command-result');
   pane.hidden = text === '';
   pane.className = ok ? 'ok' : 'refused';
+  // A refusal interrupts a screen reader; anything else waits its turn.
+  pane.setAttribute('role', ok ? 'status' : 'alert');
   pane.textContent = text;
+}
+
+/** What a command led to, once the run stands still again: the accepted message gives way. */
+export function outcomeText(view: RunView, lang: Lang): string | undefined {
+  const step = view.steps.find((s) => s.id === view.currentStep)?.title ?? view.currentStep ?? '';
+  switch (view.status) {
+    case 'waiting-operator':
+      return t(lang, 'outcomeWaiting', { step });
+    case 'failed':
+      return t(lang, 'outcomeFailed', { step, code: view.prompt?.failure?.code ?? '' });
+    case 'waiting-reboot':
+      return t(lang, 'outcomeReboot');
+    case 'done':
+      return t(lang, 'outcomeDone');
+    case 'aborted':
+      return t(lang, 'outcomeAborted');
+    default:
+      return undefined; // still running: the accepted message stands
+  }
 }
 
 export function renderProgress(view: RunView): void {

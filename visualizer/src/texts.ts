@@ -62,6 +62,23 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  outcomeWaiting: { de: 'jetzt wartet „{step}“ auf Sie', en: 'now “{step}” waits for you' },
+  outcomeFailed: { de: 'fehlgeschlagen: {step} ({code})', en: 'failed: {step} ({code})' },
+  outcomeReboot: { de: 'jetzt ist ein Neustart nötig', en: 'now a reboot is needed' },
+  outcomeDone: { de: 'der Lauf ist fertig', en: 'the run is finished' },
+  outcomeAborted: { de: 'der Lauf ist abgebrochen', en: 'the run is aborted' },
+  rebootExplain: {
+    de: 'Der Server muss neu starten. Nach dem Neustart setzt die Startaufgabe den Lauf fort; sie prüft, dass der Server wirklich neu gestartet hat und XPhone wieder läuft, und hält vor dem nächsten Schritt an, der Ihre Anmeldung braucht. „Fortsetzen“ tut dasselbe von hier aus.',
+    en: 'The server must restart. After the restart the startup task continues the run: it checks that the server really restarted and XPhone runs again, and stops before the next step that needs your login. “Resume” does the same from here.',
+  },
+  resumeExplain: {
+    de: '„Fortsetzen“ führt den Lauf von hier weiter, bis er wieder auf Sie oder einen Neustart wartet.',
+    en: '“Resume” drives the run on from here until it waits for you or a reboot again.',
+  },
+  chartLabel: {
+    de: 'Zustandsdiagramm des Laufs; dieselben Schritte stehen als Liste in der Checkliste',
+    en: 'State chart of the run; the checklist lists the same steps',
+  },
   rolledBack: { de: 'Zurückgerollt auf „{name}“.', en: 'Rolled back to “{name}”.' },
   driver: {
     de: 'Prozess {pid} auf {host} führt den Lauf aus (seit {since}).',
