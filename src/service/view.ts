@@ -1,6 +1,6 @@
 import type { Action, RunView, TimelineRow } from '../../visualizer/src/protocol.js';
 import { failureTexts, XpmError } from '../errors/index.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, Text } from '../i18n/index.js';
 import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
 import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
@@ -109,11 +109,17 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
       title: def.def.title[lang],
       help: def.def.help[lang],
       failure: failed ? failureOf(failed, lang) : null,
-      evidence: (def.def.evidence ?? []).map((f) => ({
-        key: f.key,
-        label: f.label[lang],
-        hint: f.hint?.[lang] ?? null,
-      })),
+      evidence: [
+        ...(def.def.evidence ?? []).map((f) => ({
+          key: f.key,
+          label: f.label[lang],
+          hint: f.hint?.[lang] ?? null,
+          check: f.pattern ?? null,
+          version: f.version === true,
+          asked: null,
+        })),
+        ...failureAsks(failed, def.def.evidence ?? [], lang),
+      ],
       actions: (['confirm', 'retry', 'skip', 'abort'] as const).filter((a) => accepted.includes(a)),
       skipNeedsForce: !runStep.optional,
     };
@@ -175,6 +181,36 @@ function progressOf(
     });
   }
   return [...bars.values()];
+}
+
+/** Evidence a failure asks for on retry (`retryEvidence`), beyond the step's own fields. */
+const RETRY_EVIDENCE: Record<string, { label: Text; hint: Text }> = {
+  replace: {
+    label: { de: 'Datenbanken, die überschrieben werden dürfen', en: 'Databases that may be overwritten' },
+    hint: {
+      de: 'die Namen, durch Kommas getrennt, wie im Fehler genannt',
+      en: 'the names, separated by commas, as the failure names them',
+    },
+  },
+};
+
+function failureAsks(
+  failed: JournalRow | undefined,
+  own: Array<{ key: string }>,
+  lang: Lang,
+): NonNullable<RunView['prompt']>['evidence'] {
+  const asked =
+    (failed?.detail as { retryEvidence?: Record<string, string> } | undefined)?.retryEvidence ?? {};
+  return Object.entries(asked)
+    .filter(([key]) => !own.some((f) => f.key === key))
+    .map(([key, value]) => ({
+      key,
+      label: RETRY_EVIDENCE[key]?.label[lang] ?? key,
+      hint: RETRY_EVIDENCE[key]?.hint[lang] ?? null,
+      check: null,
+      version: false,
+      asked: value,
+    }));
 }
 
 function failureOf(row: JournalRow, lang: Lang): NonNullable<RunView['prompt']>['failure'] {

@@ -75,10 +75,23 @@ describe('the visualizer in Chromium', () => {
     expect(await page.locator('#command-result').textContent()).toContain('the server reports version 5');
   });
 
-  it('confirms with a click: the run advances in the page and in `xpmigrate status`', async () => {
-    operatorInstalled(state, '6.0.100'); // the operator ran the V6 setup
-    await page.fill('#prompt [data-evidence="version"]', '6.0.100');
+  it('checks evidence in the page as the server would: a V5 version is not what the V6 update asks', async () => {
+    await page.fill('#prompt [data-evidence="version"]', '5.0.2');
+    expect(await page.getAttribute('#prompt [data-evidence="version"]', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#prompt [data-hint="version"]').getAttribute('class')).toContain('bad');
+    const journalRows = await page.locator('#timeline li').count();
     await page.click('#prompt [data-action="confirm"]');
+    await page.locator('#command-result.refused', { hasText: 'Not as asked: ' }).waitFor();
+    expect(await page.locator('#timeline li').count()).toBe(journalRows); // nothing was sent
+    // "V6.0.100" is what an operator types from the setup's title: the server takes it as 6.0.100.
+    await page.fill('#prompt [data-evidence="version"]', 'V6.0.100');
+    expect(await page.getAttribute('#prompt [data-evidence="version"]', 'aria-invalid')).toBe('false');
+  });
+
+  it('confirms with Enter: the run advances in the page and in `xpmigrate status`', async () => {
+    operatorInstalled(state, '6.0.100'); // the operator ran the V6 setup
+    await page.fill('#prompt [data-evidence="version"]', 'V6.0.100');
+    await page.press('#prompt [data-evidence="version"]', 'Enter');
     await page.locator('#command-result.ok').waitFor();
     await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="done"]').waitFor();
     await page.locator('svg .node.leaf.active[data-step="hop.v5v6.reboot"]').waitFor();

@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunFollower } from '../../src/inspect/index.js';
+import { openDb } from '../../src/persistence/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { runCli } from '../support/cli.js';
 import { operatorDoes, status, tempState } from '../support/runs.js';
@@ -60,6 +62,41 @@ describe('a failed step on the command line', () => {
       override: true,
       reason: 'von Hand mit SSMS gesichert',
     });
+  });
+});
+
+describe('evidence a failure asks for', () => {
+  it('gets a field of its own on the page, with the value named as the example, never filled in', () => {
+    const state = failedRun('en');
+    // The failure as a restore that would overwrite XPDATA records it (retryEvidence).
+    // (A transition's journal entries are kept with its checkpoint.)
+    const db = openDb(state);
+    const row = db
+      .prepare(
+        "SELECT id, journal FROM checkpoints WHERE journal LIKE '%step-failed%' ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { id: number; journal: string };
+    const entries = (JSON.parse(row.journal) as Array<{ kind: string; detail: Record<string, unknown> }>).map(
+      (e) =>
+        e.kind === 'step-failed'
+          ? { ...e, detail: { ...e.detail, retryEvidence: { replace: 'XPDATA' } } }
+          : e,
+    );
+    db.prepare('UPDATE checkpoints SET journal = ? WHERE id = ?').run(JSON.stringify(entries), row.id);
+    db.close();
+    const follower = new RunFollower(state, undefined, 'de');
+    follower.open();
+    expect(follower.view?.prompt?.evidence).toEqual([
+      {
+        key: 'replace',
+        label: 'Datenbanken, die überschrieben werden dürfen',
+        hint: 'die Namen, durch Kommas getrennt, wie im Fehler genannt',
+        check: null,
+        version: false,
+        asked: 'XPDATA',
+      },
+    ]);
+    follower.stop();
   });
 });
 

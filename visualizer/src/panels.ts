@@ -99,16 +99,34 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
   }
 
   const inputs = new Map<string, HTMLInputElement>();
+  /** A value the page can tell is not what the step asks for (checked as the server does). */
+  const invalid = new Set<string>();
   const fields = p.evidence.map((f) => {
+    const example = f.asked ? t(lang, 'example', { value: f.asked }) : '';
     const input = h('input', {
       type: 'text',
       name: f.key,
       'data-evidence': f.key,
-      placeholder: f.hint ?? '',
+      placeholder: f.asked ?? f.hint ?? '',
       autocomplete: 'off',
     });
+    const note = h(
+      'small',
+      { class: 'hint', 'data-hint': f.key },
+      [f.hint, example].filter(Boolean).join(' – '),
+    );
+    const check = () => {
+      const value = input.value.trim();
+      const normal = f.version ? value.replace(/^v\s*(?=\d)/i, '') : value;
+      const bad = value !== '' && f.check !== null && !new RegExp(f.check, 'i').test(normal);
+      input.setAttribute('aria-invalid', String(bad));
+      note.classList.toggle('bad', bad);
+      if (bad) invalid.add(f.key);
+      else invalid.delete(f.key);
+    };
+    input.addEventListener('input', check);
     inputs.set(f.key, input);
-    return h('label', {}, h('span', {}, f.label), input);
+    return h('label', {}, h('span', {}, f.label), input, note);
   });
   const reason = h('input', { type: 'text', name: 'reason', 'data-reason': '', autocomplete: 'off' });
   const force = h('input', { type: 'checkbox', name: 'force' });
@@ -141,6 +159,11 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
     );
     b.addEventListener('click', async () => {
       const base = { command: action, stepId: p.stepId };
+      if ((action === 'confirm' || action === 'retry') && invalid.size > 0) {
+        const labels = p.evidence.filter((f) => invalid.has(f.key)).map((f) => f.label);
+        inputs.get([...invalid][0]!)?.focus();
+        return renderCommandResult(t(lang, 'notAsAsked', { fields: labels.join(', ') }), false);
+      }
       if (action === 'confirm' && failed) {
         if (reason.value.trim() === '') {
           reason.focus();
@@ -183,6 +206,15 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
     h('div', { class: 'actions' }, ...order.map(button)),
   ];
   pane.replaceChildren(...parts.filter((n): n is Node => n !== null));
+  // Enter in a field does what the prompt is for: confirm, or at a failure retry.
+  const primary = pane.querySelector<HTMLButtonElement>('.actions button.primary');
+  for (const input of inputs.values())
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && primary) {
+        e.preventDefault();
+        primary.click();
+      }
+    });
 }
 
 export function renderCommandResult(text: string, ok: boolean): void {

@@ -86,7 +86,19 @@ export interface RunView {
     help: string;
     failure: { code: string; text: string; remedy: string | null } | null;
     /** `hint`: what to enter, in words with an example (never a regular expression). */
-    evidence: Array<{ key: string; label: string; hint: string | null }>;
+    /**
+     * Every evidence key the step or its failure asks for. `check` is what the page tests a
+     * value against (never shown); `version`: "V6" counts as "6"; `asked`: the value a failure
+     * named (shown as the example to type, never filled in for the operator).
+     */
+    evidence: Array<{
+      key: string;
+      label: string;
+      hint: string | null;
+      check: string | null;
+      version: boolean;
+      asked: string | null;
+    }>;
     /** Only what the current state accepts. */
     actions: Action[];
     /** Skipping a required step needs force and a reason. */

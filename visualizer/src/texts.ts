@@ -62,6 +62,11 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  example: { de: 'z. B. {value}', en: 'e.g. {value}' },
+  notAsAsked: {
+    de: 'Nicht wie erbeten: {fields}. Der Hinweis unter dem Feld sagt, was gemeint ist.',
+    en: 'Not as asked: {fields}. The hint below the field says what is meant.',
+  },
   outcomeWaiting: { de: 'jetzt wartet „{step}“ auf Sie', en: 'now “{step}” waits for you' },
   outcomeFailed: { de: 'fehlgeschlagen: {step} ({code})', en: 'failed: {step} ({code})' },
   outcomeReboot: { de: 'jetzt ist ein Neustart nötig', en: 'now a reboot is needed' },
