@@ -14,7 +14,8 @@ export function stepStatus(
 ): StepState {
   if (applies === 'no') return 'not-needed';
   if (context.done.includes(id)) return 'done';
-  if (context.skipped.some((s) => s.stepId === id)) return 'skipped';
+  const skip = context.skipped.find((s) => s.stepId === id);
+  if (skip) return skip.forced ? 'forced' : 'skipped';
   if (current?.stepId !== id) return 'pending';
   if (current.snapshot.hasTag(Tag.failed)) return 'failed';
   if (current.snapshot.hasTag(Tag.operator) || current.snapshot.hasTag(Tag.reboot)) return 'waiting';

@@ -132,7 +132,7 @@ function stepOf(
     : step.applies === 'no'
       ? 'not-needed'
       : 'pending';
-  const settled = status === 'done' || status === 'skipped';
+  const settled = status === 'done' || status === 'skipped' || status === 'forced';
   // The decision that stands (after a rollback, earlier ones were undone).
   const decided = settled
     ? rows.findLast((r) => r.kind === 'operator-confirm' || r.kind === 'operator-skip')

@@ -104,7 +104,7 @@ export function reportHtml(r: RunReport, lang: Lang): string {
   table { border-collapse: collapse; width: 100%; }
   th, td { border: 1px solid #bbb; padding: 3px 5px; vertical-align: top; text-align: left; }
   th { background: #eee; } small { color: #555; }
-  tr.failed td { background: #fde8e8; } tr.skipped td { color: #666; } tr.not-needed td { color: #999; }
+  tr.failed td { background: #fde8e8; } tr.skipped td { color: #666; } tr.forced td { background: #fff4e0; font-weight: 600; } tr.not-needed td { color: #999; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 1em; } dt { font-weight: 600; }
   @page { size: A4 landscape; margin: 12mm; }
   @media print { body { margin: 0; } tr { break-inside: avoid; } thead { display: table-header-group; } }

@@ -81,12 +81,20 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
   );
   const phases = plan.phases.map((phase) => {
     const own = viewSteps.filter((s) => s.phaseId === phase.id);
-    const finished = own.every((s) => ['done', 'skipped', 'not-needed'].includes(s.status));
+    const finished = own.every((s) => ['done', 'skipped', 'forced', 'not-needed'].includes(s.status));
     const started = own.some((s) => s.status !== 'pending' && s.status !== 'not-needed');
+    // A phase passed with a required step skipped is not "done": its chip says so.
+    const forced = own.some((s) => s.status === 'forced');
     return {
       id: phase.id,
       title: phaseTitle(phase, lang),
-      status: finished ? ('done' as const) : started ? ('active' as const) : ('pending' as const),
+      status: finished
+        ? forced
+          ? ('incomplete' as const)
+          : ('done' as const)
+        : started
+          ? ('active' as const)
+          : ('pending' as const),
     };
   });
 

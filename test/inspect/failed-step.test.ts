@@ -6,7 +6,7 @@ import { RunFollower } from '../../src/inspect/index.js';
 import { openDb } from '../../src/persistence/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { runCli } from '../support/cli.js';
-import { operatorDoes, status, tempState } from '../support/runs.js';
+import { operatorDoes, resumeToEnd, status, tempState } from '../support/runs.js';
 import { startUi } from '../support/ui.js';
 
 // Issue 24, item 1: at a failed step "confirm" marks it done although it never ran. That is its
@@ -166,5 +166,38 @@ describe('a failed step in the visualizer', () => {
     await page.locator('#connection[data-state="restarted"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('#connection').textContent()).toContain('open the address it printed');
     expect(await page.title()).toContain('restarted');
+  });
+});
+
+describe('a finished run in the visualizer', () => {
+  it('says before a rollback that it undoes the finished migration, and what to do with old snapshots', async () => {
+    const state = tempState();
+    expect(
+      runCli(['start', '--simulate', '--auto-confirm', '--from', '5', '--target', 'A', '--state', state])
+        .code,
+    ).toBe(4);
+    resumeToEnd(state, () => {
+      throw new Error('no step should fail');
+    });
+    expect(status(state).state).toBe('done');
+    const ui = await startUi(state);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(ui.url);
+      await page
+        .locator('#snapshots .note', { hasText: 'The run is finished: rolling back undoes it.' })
+        .waitFor();
+      await page.locator('#snapshots [data-rollback]').first().click();
+      await page.locator('#confirm-dialog[open]').waitFor();
+      expect(await page.locator('#confirm-text').textContent()).toContain(
+        'undoes the migration on the server',
+      );
+      await page.click('#confirm-cancel');
+      expect(status(state).state).toBe('done');
+    } finally {
+      await browser.close();
+      ui.child.kill('SIGTERM');
+    }
   });
 });

@@ -16,7 +16,7 @@ import { openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
 import { runCli } from '../support/cli.js';
-import { operatorDoes, operatorInstalled, tempState } from '../support/runs.js';
+import { operatorDoes, operatorInstalled, status, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update (the Backup-Manager's backup done). */
 function waitingRun(): string {
@@ -127,6 +127,25 @@ describe('the feed', () => {
       follower.timeline.filter((r) => r.stepId === 'hop.v5v6.update' && r.kind === 'operator-confirm'),
     ).toEqual([]);
     expect(follower.timeline.length).toBeGreaterThan(count);
+    follower.stop();
+  });
+
+  it('a required step skipped with --force is "forced", and its phase is not "done" but "incomplete"', () => {
+    const state = waitingRun();
+    // Skipped on purpose, each with --force: the V6 hop's update, reboot and test client.
+    for (let at = status(state).currentStep; at?.startsWith('hop.v5v6.'); at = status(state).currentStep)
+      expect(runCli(['skip', at, '--force', '--reason', 'test', '--state', state]).code).not.toBe(2);
+    const follower = new RunFollower(state, undefined, 'de');
+    follower.open();
+    const view = follower.view!;
+    const update = view.steps.find((s) => s.id === 'hop.v5v6.update')!;
+    expect(update.status).toBe('forced');
+    const phase = view.phases.find((p) => p.id === update.phaseId)!;
+    expect(phase.status).toBe('incomplete');
+    // Not a harmless skip, not "not applicable": in every language it says what it is.
+    expect(view.steps.filter((s) => s.status === 'not-needed').every((s) => s.phaseId !== 'never')).toBe(
+      true,
+    );
     follower.stop();
   });
 

@@ -16,6 +16,7 @@ const ICON: Record<string, string> = {
   waiting: '?',
   failed: '✗',
   skipped: '↷',
+  forced: '⚠',
   'not-needed': '–',
   pending: '○',
 };
@@ -296,12 +297,16 @@ export function renderSnapshots(view: RunView, lang: Lang, actions: Actions): vo
     list.replaceChildren(h('li', { class: 'empty' }, t(lang, 'noSnapshots')));
     return;
   }
+  const finished = view.status === 'done' ? [h('li', { class: 'note' }, t(lang, 'finishedSnapshots'))] : [];
   list.replaceChildren(
+    ...finished,
     ...view.snapshots.map((s) => {
       const button = h('button', { type: 'button', 'data-rollback': s.name }, t(lang, 'rollback'));
       button.disabled = view.lock !== null;
+      // On a finished run a rollback undoes the migration: it says so before anything happens.
+      const ask = view.status === 'done' ? 'rollbackDoneAsk' : 'rollbackAsk';
       button.addEventListener('click', async () => {
-        if (await actions.ask(t(lang, 'rollbackAsk', { name: s.name }), t(lang, 'yesRollback')))
+        if (await actions.ask(t(lang, ask, { name: s.name }), t(lang, 'yesRollback')))
           actions.rollback(s.name);
       });
       return h(

@@ -70,7 +70,8 @@ export interface RunView {
   /** Every active state node id, from the root down. */
   active: string[];
   currentStep: string | null;
-  phases: Array<{ id: string; title: string; status: 'done' | 'active' | 'pending' }>;
+  /** `incomplete`: passed, but with a required step skipped. */
+  phases: Array<{ id: string; title: string; status: 'done' | 'incomplete' | 'active' | 'pending' }>;
   steps: Array<{
     id: string;
     phaseId: string;

@@ -51,6 +51,14 @@ const TEXTS = {
     en: 'Give a reason first (e.g. “done by hand”).',
   },
   yesOverride: { de: 'Ja, als erledigt markieren', en: 'Yes, mark it done' },
+  rollbackDoneAsk: {
+    de: 'Der Lauf ist fertig. Auf den Snapshot „{name}“ zurückrollen macht die Migration auf dem Server ab diesem Snapshot rückgängig (XPhone steht dann wieder auf dem Stand von damals), und der Lauf setzt dort wieder an. Das Journal behält alles.',
+    en: 'The run is finished. Rolling back to snapshot “{name}” undoes the migration on the server from that snapshot on (XPhone is back where it was then), and the run picks up there again. The journal keeps everything.',
+  },
+  finishedSnapshots: {
+    de: 'Der Lauf ist fertig: Zurückrollen macht ihn rückgängig. Nicht mehr gebrauchte Snapshots in der Hypervisor-Verwaltung löschen (xpmigrate snapshots).',
+    en: 'The run is finished: rolling back undoes it. Delete snapshots no longer needed in the hypervisor (xpmigrate snapshots).',
+  },
   yesRollback: { de: 'Ja, zurückrollen', en: 'Yes, roll back' },
   yesAbort: { de: 'Ja, abbrechen', en: 'Yes, abort' },
   sent: {

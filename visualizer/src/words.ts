@@ -18,7 +18,16 @@ export const RUN_STATUS_TEXT: Readonly<Record<string, Readonly<Record<Lang, stri
   aborted: { de: 'abgebrochen', en: 'aborted' },
 };
 
-export type StepState = 'done' | 'running' | 'waiting' | 'failed' | 'skipped' | 'not-needed' | 'pending';
+/** `forced`: a required step skipped with --force: not done, and never drawn like a harmless skip. */
+export type StepState =
+  | 'done'
+  | 'running'
+  | 'waiting'
+  | 'failed'
+  | 'skipped'
+  | 'forced'
+  | 'not-needed'
+  | 'pending';
 
 export const STEP_STATE_TEXT: Readonly<Record<StepState, Readonly<Record<Lang, string>>>> = {
   done: { de: 'erledigt', en: 'done' },
@@ -26,6 +35,7 @@ export const STEP_STATE_TEXT: Readonly<Record<StepState, Readonly<Record<Lang, s
   waiting: { de: 'wartet', en: 'waiting' },
   failed: { de: 'fehlgeschlagen', en: 'failed' },
   skipped: { de: 'übersprungen', en: 'skipped' },
+  forced: { de: 'Pflichtschritt übersprungen', en: 'required step skipped' },
   'not-needed': { de: 'nicht nötig', en: 'not needed' },
   pending: { de: 'offen', en: 'to do' },
 };
