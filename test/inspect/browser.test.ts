@@ -57,6 +57,14 @@ describe('the visualizer in Chromium', () => {
     await page.goto(ui.url);
     await page.locator('#prompt h3[data-step="hop.v5v6.update"]').waitFor();
     expect(await page.locator('#status').textContent()).toBe('waiting for you');
+    // The header leads with now: where the run is, what it waits for, how long it has taken.
+    const now = await page.locator('#now').textContent();
+    expect(now).toMatch(
+      /^Step \d+ of \d+ · waits for you: Install the major update V5 → V6 · .+ so far, about .+ per finished step$/,
+    );
+    const [, n, total] = /^Step (\d+) of (\d+)/.exec(now!)!;
+    expect(Number(n)).toBe(status(state).stepsDone + 1);
+    expect(Number(total)).toBe(status(state).stepsTotal);
     await page.locator('svg .node.leaf.active[data-step="hop.v5v6.update"]').waitFor();
     expect(await page.locator('svg .node.leaf.active').count()).toBe(1);
     expect(await page.locator('svg .node.compound.active').count()).toBe(2); // the machine and the hop

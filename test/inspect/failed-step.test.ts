@@ -188,6 +188,9 @@ describe('a finished run in the visualizer', () => {
       await page
         .locator('#snapshots .note', { hasText: 'The run is finished: rolling back undoes it.' })
         .waitFor();
+      expect(await page.locator('#now').textContent()).toMatch(
+        /^Finished: \d+ steps in .+\. Report: xpmigrate report --out report\.html · clean up snapshots: xpmigrate snapshots \(\d+ left\)$/,
+      );
       await page.locator('#snapshots [data-rollback]').first().click();
       await page.locator('#confirm-dialog[open]').waitFor();
       expect(await page.locator('#confirm-text').textContent()).toContain(

@@ -8,6 +8,7 @@ import {
   renderCommandResult,
   renderDriver,
   renderHeader,
+  renderNow,
   renderProgress,
   renderPrompt,
   renderSnapshots,
@@ -129,6 +130,7 @@ function apply(message: ServerMessage): void {
       const previous = view;
       view = message.view;
       renderHeader(view, lang);
+      renderNow(view, lang);
       renderTab(view, lang);
       renderDriver(view, lang, actions);
       renderPrompt(view, lang, actions);
@@ -213,3 +215,7 @@ function wireToolbar(): void {
 
 wireToolbar();
 connect();
+// Elapsed time moves on between views.
+setInterval(() => {
+  if (view) renderNow(view, lang);
+}, 30_000);

@@ -46,6 +46,51 @@ export function renderTab(view: RunView, lang: Lang): void {
   link.href = `data:image/svg+xml,${encodeURIComponent(icon)}`;
 }
 
+/** "3 h 05 min", "12 min", "40 s". */
+function duration(ms: number, lang: Lang): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} ${lang === 'de' ? 'Std.' : 'h'} ${String(m % 60).padStart(2, '0')} min`;
+}
+
+/**
+ * The header's first line: where the run is (step n of N), what runs or what it waits for,
+ * how long it has taken; at the end a summary with the report and the snapshot clean-up.
+ */
+export function renderNow(view: RunView, lang: Lang, now = Date.now()): void {
+  const counted = view.steps.filter((s) => s.status !== 'not-needed');
+  const settled = counted.filter((s) => ['done', 'skipped', 'forced'].includes(s.status)).length;
+  const step = view.steps.find((s) => s.id === view.currentStep)?.title ?? '';
+  const until = view.status === 'done' || view.status === 'aborted' ? Date.parse(view.updatedAt) : now;
+  const spent = until - Date.parse(view.startedAt);
+  const pane = byId('now');
+  pane.dataset.status = view.status;
+  if (view.status === 'done') {
+    pane.textContent = t(lang, 'finishedSummary', {
+      done: settled,
+      time: duration(spent, lang),
+      n: view.snapshots.length,
+    });
+    return;
+  }
+  const doing =
+    view.status === 'waiting-operator'
+      ? t(lang, 'nowWaits', { step })
+      : view.status === 'failed'
+        ? t(lang, 'nowFailed', { step })
+        : view.status === 'waiting-reboot'
+          ? t(lang, 'nowReboot')
+          : t(lang, 'nowRuns', { step });
+  const per = settled > 0 ? duration(spent / settled, lang) : '–';
+  pane.replaceChildren(
+    h('strong', {}, t(lang, 'stepOf', { n: Math.min(settled + 1, counted.length), total: counted.length })),
+    ` · ${doing} · `,
+    h('span', { class: 'elapsed' }, t(lang, 'elapsed', { time: duration(spent, lang), per })),
+  );
+}
+
 export function renderHeader(view: RunView, lang: Lang): void {
   byId('title').textContent =
     `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? '  ·  simulate' : ''}`;

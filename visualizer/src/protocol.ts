@@ -66,6 +66,8 @@ export interface RunView {
   status: 'running' | 'waiting-operator' | 'waiting-reboot' | 'failed' | 'done' | 'aborted';
   /** The checkpoint the view was built from. */
   seq: number;
+  /** When the run was started and when it last moved: elapsed time and time per step. */
+  startedAt: string;
   updatedAt: string;
   /** Every active state node id, from the root down. */
   active: string[];

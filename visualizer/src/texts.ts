@@ -70,6 +70,19 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  stepOf: { de: 'Schritt {n} von {total}', en: 'Step {n} of {total}' },
+  nowRuns: { de: 'läuft: {step}', en: 'running: {step}' },
+  nowWaits: { de: 'wartet auf Sie: {step}', en: 'waits for you: {step}' },
+  nowFailed: { de: 'fehlgeschlagen: {step}', en: 'failed: {step}' },
+  nowReboot: { de: 'wartet auf den Neustart', en: 'waits for the reboot' },
+  elapsed: {
+    de: 'seit {time}, etwa {per} je erledigtem Schritt',
+    en: '{time} so far, about {per} per finished step',
+  },
+  finishedSummary: {
+    de: 'Fertig: {done} Schritte in {time}. Bericht: xpmigrate report --out bericht.html · Snapshots aufräumen: xpmigrate snapshots ({n} vorhanden)',
+    en: 'Finished: {done} steps in {time}. Report: xpmigrate report --out report.html · clean up snapshots: xpmigrate snapshots ({n} left)',
+  },
   example: { de: 'z. B. {value}', en: 'e.g. {value}' },
   notAsAsked: {
     de: 'Nicht wie erbeten: {fields}. Der Hinweis unter dem Feld sagt, was gemeint ist.',
