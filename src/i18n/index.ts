@@ -1,6 +1,11 @@
 import { LANGS, type Lang } from '../../visualizer/src/words.js';
 
-export { RUN_STATUS_TEXT, STEP_STATE_TEXT, type StepState } from '../../visualizer/src/words.js';
+export {
+  JOURNAL_KIND_TEXT,
+  RUN_STATUS_TEXT,
+  STEP_STATE_TEXT,
+  type StepState,
+} from '../../visualizer/src/words.js';
 /** Every user-facing text exists in German and English; the page speaks the same `Lang`. */
 export { LANGS, type Lang };
 

@@ -25,11 +25,12 @@ export class RunActions {
     return this.follower.runId;
   }
 
-  async command(cmd: OperatorCommand): Promise<PostAnswer> {
+  /** `lang`: the page's language, for the reason of a refusal. */
+  async command(cmd: OperatorCommand, lang: Lang = this.lang): Promise<PostAnswer> {
     const queued = await this.withService(async (service) => {
       const verdict = await service.judge(this.runId, cmd, this.who);
       if (verdict.kind === 'refuse')
-        throw new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: verdict.reason[this.lang] });
+        throw new XpmError('E_COMMAND_REFUSED', { command: cmd.command, reason: verdict.reason[lang] });
       return service.enqueue(this.runId, cmd, this.who);
     });
     const answer = this.deliver();
@@ -59,8 +60,8 @@ export class RunActions {
     }
   }
 
-  async rollback(name: string): Promise<PostAnswer> {
-    if (this.driving) return failure(new XpmError('E_UI_BUSY'), this.lang);
+  async rollback(name: string, lang: Lang = this.lang): Promise<PostAnswer> {
+    if (this.driving) return failure(new XpmError('E_UI_BUSY'), lang);
     // The revert may put older store files in place: let go of them until it is over.
     this.follower.close();
     try {
@@ -69,7 +70,7 @@ export class RunActions {
       );
       return { ok: true, queued: 0, delivery: 'done' };
     } catch (error) {
-      if (isXpmError(error)) return failure(error, this.lang);
+      if (isXpmError(error)) return failure(error, lang);
       throw error;
     } finally {
       this.follower.poll(true);

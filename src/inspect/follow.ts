@@ -55,7 +55,18 @@ export class RunFollower {
     return () => this.listeners.delete(listener);
   }
 
+  private pollMs = 0;
+
+  /** The same run for a page in another language: its own view texts, the same polling. */
+  sibling(lang: Lang): RunFollower {
+    const other = new RunFollower(this.file, this.model?.row.id ?? this.runArg, lang);
+    other.open();
+    if (this.pollMs > 0) other.start(this.pollMs);
+    return other;
+  }
+
   start(pollMs: number): void {
+    this.pollMs = pollMs;
     this.timer = setInterval(() => this.poll(), pollMs);
     this.timer.unref();
   }

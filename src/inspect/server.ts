@@ -13,6 +13,7 @@ import type {
   ServerMessage,
 } from '../../visualizer/src/protocol.js';
 import { type ErrorCode, XpmError } from '../errors/index.js';
+import { LANGS, type Lang } from '../i18n/index.js';
 import type { RunModel } from '../service/index.js';
 import type { RunActions } from './actions.js';
 import type { RunFollower } from './follow.js';
@@ -56,7 +57,23 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
   const cookieName = `xpmigrate-${o.token.slice(0, 8)}`;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   let allowedHosts = new Set<string>();
-  const lang = o.follower.lang;
+  /** The page's language: `?lang=` on the page and the feed, `X-Xpmigrate-Lang` on actions. */
+  const langOf = (req: IncomingMessage): Lang => {
+    const asked =
+      new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? header(req, 'x-xpmigrate-lang');
+    return LANGS.find((l) => l === asked) ?? o.follower.lang;
+  };
+  const others = new Map<Lang, RunFollower>();
+  /** One follower per language a page asked for: the view's texts come translated. */
+  const followerFor = (l: Lang): RunFollower => {
+    if (l === o.follower.lang) return o.follower;
+    let other = others.get(l);
+    if (!other) {
+      other = o.follower.sibling(l);
+      others.set(l, other);
+    }
+    return other;
+  };
 
   const authorized = (req: IncomingMessage, allowCookie: boolean): boolean => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -79,6 +96,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     status: number,
     code: ErrorCode,
     params: Record<string, string> = {},
+    lang: Lang = o.follower.lang,
   ) => {
     const e = new XpmError(code, params);
     json(res, status, {
@@ -90,9 +108,9 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
   };
 
   /** A refusal is an answer the page shows, not a failed request. */
-  const command = async (cmd: CommandRequest): Promise<PostAnswer> => {
+  const command = async (cmd: CommandRequest, lang: Lang): Promise<PostAnswer> => {
     try {
-      return await o.actions.command({ ...cmd, force: cmd.force === true });
+      return await o.actions.command({ ...cmd, force: cmd.force === true }, lang);
     } catch (error) {
       if (!(error instanceof XpmError) || error.code !== 'E_COMMAND_REFUSED') throw error;
       return { ok: false, code: error.code, message: error.text(lang), remedy: error.remedy(lang) ?? null };
@@ -105,13 +123,14 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     res.setHeader('Cache-Control', 'no-store');
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.end();
-      if (error instanceof XpmError) fail(res, 400, error.code, stringParams(error.params));
+      if (error instanceof XpmError) fail(res, 400, error.code, stringParams(error.params), langOf(req));
       else fail(res, 500, 'E_INTERNAL', { detail: error instanceof Error ? error.message : String(error) });
     });
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const lang = langOf(req);
     if (!hostAllowed(req)) return fail(res, 403, 'E_UI_ORIGIN', { origin: req.headers.host ?? '' });
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const isPost = req.method === 'POST';
@@ -119,8 +138,8 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     if (isPost) {
       if (!originAllowed(req)) return fail(res, 403, 'E_UI_ORIGIN', { origin: header(req, 'origin') ?? '–' });
       const body = await readJson(req);
-      if (url.pathname === '/api/command') return json(res, 200, await command(parseCommand(body)));
-      if (url.pathname === '/api/rollback') return json(res, 200, await rollback(body));
+      if (url.pathname === '/api/command') return json(res, 200, await command(parseCommand(body), lang));
+      if (url.pathname === '/api/rollback') return json(res, 200, await rollback(body, lang));
       if (url.pathname === '/api/resume') return json(res, 200, o.actions.deliver());
       return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
     }
@@ -137,17 +156,19 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
       return send(res, 200, TYPES['.css']!, readPage(join(o.pageDir, 'style.css')));
     const script = /^\/page\/([a-z-]+\.js)$/.exec(url.pathname);
     if (script) return send(res, 200, TYPES['.js']!, readPage(join(o.scriptDir, script[1]!)));
-    if (url.pathname === '/api/view')
-      return json(res, 200, { view: o.follower.view, timeline: o.follower.timeline });
+    if (url.pathname === '/api/view') {
+      const f = followerFor(lang);
+      return json(res, 200, { view: f.view, timeline: f.timeline });
+    }
     if (url.pathname === '/api/chart') return json(res, 200, o.chart);
     return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
   };
 
-  const rollback = (body: unknown): Promise<PostAnswer> => {
+  const rollback = (body: unknown, lang: Lang): Promise<PostAnswer> => {
     const name = (body as Partial<RollbackRequest> | null)?.snapshot;
     if (typeof name !== 'string' || name === '')
       throw new XpmError('E_UI_REQUEST', { detail: 'snapshot: a name is required' });
-    return o.actions.rollback(name);
+    return o.actions.rollback(name, lang);
   };
 
   server.on('upgrade', (req, socket, head) => {
@@ -156,12 +177,14 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    const lang = langOf(req);
+    const follower = followerFor(lang);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const sendMessage = (m: ServerMessage) => ws.send(JSON.stringify(m));
       sendMessage({ v: 1, type: 'hello', lang, runId: o.model.row.id, chart: o.chart });
-      if (o.follower.view) sendMessage({ v: 1, type: 'view', view: o.follower.view });
-      sendMessage({ v: 1, type: 'journal', reset: true, rows: o.follower.timeline });
-      const unsubscribe = o.follower.subscribe(sendMessage);
+      if (follower.view) sendMessage({ v: 1, type: 'view', view: follower.view });
+      sendMessage({ v: 1, type: 'journal', reset: true, rows: follower.timeline });
+      const unsubscribe = follower.subscribe(sendMessage);
       ws.on('close', unsubscribe);
       ws.on('error', unsubscribe);
     });
@@ -184,6 +207,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     close: () =>
       new Promise((resolve) => {
         for (const ws of wss.clients) ws.terminate();
+        for (const other of others.values()) other.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -155,6 +155,23 @@ describe('a failed step in the visualizer', () => {
     expect(await page.locator('link[rel="icon"]').getAttribute('data-status')).toBe('waiting-operator');
   });
 
+  it('switches to German: the page’s own words and the run’s texts, journal kinds included', async () => {
+    await page.selectOption('#lang-switch', 'de');
+    await page.waitForURL(/lang=de/);
+    await page.locator('#status', { hasText: 'wartet auf Sie' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.locator('#title').textContent()).toContain('Probelauf (simuliert)');
+    expect(await page.locator('#now').textContent()).toMatch(/^Schritt \d+ von \d+ · wartet auf Sie: /);
+    expect(await page.locator('#timeline li[data-kind="operator-confirm"] .kind').first().textContent()).toBe(
+      'bestätigt',
+    );
+    // The run's own texts come translated by the server: the step the run waits at, in German.
+    expect(await page.locator('#prompt h2').textContent()).toBe('Wartet auf Sie');
+    await page.selectOption('#lang-switch', 'en');
+    await page.waitForURL(/lang=en/);
+    await page.locator('#status', { hasText: 'waiting for you' }).waitFor();
+  });
+
   it('greys out and takes no action while the ui is gone; a restarted ui (new token) is named', async () => {
     const port = new URL(ui.url).port;
     ui.child.kill('SIGTERM');

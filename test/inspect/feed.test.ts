@@ -2,6 +2,7 @@ import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { JOURNAL_KIND_TEXT } from '../../src/i18n/index.js';
 import {
   chartOf,
   layoutChart,
@@ -12,7 +13,7 @@ import {
   streamToInspector,
   type UiServer,
 } from '../../src/inspect/index.js';
-import { openDb, Store } from '../../src/persistence/index.js';
+import { JOURNAL_KINDS, openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
 import { runCli } from '../support/cli.js';
@@ -193,6 +194,13 @@ describe('the feed', () => {
 });
 
 describe('the message format', () => {
+  it('names every kind of journal entry in both languages', () => {
+    for (const kind of JOURNAL_KINDS) {
+      expect(JOURNAL_KIND_TEXT[kind]?.de, kind).toBeTruthy();
+      expect(JOURNAL_KIND_TEXT[kind]?.en, kind).toBeTruthy();
+    }
+  });
+
   it('rejects what is not a message of this version', () => {
     expect(decodeMessage('{"v":1,"type":"journal","reset":false,"rows":[]}')).toEqual({
       v: 1,

@@ -41,7 +41,7 @@ async function post(path: string, body: unknown): Promise<PostAnswer> {
   try {
     const res = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Xpmigrate-Token': token },
+      headers: { 'Content-Type': 'application/json', 'X-Xpmigrate-Token': token, 'X-Xpmigrate-Lang': lang },
       body: JSON.stringify(body),
     });
     return (await res.json()) as PostAnswer;
@@ -164,7 +164,7 @@ function apply(message: ServerMessage): void {
 function connect(delay = 250): void {
   const status = byId('connection');
   status.textContent = t(lang, 'connecting');
-  const ws = new WebSocket(`ws://${location.host}/feed?token=${encodeURIComponent(token)}`);
+  const ws = new WebSocket(`ws://${location.host}/feed?token=${encodeURIComponent(token)}&lang=${lang}`);
   ws.onopen = () => {
     status.textContent = t(lang, 'connected');
     status.dataset.state = 'live';
@@ -201,6 +201,18 @@ async function tokenRefused(): Promise<boolean> {
   }
 }
 
+/** The page in the other language: the same address with ?lang=, the run's texts translated too. */
+function wireLanguage(): void {
+  byId('lang-label').textContent = t(lang, 'language');
+  const select = byId<HTMLSelectElement>('lang-switch');
+  select.value = lang;
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', select.value);
+    location.href = url.toString();
+  });
+}
+
 function wireToolbar(): void {
   byId('h-checklist').textContent = t(lang, 'checklist');
   byId('h-snapshots').textContent = t(lang, 'snapshots');
@@ -214,6 +226,7 @@ function wireToolbar(): void {
 }
 
 wireToolbar();
+wireLanguage();
 connect();
 // Elapsed time moves on between views.
 setInterval(() => {

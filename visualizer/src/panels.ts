@@ -1,6 +1,7 @@
 import { byId, h, shortTime } from './dom.js';
 import type { Action, CommandRequest, Lang, RunView, TimelineRow } from './protocol.js';
 import { runStatusText, stepStateText, t } from './texts.js';
+import { JOURNAL_KIND_TEXT } from './words.js';
 
 /** What the panels can ask the page to do. */
 export interface Actions {
@@ -93,7 +94,7 @@ export function renderNow(view: RunView, lang: Lang, now = Date.now()): void {
 
 export function renderHeader(view: RunView, lang: Lang): void {
   byId('title').textContent =
-    `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? '  ·  simulate' : ''}`;
+    `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? `  ·  ${t(lang, 'rehearsal')}` : ''}`;
   const status = byId('status');
   status.textContent = runStatusText(lang, view.status);
   status.dataset.status = view.status;
@@ -375,7 +376,7 @@ export function renderTimeline(rows: TimelineRow[], reset: boolean, lang: Lang):
         'li',
         { class: `entry ${r.kind}`, 'data-kind': r.kind },
         h('time', { datetime: r.at }, shortTime(r.at, lang)),
-        h('span', { class: 'kind' }, r.kind),
+        h('span', { class: 'kind' }, JOURNAL_KIND_TEXT[r.kind]?.[lang] ?? r.kind),
         r.stepId ? h('span', { class: 'step-id' }, r.stepId + (r.attempt ? ` #${r.attempt}` : '')) : null,
         h('span', { class: 'who' }, r.who),
         r.summary ? h('div', { class: 'summary' }, r.summary) : null,

@@ -70,6 +70,8 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  rehearsal: { de: 'Probelauf (simuliert)', en: 'rehearsal (simulated)' },
+  language: { de: 'Sprache', en: 'Language' },
   stepOf: { de: 'Schritt {n} von {total}', en: 'Step {n} of {total}' },
   nowRuns: { de: 'läuft: {step}', en: 'running: {step}' },
   nowWaits: { de: 'wartet auf Sie: {step}', en: 'waits for you: {step}' },

@@ -39,3 +39,29 @@ export const STEP_STATE_TEXT: Readonly<Record<StepState, Readonly<Record<Lang, s
   'not-needed': { de: 'nicht nötig', en: 'not needed' },
   pending: { de: 'offen', en: 'to do' },
 };
+
+/** What each kind of journal entry is called (the store's closed list, JOURNAL_KINDS). */
+export const JOURNAL_KIND_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  'run-started': { de: 'Lauf begonnen', en: 'run started' },
+  'step-started': { de: 'Schritt begonnen', en: 'step started' },
+  'step-done': { de: 'Schritt erledigt', en: 'step done' },
+  'step-failed': { de: 'Schritt fehlgeschlagen', en: 'step failed' },
+  progress: { de: 'Fortschritt', en: 'progress' },
+  recovered: { de: 'nach Abbruch geklärt', en: 'recovered after a stop' },
+  rebooted: { de: 'neu gestartet', en: 'rebooted' },
+  'operator-confirm': { de: 'bestätigt', en: 'confirmed' },
+  'operator-skip': { de: 'übersprungen', en: 'skipped' },
+  'operator-retry': { de: 'wiederholt', en: 'retried' },
+  'operator-abort': { de: 'abgebrochen', en: 'aborted' },
+  'command-refused': { de: 'Befehl abgelehnt', en: 'command refused' },
+  'command-duplicate': { de: 'Befehl schon erledigt', en: 'command already done' },
+  'machine-changed': { de: 'Ablauf geändert', en: 'machine changed' },
+  'mirror-failed': { de: 'Journal-Spiegel fehlgeschlagen', en: 'journal mirror failed' },
+  'rollback-requested': { de: 'Rollback angefordert', en: 'rollback requested' },
+  rollback: { de: 'zurückgerollt', en: 'rolled back' },
+  'rollback-detected': { de: 'Rollback erkannt', en: 'rollback detected' },
+  'rollback-failed': { de: 'Rollback fehlgeschlagen', en: 'rollback failed' },
+  'snapshot-removed': { de: 'Snapshot gelöscht', en: 'snapshot removed' },
+  'lock-released': { de: 'Sperre freigegeben', en: 'lock released' },
+  'run-ended': { de: 'Lauf beendet', en: 'run ended' },
+};
