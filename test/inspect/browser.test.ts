@@ -65,9 +65,23 @@ describe('the visualizer in Chromium', () => {
     const [, n, total] = /^Step (\d+) of (\d+)/.exec(now!)!;
     expect(Number(n)).toBe(status(state).stepsDone + 1);
     expect(Number(total)).toBe(status(state).stepsTotal);
+    // The map first: the path with its steps' titles and states; the statechart a tab away.
+    const mapStep = page.locator('#map .map-step[data-step="hop.v5v6.update"]');
+    expect(await mapStep.getAttribute('class')).toContain('current');
+    expect(await mapStep.getAttribute('data-status')).toBe('waiting');
+    expect(await mapStep.locator('.title').textContent()).toBe('Install the major update V5 → V6');
+    expect(await page.locator('#map .map-step').count()).toBe(
+      await page.locator('#checklist li.step').count(),
+    );
+    expect(await page.locator('#map .map-note').textContent()).toContain(
+      'From every step: “Abort” ends the run',
+    );
+    await page.click('#show-chart');
     await page.locator('svg .node.leaf.active[data-step="hop.v5v6.update"]').waitFor();
     expect(await page.locator('svg .node.leaf.active').count()).toBe(1);
     expect(await page.locator('svg .node.compound.active').count()).toBe(2); // the machine and the hop
+    await page.click('#show-map');
+    expect(await page.locator('#chart').isHidden()).toBe(true);
     expect(await step('hop.v5v6.update').getAttribute('data-status')).toBe('waiting');
     expect(await step('hops.backup').getAttribute('data-status')).toBe('done');
     // Only what the state accepts: a manual step has no retry.
@@ -102,7 +116,7 @@ describe('the visualizer in Chromium', () => {
     await page.press('#prompt [data-evidence="version"]', 'Enter');
     await page.locator('#command-result.ok').waitFor();
     await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="done"]').waitFor();
-    await page.locator('svg .node.leaf.active[data-step="hop.v5v6.reboot"]').waitFor();
+    await page.locator('#map .map-step.current[data-step="hop.v5v6.reboot"]').waitFor();
     await page.locator('#status[data-status="waiting-reboot"]').waitFor();
     expect(await page.locator('#prompt').isHidden()).toBe(true);
     // "… was accepted" gives way to what it led to, with its time.
@@ -112,7 +126,7 @@ describe('the visualizer in Chromium', () => {
     // What the reboot means and what "Resume" does, in words; announced to a screen reader.
     expect(await page.locator('#driver .explain').textContent()).toContain('The server must restart.');
     expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
-    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toContain(
+    expect(await page.locator('#chart svg[role="img"]').getAttribute('aria-label')).toContain(
       'the checklist lists the same steps',
     );
     // Newest first: this confirm above the Backup-Manager's.
@@ -132,7 +146,23 @@ describe('the visualizer in Chromium', () => {
       // Read in the page: the document's full height against the window's.
       const heights = await page.evaluate('[document.documentElement.scrollHeight, window.innerHeight]');
       expect(heights).toEqual([height, height]);
+      // The whole V5 → V9 path on the map without sideways scrolling, its text at least 12 px.
+      const map = (await page.evaluate(
+        "(() => { const m = document.getElementById('map'); const t = m.querySelector('.map-step .title'); return [m.scrollWidth, m.clientWidth, parseFloat(getComputedStyle(t).fontSize)]; })()",
+      )) as number[];
+      expect(map[0]).toBeLessThanOrEqual(map[1]!);
+      expect(map[2]).toBeGreaterThanOrEqual(12);
     }
+    // A phase opens wide from the keyboard, with each step's state in words.
+    const phase = page.locator('#map .map-phase-title').nth(1);
+    await phase.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#map .map-phase.zoomed .detail').first().waitFor();
+    expect(await page.locator('#map .map-phase.zoomed .map-phase-title').getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    await page.keyboard.press('Enter'); // and closes again
+    expect(await page.locator('#map .map-phase.zoomed').count()).toBe(0);
     await page.setViewportSize({ width: 1500, height: 900 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}visualizer.png` });

@@ -1,6 +1,7 @@
 import { ChartView } from './chart.js';
 import { decodeMessage } from './decode.js';
 import { byId, shortTime } from './dom.js';
+import { renderMap } from './map.js';
 import {
   type Actions,
   outcomeText,
@@ -136,6 +137,7 @@ function apply(message: ServerMessage): void {
       renderPrompt(view, lang, actions);
       renderProgress(view);
       renderChecklist(view, lang);
+      renderMap(view, lang);
       renderSnapshots(view, lang, actions);
       if (view.lastCommand?.status === 'refused' && view.lastCommand.id !== previous?.lastCommand?.id) {
         renderCommandResult(`${t(lang, 'refused')}: ${view.lastCommand.reason ?? ''}`, false);
@@ -213,6 +215,23 @@ function wireLanguage(): void {
   });
 }
 
+/** The path as a map (default), or the state machine itself for those who want it. */
+function wireTabs(): void {
+  const tabs = { map: byId('show-map'), chart: byId('show-chart') };
+  tabs.map.textContent = t(lang, 'map');
+  tabs.chart.textContent = t(lang, 'statechart');
+  const show = (which: 'map' | 'chart') => {
+    byId('map').hidden = which !== 'map';
+    byId('chart').hidden = which !== 'chart';
+    document.querySelector<HTMLElement>('.chart-tools')!.hidden = which !== 'chart';
+    tabs.map.setAttribute('aria-selected', String(which === 'map'));
+    tabs.chart.setAttribute('aria-selected', String(which === 'chart'));
+    if (which === 'chart') chart?.reveal();
+  };
+  tabs.map.addEventListener('click', () => show('map'));
+  tabs.chart.addEventListener('click', () => show('chart'));
+}
+
 function wireToolbar(): void {
   byId('h-checklist').textContent = t(lang, 'checklist');
   byId('h-snapshots').textContent = t(lang, 'snapshots');
@@ -226,6 +245,7 @@ function wireToolbar(): void {
 }
 
 wireToolbar();
+wireTabs();
 wireLanguage();
 connect();
 // Elapsed time moves on between views.

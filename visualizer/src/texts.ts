@@ -70,6 +70,12 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  map: { de: 'Ablauf', en: 'Path' },
+  statechart: { de: 'Zustandsdiagramm', en: 'Statechart' },
+  abortAnywhere: {
+    de: 'Von jedem Schritt aus: „Abbrechen“ beendet den Lauf (xpmigrate abort). Schlägt ein Schritt fehl, steht er hier mit seinem Fehler; wiederholen, überspringen oder als erledigt markieren entscheiden Sie rechts.',
+    en: 'From every step: “Abort” ends the run (xpmigrate abort). A step that fails shows its error here; retry, skip or mark it done on the right.',
+  },
   rehearsal: { de: 'Probelauf (simuliert)', en: 'rehearsal (simulated)' },
   language: { de: 'Sprache', en: 'Language' },
   stepOf: { de: 'Schritt {n} von {total}', en: 'Step {n} of {total}' },
