@@ -250,10 +250,53 @@ function summaryOf(r: JournalRow, lang: Lang): string {
     return f ? `${f.code}: ${f.text}` : '';
   }
   const detail = redact(r.detail) as Record<string, unknown>;
-  if (Object.keys(detail).length === 0) return '';
-  const text = JSON.stringify(detail);
+  const parts: string[] = [];
+  // A refusal keeps its reason in both languages: the reader's.
+  if (r.kind === 'command-refused' || r.kind === 'command-duplicate') {
+    const reason = lang === 'de' ? (detail.reasonDe ?? detail.reason) : detail.reason;
+    if (reason) parts.push(String(reason));
+  } else {
+    if (detail.override === true) parts.push(DETAIL_WORDS.override[lang]);
+    if (detail.reason) parts.push(`${DETAIL_WORDS.reason[lang]}: ${String(detail.reason)}`);
+  }
+  const evidence = detail.evidence as Record<string, unknown> | undefined;
+  if (evidence && Object.keys(evidence).length > 0)
+    parts.push(
+      `${DETAIL_WORDS.evidence[lang]}: ${Object.entries(evidence)
+        .map(([k, v]) => `${k} = ${String(v)}`)
+        .join(', ')}`,
+    );
+  if (Array.isArray(detail.files) && detail.files.length > 0)
+    parts.push(`${DETAIL_WORDS.files[lang]}: ${detail.files.map(String).join(', ')}`);
+  if (Array.isArray(detail.unverified) && detail.unverified.length > 0)
+    parts.push(`${DETAIL_WORDS.unverified[lang]}: ${detail.unverified.map(String).join(', ')}`);
+  // What no word above covers, as name = value (the journal's own record: xpmigrate history --json).
+  const said = new Set([
+    'override',
+    'reason',
+    'reasonDe',
+    'evidence',
+    'files',
+    'unverified',
+    'command',
+    'stepId',
+    'force',
+  ]);
+  for (const [k, v] of Object.entries(detail))
+    if (!said.has(k) && v !== null && v !== undefined && typeof v !== 'object')
+      parts.push(`${k} = ${String(v)}`);
+  const text = parts.join(' · ');
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
+
+/** The journal's details in words, for the page's timeline. */
+const DETAIL_WORDS = {
+  override: { de: 'als erledigt markiert, ohne dass er lief', en: 'marked done without having run' },
+  reason: { de: 'Begründung', en: 'reason' },
+  evidence: { de: 'Nachweis', en: 'evidence' },
+  files: { de: 'Dateien', en: 'files' },
+  unverified: { de: 'nicht geprüft (ohne CREATE DATABASE)', en: 'not verified (no CREATE DATABASE)' },
+} satisfies Record<string, Text>;
 
 function countBy(keys: string[]): Map<string, number> {
   const counts = new Map<string, number>();

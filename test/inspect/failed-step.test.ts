@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunFollower } from '../../src/inspect/index.js';
@@ -12,6 +13,9 @@ import { startUi } from '../support/ui.js';
 // Issue 24, item 1: at a failed step "confirm" marks it done although it never ran. That is its
 // own, quieter action, asking for a reason and a second yes, journaled as an override; the
 // primary action at a failure is the one the remedy names (retry).
+/** Where the screenshots go: CI keeps test-artifacts/ as the run's artifacts. */
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
 const PLAN_C = [
   '--from',
   '8',
@@ -143,8 +147,17 @@ describe('a failed step in the visualizer', () => {
     await page.click('#confirm-ok');
     await page.locator('#checklist li[data-step="v8v9.backup"][data-status="done"]').waitFor();
     await page
-      .locator('#timeline li[data-kind="operator-confirm"] .summary', { hasText: '"override":true' })
+      .locator('#timeline li[data-kind="operator-confirm"] .summary', {
+        hasText: 'marked done without having run · reason: copied by hand with SSMS',
+      })
       .waitFor();
+    // The journal filtered to its problems: the failure stays, the decisions go.
+    await page.selectOption('#journal-filter', 'problems');
+    expect(await page.locator('#timeline li[data-kind="step-failed"]').first().isVisible()).toBe(true);
+    expect(await page.locator('#timeline li[data-kind="operator-confirm"]').first().isVisible()).toBe(false);
+    await page.selectOption('#journal-filter', 'all');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}visualizer-after-failure.png` });
     expect(status(state).currentStep).not.toBe('v8v9.backup');
   });
 
@@ -167,6 +180,10 @@ describe('a failed step in the visualizer', () => {
     );
     // The run's own texts come translated by the server: the step the run waits at, in German.
     expect(await page.locator('#prompt h2').textContent()).toBe('Wartet auf Sie');
+    expect(
+      await page.locator('#timeline li[data-kind="operator-confirm"] .summary').first().textContent(),
+    ).toBe('als erledigt markiert, ohne dass er lief · Begründung: copied by hand with SSMS');
+    await page.screenshot({ path: `${ARTIFACTS}visualizer-de.png` });
     await page.selectOption('#lang-switch', 'en');
     await page.waitForURL(/lang=en/);
     await page.locator('#status', { hasText: 'waiting for you' }).waitFor();

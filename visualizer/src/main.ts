@@ -232,6 +232,22 @@ function wireTabs(): void {
   tabs.chart.addEventListener('click', () => show('chart'));
 }
 
+/** The journal shows everything, or only decisions, problems or steps. */
+function wireJournalFilter(): void {
+  const select = byId<HTMLSelectElement>('journal-filter');
+  const words = {
+    all: 'filterAll',
+    decisions: 'filterDecisions',
+    problems: 'filterProblems',
+    steps: 'filterSteps',
+  } as const;
+  for (const option of select.options)
+    option.textContent = t(lang, words[option.value as keyof typeof words]);
+  select.addEventListener('change', () => {
+    byId('timeline').dataset.filter = select.value;
+  });
+}
+
 function wireToolbar(): void {
   byId('h-checklist').textContent = t(lang, 'checklist');
   byId('h-snapshots').textContent = t(lang, 'snapshots');
@@ -246,6 +262,7 @@ function wireToolbar(): void {
 
 wireToolbar();
 wireTabs();
+wireJournalFilter();
 wireLanguage();
 connect();
 // Elapsed time moves on between views.

@@ -42,7 +42,11 @@ export function renderMap(view: RunView, lang: Lang): void {
     });
     return h(
       'section',
-      { class: `map-phase ${phase.status}${open ? ' zoomed' : ''}`, 'data-phase': phase.id },
+      // A long phase (plan C's 22 steps) takes two columns rather than one tall strip.
+      {
+        class: `map-phase ${phase.status}${open ? ' zoomed' : ''}${steps.length > 12 ? ' long' : ''}`,
+        'data-phase': phase.id,
+      },
       head,
       h(
         'ol',

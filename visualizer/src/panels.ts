@@ -366,6 +366,18 @@ export function renderSnapshots(view: RunView, lang: Lang, actions: Actions): vo
   );
 }
 
+/** Which of the journal filter's groups a kind belongs to. */
+function groupOf(kind: string): string {
+  if (kind.startsWith('operator-') || kind === 'rollback-requested' || kind === 'lock-released')
+    return 'decisions';
+  if (
+    ['step-failed', 'command-refused', 'rollback-failed', 'mirror-failed', 'rollback-detected'].includes(kind)
+  )
+    return 'problems';
+  if (kind.startsWith('step-') || kind === 'rebooted' || kind === 'recovered') return 'steps';
+  return 'other';
+}
+
 /** The journal, newest first, appended as rows arrive. */
 export function renderTimeline(rows: TimelineRow[], reset: boolean, lang: Lang): void {
   const list = byId('timeline');
@@ -374,7 +386,7 @@ export function renderTimeline(rows: TimelineRow[], reset: boolean, lang: Lang):
     list.prepend(
       h(
         'li',
-        { class: `entry ${r.kind}`, 'data-kind': r.kind },
+        { class: `entry ${r.kind}`, 'data-kind': r.kind, 'data-group': groupOf(r.kind) },
         h('time', { datetime: r.at }, shortTime(r.at, lang)),
         h('span', { class: 'kind' }, JOURNAL_KIND_TEXT[r.kind]?.[lang] ?? r.kind),
         r.stepId ? h('span', { class: 'step-id' }, r.stepId + (r.attempt ? ` #${r.attempt}` : '')) : null,

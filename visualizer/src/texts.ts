@@ -70,6 +70,10 @@ const TEXTS = {
     en: '{command} waits in the inbox; process {pid} on {host} takes it.',
   },
   refused: { de: 'Abgelehnt', en: 'Refused' },
+  filterAll: { de: 'alle Einträge', en: 'all entries' },
+  filterDecisions: { de: 'Entscheidungen', en: 'decisions' },
+  filterProblems: { de: 'Probleme', en: 'problems' },
+  filterSteps: { de: 'Schritte', en: 'steps' },
   map: { de: 'Ablauf', en: 'Path' },
   statechart: { de: 'Zustandsdiagramm', en: 'Statechart' },
   abortAnywhere: {
