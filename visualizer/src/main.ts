@@ -1,6 +1,7 @@
 import { ChartView } from './chart.js';
 import { decodeMessage } from './decode.js';
 import { byId, shortTime } from './dom.js';
+import { renderHeader, renderNow, renderTab } from './header.js';
 import { renderMap } from './map.js';
 import {
   type Actions,
@@ -8,12 +9,9 @@ import {
   renderChecklist,
   renderCommandResult,
   renderDriver,
-  renderHeader,
-  renderNow,
   renderProgress,
   renderPrompt,
   renderSnapshots,
-  renderTab,
   renderTimeline,
 } from './panels.js';
 import type {

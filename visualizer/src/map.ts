@@ -1,17 +1,7 @@
 import { byId, h } from './dom.js';
+import { STEP_ICON } from './icons.js';
 import type { Lang, RunView } from './protocol.js';
 import { stepStateText, t } from './texts.js';
-
-const ICON: Record<string, string> = {
-  done: '✓',
-  running: '▶',
-  waiting: '?',
-  failed: '✗',
-  skipped: '↷',
-  forced: '⚠',
-  'not-needed': '–',
-  pending: '○',
-};
 
 /** Which phase the operator zoomed into (kept across views). */
 let zoomed: string | undefined;
@@ -61,7 +51,7 @@ export function renderMap(view: RunView, lang: Lang): void {
               'data-status': s.status,
               'aria-label': `${s.title}: ${state}`,
             },
-            h('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[s.status] ?? ''),
+            h('span', { class: 'icon', 'aria-hidden': 'true' }, STEP_ICON[s.status] ?? ''),
             h('span', { class: 'title' }, s.title),
             s.status === 'failed' && failure ? h('small', { class: 'why' }, failure.code) : null,
             open
