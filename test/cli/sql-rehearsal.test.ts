@@ -4,25 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
-import { operatorDoes } from '../support/runs.js';
+import { operatorDoes, PLAN_C_SQL_RESTORE } from '../support/runs.js';
 
 /**
  * Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source.
  * Row 12 with xpmigrate's own restore of its safety copy, the path that sends RESTORE itself.
  */
-const PLAN_C = [
-  '--from',
-  '8',
-  '--target',
-  'C',
-  '--virtual',
-  'no',
-  '--restore-with',
-  'xpmigrate',
-  '--simulate',
-  '--lang',
-  'en',
-];
+const PLAN_C = [...PLAN_C_SQL_RESTORE, '--simulate', '--lang', 'en'];
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-sqlcli-'));

@@ -7,7 +7,7 @@ import { RunFollower } from '../../src/inspect/index.js';
 import { openDb } from '../../src/persistence/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { runCli } from '../support/cli.js';
-import { operatorDoes, resumeToEnd, status, tempState } from '../support/runs.js';
+import { operatorDoes, PLAN_C_SQL_RESTORE, resumeToEnd, status, tempState } from '../support/runs.js';
 import { startUi } from '../support/ui.js';
 
 // Issue 24, item 1: at a failed step "confirm" marks it done although it never ran. That is its
@@ -16,17 +16,7 @@ import { startUi } from '../support/ui.js';
 /** Where the screenshots go: CI keeps test-artifacts/ as the run's artifacts. */
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
-const PLAN_C = [
-  '--from',
-  '8',
-  '--target',
-  'C',
-  '--virtual',
-  'no',
-  '--restore-with',
-  'xpmigrate',
-  '--simulate',
-];
+const PLAN_C = [...PLAN_C_SQL_RESTORE, '--simulate'];
 
 /** A plan C run stopped at its failed safety copy: the old SQL Server refuses the login. */
 function failedRun(lang: 'en' | 'de'): string {

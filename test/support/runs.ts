@@ -12,6 +12,18 @@ export interface Sim {
   snapshots: Array<{ name: string }>;
 }
 
+/** Plan C with xpmigrate's own restore (`--restore-with xpmigrate`): the SQL steps end to end. */
+export const PLAN_C_SQL_RESTORE = [
+  '--from',
+  '8',
+  '--target',
+  'C',
+  '--virtual',
+  'no',
+  '--restore-with',
+  'xpmigrate',
+];
+
 export function tempState(): string {
   return join(mkdtempSync(join(tmpdir(), 'xpm-test-')), 'state.db');
 }

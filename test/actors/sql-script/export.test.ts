@@ -325,6 +325,27 @@ async function exportTo(target: 2014 | 2022, extra: Partial<Parameters<typeof ex
   }
 }
 
+/** Imports a script into a fresh simulated server (D:\\Data\\ and L:\\LOG\\ there): the server, and the units run. */
+async function importedInto(name: string, out: string): Promise<{ target: SimulatedSql; units: number }> {
+  const target = await startSql(name, (m) => {
+    m.scripts = { applied: [], marks: [], reject: [] };
+    m.folders = ['D:\\Data\\', 'L:\\LOG\\'];
+  });
+  try {
+    const open = (database: string | undefined) =>
+      SqlConnection.open(target.access(), database ? { database } : {});
+    const result = await importScript(open, new ScriptImports(openDb(join(dir, `${name}.db`))), {
+      file: out,
+      server: name,
+      vars: { DataPath: 'D:\\Data\\' },
+    });
+    return { target, units: result.units };
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+}
+
 describe('export-db', () => {
   it('writes the golden script for SQL Server 2014: every type, every object kind, hostile names and values', async () => {
     const { text, result } = await exportTo(2014);
@@ -451,19 +472,9 @@ describe('export-db', () => {
     expect(at('CREATE VIEW [dbo].[vAll]')).toBeLessThan(at('CREATE VIEW [dbo].[vNewest]'));
     // The trigger still comes after the data, which it must not see arrive.
     expect(at('CREATE TRIGGER')).toBeGreaterThan(at('INSERT INTO [sales].[Order]]s]'));
-    const target = await startSql('SQLSRVDEP', (m) => {
-      m.scripts = { applied: [], marks: [], reject: [] };
-      m.folders = ['D:\\Data\\', 'L:\\LOG\\'];
-    });
+    const { target, units } = await importedInto('SQLSRVDEP', out);
     try {
-      const open = (database: string | undefined) =>
-        SqlConnection.open(target.access(), database ? { database } : {});
-      const result = await importScript(open, new ScriptImports(openDb(join(dir, 'dependencies.db'))), {
-        file: out,
-        server: 'SQLSRVDEP',
-        vars: { DataPath: 'D:\\Data\\' },
-      });
-      expect(result.units).toBe(batches.length);
+      expect(units).toBe(batches.length);
       // Out of order, the same server refuses them, as SQL Server does at CREATE time.
       await withSql(target.access(), async (c) => {
         const view = await c
@@ -605,22 +616,9 @@ describe('export-db', () => {
       ],
     ]);
     // A target takes every batch.
-    const target = await startSql('SQLSRVOPT', (m) => {
-      m.scripts = { applied: [], marks: [], reject: [] };
-      m.folders = ['D:\\Data\\', 'L:\\LOG\\'];
-    });
-    try {
-      const open = (database: string | undefined) =>
-        SqlConnection.open(target.access(), database ? { database } : {});
-      const imported = await importScript(open, new ScriptImports(openDb(join(dir, 'options.db'))), {
-        file: out,
-        server: 'SQLSRVOPT',
-        vars: { DataPath: 'D:\\Data\\' },
-      });
-      expect(imported.units).toBe(batches.length);
-    } finally {
-      await target.stop();
-    }
+    const { target, units } = await importedInto('SQLSRVOPT', out);
+    await target.stop();
+    expect(units).toBe(batches.length);
   });
 
   it('a columnstore index is a finding where the target edition cannot create it (Enterprise only before 2016 SP1)', async () => {
