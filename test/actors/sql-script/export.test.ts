@@ -346,6 +346,31 @@ async function importedInto(name: string, out: string): Promise<{ target: Simula
   }
 }
 
+type Facts = { engineEdition: number; version: string };
+
+/**
+ * An export for `target` (the target server's facts when given): "block: …" with the findings it
+ * refused on, else the severities of its findings of `code`, or "none".
+ */
+async function exportVerdict(target: 2014 | 2016 | 2019, code: string, facts?: Facts): Promise<string> {
+  const c = await source();
+  try {
+    const r = await exportDatabase(c, {
+      target,
+      out: join(dir, `${code}-${target}.sql`),
+      server: 'SQLSRV01',
+      ...(facts ? { facts: { filestreamLevel: 2, ...facts } } : {}),
+    }).catch((e: unknown) => e);
+    if (r instanceof XpmError) return `block: ${String(r.params.findings)}`;
+    const severities = (r as { findings: Array<{ code: string; severity: string }> }).findings
+      .filter((f) => f.code === code)
+      .map((f) => f.severity);
+    return severities.join() || 'none';
+  } finally {
+    await c.close();
+  }
+}
+
 describe('export-db', () => {
   it('writes the golden script for SQL Server 2014: every type, every object kind, hostile names and values', async () => {
     const { text, result } = await exportTo(2014);
@@ -633,28 +658,8 @@ describe('export-db', () => {
       });
       q.indexColumns!.push({ tableId: 102, indexId: 9, name: 'id', descending: false, included: false });
     });
-    const findings = async (
-      target: 2014 | 2016 | 2019,
-      facts?: { engineEdition: number; version: string },
-    ) => {
-      const c = await source();
-      try {
-        const result = await exportDatabase(c, {
-          target,
-          out: join(dir, `cs-${target}.sql`),
-          server: 'SQLSRV01',
-          ...(facts ? { facts: { filestreamLevel: 2, ...facts } } : {}),
-        }).catch((e: unknown) => e);
-        return result instanceof XpmError
-          ? `block: ${String(result.params.findings)}`
-          : (result as { findings: Array<{ code: string; severity: string }> }).findings
-              .filter((f) => f.code === 'columnstore')
-              .map((f) => f.severity)
-              .join() || 'none';
-      } finally {
-        await c.close();
-      }
-    };
+    const findings = (target: 2014 | 2016 | 2019, facts?: Facts) =>
+      exportVerdict(target, 'columnstore', facts);
     // SQL Server 2014 Standard, the guide's oldest target: refused before a byte is written.
     expect(await findings(2014, { engineEdition: 2, version: '12.0.6024.0' })).toContain('(columnstore)');
     expect(await findings(2014, { engineEdition: 3, version: '12.0.6024.0' })).toBe('none');
@@ -669,26 +674,8 @@ describe('export-db', () => {
       const fn = m.catalogs!.XPDATA!.queries.modules!.find((x) => x.name === 'fDouble')!;
       fn.definition = String(fn.definition).replace('CREATE FUNCTION', 'CREATE OR ALTER FUNCTION');
     });
-    const codes = async (target: 2014 | 2016 | 2019, version?: string) => {
-      const c = await source();
-      try {
-        const r = await exportDatabase(c, {
-          target,
-          out: join(dir, `coa-${target}.sql`),
-          server: 'SQLSRV01',
-          ...(version ? { facts: { filestreamLevel: 2, engineEdition: 2, version } } : {}),
-        }).catch((e: unknown) => e);
-        if (r instanceof XpmError) return `block: ${String(r.params.findings)}`;
-        return (
-          (r as { findings: Array<{ code: string; severity: string }> }).findings
-            .filter((f) => f.code === 'newer-syntax')
-            .map((f) => f.severity)
-            .join() || 'none'
-        );
-      } finally {
-        await c.close();
-      }
-    };
+    const codes = (target: 2014 | 2016 | 2019, version?: string) =>
+      exportVerdict(target, 'newer-syntax', version ? { engineEdition: 2, version } : undefined);
     expect(await codes(2014)).toBe('block: [dbo].[fDouble] (newer-syntax)');
     expect(await codes(2016, '13.0.1601.5')).toBe('block: [dbo].[fDouble] (newer-syntax)');
     expect(await codes(2016, '13.0.4001.0')).toBe('none');
