@@ -169,6 +169,8 @@ const recentStarts = new Map<number, { started: string; at: number }>();
 const RECENT_MS = 30_000;
 
 function askWin32Process(pid: number): string {
+  // The same executable as the host's powerShellExe (persistence may not import host); only
+  // reached on Windows, where that is powershell.exe.
   try {
     const out = execFileSync(
       process.env.XPMIGRATE_POWERSHELL || 'powershell.exe',

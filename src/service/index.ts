@@ -18,4 +18,5 @@ export {
   type SendOutcome,
 } from './run-service.js';
 export { defaultTarget, type StartRequest } from './settings.js';
-export { type RunModel, runModel, timelineOf } from './view.js';
+export { timelineOf } from './timeline.js';
+export { type RunModel, runModel } from './view.js';

@@ -79,7 +79,7 @@ export interface ImportResult {
  * import can always write; a restart there is told by `lastMarked` and the operator decides.
  */
 const SYSTEM_DATABASES = new Set(['master', 'model', 'msdb', 'tempdb']);
-export const marksTable = (database: string) =>
+const marksTable = (database: string) =>
   SYSTEM_DATABASES.has(database.toLowerCase())
     ? 'tempdb.dbo.xpmigrate_import_marks'
     : `${quoteName(database)}.dbo.xpmigrate_import_marks`;
@@ -151,9 +151,10 @@ export const importId = (file: string, server: string, scope = '') =>
 const link = (chain: string, text: string) => createHash('sha256').update(chain).update(text).digest('hex');
 
 /**
- * Runs a script batch by batch. Each batch runs in a transaction that also writes a mark in
- * the database it starts in (`marksTable`); the checkpoint in the store follows. A process killed between the server's commit
- * and the checkpoint finds the mark on resume, so no batch runs twice and none is lost.
+ * Runs a script batch by batch. Each batch runs in a transaction that also writes a mark in the
+ * database it starts in (`marksTable`); the checkpoint in the store follows. A process killed
+ * between the server's commit and the checkpoint finds the mark on resume, so no batch runs
+ * twice and none is lost.
  */
 export async function importScript(
   open: OpenConnection,

@@ -20,7 +20,7 @@ export const PROGRESS = {
   progressDuplicate: { de: 'schon erledigt: {reason}', en: 'already handled: {reason}' },
   waitOperator: { de: 'Wartet auf Bestätigung: {step}', en: 'Waiting for an operator: {step}' },
   waitFailed: {
-    de: 'Schritt fehlgeschlagen: {step}. xpmigrate retry | skip {id} --reason … | abort',
+    de: 'Schritt fehlgeschlagen: {step}. xpmigrate retry | skip {id} --reason … | confirm {id} --reason … (als erledigt markieren, ohne dass er lief) | abort',
     en: 'Step failed: {step}. xpmigrate retry | skip {id} --reason … | confirm {id} --reason … (mark done without it having run) | abort',
   },
   waitReboot: {

@@ -27,7 +27,14 @@ import {
 } from './model.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { reservedAlias } from './reserved.js';
-import { mayCreateObjects, type Result, recognise, type Session, SqlFailure } from './statements.js';
+import {
+  mayCreateDatabase,
+  mayCreateObjects,
+  type Result,
+  recognise,
+  type Session,
+  SqlFailure,
+} from './statements.js';
 import { syntaxError } from './syntax.js';
 import {
   DONE,
@@ -651,8 +658,7 @@ function permissionDenied(
   sql: string,
   created: string | undefined,
 ): { number: number; message: string } | undefined {
-  const login = model.logins[findKey(model.logins, session.login) ?? ''];
-  if (created && !findKey(model.databases, created) && !login?.sysadmin && !login?.dbcreator)
+  if (created && !findKey(model.databases, created) && !mayCreateDatabase(model, session.login))
     return { number: 262, message: "CREATE DATABASE permission denied in database 'master'." };
   const ddl = /\b(CREATE|ALTER)\s+(TABLE|VIEW|PROC(?:EDURE)?|FUNCTION|TRIGGER|SCHEMA)\b/i.exec(codeOnly(sql));
   if (ddl && !created && !mayCreateObjects(model, session.login, session.database))

@@ -187,8 +187,10 @@ function fileMb(b: BackupFile, f: BackupFile['files'][number]): number {
 }
 
 /** CREATE ANY DATABASE: sysadmin or dbcreator here. */
-const mayCreateDatabase = (ctx: StatementContext) =>
-  isSysadmin(ctx) || ctx.model.logins[findKey(ctx.model.logins, ctx.session.login) ?? '']?.dbcreator === true;
+export function mayCreateDatabase(model: SqlModel, login: string): boolean {
+  const l = model.logins[findKey(model.logins, login) ?? ''];
+  return l?.sysadmin === true || l?.dbcreator === true;
+}
 
 /**
  * Reads a backup file as the server does. `information`: VERIFYONLY, HEADERONLY, FILELISTONLY,
@@ -196,7 +198,7 @@ const mayCreateDatabase = (ctx: StatementContext) =>
  * information about a backup set or backup device requires CREATE DATABASE permission").
  */
 function readBackup(ctx: StatementContext, path: string, verb: string, information = false): BackupFile {
-  if (information && !mayCreateDatabase(ctx))
+  if (information && !mayCreateDatabase(ctx.model, ctx.session.login))
     fail(
       ctx.model,
       [262, "CREATE DATABASE permission denied in database 'master'.", 14],
@@ -591,7 +593,7 @@ export const STATEMENTS: Statement[] = [
     pattern: template(
       "SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, 'CREATE ANY DATABASE') AS int) AS createDatabase",
     ),
-    run: (ctx) => rows([int('createDatabase')], [[mayCreateDatabase(ctx) ? 1 : 0]]),
+    run: (ctx) => rows([int('createDatabase')], [[mayCreateDatabase(ctx.model, ctx.session.login) ? 1 : 0]]),
   },
   {
     // BACKUP DATABASE: sysadmin, the database's owner, db_owner or db_backupoperator; NULL for a
