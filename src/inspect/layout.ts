@@ -1,6 +1,7 @@
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { LaidOutChart, PlacedEdge, PlacedNode } from '../../visualizer/src/protocol.js';
+import { type ChartWords, MACHINE_WORDS } from './chart-words.js';
 import type { Chart } from './graph.js';
 
 // elkjs is CommonJS: its default export is the constructor under NodeNext.
@@ -23,32 +24,19 @@ const NODE_HEIGHT = 34;
 const LABEL_HEIGHT = 14;
 const COMPOUND_TITLE = 26;
 
-/** A node's text: its key without the parent's prefix (`hop_v5v6_update__failed` → `update · failed`). */
-export function nodeLabel(key: string, parentKey: string | null): string {
-  const own = parentKey && key.startsWith(`${parentKey}_`) ? key.slice(parentKey.length + 1) : key;
-  const [base, suffix] = own.split('__');
-  return suffix ? `${base} · ${suffix}` : (base ?? own);
-}
-
-/** An edge's text: the event, `always`, `done`, and the guard in brackets. */
-export function edgeLabel(edge: Chart['edges'][number]): string {
-  const name = edge.kind === 'event' ? edge.event : edge.kind;
-  return edge.guard ? `${name} [${edge.guard}]` : name;
-}
-
 const textWidth = (text: string) => Math.ceil(text.length * CHAR_WIDTH) + 24;
 
 /**
  * Lays the chart out with elkjs. Sizes come from label lengths, not font metrics, so the same
- * machine always gives the same picture, on any server.
+ * machine always gives the same picture, on any server. `words` names the nodes and edges (the
+ * page's language); by default the machine's own names.
  */
-export async function layoutChart(chart: Chart): Promise<LaidOutChart> {
+export async function layoutChart(chart: Chart, words: ChartWords = MACHINE_WORDS): Promise<LaidOutChart> {
   const byId = new Map(chart.nodes.map((n) => [n.id, n]));
   const elkNodes = new Map<string, ElkNode>();
   const labels = new Map<string, string>();
   for (const node of chart.nodes) {
-    const parentKey = node.parent ? (byId.get(node.parent)?.key ?? null) : null;
-    const label = nodeLabel(node.key, parentKey);
+    const label = words.node(node, node.parent ? (byId.get(node.parent) ?? null) : null);
     labels.set(node.id, label);
     const compound = chart.nodes.some((n) => n.parent === node.id);
     const elk: ElkNode = compound
@@ -68,7 +56,7 @@ export async function layoutChart(chart: Chart): Promise<LaidOutChart> {
       id: e.id,
       sources: [e.source],
       targets: [e.target],
-      labels: [{ text: edgeLabel(e), width: textWidth(edgeLabel(e)) - 16, height: LABEL_HEIGHT }],
+      labels: [{ text: words.edge(e), width: textWidth(words.edge(e)) - 16, height: LABEL_HEIGHT }],
     }),
   );
   const out = await new ELK().layout(root);
@@ -84,6 +72,7 @@ export async function layoutChart(chart: Chart): Promise<LaidOutChart> {
     placed.push({
       ...node,
       label: labels.get(elk.id)!,
+      hint: words.hint(node),
       x: round(x),
       y: round(y),
       width: round(elk.width ?? 0),
@@ -105,7 +94,7 @@ export async function layoutChart(chart: Chart): Promise<LaidOutChart> {
     const label = elk.labels?.[0];
     return {
       ...edge,
-      label: edgeLabel(edge),
+      label: words.edge(edge),
       points,
       labelAt: label ? [round(cx + (label.x ?? 0)), round(cy + (label.y ?? 0) + LABEL_HEIGHT - 3)] : null,
     };

@@ -16,12 +16,16 @@ import { type ErrorCode, XpmError } from '../errors/index.js';
 import { LANGS, type Lang } from '../i18n/index.js';
 import type { RunModel } from '../service/index.js';
 import type { RunActions } from './actions.js';
+import { chartWords, MACHINE_WORDS } from './chart-words.js';
 import type { RunFollower } from './follow.js';
+import type { Chart } from './graph.js';
+import { layoutChart } from './layout.js';
 
 export interface UiOptions {
   follower: RunFollower;
   model: RunModel;
-  chart: LaidOutChart;
+  /** The machine's chart; laid out once per language a page asks for. */
+  chart: Chart;
   host: string;
   port: number;
   token: string;
@@ -62,6 +66,17 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     const asked =
       new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? header(req, 'x-xpmigrate-lang');
     return LANGS.find((l) => l === asked) ?? o.follower.lang;
+  };
+  const laidOut = new Map<Lang, Promise<LaidOutChart>>();
+  /** The statechart in a page's language, its words taken from that language's view. */
+  const chartFor = (l: Lang): Promise<LaidOutChart> => {
+    let chart = laidOut.get(l);
+    if (!chart) {
+      const view = followerFor(l).view;
+      chart = layoutChart(o.chart, view ? chartWords(view, l) : MACHINE_WORDS);
+      laidOut.set(l, chart);
+    }
+    return chart;
   };
   const others = new Map<Lang, RunFollower>();
   /** One follower per language a page asked for: the view's texts come translated. */
@@ -160,7 +175,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
       const f = followerFor(lang);
       return json(res, 200, { view: f.view, timeline: f.timeline });
     }
-    if (url.pathname === '/api/chart') return json(res, 200, o.chart);
+    if (url.pathname === '/api/chart') return json(res, 200, await chartFor(lang));
     return fail(res, 404, 'E_UI_REQUEST', { detail: url.pathname });
   };
 
@@ -179,9 +194,12 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     }
     const lang = langOf(req);
     const follower = followerFor(lang);
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    wss.handleUpgrade(req, socket, head, async (ws) => {
       const sendMessage = (m: ServerMessage) => ws.send(JSON.stringify(m));
-      sendMessage({ v: 1, type: 'hello', lang, runId: o.model.row.id, chart: o.chart });
+      const chart = await chartFor(lang).catch(() => null);
+      if (!chart || ws.readyState !== ws.OPEN) return ws.close();
+      // View, journal and subscription follow in one turn: no change falls between them.
+      sendMessage({ v: 1, type: 'hello', lang, runId: o.model.row.id, chart });
       if (follower.view) sendMessage({ v: 1, type: 'view', view: follower.view });
       sendMessage({ v: 1, type: 'journal', reset: true, rows: follower.timeline });
       const unsubscribe = follower.subscribe(sendMessage);
@@ -190,6 +208,7 @@ export async function startUi(o: UiOptions): Promise<UiServer> {
     });
   });
 
+  await chartFor(o.follower.lang); // the first page need not wait for the layout
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

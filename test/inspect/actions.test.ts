@@ -22,14 +22,7 @@ vi.mock('node:child_process', async (original) => {
   };
 });
 
-import {
-  chartOf,
-  layoutChart,
-  RunActions,
-  RunFollower,
-  startUi,
-  type UiServer,
-} from '../../src/inspect/index.js';
+import { chartOf, RunActions, RunFollower, startUi, type UiServer } from '../../src/inspect/index.js';
 import { RunService } from '../../src/service/index.js';
 import { operatorInstalled, tempState } from '../support/runs.js';
 
@@ -68,7 +61,7 @@ describe("the page's actions, in the ui's own process", () => {
     ui = await startUi({
       follower,
       model,
-      chart: await layoutChart(chartOf(model.machine)),
+      chart: chartOf(model.machine),
       host: '127.0.0.1',
       port: 0,
       token,

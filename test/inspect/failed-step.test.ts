@@ -31,6 +31,23 @@ function failedRun(lang: 'en' | 'de'): string {
   return state;
 }
 
+/** The failure as a restore that would overwrite XPDATA records it (its retryEvidence). */
+function askForReplace(state: string): void {
+  // (A transition's journal entries are kept with its checkpoint.)
+  const db = openDb(state);
+  const row = db
+    .prepare(
+      "SELECT id, journal FROM checkpoints WHERE journal LIKE '%step-failed%' ORDER BY id DESC LIMIT 1",
+    )
+    .get() as { id: number; journal: string };
+  const entries = (JSON.parse(row.journal) as Array<{ kind: string; detail: Record<string, unknown> }>).map(
+    (e) =>
+      e.kind === 'step-failed' ? { ...e, detail: { ...e.detail, retryEvidence: { replace: 'XPDATA' } } } : e,
+  );
+  db.prepare('UPDATE checkpoints SET journal = ? WHERE id = ?').run(JSON.stringify(entries), row.id);
+  db.close();
+}
+
 describe('a failed step on the command line', () => {
   it('confirm without a reason is refused; with one it is journaled as "done without having run"', () => {
     const state = failedRun('de');
@@ -62,22 +79,7 @@ describe('a failed step on the command line', () => {
 describe('evidence a failure asks for', () => {
   it('gets a field of its own on the page, with the value named as the example, never filled in', () => {
     const state = failedRun('en');
-    // The failure as a restore that would overwrite XPDATA records it (retryEvidence).
-    // (A transition's journal entries are kept with its checkpoint.)
-    const db = openDb(state);
-    const row = db
-      .prepare(
-        "SELECT id, journal FROM checkpoints WHERE journal LIKE '%step-failed%' ORDER BY id DESC LIMIT 1",
-      )
-      .get() as { id: number; journal: string };
-    const entries = (JSON.parse(row.journal) as Array<{ kind: string; detail: Record<string, unknown> }>).map(
-      (e) =>
-        e.kind === 'step-failed'
-          ? { ...e, detail: { ...e.detail, retryEvidence: { replace: 'XPDATA' } } }
-          : e,
-    );
-    db.prepare('UPDATE checkpoints SET journal = ? WHERE id = ?').run(JSON.stringify(entries), row.id);
-    db.close();
+    askForReplace(state);
     const follower = new RunFollower(state, undefined, 'de');
     follower.open();
     expect(follower.view?.prompt?.evidence).toEqual([
@@ -94,6 +96,77 @@ describe('evidence a failure asks for', () => {
   });
 });
 
+interface Recorded {
+  asked: number;
+  shown: Array<{ title: string; body: string }>;
+}
+
+/**
+ * Stands in for the browser's Notification (headless Chromium shows none): permission is
+ * granted when asked (and kept, as a browser does), and what would be shown is recorded. Runs
+ * in the page.
+ */
+function recordNotifications(): void {
+  const w = globalThis as unknown as Recorded & { Notification: unknown };
+  w.asked = 0;
+  w.shown = [];
+  // The browser keeps a granted permission across reloads; so does the stand-in.
+  const kept = (
+    globalThis as unknown as {
+      localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void };
+    }
+  ).localStorage;
+  let permission = kept.getItem('test-permission') ?? 'default';
+  w.Notification = class {
+    static get permission() {
+      return permission;
+    }
+    static async requestPermission() {
+      w.asked++;
+      permission = 'granted';
+      kept.setItem('test-permission', permission);
+      return permission;
+    }
+    constructor(title: string, options: { body: string }) {
+      w.shown.push({ title, body: options.body });
+    }
+  };
+}
+
+describe('a failed step that asks for evidence, in the visualizer', () => {
+  it('has a field for it with the asked value as the example, and retry sends what was typed', async () => {
+    const state = failedRun('en');
+    askForReplace(state);
+    const ui = await startUi(state);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(ui.url);
+      const field = page.locator('#prompt [data-evidence="replace"]');
+      await field.waitFor();
+      expect(await field.inputValue()).toBe(''); // never filled in for the operator
+      expect(await field.getAttribute('placeholder')).toBe('XPDATA');
+      expect(await page.locator('#prompt').textContent()).toContain('e.g. XPDATA');
+      await field.fill('XPDATA');
+      await field.press('Enter'); // at a failure, Enter retries
+      await expect
+        .poll(
+          () => {
+            const history = JSON.parse(runCli(['history', '--state', state, '--json']).stdout) as {
+              journal: Array<{ kind: string; detail: Record<string, unknown> }>;
+            };
+            return history.journal.find((r) => r.kind === 'operator-retry')?.detail.evidence;
+          },
+          { timeout: 10_000 },
+        )
+        .toEqual({ replace: 'XPDATA' });
+    } finally {
+      await browser.close();
+      ui.child.kill('SIGTERM');
+    }
+  });
+});
+
 describe('a failed step in the visualizer', () => {
   let state: string;
   let ui: { child: ChildProcess; url: string };
@@ -105,10 +178,24 @@ describe('a failed step in the visualizer', () => {
     ui = await startUi(state);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(recordNotifications);
   });
   afterAll(async () => {
     await browser?.close();
     ui?.child.kill('SIGTERM');
+  });
+
+  it('notifies only after the operator opts in, and remembers the choice', async () => {
+    await page.goto(ui.url);
+    const notify = page.locator('#notify');
+    await expect.poll(() => notify.textContent()).toBe('Notify me');
+    expect(await notify.getAttribute('aria-pressed')).toBe('false');
+    await notify.click();
+    await expect.poll(() => notify.getAttribute('aria-pressed')).toBe('true');
+    expect(await notify.textContent()).toBe('Notifications on');
+    expect(await page.evaluate(() => (globalThis as unknown as Recorded).asked)).toBe(1);
+    await page.reload();
+    await expect.poll(() => notify.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('offers retry first; marking done is a separate action that needs a reason and a second yes', async () => {
@@ -156,6 +243,11 @@ describe('a failed step in the visualizer', () => {
     await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^● waiting for you/);
     expect(await page.title()).toMatch(/^● waiting for you – .+ – xpmigrate$/);
     expect(await page.locator('link[rel="icon"]').getAttribute('data-status')).toBe('waiting-operator');
+    // The operator opted in: the browser tells them too, once, with the step that waits.
+    const shown = await page.evaluate(() => (globalThis as unknown as Recorded).shown);
+    const waiting = shown.filter((n) => n.title === 'xpmigrate: waiting for you');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.body).toBe(await page.locator('#prompt h3').textContent());
   });
 
   it('switches to German: the page’s own words and the run’s texts, journal kinds included', async () => {
@@ -174,6 +266,18 @@ describe('a failed step in the visualizer', () => {
       await page.locator('#timeline li[data-kind="operator-confirm"] .summary').first().textContent(),
     ).toBe('als erledigt markiert, ohne dass er lief · Begründung: copied by hand with SSMS');
     await page.screenshot({ path: `${ARTIFACTS}visualizer-de.png` });
+    // The statechart in German too: steps and phases by their titles, states and events in words.
+    await page.click('#show-chart');
+    expect(await page.locator('#map').isVisible()).toBe(false); // one tab at a time
+    const prompted = (await page.locator('#prompt h3').textContent()) ?? '';
+    const labels = await page.locator('#chart text').allTextContents();
+    expect(labels).toContain('Abgebrochen');
+    expect(labels).toContain('abbrechen');
+    expect(labels.some((l) => l.endsWith('· fehlgeschlagen'))).toBe(true);
+    expect(labels.some((l) => prompted.startsWith(l.replace(/…$/, '')))).toBe(true);
+    expect(labels.filter((l) => /^[A-Z_]+$|__|\[/.test(l))).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}visualizer-statechart-de.png` });
+    await page.click('#show-map');
     await page.selectOption('#lang-switch', 'en');
     await page.waitForURL(/lang=en/);
     await page.locator('#status', { hasText: 'waiting for you' }).waitFor();

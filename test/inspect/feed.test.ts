@@ -5,7 +5,6 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { JOURNAL_KIND_TEXT } from '../../src/i18n/index.js';
 import {
   chartOf,
-  layoutChart,
   parseCommand,
   RunActions,
   RunFollower,
@@ -253,7 +252,7 @@ describe('the server', () => {
     ui = await startUi({
       follower,
       model,
-      chart: await layoutChart(chartOf(model.machine)),
+      chart: chartOf(model.machine),
       host: '127.0.0.1',
       port: 0,
       token: 'test-token-0123456789',

@@ -103,7 +103,7 @@ export class ChartView {
     );
     label.textContent = node.label;
     const title = el('title', {}, g);
-    title.textContent = node.stepId ? `${node.stepId}\n${node.id}` : node.id;
+    title.textContent = node.hint;
     if (node.initial && node.parent)
       el('circle', { cx: node.x - 4, cy: node.y + node.height / 2, r: 3, class: 'initial' }, g);
     return g;

@@ -3,6 +3,7 @@ import { decodeMessage } from './decode.js';
 import { byId, shortTime } from './dom.js';
 import { renderHeader, renderNow, renderTab } from './header.js';
 import { renderMap } from './map.js';
+import { notifyChange, wireNotify } from './notify.js';
 import {
   type Actions,
   outcomeText,
@@ -142,6 +143,7 @@ function apply(message: ServerMessage): void {
         sent = undefined;
       }
       tellOutcome();
+      notifyChange(previous, view, lang);
       chart?.highlight(view.active);
       if (previous?.currentStep !== view.currentStep) chart?.reveal();
       probe.shown[view.seq] = Date.now();
@@ -262,6 +264,7 @@ wireToolbar();
 wireTabs();
 wireJournalFilter();
 wireLanguage();
+wireNotify(lang);
 connect();
 // Elapsed time moves on between views.
 setInterval(() => {

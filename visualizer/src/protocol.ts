@@ -34,6 +34,8 @@ export interface ChartEdge {
 /** Absolute coordinates in the chart's own space. */
 export interface PlacedNode extends ChartNode {
   label: string;
+  /** The whole text behind a shortened label: the tooltip and what a screen reader hears. */
+  hint: string;
   x: number;
   y: number;
   width: number;

@@ -13,6 +13,21 @@ const TEXTS = {
     de: 'xpmigrate ui wurde neu gestartet: die Adresse öffnen, die es ausgegeben hat (neues Token)',
     en: 'xpmigrate ui was restarted: open the address it printed (a new token)',
   },
+  notifyOff: { de: 'Benachrichtigen', en: 'Notify me' },
+  notifyOn: { de: 'Benachrichtigung an', en: 'Notifications on' },
+  notifyOffHint: {
+    de: 'Eine Browser-Benachrichtigung, sobald der Lauf auf Sie wartet, fehlschlägt oder fertig ist',
+    en: 'A browser notification when the run waits for you, fails or finishes',
+  },
+  notifyOnHint: { de: 'Klicken schaltet die Benachrichtigungen aus', en: 'Click to turn notifications off' },
+  notifyDenied: {
+    de: 'Der Browser hat Benachrichtigungen für diese Seite gesperrt (in den Seiteneinstellungen erlauben)',
+    en: 'The browser blocks notifications for this page (allow them in its site settings)',
+  },
+  notifyUnavailable: {
+    de: 'Benachrichtigungen gibt es nur unter http://127.0.0.1 oder localhost, nicht unter einer anderen Adresse',
+    en: 'Notifications work only at http://127.0.0.1 or localhost, not at another address',
+  },
   checklist: { de: 'Checkliste', en: 'Checklist' },
   snapshots: { de: 'Snapshots', en: 'Snapshots' },
   journal: { de: 'Journal', en: 'Journal' },

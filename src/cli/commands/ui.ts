@@ -40,18 +40,17 @@ async function serve(ctx: CliContext, o: UiFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new XpmError('E_INPUT_CHOICE', { flag: '--port', value: o.port, allowed: '0–65535' });
   // Loaded here, not with every command: elkjs alone is 1.5 MB of JavaScript.
-  const { chartOf, layoutChart, RunActions, RunFollower, startUi, streamToInspector } = await import(
+  const { chartOf, RunActions, RunFollower, startUi, streamToInspector } = await import(
     '../../inspect/index.js'
   );
   const file = stateFile(o.state, ctx.io.env);
   const follower = new RunFollower(file, o.run, ctx.lang);
   const model = follower.open();
-  const chart = await layoutChart(chartOf(model.machine));
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
   const ui = await startUi({
     follower,
     model,
-    chart,
+    chart: chartOf(model.machine),
     host: o.host,
     port,
     token: randomBytes(24).toString('base64url'),
