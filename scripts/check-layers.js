@@ -21,11 +21,15 @@ const ALLOWED = {
   persistence: ['i18n', 'errors'],
   formats: ['i18n', 'errors'],
   actors: ['catalog', 'formats', 'host', 'i18n', 'errors'],
+  twin: ['actors', 'formats', 'catalog', 'host', 'i18n', 'errors'],
+  forecast: ['twin', 'catalog', 'plan', 'machines', 'i18n', 'errors'],
   diagnose: ['actors', 'formats', 'catalog', 'plan', 'host', 'i18n', 'errors'],
-  runtime: ['actors', 'catalog', 'plan', 'machines', 'persistence', 'host', 'i18n', 'errors'],
-  report: ['runtime', 'catalog', 'plan', 'machines', 'persistence', 'i18n', 'errors'],
+  runtime: ['actors', 'forecast', 'catalog', 'plan', 'machines', 'persistence', 'host', 'i18n', 'errors'],
+  report: ['forecast', 'runtime', 'catalog', 'plan', 'machines', 'persistence', 'i18n', 'errors'],
   simulation: ['runtime', 'actors', 'catalog', 'machines', 'host', 'i18n', 'errors'],
   service: [
+    'twin',
+    'forecast',
     'runtime',
     'report',
     'simulation',
@@ -40,7 +44,20 @@ const ALLOWED = {
   ],
   // The front ends reach runs only through the service: never runtime, persistence or simulation.
   inspect: ['service', 'machines', 'catalog', 'plan', 'i18n', 'errors'],
-  cli: ['service', 'inspect', 'actors', 'diagnose', 'report', 'catalog', 'plan', 'host', 'i18n', 'errors'],
+  cli: [
+    'service',
+    'twin',
+    'forecast',
+    'inspect',
+    'actors',
+    'diagnose',
+    'report',
+    'catalog',
+    'plan',
+    'host',
+    'i18n',
+    'errors',
+  ],
 };
 /** The visualizer's protocol types are shared with the page (type-only imports). */
 const SHARED = join(root, 'visualizer', 'src');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
@@ -15,6 +14,7 @@ import { registerResume } from './commands/resume.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { registerSql } from './commands/sql.js';
 import { registerStart } from './commands/start.js';
+import { registerTwin } from './commands/twin.js';
 import { registerUi } from './commands/ui.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerUsersCsv } from './commands/users-csv.js';
@@ -22,6 +22,7 @@ import { registerV4Exports } from './commands/v4-exports.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts/index.js';
+import { packageVersion } from './version.js';
 
 export { ExitCode } from './exit-codes.js';
 
@@ -80,6 +81,7 @@ function buildProgram(ctx: CliContext, argv: string[]): Command {
   registerUsersCsv(program, ctx);
   registerV4Exports(program, ctx);
   registerReport(program, ctx);
+  registerTwin(program, ctx);
   registerUi(program, ctx);
   return program;
 }
@@ -192,20 +194,4 @@ function scanLang(argv: string[]): string | undefined {
 function versionText(argv: string[]): string {
   if (!argv.includes('-V') && !argv.includes('--version')) return packageVersion(); // asked only when shown
   return `${packageVersion()} (Node ${process.version}, SQLite: ${sqliteDriver()})`;
-}
-
-/** The package's version: src/cli/ under vitest, dist/src/cli/ when built. */
-function packageVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
-        name: string;
-        version: string;
-      };
-      if (pkg.name === 'xpmigrate') return pkg.version;
-    } catch {
-      // not at this level
-    }
-  }
-  return '0.0.0';
 }

@@ -2,6 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { failureTexts } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { type Plan, warningText } from '../plan/index.js';
+import { downtimeLines } from '../report/index.js';
 import {
   type DriveOutcome,
   type DriveRequest,
@@ -41,6 +42,7 @@ export async function driveRun(
   run: (how: DriveRequest) => Promise<DriveOutcome>,
   who: string,
   autoConfirm = false,
+  service?: RunService,
 ): Promise<DriveOutcome> {
   const onProgress = (e: RunEvent, place: ProgressPlace) => {
     const line = progressLine(ctx, e, place);
@@ -48,6 +50,10 @@ export async function driveRun(
   };
   const outcome = await run({ who, autoConfirm, onProgress });
   ctx.exitCode = exitCodeOf(outcome.status);
+  // At the end: the downtime as forecast and as it was (the forecast's error, for the next one).
+  if (service && outcome.status === 'done')
+    for (const line of downtimeLines(service.report(outcome.runId, ctx.lang), ctx.lang))
+      out(ctx, `  ${line}`);
   return outcome;
 }
 

@@ -1052,6 +1052,56 @@ export const ERRORS = {
       en: "Give a Backup-Manager log file or folder this account may read (the path is shown in the Backup-Manager's header).",
     },
   },
+  E_TWIN_PATH: {
+    message: {
+      de: 'Die Zwillingsdatei {file} lässt sich nicht lesen ({detail}).',
+      en: 'Cannot read the twin file {file} ({detail}).',
+    },
+    remedy: {
+      de: 'Den Pfad prüfen; die Datei schreibt „xpmigrate twin collect --out DATEI“ auf dem Kundenserver.',
+      en: 'Check the path; "xpmigrate twin collect --out FILE" on the customer\'s server writes it.',
+    },
+  },
+  E_TWIN_DAMAGED: {
+    message: {
+      de: '{file} ist keine unveränderte Zwillingsdatei von xpmigrate ({detail}).',
+      en: '{file} is not an unchanged xpmigrate twin file ({detail}).',
+    },
+    remedy: {
+      de: 'Die Datei nicht von Hand bearbeiten: auf dem Kundenserver neu erfassen (xpmigrate twin collect --out DATEI) und erneut kopieren.',
+      en: "Do not edit the file by hand: collect it again on the customer's server (xpmigrate twin collect --out FILE) and copy it again.",
+    },
+  },
+  E_TWIN_NEWER: {
+    message: {
+      de: 'Die Zwillingsdatei {file} stammt von einem neueren xpmigrate ({tool}, Format {schema}).',
+      en: 'The twin file {file} comes from a newer xpmigrate ({tool}, format {schema}).',
+    },
+    remedy: {
+      de: 'Hier dieselbe oder eine neuere xpmigrate-Version verwenden, oder den Zwilling mit dieser Version erfassen.',
+      en: 'Use the same or a newer xpmigrate here, or collect the twin with this version.',
+    },
+  },
+  E_TWIN_PRODUCT: {
+    message: {
+      de: 'Die Zwillingsdatei {file} beschreibt keine bekannte XPhone Version („{version}“).',
+      en: 'The twin file {file} describes no known XPhone version ("{version}").',
+    },
+    remedy: {
+      de: 'Den Zwilling auf dem XPhone Connect Server erfassen, der umziehen soll.',
+      en: 'Collect the twin on the XPhone Connect Server that is to move.',
+    },
+  },
+  E_TWIN_FROM: {
+    message: {
+      de: 'Der Zwilling meldet XPhone {twin}, --from sagt {from}.',
+      en: 'The twin reports XPhone {twin}, --from says {from}.',
+    },
+    remedy: {
+      de: '--from weglassen (der Zwilling sagt es) oder den Zwilling neu erfassen.',
+      en: 'Leave out --from (the twin tells it) or collect the twin again.',
+    },
+  },
   E_DIAG_EMPTY: {
     message: { de: '{file} ist leer.', en: '{file} is empty.' },
     remedy: { de: 'Die Logdatei des letzten Laufs angeben.', en: 'Give the log file of the last run.' },

@@ -2,6 +2,8 @@
 
 export {
   analyseLogFile,
+  type BackupManagerRun,
+  backupManagerRuns,
   type FileReport,
   type Finding,
   KNOWN_PROBLEMS,

@@ -59,6 +59,20 @@ export interface Host {
   xphoneV4Installed(): Promise<boolean>;
   /** Whether the export folder holds these items (keys of V4_EXPORT_ITEMS). */
   checkV4Exports(needed: string[]): Promise<{ ok: boolean; missing: string[] }>;
+  /** What `twin collect` reads of the machine; read-only, one question. */
+  inventory(): Promise<HostInventory>;
+}
+
+/** The machine's facts a rehearsal of it needs (`twin collect`). */
+export interface HostInventory {
+  /** The `Atlas%` services: state, start mode (Auto, Manual, Disabled) and account. */
+  services: Array<{ name: string; running: boolean; startMode: string; account: string }>;
+  /** IIS application pools and the identity each runs as; empty without IIS. */
+  appPools: Array<{ name: string; identity: string }>;
+  /** Local fixed disks. */
+  volumes: Array<{ volume: string; freeMb: number; sizeMb: number }>;
+  /** Win32_ComputerSystem's manufacturer and model: "VMware, Inc. VMware7,1", "Microsoft Corporation Virtual Machine". */
+  hardware: string;
 }
 
 /** A snapshot as its provider lists it. */

@@ -1,5 +1,6 @@
 export type {
   Host,
+  HostInventory,
   MutationHook,
   SnapshotInfo,
   SnapshotProvider,

@@ -2,7 +2,8 @@ import type { Lang, StepState } from '../i18n/index.js';
 import { type MachineContext, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
 import { phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
-import { persistedOf, planOf } from '../runtime/index.js';
+import { persistedOf, planOf, settingsOf } from '../runtime/index.js';
+import { type RunTiming, runTiming } from './timing.js';
 
 /** A step's status in the words the CLI and the page use too (machines' stepStatus). */
 export type StepStatus = StepState;
@@ -44,6 +45,8 @@ export interface RunReport {
   snapshots: Array<{ name: string; stepId: string; provider: string; at: string; removedAt: string | null }>;
   rollbacks: Array<{ at: string; kind: string; who: string; snapshot: string | null; detail: string }>;
   warnings: string[];
+  /** The forecast the run was started with, beside what each step and the downtime took. */
+  timing: RunTiming | null;
 }
 
 /** Everything a customer's record of a run needs, from the store alone. */
@@ -112,7 +115,17 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
         detail: r.kind === 'rollback' ? `undone: ${((r.detail.undone as string[]) ?? []).join(', ')}` : '',
       })),
     warnings: plan.warnings.map((w) => warningText(w, lang)),
+    timing: timingOf(row, steps),
   };
+}
+
+function timingOf(row: RunRow, steps: ReportStep[]): RunTiming | null {
+  const { forecast } = settingsOf(row);
+  if (!forecast) return null;
+  const settled = steps
+    .filter((s) => s.status === 'done' || s.status === 'skipped' || s.status === 'forced')
+    .map((s) => ({ id: s.id, at: s.at }));
+  return runTiming(forecast, row.createdAt, settled);
 }
 
 function stepOf(

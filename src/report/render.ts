@@ -3,6 +3,7 @@ import { routeTitle, runStatusText } from '../plan/index.js';
 import type { ReportStep, RunReport } from './collect.js';
 import { markdownText } from './markdown.js';
 import { R } from './texts.js';
+import { downtimeLines, downtimeTimeline, stepForecast } from './timeline.js';
 
 const t = (key: keyof typeof R, lang: Lang) => R[key][lang];
 
@@ -49,13 +50,14 @@ export function reportMarkdown(r: RunReport, lang: Lang): string {
     '',
     `## ${t('steps', lang)}`,
     '',
-    `| | ${t('step', lang)} | ${t('status', lang)} | ${t('by', lang)} | ${t('when', lang)} | ${t('evidence', lang)} | ${t('attempts', lang)} | ${t('duration', lang)} | |`,
-    '|---|---|---|---|---|---|---|---|---|',
+    `| | ${t('step', lang)} | ${t('status', lang)} | ${t('by', lang)} | ${t('when', lang)} | ${t('evidence', lang)} | ${t('attempts', lang)} | ${t('duration', lang)} | ${t('forecast', lang)} | |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...r.steps.map(
       (s, i) =>
-        `| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${t(s.status, lang)} | ${cell(s.by ?? '')} | ${s.at ?? ''} | ${cell(evidenceText(s.evidence))} | ${s.attempts || ''} | ${seconds(s.durationSeconds)} | ${cell(stepNote(s, lang))} |`,
+        `| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${t(s.status, lang)} | ${cell(s.by ?? '')} | ${s.at ?? ''} | ${cell(evidenceText(s.evidence))} | ${s.attempts || ''} | ${seconds(s.durationSeconds)} | ${cell(stepForecast(r, s.id, lang))} | ${cell(stepNote(s, lang))} |`,
     ),
     '',
+    ...downtimeMarkdown(r, lang),
     `## ${t('snapshots', lang)}`,
     '',
     ...(r.snapshots.length === 0
@@ -78,6 +80,45 @@ export function reportMarkdown(r: RunReport, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The downtime: forecast and actual, then its steps as a timeline (only when the run had a forecast). */
+function downtimeMarkdown(r: RunReport, lang: Lang): string[] {
+  if (!r.timing?.downtimes.length) return [];
+  const cell = markdownText;
+  return [
+    `## ${t('downtime', lang)}`,
+    '',
+    ...downtimeLines(r, lang).map((l) => `- ${cell(l)}`),
+    '',
+    `| ${t('plannedStart', lang)} | ${t('step', lang)} | ${t('forecast', lang)} | ${t('actual', lang)} |`,
+    '|---|---|---|---|',
+    ...downtimeTimeline(r, lang).map(
+      (row) => `| ${row.offset} | ${cell(row.title)} | ${row.forecast} | ${row.actual} |`,
+    ),
+    '',
+  ];
+}
+
+function downtimeHtml(r: RunReport, lang: Lang): string {
+  if (!r.timing?.downtimes.length) return '';
+  const rows = downtimeTimeline(r, lang)
+    .map(
+      (row) =>
+        `<tr><td>${esc(row.offset)}</td><td>${esc(row.title)}</td><td>${esc(row.forecast)}</td><td>${esc(row.actual)}</td></tr>`,
+    )
+    .join('\n');
+  return `<h2>${esc(t('downtime', lang))}</h2>
+<ul>${downtimeLines(r, lang)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul>
+<table class="timeline">
+<thead><tr><th>${esc(t('plannedStart', lang))}</th><th>${esc(t('step', lang))}</th><th>${esc(t('forecast', lang))}</th><th>${esc(t('actual', lang))}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+`;
+}
+
 const esc = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -90,7 +131,7 @@ export function reportHtml(r: RunReport, lang: Lang): string {
   const rows = r.steps
     .map(
       (s, i) =>
-        `<tr class="${s.status}"><td>${i + 1}</td><td>${esc(s.title)}<br><small>${esc(s.id)}</small></td><td>${esc(t(s.status, lang))}</td><td>${esc(s.by ?? '')}</td><td>${esc(s.at ?? '')}</td><td>${esc(evidenceText(s.evidence))}</td><td>${s.attempts || ''}</td><td>${esc(seconds(s.durationSeconds))}</td><td>${esc(stepNote(s, lang))}</td></tr>`,
+        `<tr class="${s.status}"><td>${i + 1}</td><td>${esc(s.title)}<br><small>${esc(s.id)}</small></td><td>${esc(t(s.status, lang))}</td><td>${esc(s.by ?? '')}</td><td>${esc(s.at ?? '')}</td><td>${esc(evidenceText(s.evidence))}</td><td>${s.attempts || ''}</td><td>${esc(seconds(s.durationSeconds))}</td><td>${esc(stepForecast(r, s.id, lang))}</td><td>${esc(stepNote(s, lang))}</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -122,12 +163,12 @@ export function reportHtml(r: RunReport, lang: Lang): string {
 </dl>
 <h2>${esc(t('steps', lang))}</h2>
 <table>
-<thead><tr><th></th><th>${esc(t('step', lang))}</th><th>${esc(t('status', lang))}</th><th>${esc(t('by', lang))}</th><th>${esc(t('when', lang))}</th><th>${esc(t('evidence', lang))}</th><th>${esc(t('attempts', lang))}</th><th>${esc(t('duration', lang))}</th><th></th></tr></thead>
+<thead><tr><th></th><th>${esc(t('step', lang))}</th><th>${esc(t('status', lang))}</th><th>${esc(t('by', lang))}</th><th>${esc(t('when', lang))}</th><th>${esc(t('evidence', lang))}</th><th>${esc(t('attempts', lang))}</th><th>${esc(t('duration', lang))}</th><th>${esc(t('forecast', lang))}</th><th></th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<h2>${esc(t('snapshots', lang))}</h2>
+${downtimeHtml(r, lang)}<h2>${esc(t('snapshots', lang))}</h2>
 ${list(r.snapshots.map((s) => `${s.name} (${s.provider}, ${s.stepId}, ${s.at})${s.removedAt ? ` – ${t('removed', lang)} ${s.removedAt}` : ''}`))}
 <h2>${esc(t('rollbacks', lang))}</h2>
 ${list(r.rollbacks.map((b) => `${b.at} ${b.kind} ${b.snapshot ?? ''} (${b.who}) ${b.detail}`.trimEnd()))}

@@ -32,7 +32,7 @@ export interface StandInOperator {
   manual(
     step: RunStep,
     host: Host,
-    run: { databases: string[]; serviceAccount?: string },
+    run: { databases: string[]; serviceAccount?: string; sqlServer?: string },
   ): Promise<OperatorCommand>;
   /** The retry a person would send after a failure that named the evidence it needs; none if given. */
   retry(

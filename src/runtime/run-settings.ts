@@ -1,7 +1,10 @@
 import type { RunOptions } from '../actors/index.js';
+import type { Forecast } from '../forecast/index.js';
 
 /** What a run was started with, stored with it and read by every later process. */
 export interface RunSettings extends RunOptions {
   /** Seconds to wait for a healthy server after a reboot before asking the operator. */
   healthTimeoutSeconds: number;
+  /** What the run was expected to take (`--twin`, `--estimate`): the report sets it beside the actual. */
+  forecast?: Forecast;
 }

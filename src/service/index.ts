@@ -19,4 +19,11 @@ export {
 } from './run-service.js';
 export { defaultTarget, type StartRequest } from './settings.js';
 export { timelineOf } from './timeline.js';
+export {
+  expressOverflow,
+  forecastFor,
+  planInputWithTwin,
+  rehearsalServerName,
+  seedFromTwin,
+} from './twin.js';
 export { type RunModel, runModel } from './view.js';

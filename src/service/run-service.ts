@@ -55,6 +55,7 @@ import { simulatedOperator } from '../simulation/index.js';
 import { discover, foundText } from './discover.js';
 import { hostForRun, simulatedHost, standInFor } from './hosts.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
+import { seedFromTwin } from './twin.js';
 import { buildView, currentState, type RunModel, runModel } from './view.js';
 
 /** A run as the service hands it out: its row, and its plan and settings as types. */
@@ -207,6 +208,7 @@ export class RunService {
             ? { version: request.simulation?.version ?? request.plan.input.from }
             : {}),
           storeOutsideVm: request.simulation?.storeOutsideVm === true,
+          ...(request.simulation?.twin ? { seed: seedFromTwin(request.simulation.twin) } : {}),
         })
       : new WindowsHost();
     // Every database named is on the source server before anything runs (a typo is not skipped).

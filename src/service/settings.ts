@@ -2,11 +2,13 @@ import { dirname, join } from 'node:path';
 import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
 import { refuseSecrets } from '../actors/sql-server/index.js';
+import type { Forecast } from '../forecast/index.js';
 import type { Lang } from '../i18n/index.js';
 import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
 import { SIMULATED_SERVICE_ACCOUNT, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+import type { Twin } from '../twin/index.js';
 
 /** The startup task's log, beside the store (it runs with nobody watching). */
 export const RESUME_LOG = 'xpmigrate-resume.log';
@@ -28,9 +30,11 @@ export interface StartRequest {
   scriptDir?: string;
   scriptTarget?: number;
   /** The rehearsal's server: the version it starts at, and whether the store is outside its VM. */
-  simulation?: { version?: string; storeOutsideVm: boolean };
+  simulation?: { version?: string; storeOutsideVm: boolean; twin?: Twin };
   /** How this program is started again (node and its script): the resume task runs it. */
   launcher: string[];
+  /** The forecast from the twin and the operator's estimates, kept for the report. */
+  forecast?: Forecast;
   /** Start although another run in the store has not ended (`--new-run`). */
   newRun?: boolean;
   /** The language the run was started in: the startup task after a reboot speaks it too. */
@@ -76,6 +80,7 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
     ],
     resumeDirectory: dirname(storeFile),
     healthTimeoutSeconds: request.healthTimeoutSeconds,
+    ...(request.forecast ? { forecast: request.forecast } : {}),
     ...(request.snapshots ? { snapshots: request.snapshots } : {}),
     reboot: request.reboot,
     ...(request.journalMirror ? { journalMirror: absolutePath(request.journalMirror) } : {}),

@@ -1,10 +1,11 @@
 import type { Action, RunView } from '../../visualizer/src/protocol.js';
 import { XpmError } from '../errors/index.js';
+import { downtimeText } from '../forecast/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
 import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
-import { activeStep, persistedOf, planOf, reasonOf, statusOf } from '../runtime/index.js';
+import { activeStep, persistedOf, planOf, reasonOf, settingsOf, statusOf } from '../runtime/index.js';
 import { failureOf } from './timeline.js';
 
 const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
@@ -133,6 +134,8 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
     };
   }
 
+  const { forecast } = settingsOf(row);
+  const titleOf = (id: string) => viewSteps.find((s) => s.id === id)?.title ?? id;
   const holder = lockHolder(store.db, row.id, true);
   const lastCommand = store.lastCommand(row.id);
   return {
@@ -165,6 +168,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
           reason: reasonOf(lastCommand.reason)?.[lang] ?? null,
         }
       : null,
+    downtime: forecast ? downtimeText(forecast, titleOf, lang).split('\n') : [],
   };
 }
 

@@ -12,7 +12,7 @@ export const simulatedOperator: StandInOperator = {
   async manual(
     step: RunStep,
     host: Host,
-    run: { databases: string[]; serviceAccount?: string },
+    run: { databases: string[]; serviceAccount?: string; sqlServer?: string },
   ): Promise<OperatorCommand> {
     // A step whose evidence is the installed version is an update: the operator installs it.
     const update = step.evidence.find((f) => f.installedVersion && f.pattern);
@@ -23,7 +23,7 @@ export const simulatedOperator: StandInOperator = {
     // A Backup-Manager step: the operator runs it, and names the file and log it left.
     const bm = step.evidence.find((f) => f.backupManager)?.backupManager;
     const left: Record<string, string> =
-      bm && host instanceof SimulatedHost ? { ...host.runBackupManager(step.id, bm) } : {};
+      bm && host instanceof SimulatedHost ? { ...host.runBackupManager(step.id, bm, run.sqlServer) } : {};
     const evidence = Object.fromEntries(
       step.evidence.map((f) => [
         f.key,

@@ -1,12 +1,14 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Host, MutationHook, SnapshotProvider, SqlEndpoint } from '../host/index.js';
+import type { Host, HostInventory, MutationHook, SnapshotProvider, SqlEndpoint } from '../host/index.js';
 import { writeAtomic } from '../host/index.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
+import { applySeed, EXPRESS_DATA_LIMIT_MB, largestSeededDatabase, type SimSeed } from './seed.js';
 import {
   readSqlModels,
   SIMULATED_OLD_HOST,
   SIMULATED_OPERATOR,
+  SIMULATED_SERVICE_ACCOUNT,
   simulatedServer,
   simulatedServerName,
 } from './simulated-sql.js';
@@ -39,6 +41,8 @@ export interface SimState {
    * boot or health fail (tests set it to rehearse a slow start).
    */
   unreadyAnswers?: number;
+  /** The customer's server from its twin (`--twin`): the rehearsal meets its facts. */
+  seed?: SimSeed;
 }
 
 export interface SimSnapshot {
@@ -55,6 +59,8 @@ export interface SimOptions {
   version?: string;
   /** The store lives outside the VM (on a share): a rollback does not revert it. */
   storeOutsideVm?: boolean;
+  /** The customer's server, from its twin. */
+  seed?: SimSeed;
 }
 
 /**
@@ -81,6 +87,7 @@ export class SimulatedHost implements Host {
         options.version ?? '9.0.330.1359',
         join(`${storeFileOf(file)}.server`, 'XPhone Connect Server'),
         options.storeOutsideVm !== true,
+        options.seed,
       );
     if (!saved) writeSampleAtlas(this.state.installDir); // a new server: its atlas.xml once
     if (this.state.pendingReboot) {
@@ -174,7 +181,11 @@ export class SimulatedHost implements Host {
    * and appends to its log, in the format the guide shows. Once per step, like an operator who
    * does not make a second backup when asked again after a crash.
    */
-  runBackupManager(stepId: string, operation: 'backup' | 'restore'): { file?: string; log: string } {
+  runBackupManager(
+    stepId: string,
+    operation: 'backup' | 'restore',
+    target?: string,
+  ): { file?: string; log: string } {
     const done = this.state.backups[stepId];
     if (done) return done;
     const base = `${storeFileOf(this.file)}.server`;
@@ -190,11 +201,7 @@ export class SimulatedHost implements Host {
             `${at} INF SQLHelper.SaveDatabase XPDATA`,
             `${at} INF Backup finished: ${file}`,
           ]
-        : [
-            `${at} INF Restore started`,
-            `${at} INF SQLHelper.RestoreDatabase XPDATA`,
-            `${at} INF Restore finished`,
-          ];
+        : this.restoreLines(at, target);
     appendFileSync(log, `${lines.join('\r\n')}\r\n`);
     const result = { ...(file ? { file } : {}), log };
     // Counted like an effect (the crash tests check it happens once), but no fault hook: an operator's act.
@@ -204,6 +211,46 @@ export class SimulatedHost implements Host {
     this.save();
     return result;
   }
+  /**
+   * A restore onto SQL Express stops at a database over its 10 GB of data, with SQL Server's
+   * error 1827 in the log ("Maximum capacity specifications for SQL Server"), as the real
+   * Backup-Manager's would. The rehearsal's own sample fits; a customer's twin may not.
+   */
+  private restoreLines(at: string, target: string | undefined): string[] {
+    const largest = largestSeededDatabase(this.state.seed);
+    const express = target !== undefined && /\\(XPCONNECT|XPANALYTICS)/i.test(simulatedServerName(target));
+    if (largest && express && largest.dataMb > EXPRESS_DATA_LIMIT_MB)
+      return [
+        `${at} INF Restore started`,
+        `${at} INF SQLHelper.RestoreDatabase ${largest.name}`,
+        `${at} ERR SQLHelper.RestoreDatabase Error while restoring Database ${largest.name}`,
+        `${at} ERR CREATE DATABASE or ALTER DATABASE failed because the resulting cumulative database size would exceed your licensed limit of ${EXPRESS_DATA_LIMIT_MB} MB per database.`,
+        'RESTORE DATABASE is terminating abnormally.',
+        `${at} INF Restore ended with errors`,
+      ];
+    return [
+      `${at} INF Restore started`,
+      `${at} INF SQLHelper.RestoreDatabase XPDATA`,
+      `${at} INF Restore finished`,
+    ];
+  }
+
+  /** What `twin collect` reads: from the customer's twin when the rehearsal has one. */
+  async inventory(): Promise<HostInventory> {
+    const seeded = new Map((this.state.seed?.services ?? []).map((s) => [s.name, s]));
+    return {
+      services: Object.entries(this.state.services).map(([name, running]) => ({
+        name,
+        running,
+        startMode: seeded.get(name)?.startMode ?? 'Auto',
+        account: seeded.get(name)?.account ?? SIMULATED_SERVICE_ACCOUNT,
+      })),
+      appPools: Object.entries(this.state.appPools).map(([name, identity]) => ({ name, identity })),
+      volumes: this.state.seed?.volumes ?? [{ volume: 'C:', freeMb: 61_440, sizeMb: 102_400 }],
+      hardware: this.state.seed?.hardware ?? 'Microsoft Corporation Virtual Machine',
+    };
+  }
+
   /** What a stock Windows Server 2019 has: the built-in driver and, from SSMS, ODBC Driver 17. */
   async odbcDrivers(): Promise<string[]> {
     return ['SQL Server', 'ODBC Driver 17 for SQL Server'];
@@ -216,7 +263,10 @@ export class SimulatedHost implements Host {
       const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);
       // Loaded when a run first reaches a SQL Server: most commands never do.
       const { SqlServerSimulator } = await import('./sql-server/server.js');
-      simulator = new SqlServerSimulator(file, simulatedServer(name, join(this.sqlFolder, 'backup')));
+      simulator = new SqlServerSimulator(
+        file,
+        applySeed(simulatedServer(name, join(this.sqlFolder, 'backup')), this.state.seed?.sqlServers?.[name]),
+      );
       await simulator.start();
       simulator.unref(); // the run's process may end while it listens
       this.simulators.set(name, simulator);
@@ -300,7 +350,7 @@ export class SimulatedHost implements Host {
     return SIMULATED_OLD_HOST;
   }
   async osVersion() {
-    return 'Windows Server 2022 Standard 10.0.20348 (simulated)';
+    return `${this.state.seed?.os ?? 'Windows Server 2022 Standard 10.0.20348'} (simulated)`;
   }
   /** The tool sees a share when a simulated SQL Server's share maps it to a folder that exists. */
   async pathExists(path: string) {
@@ -353,15 +403,18 @@ function copyStore(fromBase: string, toBase: string, restoring = false): boolean
   return true;
 }
 
-function initialState(version: string, installDir: string, storeOnVm: boolean): SimState {
+function initialState(version: string, installDir: string, storeOnVm: boolean, seed?: SimSeed): SimState {
   return {
     version,
     bootId: 1,
     pendingReboot: false,
-    services: { AtlasService: true, AtlasWebService: true },
+    services: seed?.services
+      ? Object.fromEntries(seed.services.map((s) => [s.name, s.running]))
+      : { AtlasService: true, AtlasWebService: true },
     instances: ['XPCONNECT', 'XPANALYTICS'],
     installDir,
-    appPools: { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
+    appPools: seed?.appPools ?? { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
+    ...(seed ? { seed } : {}),
     backups: {},
     snapshots: [],
     resumeTask: null,

@@ -56,6 +56,7 @@ export function simulatedServer(name: string, backupDir: string): SqlModel {
       // What export-db reads there (the move with SQL scripts).
       model.catalogs[db] = sampleCatalog(db, model.dataPath)!;
     }
+    model.backupHistory = nightlyBackups(model.dataPath, { XPDATA: 512, XPVDIR: 128, XPSTATS: 256 });
   } else if (name.startsWith(`${NEW_HOST}\\`)) {
     for (const db of ['XPDATA', 'XPVDIR', 'XPSTATS']) model.databases[db] = xphoneDatabase(model, db, 16);
   }
@@ -75,4 +76,24 @@ export function readSqlModels(folder: string): Record<string, SqlModel> {
     models[model.name] = model;
   }
   return models;
+}
+
+/**
+ * msdb's record of the old server's nightly full backups (the Backup-Manager's and the
+ * customer's own): three nights at about 40 MB/s, the rate a SQL Express on a VM disk reaches.
+ */
+function nightlyBackups(
+  folder: string,
+  sizes: Record<string, number>,
+): NonNullable<SqlModel['backupHistory']> {
+  const nights = [1, 2, 3].map((n) => new Date(Date.UTC(2026, 10, 28 - n, 22, 0, 0)));
+  return nights.flatMap((night, n) =>
+    Object.entries(sizes).map(([database, sizeMb]) => ({
+      database,
+      sizeMb,
+      seconds: Math.round(sizeMb / (36 + 4 * n)),
+      finishedAt: night.toISOString().slice(0, 19),
+      device: `${folder}Backup\\${database}.bak`,
+    })),
+  );
 }

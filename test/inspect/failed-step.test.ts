@@ -257,6 +257,10 @@ describe('a failed step in the visualizer', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await page.locator('#title').textContent()).toContain('Probelauf (simuliert)');
     expect(await page.locator('#now').textContent()).toMatch(/^Schritt \d+ von \d+ · wartet auf Sie: /);
+    // The forecast the run was started with: the downtime from the cut-over, in German.
+    expect(await page.locator('#forecast').textContent()).toMatch(
+      /^Ausfallzeit von XPhone: .*von „Umschalt-Termin/,
+    );
     expect(await page.locator('#timeline li[data-kind="operator-confirm"] .kind').first().textContent()).toBe(
       'bestätigt',
     );

@@ -69,7 +69,15 @@ export function renderNow(view: RunView, lang: Lang): void {
   );
 }
 
+/** The downtime forecast the run was started with (`--twin`, `--estimate`), one line per stretch. */
+function renderForecast(view: RunView): void {
+  const pane = byId('forecast');
+  pane.hidden = view.downtime.length === 0;
+  pane.replaceChildren(...view.downtime.map((line) => h('div', {}, line)));
+}
+
 export function renderHeader(view: RunView, lang: Lang): void {
+  renderForecast(view);
   byId('title').textContent =
     `${view.title}  ·  ${view.runId.slice(0, 8)}${view.simulate ? `  ·  ${t(lang, 'rehearsal')}` : ''}`;
   const status = byId('status');

@@ -119,6 +119,8 @@ export interface RunView {
     status: string;
     reason: string | null;
   } | null;
+  /** The forecast the run was started with: each stretch XPhone is down, in words. */
+  downtime: string[];
 }
 
 export interface TimelineRow {

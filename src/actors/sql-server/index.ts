@@ -12,6 +12,7 @@ export {
   type Check,
   type CheckInput,
   type CheckStatus,
+  folderVisibleToServer,
   networkAccount,
   runChecks,
   type ServerFacts,
@@ -37,4 +38,5 @@ export * from './connection-string.js';
 export { assertDatabaseNames, assertSourceDatabases, ensureDatabases, ownedDatabases } from './databases.js';
 export { diagnose as diagnoseSqlError } from './diagnose.js';
 export { runServer, sqlServerEffects } from './effects.js';
+export { type BackupRecord, backupHistory, serverLanguage } from './history.js';
 export { chooseOdbcDriver, odbcConnectionString } from './odbc.js';

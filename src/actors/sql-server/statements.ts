@@ -110,3 +110,18 @@ export const LAST_RESTORE =
   'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file] FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
 
 export const DATABASE_STATE = 'SELECT state_desc AS state FROM sys.databases WHERE name = @database';
+
+/**
+ * The server's `default language` (sp_configure), by name: what a session that asks for none
+ * speaks. This tool's own sessions ask for us_english, so @@LANGUAGE would not tell.
+ */
+export const SERVER_LANGUAGE =
+  "SELECT l.name AS language FROM sys.configurations AS c JOIN sys.syslanguages AS l ON l.langid = CAST(c.value_in_use AS int) WHERE c.name = N'default language'";
+
+/**
+ * The server's own record of its full backups (msdb.dbo.backupset, "backupset (Transact-SQL)"):
+ * size and duration of each, the Backup-Manager's included. backup_size counts FILESTREAM data
+ * too. The first family of a media set only, so a striped backup is one row. Newest first.
+ */
+export const BACKUP_HISTORY =
+  "SELECT TOP (500) bs.database_name AS [database], CAST(bs.backup_size / 1048576 AS bigint) AS sizeMb, DATEDIFF(SECOND, bs.backup_start_date, bs.backup_finish_date) AS seconds, CONVERT(nvarchar(33), bs.backup_finish_date, 126) AS finishedAt, bmf.physical_device_name AS device FROM msdb.dbo.backupset AS bs JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id AND bmf.family_sequence_number = 1 WHERE bs.type = 'D' ORDER BY bs.backup_finish_date DESC";

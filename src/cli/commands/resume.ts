@@ -36,6 +36,7 @@ export function registerResume(program: Command, ctx: CliContext): void {
           (how) => service.resume(o.run, { ...how, ...(o.afterReboot ? { untilBooted: true } : {}) }),
           operatorName(o.by),
           o.autoConfirm === true,
+          service,
         );
         // Handed over after the reboot: the operator is the one to continue.
         if (o.afterReboot && outcome.status === 'running') ctx.exitCode = ExitCode.waitingOperator;

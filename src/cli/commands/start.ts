@@ -7,13 +7,16 @@ import {
 } from '../../actors/snapshots/index.js';
 import { SCRIPT_TARGETS } from '../../actors/sql-script/index.js';
 import { XpmError } from '../../errors/index.js';
+import { downtimeText } from '../../forecast/index.js';
 import { say } from '../../i18n/index.js';
-import { RunService, type StartRequest, stateFile } from '../../service/index.js';
+import { forecastFor, RunService, type StartRequest, stateFile } from '../../service/index.js';
 import { choice } from '../choice.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, out } from '../context.js';
 import { addPlanOptions, addSqlOptions, listOption, planInputFrom } from '../plan-options.js';
+import { titlesOf } from '../render/index.js';
 import { driveRun, openService, operatorName } from '../session.js';
 import { T } from '../texts/index.js';
+import { addTwinOptions, estimatesFrom, twinFrom, withTwin } from '../twin-options.js';
 
 export function registerStart(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -38,24 +41,36 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
     .option('--new-run', say(T.optNewRun, lang))
-    .option('--by <name>', say(T.optBy, lang))
-    .action(async (options: Record<string, unknown>) => {
-      const request = { ...startRequest(options), lang };
-      // A real run on Windows: elevated, and its store on a local disk, before the store exists.
-      if (!request.simulate && process.platform === 'win32')
-        await RunService.preflight(stateFile(options.state as string | undefined, ctx.io.env));
-      const service = openService(ctx, options.state as string | undefined, { create: true });
-      try {
-        await driveRun(
-          ctx,
-          (how) => service.start(request, how),
-          operatorName(options.by as string | undefined),
-          options.autoConfirm === true,
-        );
-      } finally {
-        service.close();
-      }
-    });
+    .option('--by <name>', say(T.optBy, lang));
+  addTwinOptions(cmd, lang).action(async (options: Record<string, unknown>) => {
+    const request = { ...startRequest(options), lang };
+    const twin = request.simulation?.twin;
+    if (twin)
+      out(
+        ctx,
+        say(T.twinRehearsal, lang, {
+          machine: twin.facts.machine.name,
+          version: twin.facts.xphone.version,
+          at: twin.collectedAt.slice(0, 10),
+        }),
+      );
+    if (request.forecast) out(ctx, downtimeText(request.forecast, titlesOf(request.plan, lang), lang));
+    // A real run on Windows: elevated, and its store on a local disk, before the store exists.
+    if (!request.simulate && process.platform === 'win32')
+      await RunService.preflight(stateFile(options.state as string | undefined, ctx.io.env));
+    const service = openService(ctx, options.state as string | undefined, { create: true });
+    try {
+      await driveRun(
+        ctx,
+        (how) => service.start(request, how),
+        operatorName(options.by as string | undefined),
+        options.autoConfirm === true,
+        service,
+      );
+    } finally {
+      service.close();
+    }
+  });
 }
 
 /** Commander's options → the typed request the service takes; word-valued flags checked here. */
@@ -70,8 +85,12 @@ function startRequest(options: Record<string, unknown>): StartRequest {
   const snapshots = snapshotSettings(options, simulate);
   const str = (key: string) => (options[key] === undefined ? undefined : String(options[key]));
   const target = options.targetVersion;
+  const twin = twinFrom(options);
+  const plan = RunService.plan(withTwin(planInputFrom(options), twin));
+  const estimates = estimatesFrom(options);
   const request: StartRequest = {
-    plan: RunService.plan(planInputFrom(options)),
+    plan,
+    forecast: forecastFor(plan, twin, estimates),
     simulate,
     databases: listOption(options.databases),
     healthTimeoutSeconds: seconds(options.healthTimeout, '--health-timeout'),
@@ -85,6 +104,7 @@ function startRequest(options: Record<string, unknown>): StartRequest {
           simulation: {
             ...(str('simVersion') ? { version: str('simVersion') } : {}),
             storeOutsideVm: options.storeOutsideVm === true,
+            ...(twin ? { twin } : {}),
           },
         }
       : {}),

@@ -10,6 +10,7 @@ import { REPORT } from './report.js';
 import { RUN } from './run.js';
 import { SNAPSHOTS } from './snapshots.js';
 import { SQL } from './sql.js';
+import { TWIN } from './twin.js';
 import { UI } from './ui.js';
 
 /** Texts of the command line, one file per command (help, headings, labels, questions). */
@@ -27,4 +28,5 @@ export const T = {
   ...DB_SCRIPT,
   ...ATLAS,
   ...FILES,
+  ...TWIN,
 } as const;

@@ -2,3 +2,4 @@
 export { analyseLogFile, type FileReport, type Finding, rankFindings } from './analyse.js';
 export { EntryReader, type LogEntry } from './entries.js';
 export { KNOWN_PROBLEMS, type KnownProblem, SEVERITIES, type Severity } from './problems.js';
+export { type BackupManagerRun, backupManagerRuns } from './runs.js';

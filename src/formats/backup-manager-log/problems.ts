@@ -83,6 +83,21 @@ export const KNOWN_PROBLEMS: readonly KnownProblem[] = [
     },
   },
   {
+    // SQL Server's error 1827 ("licensed limit of 10240 MB per database"): Express holds 10 GB
+    // of data per database ("Editions and supported features of SQL Server 2019").
+    code: 'BM_EXPRESS_LIMIT',
+    severity: 'error',
+    matches: (e) => /licensed limit of \d+ MB|lizenziertes Limit von \d+ MB/i.test(e.text),
+    cause: {
+      de: 'Die Datenbank ist größer als SQL Express zulässt (10 GB Daten je Datenbank): der Restore auf die SQL Express Instanz bricht ab.',
+      en: 'The database is larger than SQL Express allows (10 GB of data per database): the restore onto the SQL Express instance stops.',
+    },
+    remedy: {
+      de: 'Auf einen SQL Server Standard wiederherstellen (Umzugsplan B, oder C/D mit externem SQL Server), oder die Datenbank vorher verkleinern (Journal bereinigen).',
+      en: 'Restore onto SQL Server Standard (plan B, or C/D with an external SQL Server), or shrink the database first (clean up the journal).',
+    },
+  },
+  {
     code: 'BM_PARTIAL_TABLES',
     severity: 'warning',
     matches: (e) =>

@@ -209,6 +209,25 @@ export const osVersion = (): PsScript =>
 ([string]$os.Caption + ' ' + [string]$os.Version) | ${json}`,
   );
 
+/**
+ * What `twin collect` reads, in one script: the Atlas services, the IIS application pools (only
+ * when the WebAdministration module is there: a server without IIS has none), the fixed disks
+ * (DriveType 3, "Win32_LogicalDisk") and the machine's maker and model (a VM names its hypervisor).
+ */
+export const inventory = (): PsScript =>
+  script(
+    'read the machine for its twin',
+    ps`$services = @(Get-CimInstance -ClassName Win32_Service -Filter "Name LIKE 'Atlas%'" | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.State; startMode = [string]$_.StartMode; account = [string]$_.StartName } })
+$pools = @()
+if (Get-Module -ListAvailable -Name WebAdministration) {
+  Import-Module WebAdministration
+  $pools = @(Get-ChildItem -LiteralPath 'IIS:\AppPools' | ForEach-Object { $m = $_.processModel; [pscustomobject]@{ name = [string]$_.Name; identity = $(if ([string]$m.identityType -eq 'SpecificUser') { [string]$m.userName } else { [string]$m.identityType }) } })
+}
+$volumes = @(Get-CimInstance -ClassName Win32_LogicalDisk -Filter 'DriveType = 3' | ForEach-Object { [pscustomobject]@{ volume = [string]$_.DeviceID; freeMb = [math]::Floor($_.FreeSpace / 1MB); sizeMb = [math]::Floor($_.Size / 1MB) } })
+$cs = Get-CimInstance -ClassName Win32_ComputerSystem
+[pscustomobject]@{ services = $services; appPools = $pools; volumes = $volumes; hardware = ([string]$cs.Manufacturer + ' ' + [string]$cs.Model) } | ${json}`,
+  );
+
 /** The tool's own view of a folder or UNC path (the SQL Server has its own, see sql check). */
 export const pathExists = (path: string): PsScript =>
   script(`look at ${path}`, ps`[bool](Test-Path -LiteralPath ${path}) | ${json}`);

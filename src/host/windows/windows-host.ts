@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { win32 } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import type { Host } from '../host.js';
+import type { Host, HostInventory } from '../host.js';
 import { tcpOpen } from '../tcp-probe.js';
 import { asList, type PowerShellOptions, runPowerShell } from './powershell.js';
 import type { PsScript } from './script.js';
@@ -225,6 +225,26 @@ export class WindowsHost implements Host {
 
   async xphoneV4Installed(): Promise<boolean> {
     return (await this.run(scripts.xphoneV4Installed())) === true;
+  }
+
+  async inventory(): Promise<HostInventory> {
+    const answer = (await this.run(scripts.inventory())) as Record<string, unknown> | null;
+    const list = (key: string) => asList(answer && !Array.isArray(answer) ? answer[key] : undefined);
+    return {
+      services: list('services').map((s) => ({
+        name: String(s.name),
+        running: s.state === 'Running',
+        startMode: String(s.startMode ?? ''),
+        account: String(s.account ?? ''),
+      })),
+      appPools: list('appPools').map((p) => ({ name: String(p.name), identity: String(p.identity ?? '') })),
+      volumes: list('volumes').map((v) => ({
+        volume: String(v.volume),
+        freeMb: Number(v.freeMb),
+        sizeMb: Number(v.sizeMb),
+      })),
+      hardware: String((answer as { hardware?: unknown } | null)?.hardware ?? ''),
+    };
   }
 
   async checkV4Exports(_needed: string[]): Promise<{ ok: boolean; missing: string[] }> {

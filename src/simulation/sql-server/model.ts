@@ -40,6 +40,14 @@ export interface SqlModel {
   defaultLanguage?: string;
   /** Catalogs answered to export-db's queries, by database name. */
   catalogs?: Record<string, SqlCatalog>;
+  /** msdb's record of full backups (backupset): sizes and durations, newest first. */
+  backupHistory?: Array<{
+    database: string;
+    sizeMb: number;
+    seconds: number;
+    finishedAt: string;
+    device: string;
+  }>;
 }
 
 /** What script batches did: in order of commit, each once per execution. */

@@ -452,6 +452,24 @@ export const STATEMENTS: Statement[] = [
   },
   {
     pattern: template(
+      "SELECT l.name AS language FROM sys.configurations AS c JOIN sys.syslanguages AS l ON l.langid = CAST(c.value_in_use AS int) WHERE c.name = N'default language'",
+    ),
+    run: (ctx) => rows([nvarchar('language')], [[ctx.model.defaultLanguage ?? 'us_english']]),
+  },
+  {
+    pattern: template(
+      "SELECT TOP (500) bs.database_name AS [database], CAST(bs.backup_size / 1048576 AS bigint) AS sizeMb, DATEDIFF(SECOND, bs.backup_start_date, bs.backup_finish_date) AS seconds, CONVERT(nvarchar(33), bs.backup_finish_date, 126) AS finishedAt, bmf.physical_device_name AS device FROM msdb.dbo.backupset AS bs JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id AND bmf.family_sequence_number = 1 WHERE bs.type = 'D' ORDER BY bs.backup_finish_date DESC",
+    ),
+    run: (ctx) =>
+      rows(
+        [nvarchar('database'), bigint('sizeMb'), int('seconds'), nvarchar('finishedAt'), nvarchar('device')],
+        (ctx.model.backupHistory ?? [])
+          .slice(0, 500)
+          .map((b) => [b.database, b.sizeMb, b.seconds, b.finishedAt, b.device]),
+      ),
+  },
+  {
+    pattern: template(
       'SELECT DISTINCT vs.volume_mount_point AS volume, CAST(vs.available_bytes / 1048576 AS bigint) AS freeMb FROM sys.master_files AS f CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs',
     ),
     run: (ctx) =>

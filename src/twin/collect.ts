@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
+import {
+  backupHistory,
+  folderVisibleToServer,
+  serverFacts,
+  serverLanguage,
+  sqlAccess,
+  withSql,
+} from '../actors/sql-server/index.js';
+import { isXpmError } from '../errors/index.js';
+import { backupManagerRuns } from '../formats/index.js';
+import type { Host } from '../host/index.js';
+import {
+  hypervisorOf,
+  TWIN_FORMAT,
+  TWIN_SCHEMA,
+  type Twin,
+  type TwinAtlasEntry,
+  type TwinFacts,
+  type TwinSqlServer,
+  type Unread,
+} from './facts.js';
+import { sealTwin } from './file.js';
+
+export interface CollectOptions {
+  /** The backup share (`--backup-dir`): seen from here and by each SQL Server. */
+  backupDir?: string;
+  env?: NodeJS.ProcessEnv;
+  tool: string;
+  now?: Date;
+}
+
+/** Where the Backup-Manager keeps its log: the install folder's `Logs` (as the simulation writes it). */
+const BACKUP_MANAGER_LOG = join('Logs', 'XPhoneServerBackup.log');
+
+/**
+ * Reads the facts a rehearsal of this server needs, through the same Host and SQL code a run
+ * uses, and writes nothing anywhere. Each fact that cannot be read is named with the reason;
+ * the rest is still collected. No secret is kept: connection strings are reduced to server and
+ * database, the SQL logins' passwords never leave the environment.
+ */
+export async function collectTwin(host: Host, options: CollectOptions): Promise<Twin> {
+  const unread: Unread[] = [];
+  const attempt = async <T>(fact: string, read: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      unread.push({ fact, reason: reasonOf(error) });
+      return fallback;
+    }
+  };
+  const inventory = await attempt('machine', () => host.inventory(), {
+    services: [],
+    appPools: [],
+    volumes: [],
+    hardware: '',
+  });
+  const installDir = await attempt('xphone.installDir', () => host.installDir(), '');
+  const version = await attempt('xphone.version', async () => (await host.installedVersion()) ?? '', '');
+  const atlas = installDir
+    ? await attempt('atlas', async () => atlasEntries(findAtlasXml(installDir)), [])
+    : [];
+  const sql: TwinSqlServer[] = [];
+  for (const server of [...new Set(atlas.map((e) => e.server).filter((s): s is string => !!s))]) {
+    const names = atlas.filter((e) => e.server === server && e.database).map((e) => e.database!);
+    const facts = await attempt(
+      `sql:${server}`,
+      () => sqlServer(host, server, names, options.env, unread),
+      null,
+    );
+    if (facts) sql.push(facts);
+  }
+  const share = options.backupDir ? await shareFacts(host, options.backupDir, sql, options.env) : null;
+  const backupManager = installDir
+    ? await attempt('backupManager', async () => backupManagerRuns(join(installDir, BACKUP_MANAGER_LOG)), [])
+    : [];
+  const facts: TwinFacts = {
+    machine: {
+      name: await attempt('machine.name', () => host.machineName(), ''),
+      os: await attempt('machine.os', () => host.osVersion(), ''),
+      hardware: inventory.hardware,
+      virtual: hypervisorOf(inventory.hardware),
+    },
+    xphone: { version, installDir },
+    services: inventory.services,
+    appPools: inventory.appPools,
+    volumes: inventory.volumes,
+    atlas,
+    sql,
+    share,
+    backupManager,
+  };
+  return sealTwin({
+    format: TWIN_FORMAT,
+    schema: TWIN_SCHEMA,
+    tool: options.tool,
+    collectedAt: (options.now ?? new Date()).toISOString(),
+    facts,
+    unread,
+  });
+}
+
+/** atlas.xml's connection entries: server and database only, never the string (it may hold a password). */
+function atlasEntries(file: string): TwinAtlasEntry[] {
+  return readAtlas(file).entries.map((e) => ({
+    name: e.name,
+    server: e.server ? e.server.raw : null,
+    database: e.database ?? null,
+    integratedSecurity: e.integratedSecurity,
+  }));
+}
+
+async function sqlServer(
+  host: Host,
+  server: string,
+  names: string[],
+  env: NodeJS.ProcessEnv | undefined,
+  unread: Unread[],
+): Promise<TwinSqlServer> {
+  return withSql(await sqlAccess(server, host, env), async (c) => {
+    const facts = await serverFacts(c);
+    const language = await serverLanguage(c).catch((error: unknown) => {
+      unread.push({ fact: `sql:${server}:language`, reason: reasonOf(error) });
+      return null;
+    });
+    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    const backups = (
+      await backupHistory(c).catch((error: unknown) => {
+        unread.push({ fact: `sql:${server}:backups`, reason: reasonOf(error) });
+        return [];
+      })
+    ).filter((b) => wanted.has(b.database.toLowerCase()));
+    return {
+      server,
+      version: facts.version,
+      edition: facts.edition,
+      engineEdition: facts.engineEdition,
+      language: language ?? null,
+      dataPath: facts.dataPath,
+      logPath: facts.logPath,
+      freeMb: facts.freeMb ?? null,
+      databases: facts.databases
+        .filter((d) => wanted.has(d.name.toLowerCase()))
+        .map((d) => ({
+          name: d.name,
+          state: d.state,
+          dataMb: d.dataMb,
+          logMb: d.sizeMb !== null && d.dataMb !== null ? d.sizeMb - d.dataMb : null,
+          backupMb: backups.find((b) => b.database.toLowerCase() === d.name.toLowerCase())?.sizeMb ?? null,
+        })),
+      backups,
+    };
+  });
+}
+
+async function shareFacts(
+  host: Host,
+  path: string,
+  sql: TwinSqlServer[],
+  env: NodeJS.ProcessEnv | undefined,
+): Promise<TwinFacts['share']> {
+  const seenHere = await host.pathExists(path).catch(() => false);
+  const seenBySql: Record<string, boolean> = {};
+  for (const s of sql) {
+    seenBySql[s.server] = await sqlAccess(s.server, host, env)
+      .then((access) => withSql(access, (c) => folderVisibleToServer(c, path)))
+      .catch(() => false);
+  }
+  return { path, seenHere, seenBySql };
+}
+
+function reasonOf(error: unknown): string {
+  if (isXpmError(error)) return `${error.code}: ${error.text('en')}`;
+  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
+}
