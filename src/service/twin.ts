@@ -4,11 +4,8 @@ import { XpmError } from '../errors/index.js';
 import { type Forecast, forecastRun } from '../forecast/index.js';
 import { runStepsOf } from '../machines/index.js';
 import type { Plan, PlanInput } from '../plan/index.js';
-import { EXPRESS_DATA_LIMIT_MB, type SimSeed } from '../simulation/index.js';
+import { EXPRESS_DATA_LIMIT_MB, type SimSeed, simulatedServerName } from '../simulation/index.js';
 import type { Twin, TwinFacts } from '../twin/index.js';
-
-/** The rehearsal's name for the old server in the simulation (its SQL Express is OLDXPHONE\XPCONNECT). */
-const REHEARSAL_OLD_HOST = 'OLDXPHONE';
 
 /**
  * A twin's server as the rehearsal names it: the customer's own instance (`(local)\XPCONNECT`,
@@ -17,9 +14,8 @@ const REHEARSAL_OLD_HOST = 'OLDXPHONE';
  */
 export function rehearsalServerName(server: string, machine: string): string {
   const a = serverAddress(server);
-  const own = a.local || a.host.toUpperCase() === machine.toUpperCase();
-  const host = own ? REHEARSAL_OLD_HOST : a.host.toUpperCase();
-  return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
+  const own = !a.local && a.host.toUpperCase() === machine.toUpperCase();
+  return simulatedServerName(own ? `(local)${a.instance ? `\\${a.instance}` : ''}` : server, 'old');
 }
 
 /** What the simulated server starts from, instead of its sample, when a rehearsal has a twin. */

@@ -6,6 +6,7 @@ export {
   SIMULATED_SERVICE_ACCOUNT,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
+  simulatedServerName,
 } from './simulated-sql.js';
 export {
   type CatalogRow,

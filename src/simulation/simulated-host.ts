@@ -61,6 +61,11 @@ export interface SimOptions {
   storeOutsideVm?: boolean;
   /** The customer's server, from its twin. */
   seed?: SimSeed;
+  /**
+   * Which server `(local)` means: the new one a run's steps act on (default), or the old one,
+   * as `twin collect` sees it on the customer's server before the move.
+   */
+  localSql?: 'new' | 'old';
 }
 
 /**
@@ -76,7 +81,7 @@ export class SimulatedHost implements Host {
 
   constructor(
     readonly file: string,
-    options: SimOptions = {},
+    private readonly options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
     this.sqlFolder = sqlFolderOf(file);
@@ -257,7 +262,7 @@ export class SimulatedHost implements Host {
   }
 
   async sqlEndpoint(server: string): Promise<SqlEndpoint> {
-    const name = simulatedServerName(server);
+    const name = simulatedServerName(server, this.options.localSql);
     let simulator = this.simulators.get(name);
     if (!simulator) {
       const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);

@@ -19,10 +19,14 @@ export const SIMULATED_SHARE = '\\\\FILESRV\\XPhoneBackup';
 /** The XPhone service account of the rehearsal's domain (steps 2a, 7, 7a). */
 export const SIMULATED_SERVICE_ACCOUNT = 'XPHONE\\svc-xphone';
 
-/** `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`. */
-export function simulatedServerName(server: string): string {
+/**
+ * `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`: a run's
+ * steps act on the new server. Seen from the old server (`twin collect` before the move) this
+ * machine's own instances are the old server's: `OLDXPHONE\XPCONNECT`.
+ */
+export function simulatedServerName(server: string, local: 'new' | 'old' = 'new'): string {
   const a = serverAddress(server);
-  const host = a.local ? NEW_HOST : a.host.toUpperCase();
+  const host = a.local ? (local === 'old' ? OLD_HOST : NEW_HOST) : a.host.toUpperCase();
   return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
 }
 

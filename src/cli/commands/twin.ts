@@ -26,8 +26,9 @@ export function registerTwin(program: Command, ctx: CliContext): void {
     .option('--simulate', say(T.optTwinSimulate, lang))
     .option('--state <file>', say(T.optState, lang))
     .action(async (o: CollectFlags) => {
+      // In the rehearsal, as on the customer's server: (local) is the old server.
       const host: Host =
-        commandHost(o.simulate === true, stateFile(o.state, ctx.io.env)) ??
+        commandHost(o.simulate === true, stateFile(o.state, ctx.io.env), { localSql: 'old' }) ??
         new WindowsHost({ env: ctx.io.env });
       try {
         const collected = await collectTwin(host, {
