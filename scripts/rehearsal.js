@@ -15,13 +15,20 @@ const state = join(dir, 'state.db');
 // `--plan-c`: V8 → V9 plan C instead (databases on an external SQL Server).
 const planC = process.argv.includes('--plan-c');
 const extra = process.argv.slice(2).filter((a) => a !== '--plan-c');
-const run = (args) =>
-  spawnSync(process.execPath, [cli, ...args, '--state', state, ...extra], { stdio: 'inherit' }).status;
+const run = (args, on = state) =>
+  spawnSync(process.execPath, [cli, ...args, '--state', on, ...extra], { stdio: 'inherit' }).status;
 
 const route = planC
-  ? ['--from', '8', '--target', 'C', '--virtual', 'no']
-  : ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--analytics', 'yes'];
-let code = run(['start', ...route, '--simulate', '--auto-confirm']);
+  ? ['--target', 'C', '--virtual', 'no']
+  : ['--target', 'A', '--virtual', 'yes', '--analytics', 'yes'];
+// First, as a partner would on the customer's server: its twin (here the simulated old server,
+// its SQL Express with three nights of backups in msdb), read-only. The rehearsal starts from it,
+// and its forecast names the downtime.
+const twin = join(dir, 'twin.json');
+const customer = join(dir, 'customer.db');
+const from = planC ? '8.0.100' : '5.0.100';
+run(['twin', 'collect', '--simulate', '--sim-version', from, '--out', twin], customer);
+let code = run(['start', ...route, '--twin', twin, '--simulate', '--auto-confirm']);
 let reboots = 0;
 while (code === 4 && reboots < 10) {
   reboots += 1;
@@ -31,6 +38,7 @@ while (code === 4 && reboots < 10) {
 console.log(
   `\nRehearsal ${code === 0 ? 'finished' : `stopped with exit code ${code}`} after ${reboots} reboot(s).`,
 );
+console.log(`The customer's twin: ${twin} (npx xpmigrate plan --twin ${twin} --target ${planC ? 'C' : 'A'})`);
 console.log('Look at it with (`ui` serves the live statechart, checklist and journal in the browser):');
 for (const cmd of [
   'status',

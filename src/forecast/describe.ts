@@ -50,8 +50,8 @@ const WORDS = {
     en: "unknown: no full backup in the SQL Server's history (msdb)",
   },
   'script-throughput': {
-    de: 'unbekannt: noch kein gemessener Skript-Export/-Import (der Zwilling nach einem Lauf bringt ihn mit)',
-    en: 'unknown: no measured script export/import yet (the twin taken after a run brings it)',
+    de: 'unbekannt: für Skript-Export und -Import hat xpmigrate kein Maß; eigene Schätzung: --estimate {step}=MINUTEN',
+    en: 'unknown: xpmigrate has no measure for a script export or import; your own: --estimate {step}=MINUTES',
   },
   backup: { de: 'Sicherung', en: 'backup' },
   restore: { de: 'Wiederherstellung', en: 'restore' },
@@ -92,7 +92,7 @@ export function basisText(basis: Basis, stepId: string, lang: Lang): string {
     case 'operator':
       return say(WORDS.operator, lang, { minutes: basis.minutes });
     case 'unknown':
-      return say(WORDS[basis.needs], lang);
+      return say(WORDS[basis.needs], lang, { step: stepId });
   }
 }
 

@@ -1,3 +1,4 @@
+import { SQL_EXPRESS_RENAMES } from '../catalog/index.js';
 import type { RunStep } from '../machines/index.js';
 import type { TwinFacts } from '../twin/index.js';
 import { median, type Rate, rateOf } from './rate.js';
@@ -50,9 +51,15 @@ export function natureOf(step: RunStep): Nature {
   return 'auto';
 }
 
-/** The XPhone databases' size in MB: each one's newest full backup, else its data files. */
-function databaseMb(facts: TwinFacts | undefined): number | null {
-  const dbs = facts?.sql.flatMap((s) => s.databases) ?? [];
+/**
+ * The XPhone databases' size in MB: each one's newest full backup, else its data files. `instance`:
+ * only those on that SQL instance (the SQL Express upgrade migrates one instance at a time).
+ */
+function databaseMb(facts: TwinFacts | undefined, instance?: string): number | null {
+  const servers = (facts?.sql ?? []).filter(
+    (s) => !instance || s.server.toUpperCase().endsWith(`\\${instance.toUpperCase()}`),
+  );
+  const dbs = servers.flatMap((s) => s.databases);
   const sizes = dbs.map((d) => d.backupMb ?? d.dataMb);
   if (dbs.length === 0 || sizes.some((s) => s === null)) return null;
   return sizes.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -72,8 +79,16 @@ function fromDurations(seconds: number[]): Span {
   return { low: sorted[0]!, expected: median(sorted), high: sorted.at(-1)! };
 }
 
-function estimate(nature: Nature, facts: TwinFacts | undefined): { span: Span | null; basis: Basis } {
-  const sizeMb = databaseMb(facts);
+function estimate(
+  step: RunStep,
+  nature: Nature,
+  facts: TwinFacts | undefined,
+): { span: Span | null; basis: Basis } {
+  // The vendor's script migrates one instance: only its databases count.
+  const script =
+    step.effect?.name === 'windows.run-sql-migration-script' ? step.effect.input.instance : undefined;
+  const instance = script ? SQL_EXPRESS_RENAMES.find((r) => r.role === script)?.from : undefined;
+  const sizeMb = databaseMb(facts, instance);
   const rate = rateOf(facts?.sql.flatMap((s) => s.backups) ?? []);
   const sized = (factor: [number, number, number], kind: 'sql-history' | 'restore-from-backup') => {
     if (sizeMb === null) return unknown('database-sizes');
@@ -201,7 +216,7 @@ export function forecastRun(
             span: { low: minutes * MIN, expected: minutes * MIN, high: minutes * MIN },
             basis: { kind: 'operator', minutes } as Basis,
           }
-        : estimate(natures[i]!, facts);
+        : estimate(step, natures[i]!, facts);
     return {
       stepId: step.id,
       nature: natures[i]!,

@@ -125,7 +125,7 @@ function timingOf(row: RunRow, steps: ReportStep[]): RunTiming | null {
   const settled = steps
     .filter((s) => s.status === 'done' || s.status === 'skipped' || s.status === 'forced')
     .map((s) => ({ id: s.id, at: s.at }));
-  return runTiming(forecast, row.createdAt, settled);
+  return runTiming(forecast, row.createdAt, settled, row.simulate);
 }
 
 function stepOf(

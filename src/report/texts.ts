@@ -33,6 +33,7 @@ export const R = {
   from: { de: 'von', en: 'from' },
   to: { de: 'bis', en: 'to' },
   notYet: { de: 'noch offen', en: 'not yet' },
+  simulatedTime: { de: 'Probelauf: simulierte Zeit', en: 'rehearsal: simulated time' },
   forecastOff: { de: 'Abweichung von der Prognose', en: 'off the forecast by' },
   plannedStart: { de: 'geplant ab', en: 'planned from' },
   unknownSteps: { de: 'ohne Prognose', en: 'without a forecast' },

@@ -22,7 +22,13 @@ export function downtimeLines(r: RunReport, lang: Lang): string[] {
     const actual =
       d.actualSeconds === null
         ? t('notYet', lang)
-        : `${durationText(d.actualSeconds, lang)}${d.errorPercent === null ? '' : ` (${t('forecastOff', lang)} ${d.errorPercent > 0 ? '+' : ''}${d.errorPercent} %)`}`;
+        : `${durationText(d.actualSeconds, lang)}${
+            r.timing?.rehearsal
+              ? ` (${t('simulatedTime', lang)})`
+              : d.errorPercent === null
+                ? ''
+                : ` (${t('forecastOff', lang)} ${d.errorPercent > 0 ? '+' : ''}${d.errorPercent} %)`
+          }`;
     return [
       `${t('downtimeOne', lang)} ${quote(title(d.firstStep), lang)} → ${quote(title(d.lastStep), lang)}: ${t('forecast', lang)} ${forecast}; ${t('actual', lang)} ${actual}`,
       ...(d.unknown.length > 0 ? [`  ${t('unknownSteps', lang)}: ${d.unknown.map(title).join(', ')}`] : []),

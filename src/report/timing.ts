@@ -20,6 +20,8 @@ export interface DowntimeTiming {
 }
 
 export interface RunTiming {
+  /** A rehearsal's clock is the simulation's, not the night's: no error is computed for it. */
+  rehearsal: boolean;
   steps: StepTiming[];
   /** Each stretch XPhone was down, as forecast and as it was. */
   downtimes: DowntimeTiming[];
@@ -34,6 +36,7 @@ export function runTiming(
   forecast: Forecast,
   startedAt: string,
   settled: Array<{ id: string; at: string | null }>,
+  rehearsal = false,
 ): RunTiming {
   const at = new Map(settled.filter((s) => s.at).map((s) => [s.id, Date.parse(s.at!)]));
   const order = settled.filter((s) => s.at).map((s) => s.id);
@@ -51,7 +54,7 @@ export function runTiming(
     const actualSeconds =
       at.has(d.firstStep) && at.has(d.lastStep) ? (at.get(d.lastStep)! - beginOf(d.firstStep)) / 1000 : null;
     const errorPercent =
-      actualSeconds !== null && d.unknown.length === 0 && d.span.expected > 0
+      !rehearsal && actualSeconds !== null && d.unknown.length === 0 && d.span.expected > 0
         ? Math.round(((actualSeconds - d.span.expected) / d.span.expected) * 100)
         : null;
     return {
@@ -63,5 +66,5 @@ export function runTiming(
       errorPercent,
     };
   });
-  return { steps, downtimes };
+  return { rehearsal, steps, downtimes };
 }

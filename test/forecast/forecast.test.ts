@@ -138,6 +138,20 @@ describe('the forecast from a synthetic backup history', () => {
     expect(of(none, 'v8v9.3.mapi').basis.kind).toBe('typical');
   });
 
+  it("sizes the SQL Express upgrade per instance: the vendor's script migrates one at a time", () => {
+    const twin = facts();
+    twin.sql.push({
+      ...twin.sql[0]!,
+      server: '(local)\\XPANALYTICS',
+      databases: [{ name: 'XPSTATS', state: 'ONLINE', dataMb: 4000, logMb: 10, backupMb: null }],
+      backups: [],
+    });
+    const f = forecastRun(runStepsOf(buildPlan({ job: 'sql-express', from: '9' })), twin);
+    const scripts = f.steps.filter((s) => s.nature === 'sql-express-upgrade');
+    // 2000 MB on XPCONNECT, 4000 MB on XPANALYTICS; at the median of 20 MB/s, times 2.25.
+    expect(scripts.map((s) => s.span!.expected)).toEqual([225, 450]);
+  });
+
   it("takes the operator's estimate over everything else", () => {
     const f = forecastRun(stepsA, facts(), { 'v8v9.6.install-xphone': 45, 'v8v9.backup': 3 });
     expect(of(f, 'v8v9.6.install-xphone')).toMatchObject({
@@ -174,6 +188,11 @@ describe('forecast beside actual, after a run', () => {
     expect(d!.actualSeconds).toBe(14 * 60);
     const expected = f.downtimes[0]!.span.expected;
     expect(d!.errorPercent).toBe(Math.round(((840 - expected) / expected) * 100));
+    // A rehearsal's clock is the simulation's: no error is made of it.
+    expect(runTiming(f, at(0), settled, true).downtimes[0]).toMatchObject({
+      actualSeconds: 840,
+      errorPercent: null,
+    });
     // The restore's log not checked yet: no actual, no error.
     const open = runTiming(
       f,

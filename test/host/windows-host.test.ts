@@ -75,6 +75,40 @@ describe('WindowsHost through a fake PowerShell', () => {
     expect(meter).toContain("$ErrorActionPreference = 'Stop'");
   });
 
+  it("reads the machine for its twin in one script: services, IIS pools, fixed disks, the VM's maker", async () => {
+    const fake = fakeExecutables([
+      {
+        match: 'Win32_LogicalDisk',
+        stdout: {
+          services: [
+            { name: 'AtlasService', state: 'Stopped', startMode: 'Manual', account: 'XPHONE\\Müller' },
+          ],
+          // One pool alone: ConvertTo-Json writes an object, not a list.
+          appPools: { name: 'XPhoneConnectAnalytics', identity: 'XPHONE\\svc' },
+          volumes: [
+            { volume: 'C:', freeMb: 20480, sizeMb: 81920 },
+            { volume: 'D:', freeMb: 102400, sizeMb: 204800 },
+          ],
+          hardware: 'VMware, Inc. VMware7,1',
+        },
+      },
+    ]);
+    const host = new WindowsHost({ env: fake.env });
+    expect(await host.inventory()).toEqual({
+      services: [{ name: 'AtlasService', running: false, startMode: 'Manual', account: 'XPHONE\\Müller' }],
+      appPools: [{ name: 'XPhoneConnectAnalytics', identity: 'XPHONE\\svc' }],
+      volumes: [
+        { volume: 'C:', freeMb: 20480, sizeMb: 81920 },
+        { volume: 'D:', freeMb: 102400, sizeMb: 204800 },
+      ],
+      hardware: 'VMware, Inc. VMware7,1',
+    });
+    const script = fake.calls().at(-1)!.script!;
+    // IIS only where its module is: a server without IIS is not an error.
+    expect(script).toContain('Get-Module -ListAvailable -Name WebAdministration');
+    expect(script).toContain("Win32_LogicalDisk -Filter 'DriveType = 3'");
+  });
+
   it('healthy only with every Atlas service running, the meter at 100 and local SQL up', async () => {
     const fake = fakeExecutables([
       { match: 'Win32_Service', stdout: { name: 'AtlasService', state: 'Running', account: 'LocalSystem' } },

@@ -26,6 +26,15 @@ export interface GeneratedScript {
 export async function generatedScripts(): Promise<GeneratedScript[]> {
   const fake = fakeExecutables([
     {
+      match: 'Win32_LogicalDisk',
+      stdout: {
+        services: [],
+        appPools: [],
+        volumes: [{ volume: 'C:', freeMb: 1, sizeMb: 2 }],
+        hardware: 'x',
+      },
+    },
+    {
       match: 'Win32_Service',
       stdout: [{ name: 'AtlasService', state: 'Running', account: 'XPHONE\\Müller' }],
     },
@@ -76,6 +85,7 @@ export async function generatedScripts(): Promise<GeneratedScript[]> {
   add('install-dir', () => host.installDir());
   add('has-instance', () => host.hasInstance('XPCONNECT2019'));
   add('os-version', () => host.osVersion());
+  add('inventory', () => host.inventory());
   add('odbc-drivers', () => host.odbcDrivers());
   add('preflight', () => host.preflight('C:\\ProgramData\\xpmigrate\\state.db'));
   add('v4-installed', () => host.xphoneV4Installed());

@@ -81,6 +81,17 @@ describe("Microsoft's T-SQL parser (ScriptDom) judges the T-SQL the product send
     for (const args of [
       ['sql', 'check', '--simulate', '--server', '(local)\\XPCONNECT', '--state', state],
       ['doctor', '--simulate', '--from', '8', '--target', 'C', '--sql-server', 'SQLSRV01', '--state', state],
+      [
+        'twin',
+        'collect',
+        '--simulate',
+        '--backup-dir',
+        '\\\\FILESRV\\XPhoneBackup',
+        '--out',
+        `${state}.twin.json`,
+        '--state',
+        state,
+      ],
     ])
       runCli(args, { env });
 

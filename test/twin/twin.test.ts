@@ -210,7 +210,9 @@ describe('twin collect', () => {
     // The report sets the forecast beside what each step took, the downtime as a timeline.
     const report = runCli(['report', '--format', 'markdown', '--state', state2, '--lang', 'en']).stdout;
     expect(report).toContain('## Downtime and forecast');
-    expect(report).toMatch(/XPhone is down "Cut-over: .+" → "Check the Backup-Manager's log": Forecast /);
+    expect(report).toMatch(
+      /XPhone is down "Cut-over: .+" → "Check the Backup-Manager's log": Forecast .+; actual \d+ s \(rehearsal: simulated time\)/,
+    );
     expect(report).toMatch(/\| \+0 s \| Cut-over: take the final backup/);
     const html = runCli(['report', '--format', 'html', '--state', state2, '--lang', 'de']).stdout;
     expect(html).toContain('<h2>Ausfallzeit und Prognose</h2>');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { XpmError } from '../../errors/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
 import { commandHost, stateFile } from '../../service/index.js';
@@ -11,6 +12,7 @@ interface CollectFlags {
   out: string;
   backupDir?: string;
   simulate?: boolean;
+  simVersion?: string;
   state?: string;
 }
 
@@ -24,12 +26,16 @@ export function registerTwin(program: Command, ctx: CliContext): void {
     .requiredOption('--out <file>', say(T.optTwinOut, lang))
     .option('--backup-dir <path>', say(T.optBackupDir, lang))
     .option('--simulate', say(T.optTwinSimulate, lang))
+    .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--state <file>', say(T.optState, lang))
     .action(async (o: CollectFlags) => {
+      if (o.simVersion && !o.simulate) throw new XpmError('E_SIMULATE_ONLY', { flag: '--sim-version' });
       // In the rehearsal, as on the customer's server: (local) is the old server.
       const host: Host =
-        commandHost(o.simulate === true, stateFile(o.state, ctx.io.env), { localSql: 'old' }) ??
-        new WindowsHost({ env: ctx.io.env });
+        commandHost(o.simulate === true, stateFile(o.state, ctx.io.env), {
+          localSql: 'old',
+          ...(o.simVersion ? { version: o.simVersion } : {}),
+        }) ?? new WindowsHost({ env: ctx.io.env });
       try {
         const collected = await collectTwin(host, {
           ...(o.backupDir ? { backupDir: o.backupDir } : {}),
