@@ -41,6 +41,10 @@ const WORDS = {
     en: 'typical for this kind of step; your own: --estimate {step}=MINUTES',
   },
   operator: { de: 'Ihre Schätzung: {minutes} min', en: 'your estimate: {minutes} min' },
+  previousRun: {
+    de: 'gemessen im letzten Lauf auf diesem Server ({run})',
+    en: 'measured in the last run on this server ({run})',
+  },
   'database-sizes': {
     de: 'unbekannt: der Zwilling kennt die Datenbankgrößen nicht',
     en: 'unknown: the twin has no database sizes',
@@ -91,6 +95,8 @@ export function basisText(basis: Basis, stepId: string, lang: Lang): string {
       return say(WORDS.typical, lang, { step: stepId });
     case 'operator':
       return say(WORDS.operator, lang, { minutes: basis.minutes });
+    case 'previous-run':
+      return say(WORDS.previousRun, lang, { run: basis.runId.slice(0, 8) });
     case 'unknown':
       return say(WORDS[basis.needs], lang, { step: stepId });
   }

@@ -199,7 +199,8 @@ const sum = (spans: Span[]): Span =>
 
 /**
  * The run's forecast: each step's expected duration with a range and its basis, and the
- * downtime window. `estimates`: the operator's own minutes for a step, which win.
+ * downtime window. `estimates`: the operator's own minutes for a step, which win; then what the
+ * step took in the last real run on the server (the twin's `previousRun`); then the estimate.
  */
 export function forecastRun(
   steps: RunStep[],
@@ -210,13 +211,23 @@ export function forecastRun(
   const windows = downtimeWindows(steps, natures);
   const forecasts: StepForecast[] = steps.map((step, i) => {
     const minutes = estimates[step.id];
+    const measured = facts?.previousRun?.steps.find((s) => s.stepId === step.id);
     const { span, basis } =
       minutes !== undefined
         ? {
             span: { low: minutes * MIN, expected: minutes * MIN, high: minutes * MIN },
             basis: { kind: 'operator', minutes } as Basis,
           }
-        : estimate(step, natures[i]!, facts);
+        : measured && facts?.previousRun
+          ? {
+              span: { low: measured.seconds, expected: measured.seconds, high: measured.seconds },
+              basis: {
+                kind: 'previous-run',
+                seconds: measured.seconds,
+                runId: facts.previousRun.runId,
+              } as Basis,
+            }
+          : estimate(step, natures[i]!, facts);
     return {
       stepId: step.id,
       nature: natures[i]!,

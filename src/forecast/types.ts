@@ -34,6 +34,8 @@ export type Basis =
   /** The guide's nature of the step: a typical duration, to be replaced by the operator's. */
   | { kind: 'typical' }
   | { kind: 'operator'; minutes: number }
+  /** What the same step took in the last real run on this server (`twin collect` after it). */
+  | { kind: 'previous-run'; seconds: number; runId: string }
   /** A fact the twin lacks: no number is made up. */
   | { kind: 'unknown'; needs: 'database-sizes' | 'backup-history' | 'script-throughput' };
 

@@ -8,6 +8,7 @@ export {
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
 } from './hosts.js';
+export { previousRunOf } from './previous-run.js';
 export { redact } from './redact.js';
 export {
   type DriveOutcome,

@@ -13,6 +13,7 @@ import { backupManagerRuns } from '../formats/index.js';
 import type { Host } from '../host/index.js';
 import {
   hypervisorOf,
+  type PreviousRun,
   TWIN_FORMAT,
   TWIN_SCHEMA,
   type Twin,
@@ -29,6 +30,8 @@ export interface CollectOptions {
   env?: NodeJS.ProcessEnv;
   tool: string;
   now?: Date;
+  /** Reads the last real run in this server's store (the caller knows the store). */
+  previousRun?: () => PreviousRun | null;
 }
 
 /** Where the Backup-Manager keeps its log: the install folder's `Logs` (as the simulation writes it). */
@@ -90,6 +93,9 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
     sql,
     share,
     backupManager,
+    previousRun: options.previousRun
+      ? await attempt('previousRun', async () => options.previousRun!(), null)
+      : null,
   };
   return sealTwin({
     format: TWIN_FORMAT,

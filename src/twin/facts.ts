@@ -53,6 +53,23 @@ export interface TwinShare {
   seenBySql: Record<string, boolean>;
 }
 
+/**
+ * A real run this server's store recorded to its end: what each step took, and how far the
+ * forecast of its downtime was off. The next forecast takes these times over its estimates.
+ */
+export interface PreviousRun {
+  runId: string;
+  finishedAt: string;
+  steps: Array<{ stepId: string; seconds: number }>;
+  downtimes: Array<{
+    firstStep: string;
+    lastStep: string;
+    forecastSeconds: number;
+    actualSeconds: number | null;
+    errorPercent: number | null;
+  }>;
+}
+
 export interface TwinFacts {
   machine: { name: string; os: string; hardware: string; virtual: 'vmware' | 'hyperv' | 'other' | null };
   xphone: { version: string; installDir: string };
@@ -69,6 +86,8 @@ export interface TwinFacts {
     seconds: number;
     failed: boolean;
   }>;
+  /** The last real run recorded on this server, if any (`twin collect` after a run). */
+  previousRun: PreviousRun | null;
 }
 
 /** The file `twin collect` writes: facts, what it could not read, and a checksum over both. */

@@ -21,6 +21,7 @@ function facts(more: Partial<TwinFacts> = {}): TwinFacts {
     atlas: [],
     share: null,
     backupManager: [],
+    previousRun: null,
     sql: [
       {
         server: '(local)\\XPCONNECT',
@@ -152,6 +153,30 @@ describe('the forecast from a synthetic backup history', () => {
     expect(scripts.map((s) => s.span!.expected)).toEqual([225, 450]);
   });
 
+  it('takes what a step took in the last real run on the server over its estimate', () => {
+    const f = forecastRun(
+      stepsA,
+      facts({
+        previousRun: {
+          runId: 'a1b2c3d4-run',
+          finishedAt: '2026-11-20T23:00:00Z',
+          steps: [
+            { stepId: 'v8v9.6.install-xphone', seconds: 2400 },
+            { stepId: 'v8v9.12.restore', seconds: 333 },
+          ],
+          downtimes: [],
+        },
+      }),
+      { 'v8v9.12.restore': 4 },
+    );
+    expect(of(f, 'v8v9.6.install-xphone')).toMatchObject({
+      span: { low: 2400, expected: 2400, high: 2400 },
+      basis: { kind: 'previous-run', seconds: 2400, runId: 'a1b2c3d4-run' },
+    });
+    // The operator's own estimate still wins.
+    expect(of(f, 'v8v9.12.restore').basis).toEqual({ kind: 'operator', minutes: 4 });
+  });
+
   it("takes the operator's estimate over everything else", () => {
     const f = forecastRun(stepsA, facts(), { 'v8v9.6.install-xphone': 45, 'v8v9.backup': 3 });
     expect(of(f, 'v8v9.6.install-xphone')).toMatchObject({
@@ -179,8 +204,11 @@ describe('forecast beside actual, after a run', () => {
     const start = Date.parse('2026-11-28T20:00:00Z');
     const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
     // Every step settled one minute after the previous; the restore took 10 minutes.
-    let m = 0;
-    const settled = stepsA.map((s) => ({ id: s.id, at: at((m += s.id === 'v8v9.12.restore' ? 10 : 1)) }));
+    let minute = 0;
+    const settled = stepsA.map((s) => {
+      minute += s.id === 'v8v9.12.restore' ? 10 : 1;
+      return { id: s.id, at: at(minute) };
+    });
     const timing = runTiming(f, at(0), settled);
     expect(timing.steps.find((s) => s.stepId === 'v8v9.12.restore')!.actualSeconds).toBe(600);
     const [d] = timing.downtimes;

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/persistence/index.js';
 import { readSqlModels } from '../../src/simulation/index.js';
 import { readTwin, sealTwin, type Twin } from '../../src/twin/index.js';
 import { runCli } from '../support/cli.js';
@@ -217,5 +218,26 @@ describe('twin collect', () => {
     const html = runCli(['report', '--format', 'html', '--state', state2, '--lang', 'de']).stdout;
     expect(html).toContain('<h2>Ausfallzeit und Prognose</h2>');
     expect(html).toContain('<table class="timeline">');
+
+    // The next twin on this server measures with that run, once it is a real one: a rehearsal's
+    // clock is the simulation's and is never taken.
+    const next = join(state, '..', 'next.json');
+    expect(collect(state2, next).stdout).not.toContain('Last run on this server');
+    expect(readTwin(next).facts.previousRun).toBeNull();
+    const db = openDb(state2);
+    db.prepare('UPDATE runs SET simulate = 0').run(); // as the store of a real run has it
+    db.close();
+    const measured = collect(state2, next);
+    expect(measured.stdout).toMatch(
+      /Last run on this server \(\w{8}\): downtime v8v9\.cutover → v8v9\.12\.restore-log – forecast .+, actual \d+ s \(off by -\d+ %\)/,
+    );
+    const previous = readTwin(next).facts.previousRun!;
+    expect(previous.steps.find((s) => s.stepId === 'v8v9.6.install-xphone')!.seconds).toBeGreaterThanOrEqual(
+      0,
+    );
+    const planned = runCli(['plan', '--twin', next, '--target', 'A', '--lang', 'en']).stdout;
+    expect(planned).toMatch(
+      /Install the XPhone Server\s+\d+ s\s+measured in the last run on this server \(\w{8}\)/,
+    );
   });
 });

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
+import { durationText } from '../../forecast/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { commandHost, stateFile } from '../../service/index.js';
+import { commandHost, previousRunOf, RunService, stateFile } from '../../service/index.js';
 import { collectTwin, writeTwin } from '../../twin/index.js';
 import { type CliContext, out } from '../context.js';
 import { T } from '../texts/index.js';
@@ -37,7 +39,18 @@ export function registerTwin(program: Command, ctx: CliContext): void {
           ...(o.simVersion ? { version: o.simVersion } : {}),
         }) ?? new WindowsHost({ env: ctx.io.env });
       try {
+        const store = stateFile(o.state, ctx.io.env);
         const collected = await collectTwin(host, {
+          // The last real run on this server, from its store: the next forecast's measure.
+          previousRun: () => {
+            if (!existsSync(store)) return null;
+            const service = RunService.open(store);
+            try {
+              return previousRunOf(service);
+            } finally {
+              service.close();
+            }
+          },
           ...(o.backupDir ? { backupDir: o.backupDir } : {}),
           env: ctx.io.env,
           tool: packageVersion(),
@@ -54,6 +67,18 @@ export function registerTwin(program: Command, ctx: CliContext): void {
             runs: f.backupManager.length,
           }),
         );
+        for (const d of f.previousRun?.downtimes ?? [])
+          out(
+            ctx,
+            say(T.twinPrevious, lang, {
+              run: f.previousRun!.runId.slice(0, 8),
+              first: d.firstStep,
+              last: d.lastStep,
+              forecast: durationText(d.forecastSeconds, lang),
+              actual: d.actualSeconds === null ? '–' : durationText(d.actualSeconds, lang),
+              error: d.errorPercent === null ? '–' : `${d.errorPercent > 0 ? '+' : ''}${d.errorPercent} %`,
+            }),
+          );
         for (const u of collected.unread)
           out(ctx, `  ${say(T.twinUnread, lang, { fact: u.fact, reason: u.reason })}`);
         out(ctx, say(T.twinNoSecrets, lang));

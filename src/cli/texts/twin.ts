@@ -27,6 +27,10 @@ export const TWIN = {
     de: 'Zwilling geschrieben: {file} ({servers} SQL Server, {databases} Datenbanken, {backups} Sicherungen in der Historie, {runs} Backup-Manager-Läufe).',
     en: 'Twin written: {file} ({servers} SQL Servers, {databases} databases, {backups} backups in the history, {runs} Backup-Manager runs).',
   },
+  twinPrevious: {
+    de: 'Letzter Lauf auf diesem Server ({run}): Ausfallzeit {first} → {last} – Prognose {forecast}, tatsächlich {actual} (Abweichung {error}). Die nächste Prognose nimmt die gemessenen Zeiten.',
+    en: 'Last run on this server ({run}): downtime {first} → {last} – forecast {forecast}, actual {actual} (off by {error}). The next forecast takes the measured times.',
+  },
   twinUnread: { de: 'Nicht gelesen: {fact} – {reason}', en: 'Not read: {fact} – {reason}' },
   twinNoSecrets: {
     de: 'Die Datei enthält keine Passwörter und keine Verbindungszeichenfolgen (nur Server- und Datenbanknamen).',
