@@ -23,7 +23,7 @@ const TYPICAL: Partial<Record<Nature, Span>> = {
 };
 
 /** What a step is, from what it does (its effect) or asks (its evidence). */
-export function natureOf(step: RunStep): Nature {
+function natureOf(step: RunStep): Nature {
   if (step.kind === 'snapshot') return 'snapshot';
   if (step.kind === 'reboot') return 'reboot';
   switch (step.effect?.name) {

@@ -2,4 +2,3 @@ export { collectReport, type ReportStep, type RunReport } from './collect.js';
 export { markdownText } from './markdown.js';
 export { reportHtml, reportMarkdown } from './render.js';
 export { downtimeLines } from './timeline.js';
-export type { DowntimeTiming, RunTiming, StepTiming } from './timing.js';

@@ -24,7 +24,6 @@ export {
   expressOverflow,
   forecastFor,
   planInputWithTwin,
-  rehearsalServerName,
   seedFromTwin,
 } from './twin.js';
 export { type RunModel, runModel } from './view.js';

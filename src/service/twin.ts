@@ -12,7 +12,7 @@ import type { Twin, TwinFacts } from '../twin/index.js';
  * `XPSRV01\XPCONNECT` on XPSRV01) becomes the old server's in the simulation; an external SQL
  * Server keeps its name.
  */
-export function rehearsalServerName(server: string, machine: string): string {
+function rehearsalServerName(server: string, machine: string): string {
   const a = serverAddress(server);
   const own = !a.local && a.host.toUpperCase() === machine.toUpperCase();
   return simulatedServerName(own ? `(local)${a.instance ? `\\${a.instance}` : ''}` : server, 'old');

@@ -1,5 +1,5 @@
 export { simulatedOperator } from './operator.js';
-export { EXPRESS_DATA_LIMIT_MB, type SeededSql, type SimSeed } from './seed.js';
+export { EXPRESS_DATA_LIMIT_MB, type SimSeed } from './seed.js';
 export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
 export {
   readSqlModels,

@@ -224,6 +224,9 @@ describe('twin collect', () => {
     const next = join(state, '..', 'next.json');
     expect(collect(state2, next).stdout).not.toContain('Last run on this server');
     expect(readTwin(next).facts.previousRun).toBeNull();
+    // msdb now also holds the rehearsal's own safety copies, on the share, as a real server would.
+    const main = readTwin(next).facts.sql.find((s) => s.server === '(local)\\XPCONNECT')!;
+    expect(main.backups.filter((b) => b.device.startsWith(SHARE)).map((b) => b.database)).toContain('XPDATA');
     const db = openDb(state2);
     db.prepare('UPDATE runs SET simulate = 0').run(); // as the store of a real run has it
     db.close();

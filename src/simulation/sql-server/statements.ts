@@ -581,7 +581,19 @@ export const STATEMENTS: Statement[] = [
       const folder = where.file.replace(/[\\/][^\\/]*$/, '');
       if (!existsSync(folder)) return deviceError(ctx, path, 3, 'BACKUP DATABASE');
       const pages = db.sizeMb * 128;
+      const started = Date.now();
       await stats(ctx, name, pages);
+      // msdb keeps every full backup, COPY_ONLY ones too ("backupset"): the next twin reads them.
+      ctx.model.backupHistory = [
+        {
+          database: name,
+          sizeMb: db.sizeMb,
+          seconds: Math.round((Date.now() - started) / 1000),
+          finishedAt: new Date().toISOString().slice(0, 19),
+          device: path,
+        },
+        ...(ctx.model.backupHistory ?? []),
+      ];
       const body = {
         format: 'xpmigrate-simulated-backup' as const,
         database: name,
