@@ -73,6 +73,8 @@ export interface HostInventory {
   volumes: Array<{ volume: string; freeMb: number; sizeMb: number }>;
   /** Win32_ComputerSystem's manufacturer and model: "VMware, Inc. VMware7,1", "Microsoft Corporation Virtual Machine". */
   hardware: string;
+  /** What could not be read (IIS without an elevated shell), with the system's message. */
+  problems: Array<{ fact: string; detail: string }>;
 }
 
 /** A snapshot as its provider lists it. */

@@ -253,6 +253,7 @@ export class SimulatedHost implements Host {
       appPools: Object.entries(this.state.appPools).map(([name, identity]) => ({ name, identity })),
       volumes: this.state.seed?.volumes ?? [{ volume: 'C:', freeMb: 61_440, sizeMb: 102_400 }],
       hardware: this.state.seed?.hardware ?? 'Microsoft Corporation Virtual Machine',
+      problems: [],
     };
   }
 

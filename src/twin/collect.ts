@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
 import {
@@ -11,6 +12,7 @@ import {
 import { isXpmError } from '../errors/index.js';
 import { backupManagerRuns } from '../formats/index.js';
 import type { Host } from '../host/index.js';
+import type { Text } from '../i18n/index.js';
 import {
   hypervisorOf,
   type PreviousRun,
@@ -27,6 +29,8 @@ import { sealTwin } from './file.js';
 export interface CollectOptions {
   /** The backup share (`--backup-dir`): seen from here and by each SQL Server. */
   backupDir?: string;
+  /** The Backup-Manager's log file, or the folder of its logs (`--backup-manager-log`). */
+  backupManagerLog?: string;
   env?: NodeJS.ProcessEnv;
   tool: string;
   now?: Date;
@@ -34,7 +38,10 @@ export interface CollectOptions {
   previousRun?: () => PreviousRun | null;
 }
 
-/** Where the Backup-Manager keeps its log: the install folder's `Logs` (as the simulation writes it). */
+/**
+ * Where the Backup-Manager's log is looked for unless `--backup-manager-log` names it: the
+ * install folder's `Logs`. The Backup-Manager shows its real log folder in its header.
+ */
 const BACKUP_MANAGER_LOG = join('Logs', 'XPhoneServerBackup.log');
 
 /**
@@ -58,7 +65,9 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
     appPools: [],
     volumes: [],
     hardware: '',
+    problems: [],
   });
+  for (const p of inventory.problems) unread.push({ fact: p.fact, reason: { de: p.detail, en: p.detail } });
   const installDir = await attempt('xphone.installDir', () => host.installDir(), '');
   const version = await attempt('xphone.version', async () => (await host.installedVersion()) ?? '', '');
   const atlas = installDir
@@ -75,9 +84,8 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
     if (facts) sql.push(facts);
   }
   const share = options.backupDir ? await shareFacts(host, options.backupDir, sql, options.env) : null;
-  const backupManager = installDir
-    ? await attempt('backupManager', async () => backupManagerRuns(join(installDir, BACKUP_MANAGER_LOG)), [])
-    : [];
+  const log = options.backupManagerLog ?? (installDir ? join(installDir, BACKUP_MANAGER_LOG) : undefined);
+  const backupManager = log ? await attempt('backupManager', async () => runsIn(log), []) : [];
   const facts: TwinFacts = {
     machine: {
       name: await attempt('machine.name', () => host.machineName(), ''),
@@ -105,6 +113,15 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
     facts,
     unread,
   });
+}
+
+/** The runs in one log, or in every `.log` of a folder (the Backup-Manager starts new files), oldest first. */
+function runsIn(path: string): TwinFacts['backupManager'] {
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return backupManagerRuns(path);
+  return readdirSync(path)
+    .filter((f) => f.toLowerCase().endsWith('.log'))
+    .flatMap((f) => backupManagerRuns(join(path, f)))
+    .sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
 }
 
 /** atlas.xml's connection entries: server and database only, never the string (it may hold a password). */
@@ -176,7 +193,9 @@ async function shareFacts(
   return { path, seenHere, seenBySql };
 }
 
-function reasonOf(error: unknown): string {
-  if (isXpmError(error)) return `${error.code}: ${error.text('en')}`;
-  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
+function reasonOf(error: unknown): Text {
+  if (isXpmError(error))
+    return { de: `${error.code}: ${error.text('de')}`, en: `${error.code}: ${error.text('en')}` };
+  const text = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
+  return { de: text, en: text };
 }

@@ -1,5 +1,6 @@
 import type { BackupRecord } from '../actors/sql-server/index.js';
 import type { HostInventory } from '../host/index.js';
+import type { Text } from '../i18n/index.js';
 
 /** What the twin file says it is: a newer xpmigrate may write a schema this one cannot read. */
 export const TWIN_FORMAT = 'xpmigrate-twin';
@@ -8,7 +9,8 @@ export const TWIN_SCHEMA = 1;
 /** A fact `twin collect` could not read, and why: the forecast says "unknown" where it is needed. */
 export interface Unread {
   fact: string;
-  reason: string;
+  /** Why, in both languages (the file is read by whoever rehearses it). */
+  reason: Text;
 }
 
 /** One database of the server, sizes in MB. `backupMb`: its newest full backup (FILESTREAM included). */

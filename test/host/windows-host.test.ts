@@ -102,11 +102,29 @@ describe('WindowsHost through a fake PowerShell', () => {
         { volume: 'D:', freeMb: 102400, sizeMb: 204800 },
       ],
       hardware: 'VMware, Inc. VMware7,1',
+      problems: [],
     });
     const script = fake.calls().at(-1)!.script!;
     // IIS only where its module is: a server without IIS is not an error.
     expect(script).toContain('Get-Module -ListAvailable -Name WebAdministration');
     expect(script).toContain("Win32_LogicalDisk -Filter 'DriveType = 3'");
+    expect(script).toContain("Get-ChildItem -LiteralPath 'IIS:\\AppPools'");
+    // Without an elevated shell IIS refuses its configuration: the pools are named, the rest stands.
+    const denied = fakeExecutables([
+      {
+        match: 'Win32_LogicalDisk',
+        stdout: {
+          services: [],
+          appPools: [],
+          appPoolsError: 'Access is denied.',
+          volumes: [],
+          hardware: 'x',
+        },
+      },
+    ]);
+    expect((await new WindowsHost({ env: denied.env }).inventory()).problems).toEqual([
+      { fact: 'appPools', detail: 'Access is denied.' },
+    ]);
   });
 
   it('healthy only with every Atlas service running, the meter at 100 and local SQL up', async () => {

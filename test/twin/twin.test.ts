@@ -105,6 +105,7 @@ describe('twin collect', () => {
     // No Backup-Manager has run on it yet: said, with the reason, not left out silently.
     expect(twin.unread.map((u) => u.fact)).toEqual(['backupManager']);
     expect(r.stdout).toMatch(/Not read: backupManager – E_DIAG_PATH/);
+    expect(r.stdout).toContain('--backup-manager-log FOLDER');
   });
 
   it('round-trips, and refuses a twin edited by hand, damaged, from a newer xpmigrate or of another product', () => {
@@ -224,6 +225,25 @@ describe('twin collect', () => {
     const next = join(state, '..', 'next.json');
     expect(collect(state2, next).stdout).not.toContain('Last run on this server');
     expect(readTwin(next).facts.previousRun).toBeNull();
+    // The Backup-Manager's runs of the rehearsal, from its log or (named) from the folder of its logs.
+    const runs = readTwin(next).facts.backupManager;
+    expect(runs.map((r) => r.operation)).toEqual(['backup', 'backup', 'restore']);
+    const folder = join(`${state2}.server`, 'XPhone Connect Server', 'Logs');
+    const named = join(state, '..', 'named.json');
+    expect(
+      runCli([
+        'twin',
+        'collect',
+        '--simulate',
+        '--state',
+        state2,
+        '--out',
+        named,
+        '--backup-manager-log',
+        folder,
+      ]).code,
+    ).toBe(0);
+    expect(readTwin(named).facts.backupManager).toEqual(runs);
     // msdb now also holds the rehearsal's own safety copies, on the share, as a real server would.
     const main = readTwin(next).facts.sql.find((s) => s.server === '(local)\\XPCONNECT')!;
     expect(main.backups.filter((b) => b.device.startsWith(SHARE)).map((b) => b.database)).toContain('XPDATA');

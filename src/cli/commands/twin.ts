@@ -13,6 +13,7 @@ import { packageVersion } from '../version.js';
 interface CollectFlags {
   out: string;
   backupDir?: string;
+  backupManagerLog?: string;
   simulate?: boolean;
   simVersion?: string;
   state?: string;
@@ -27,6 +28,7 @@ export function registerTwin(program: Command, ctx: CliContext): void {
     .description(say(T.cmdTwinCollect, lang))
     .requiredOption('--out <file>', say(T.optTwinOut, lang))
     .option('--backup-dir <path>', say(T.optBackupDir, lang))
+    .option('--backup-manager-log <path>', say(T.optTwinBackupManagerLog, lang))
     .option('--simulate', say(T.optTwinSimulate, lang))
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--state <file>', say(T.optState, lang))
@@ -52,6 +54,7 @@ export function registerTwin(program: Command, ctx: CliContext): void {
             }
           },
           ...(o.backupDir ? { backupDir: o.backupDir } : {}),
+          ...(o.backupManagerLog ? { backupManagerLog: o.backupManagerLog } : {}),
           env: ctx.io.env,
           tool: packageVersion(),
         });
@@ -80,7 +83,9 @@ export function registerTwin(program: Command, ctx: CliContext): void {
             }),
           );
         for (const u of collected.unread)
-          out(ctx, `  ${say(T.twinUnread, lang, { fact: u.fact, reason: u.reason })}`);
+          out(ctx, `  ${say(T.twinUnread, lang, { fact: u.fact, reason: say(u.reason, lang) })}`);
+        if (collected.unread.some((u) => u.fact === 'backupManager'))
+          out(ctx, `  ${say(T.twinBackupManagerHint, lang)}`);
         out(ctx, say(T.twinNoSecrets, lang));
       } finally {
         await host.close?.();

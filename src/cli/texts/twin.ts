@@ -11,6 +11,10 @@ export const TWIN = {
     en: 'read (only) the facts of this (old) server: versions, services, SQL instances and database sizes, atlas.xml, IIS, disks, the share, backup history and Backup-Manager runs',
   },
   optTwinOut: { de: 'die Zwillingsdatei (JSON), die geschrieben wird', en: 'the twin file (JSON) to write' },
+  optTwinBackupManagerLog: {
+    de: 'Logdatei des Backup-Managers oder ihr Ordner (zeigt der Backup-Manager in seinem Kopf; sonst INSTALLDIR\\Logs\\XPhoneServerBackup.log)',
+    en: "the Backup-Manager's log file or its folder (the Backup-Manager shows it in its header; else INSTALLDIR\\Logs\\XPhoneServerBackup.log)",
+  },
   optTwinSimulate: {
     de: 'den simulierten Server neben --state erfassen (Probelauf, Tests)',
     en: 'collect the simulated server beside --state (rehearsal, tests)',
@@ -30,6 +34,10 @@ export const TWIN = {
   twinPrevious: {
     de: 'Letzter Lauf auf diesem Server ({run}): Ausfallzeit {first} → {last} – Prognose {forecast}, tatsächlich {actual} (Abweichung {error}). Die nächste Prognose nimmt die gemessenen Zeiten.',
     en: 'Last run on this server ({run}): downtime {first} → {last} – forecast {forecast}, actual {actual} (off by {error}). The next forecast takes the measured times.',
+  },
+  twinBackupManagerHint: {
+    de: '→ Ohne Läufe des Backup-Managers schätzt die Prognose seine Schritte aus der SQL-Sicherungsrate. Den Log-Ordner zeigt der Backup-Manager in seinem Kopf: --backup-manager-log ORDNER.',
+    en: '→ Without Backup-Manager runs the forecast estimates its steps from the SQL backup rate. The Backup-Manager shows its log folder in its header: --backup-manager-log FOLDER.',
   },
   twinUnread: { de: 'Nicht gelesen: {fact} – {reason}', en: 'Not read: {fact} – {reason}' },
   twinNoSecrets: {

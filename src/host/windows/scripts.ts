@@ -218,14 +218,17 @@ export const inventory = (): PsScript =>
   script(
     'read the machine for its twin',
     ps`$services = @(Get-CimInstance -ClassName Win32_Service -Filter "Name LIKE 'Atlas%'" | ForEach-Object { [pscustomobject]@{ name = $_.Name; state = [string]$_.State; startMode = [string]$_.StartMode; account = [string]$_.StartName } })
-$pools = @()
+$pools = @(); $poolsError = $null
 if (Get-Module -ListAvailable -Name WebAdministration) {
-  Import-Module WebAdministration
-  $pools = @(Get-ChildItem -LiteralPath 'IIS:\AppPools' | ForEach-Object { $m = $_.processModel; [pscustomobject]@{ name = [string]$_.Name; identity = $(if ([string]$m.identityType -eq 'SpecificUser') { [string]$m.userName } else { [string]$m.identityType }) } })
+  # Reading IIS's configuration needs an elevated shell: without it the pools are named unread.
+  try {
+    Import-Module WebAdministration -ErrorAction Stop
+    $pools = @(Get-ChildItem -LiteralPath 'IIS:\\AppPools' -ErrorAction Stop | ForEach-Object { $m = $_.processModel; [pscustomobject]@{ name = [string]$_.Name; identity = $(if ([string]$m.identityType -eq 'SpecificUser') { [string]$m.userName } else { [string]$m.identityType }) } })
+  } catch { $poolsError = [string]$_.Exception.Message }
 }
 $volumes = @(Get-CimInstance -ClassName Win32_LogicalDisk -Filter 'DriveType = 3' | ForEach-Object { [pscustomobject]@{ volume = [string]$_.DeviceID; freeMb = [math]::Floor($_.FreeSpace / 1MB); sizeMb = [math]::Floor($_.Size / 1MB) } })
 $cs = Get-CimInstance -ClassName Win32_ComputerSystem
-[pscustomobject]@{ services = $services; appPools = $pools; volumes = $volumes; hardware = ([string]$cs.Manufacturer + ' ' + [string]$cs.Model) } | ${json}`,
+[pscustomobject]@{ services = $services; appPools = $pools; appPoolsError = $poolsError; volumes = $volumes; hardware = ([string]$cs.Manufacturer + ' ' + [string]$cs.Model) } | ${json}`,
   );
 
 /** The tool's own view of a folder or UNC path (the SQL Server has its own, see sql check). */

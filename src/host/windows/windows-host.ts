@@ -244,6 +244,7 @@ export class WindowsHost implements Host {
         sizeMb: Number(v.sizeMb),
       })),
       hardware: String((answer as { hardware?: unknown } | null)?.hardware ?? ''),
+      problems: answer?.appPoolsError ? [{ fact: 'appPools', detail: String(answer.appPoolsError) }] : [],
     };
   }
 
