@@ -1092,6 +1092,16 @@ export const ERRORS = {
       en: 'Collect the twin on the XPhone Connect Server that is to move.',
     },
   },
+  E_TWIN_SIMULATED: {
+    message: {
+      de: '{file} wurde vom simulierten Server eines Probelaufs erfasst; ein echter Lauf nimmt keine Werte daraus.',
+      en: "{file} was collected from a rehearsal's simulated server; a real run takes no value from it.",
+    },
+    remedy: {
+      de: 'Den Zwilling auf dem Kundenserver erfassen (xpmigrate twin collect --out DATEI, ohne --simulate), oder mit --simulate proben.',
+      en: "Collect the twin on the customer's server (xpmigrate twin collect --out FILE, without --simulate), or rehearse with --simulate.",
+    },
+  },
   E_TWIN_FROM: {
     message: {
       de: 'Der Zwilling meldet XPhone {twin}, --from sagt {from}.',

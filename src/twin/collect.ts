@@ -110,6 +110,7 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
     schema: TWIN_SCHEMA,
     tool: options.tool,
     collectedAt: (options.now ?? new Date()).toISOString(),
+    simulated: host.kind === 'simulated',
     facts,
     unread,
   });

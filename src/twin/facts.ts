@@ -99,6 +99,8 @@ export interface Twin {
   /** The xpmigrate that wrote it. */
   tool: string;
   collectedAt: string;
+  /** Collected from the rehearsal's simulated server: never the facts of a real run. */
+  simulated: boolean;
   facts: TwinFacts;
   unread: Unread[];
   /** sha256 of the canonical JSON of facts and unread: a hand edit or a damaged copy shows. */

@@ -16,9 +16,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const checksum = (twin: Pick<Twin, 'facts' | 'unread'>) =>
+const checksum = (twin: Pick<Twin, 'facts' | 'unread' | 'simulated'>) =>
   createHash('sha256')
-    .update(canonical({ facts: twin.facts, unread: twin.unread }))
+    .update(canonical({ facts: twin.facts, unread: twin.unread, simulated: twin.simulated }))
     .digest('hex');
 
 /** The twin with its checksum. */
@@ -54,7 +54,12 @@ export function readTwin(file: string): Twin {
   if (twin?.format !== TWIN_FORMAT) throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'not a twin file' });
   if (typeof twin.schema !== 'number' || twin.schema > TWIN_SCHEMA)
     throw new XpmError('E_TWIN_NEWER', { file, schema: String(twin.schema), tool: String(twin.tool ?? '?') });
-  if (!twin.facts || !Array.isArray(twin.unread) || twin.sha256 !== checksum(twin as Twin))
+  if (
+    !twin.facts ||
+    !Array.isArray(twin.unread) ||
+    typeof twin.simulated !== 'boolean' ||
+    twin.sha256 !== checksum(twin as Twin)
+  )
     throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'checksum' });
   const version = twin.facts.xphone?.version ?? '';
   if (version !== '' && !parseVersion(version).ok) throw new XpmError('E_TWIN_PRODUCT', { file, version });

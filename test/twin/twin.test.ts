@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/persistence/index.js';
@@ -137,6 +137,13 @@ describe('twin collect', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_TWIN_FROM]: The twin reports XPhone 9.0.330.1359, --from says 7.');
     expect(runCli(['plan', '--twin', join(dir, 'missing.json')]).stderr).toContain('[E_TWIN_PATH]');
+    // A twin of the rehearsal's simulated server never gives a real run its answers.
+    expect(twin.simulated).toBe(true);
+    const realState = join(dir, 'real.db');
+    const real = runCli(['start', '--twin', file, '--target', 'A', '--state', realState, '--lang', 'en']);
+    expect(real.code).toBe(2);
+    expect(real.stderr).toContain('[E_TWIN_SIMULATED]: ');
+    expect(existsSync(realState)).toBe(false);
   });
 
   it("rehearses the customer's server: its versions, language, sizes, accounts and stopped services", () => {

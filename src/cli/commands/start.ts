@@ -86,6 +86,8 @@ function startRequest(options: Record<string, unknown>): StartRequest {
   const str = (key: string) => (options[key] === undefined ? undefined : String(options[key]));
   const target = options.targetVersion;
   const twin = twinFrom(options);
+  // A rehearsal's twin names the simulation's servers and accounts: never a real run's answers.
+  if (twin?.simulated && !simulate) throw new XpmError('E_TWIN_SIMULATED', { file: String(options.twin) });
   const plan = RunService.plan(withTwin(planInputFrom(options), twin));
   const estimates = estimatesFrom(options);
   const request: StartRequest = {
