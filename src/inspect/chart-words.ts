@@ -1,5 +1,6 @@
 import type { ChartEdge, ChartNode, RunView } from '../../visualizer/src/protocol.js';
 import { type Lang, say, type Text } from '../i18n/index.js';
+import { stateKey } from '../machines/index.js';
 
 /** A node's text: its key without the parent's prefix (`hop_v5v6_update__failed` → `update · failed`). */
 export function nodeLabel(key: string, parentKey: string | null): string {
@@ -64,7 +65,7 @@ const cut = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1).
  */
 export function chartWords(view: RunView, lang: Lang): ChartWords {
   const steps = new Map(view.steps.map((s) => [s.id, s.title]));
-  const phases = new Map(view.phases.map((p) => [p.id.replace(/\./g, '_'), p.title]));
+  const phases = new Map(view.phases.map((p) => [stateKey(p.id), p.title]));
   const word = (table: Record<string, Text>, name: string) => {
     const text = table[name];
     return text ? say(text, lang) : name;

@@ -1,6 +1,6 @@
 import type { Action, RunView } from '../../visualizer/src/protocol.js';
 import { XpmError } from '../errors/index.js';
-import { downtimeText } from '../forecast/index.js';
+import { downtimeText, type Forecast } from '../forecast/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
@@ -16,12 +16,20 @@ export interface RunModel {
   plan: Plan;
   machine: XpMachine;
   steps: ReturnType<typeof runStepsOf>;
+  /** The forecast the run was started with: read once, not at every view. */
+  forecast: Forecast | undefined;
 }
 
 export function runModel(row: RunRow): RunModel {
   const plan = planOf(row);
   const steps = runStepsOf(plan);
-  return { row, plan, steps, machine: buildMachine(row.id, steps).machine };
+  return {
+    row,
+    plan,
+    steps,
+    machine: buildMachine(row.id, steps).machine,
+    forecast: settingsOf(row).forecast,
+  };
 }
 
 /** Every active state node id (root first) of a persisted state value. */
@@ -134,7 +142,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
     };
   }
 
-  const { forecast } = settingsOf(row);
+  const { forecast } = model;
   const titleOf = (id: string) => viewSteps.find((s) => s.id === id)?.title ?? id;
   const holder = lockHolder(store.db, row.id, true);
   const lastCommand = store.lastCommand(row.id);

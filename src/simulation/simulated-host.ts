@@ -5,6 +5,7 @@ import { writeAtomic } from '../host/index.js';
 import { SAMPLE_ATLAS_XML } from './sample-atlas.js';
 import { applySeed, EXPRESS_DATA_LIMIT_MB, largestSeededDatabase, type SimSeed } from './seed.js';
 import {
+  isExpressInstance,
   readSqlModels,
   SIMULATED_OLD_HOST,
   SIMULATED_OPERATOR,
@@ -223,7 +224,7 @@ export class SimulatedHost implements Host {
    */
   private restoreLines(at: string, target: string | undefined): string[] {
     const largest = largestSeededDatabase(this.state.seed);
-    const express = target !== undefined && /\\(XPCONNECT|XPANALYTICS)/i.test(simulatedServerName(target));
+    const express = target !== undefined && isExpressInstance(simulatedServerName(target));
     if (largest && express && largest.dataMb > EXPRESS_DATA_LIMIT_MB)
       return [
         `${at} INF Restore started`,

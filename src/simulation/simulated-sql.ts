@@ -30,6 +30,11 @@ export function simulatedServerName(server: string, local: 'new' | 'old' = 'new'
   return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
 }
 
+/** The XPhone setup's own instances are SQL Express (XPCONNECT, XPANALYTICS and their 2019 successors). */
+export function isExpressInstance(name: string): boolean {
+  return /\\(XPCONNECT|XPANALYTICS)/i.test(name);
+}
+
 /**
  * What a server looks like when a rehearsal first reaches it: the old server's SQL Express 2014
  * holding the XPhone databases; the new server's SQL Express 2019 with the empty databases its
@@ -41,7 +46,7 @@ export function simulatedServer(name: string, backupDir: string): SqlModel {
   model.progressDelayMs = 3;
   // The data disk the rehearsal's operator names for a script import's files (file-locations).
   model.folders = ['D:\\SQLData\\'];
-  const express = /\\(XPCONNECT|XPANALYTICS)/.test(name);
+  const express = isExpressInstance(name);
   if (express) {
     model.edition = 'Express Edition (64-bit)';
     model.engineEdition = 4;
