@@ -32,6 +32,8 @@ export function backupManagerSteps(o: {
   help: Text;
   source: GuideRef;
   condition?: Condition;
+  /** The XPhone server whose Backup-Manager runs (its log is read from where xpmigrate runs). */
+  machine: 'old' | 'new';
 }): StepDef[] {
   const fields: EvidenceField[] =
     o.operation === 'backup'
@@ -47,6 +49,7 @@ export function backupManagerSteps(o: {
       id: o.id,
       ...row,
       kind: 'manual',
+      machine: o.machine,
       recovery: 'ask',
       ...gate,
       title: o.title,
@@ -58,6 +61,7 @@ export function backupManagerSteps(o: {
       id: `${o.id}-log`,
       ...row,
       kind: 'check',
+      machine: o.machine,
       effect: { name: 'backup-manager.check-log', input: { stepId: o.id, operation: o.operation } },
       recovery: 'rerun',
       ...gate,

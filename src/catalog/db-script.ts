@@ -16,6 +16,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.export',
     kind: 'auto',
+    machine: 'sql',
     effect: { name: 'sql-script.export', input: {} },
     recovery: 'rerun',
     title: {
@@ -31,6 +32,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.file-locations',
     kind: 'manual',
+    machine: 'sql',
     recovery: 'ask',
     title: {
       de: 'Speicherorte der Daten- und Logdateien für das Ziel festlegen',
@@ -59,6 +61,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.import',
     kind: 'auto',
+    machine: 'sql',
     effect: { name: 'sql-script.import', input: {} },
     recovery: 'rerun',
     title: {
@@ -74,6 +77,7 @@ export const DB_SCRIPT_STEPS: StepDef[] = [
   {
     id: 'dbscript.verify',
     kind: 'check',
+    machine: 'sql',
     effect: { name: 'sql-script.verify', input: {} },
     recovery: 'rerun',
     title: {

@@ -25,6 +25,8 @@ export interface EffectInputs {
   /** The installed XPhone version has this major (V8 before the move to V9). */
   'windows.check-installed-version': { major: number };
   'windows.check-no-v4-on-target': Empty;
+  /** The step's XPhone server (by the name the run knows) answers on none of its ports. */
+  'windows.check-xphone-stopped': Empty;
   'windows.restart-services': Empty;
   /** Which of the medium's two scripts: the main instance (UC) or the analytics one (STAT). */
   'windows.run-sql-migration-script': { instance: 'main' | 'analytics' };

@@ -7,6 +7,7 @@ const SECTION = 'UMZUG VON V5 / V6 / V7 NACH V9';
 export const HOPS_PREPARE: StepDef[] = [
   ...backupManagerSteps({
     id: 'hops.backup',
+    machine: 'old',
     operation: 'backup',
     title: {
       de: 'Komplette Sicherung des aktuellen Systems vor der Migration (Backup-Manager)',
@@ -21,6 +22,7 @@ export const HOPS_PREPARE: StepDef[] = [
   {
     id: 'hops.snapshot-start',
     kind: 'snapshot',
+    machine: 'hypervisor',
     effect: { name: 'snapshot.take', input: {} },
     recovery: 'probe',
     condition: 'virtual',
@@ -34,6 +36,7 @@ export const HOPS_PREPARE: StepDef[] = [
   {
     id: 'hops.intermediate-server',
     kind: 'manual',
+    machine: 'operator',
     recovery: 'ask',
     condition: 'littleDowntime',
     title: {
@@ -61,6 +64,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
     {
       id: `${hop}.update`,
       kind: 'manual',
+      machine: 'old',
       recovery: 'ask',
       title: {
         de: `Major Update V${from} → V${to} installieren`,
@@ -82,6 +86,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
     {
       id: `${hop}.reboot`,
       kind: 'reboot',
+      machine: 'old',
       effect: { name: 'host.reboot', input: {} },
       recovery: 'probe',
       title: {
@@ -97,6 +102,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
     {
       id: `${hop}.test-client`,
       kind: 'manual',
+      machine: 'operator',
       recovery: 'ask',
       optional: 'recommended',
       title: {
@@ -115,6 +121,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
     {
       id: `${hop}.snapshot`,
       kind: 'snapshot',
+      machine: 'hypervisor',
       effect: { name: 'snapshot.take', input: {} },
       recovery: 'probe',
       condition: 'virtual',
@@ -135,6 +142,7 @@ export function hopSteps(from: number, to: number): StepDef[] {
 export const HOPS_REACHED_V8: StepDef = {
   id: 'hops.check-v8',
   kind: 'check',
+  machine: 'old',
   effect: { name: 'windows.check-installed-version', input: { major: 8 } },
   recovery: 'rerun',
   title: { de: 'Installierte Version ist V8', en: 'The installed version is V8' },
@@ -149,6 +157,7 @@ export const HOPS_REACHED_V8: StepDef = {
 export const HOPS_CLEANUP: StepDef = {
   id: 'hops.intermediate-delete',
   kind: 'manual',
+  machine: 'operator',
   recovery: 'ask',
   // Planned only with --little-downtime (see plan/build.ts); the guide leaves the deletion open.
   optional: 'may',

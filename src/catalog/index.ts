@@ -2,8 +2,10 @@
 export { backupManagerSteps } from './backup-manager.js';
 export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
 export type { EffectInputs, EffectName, EffectRef } from './effects.js';
+export { HAND_OVER_ID, handOverStep } from './handover.js';
 export { HOPS_CLEANUP, HOPS_PREPARE, HOPS_REACHED_V8, hopSteps } from './hops.js';
 export { GUIDE_LINKS } from './links.js';
+export { type DrivingRole, MACHINE_ROLE_TEXT, MachineRole } from './machines.js';
 export { PHASE_TITLES } from './phases.js';
 export { MIGRATE_SQL_SCRIPTS, SQL_EXPRESS_RENAMES, SQL_EXPRESS_STEPS } from './sql-express.js';
 export { parseSqlServerVersion, SQL_SERVER_RELEASES, sqlServerYearForMajor } from './sql-versions.js';
@@ -27,7 +29,9 @@ export {
   V8V9_BACKUP_MANAGER,
   V8V9_CUTOVER,
   V8V9_CUTOVER_BACKUP,
+  V8V9_CUTOVER_STOP,
   V8V9_MATRIX,
+  V8V9_PLAN_D_STOP,
   V8V9_SQL_RESTORE,
 } from './v8v9.js';
 export {

@@ -21,6 +21,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.1.update-xphone',
     row: '1',
     kind: 'manual',
+    machine: 'old',
     recovery: 'ask',
     title: {
       de: 'XPhone Connect Server auf die aktuellste Version aktualisieren',
@@ -47,6 +48,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.1.restart-service',
     row: '1',
     kind: 'auto',
+    machine: 'old',
     effect: { name: 'windows.restart-services', input: {} },
     recovery: 'rerun',
     title: { de: 'XPhone Server Dienst neu starten', en: 'Restart the XPhone Server service' },
@@ -58,6 +60,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
   },
   ...backupManagerSteps({
     id: 'sqlx.2.backup',
+    machine: 'old',
     operation: 'backup',
     row: '2',
     title: {
@@ -74,6 +77,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.3.stop-service',
     row: '3',
     kind: 'auto',
+    machine: 'old',
     effect: { name: 'windows.stop-services', input: {} },
     recovery: 'rerun',
     title: { de: 'XPhone Connect Server Dienst beenden', en: 'Stop the XPhone Connect Server service' },
@@ -87,6 +91,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.4.migrate-uc',
     row: '4',
     kind: 'auto',
+    machine: 'old',
     effect: { name: 'windows.run-sql-migration-script', input: { instance: 'main' } },
     recovery: 'probe',
     title: {
@@ -103,6 +108,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.4.migrate-stat',
     row: '4',
     kind: 'auto',
+    machine: 'old',
     effect: { name: 'windows.run-sql-migration-script', input: { instance: 'analytics' } },
     recovery: 'probe',
     condition: 'analytics',
@@ -120,6 +126,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.5.atlas-xml',
     row: '5',
     kind: 'auto',
+    machine: 'old',
     effect: {
       name: 'atlas.rename-instances',
       input: { migratedBy: { main: 'sqlx.4.migrate-uc', analytics: 'sqlx.4.migrate-stat' } },
@@ -141,6 +148,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.5.start-service',
     row: '5',
     kind: 'auto',
+    machine: 'old',
     effect: { name: 'windows.start-services', input: {} },
     recovery: 'rerun',
     title: {
@@ -157,6 +165,7 @@ export const SQL_EXPRESS_STEPS: StepDef[] = [
     id: 'sqlx.6.uninstall-old',
     row: '6',
     kind: 'manual',
+    machine: 'old',
     recovery: 'ask',
     // "… werden nicht mehr benötigt und können vom System deinstalliert werden."
     optional: 'may',

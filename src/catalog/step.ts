@@ -1,5 +1,6 @@
 import type { Text } from '../i18n/index.js';
 import type { EffectRef } from './effects.js';
+import type { DrivingRole, MachineRole } from './machines.js';
 
 /** How a step gets done (DESIGN.md "The step model"). */
 export const StepKind = {
@@ -33,7 +34,8 @@ export type Condition =
   | 'notLatestV4'
   | 'serviceAccount'
   | 'mapi'
-  | 'newMachine';
+  | 'newMachine'
+  | 'sameMachine';
 
 export type OptionalWhy = 'recommended' | 'asNeeded' | 'may';
 
@@ -55,6 +57,8 @@ export interface EvidenceField {
   databases?: boolean;
   /** The value names what the Backup-Manager's backup or restore left (its file or its log). */
   backupManager?: 'backup' | 'restore';
+  /** The value is the computer name of the machine that takes the run over (never this one's). */
+  machineName?: DrivingRole;
 }
 
 /** The version an operator installed: `major` alone, or with up to three more parts. */
@@ -90,6 +94,8 @@ export interface StepDef {
   /** The guide's row or point number where it has one ("7a", "6c"). */
   row?: string;
   kind: StepKind;
+  /** Where it happens (catalog/machines.ts); plan D and in-place routes read `new` as the one server. */
+  machine: MachineRole;
   title: Text;
   help: Text;
   source: GuideRef;
@@ -104,4 +110,8 @@ export interface StepDef {
    */
   optional?: OptionalWhy;
   evidence?: EvidenceField[];
+  /** What the operator's action leaves on the step's machine, for the rehearsal's operator to do too. */
+  operatorStops?: 'services';
+  /** A hand-over (catalog/handover.ts): once done, the run is driven on this machine. */
+  handOverTo?: DrivingRole;
 }

@@ -50,6 +50,7 @@ const exportSteps: StepDef[] = V4_EXPORT_ITEMS.map(({ item, key, text }) => ({
   id: exportStepId(item, key),
   row: `6${item}`,
   kind: 'manual',
+  machine: 'old',
   recovery: 'ask',
   // "Mit Hilfe des V4 Migrations-Managers lassen sich folgende Konfigurationsdaten … übernehmen": each as needed.
   optional: 'asNeeded',
@@ -74,6 +75,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.1.update-latest-v4',
     row: '1',
     kind: 'manual',
+    machine: 'old',
     recovery: 'ask',
     condition: 'notLatestV4',
     title: {
@@ -99,6 +101,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.2.update-migrations-manager',
     row: '2',
     kind: 'manual',
+    machine: 'old',
     recovery: 'ask',
     title: {
       de: 'V4 Migrations-Manager auf die aktuelle Version aktualisieren',
@@ -114,6 +117,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.5.accept-data-loss',
     row: '5',
     kind: 'manual',
+    machine: 'operator',
     recovery: 'ask',
     title: {
       de: 'Bestätigen: Journal-Daten gehen komplett verloren, Konfiguration nicht 1:1',
@@ -131,6 +135,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.6.check-exports',
     row: '6',
     kind: 'check',
+    machine: 'old',
     effect: {
       name: 'v4.check-exports',
       input: {
@@ -154,22 +159,23 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.4.new-machine',
     row: '4',
     kind: 'manual',
+    machine: 'operator',
     recovery: 'ask',
     title: {
       de: 'Neuen Rechner für die V9 Installation aufsetzen',
       en: 'Set up a new machine for the V9 installation',
     },
     help: {
-      de: 'Empfehlung: einen neuen Rechner für die V9 Installation aufsetzen (aktuelles Windows Server, z.B. 2022). Für einen Lizenz-Upgrade V4 → V9 wird die MAC-Adresse des alten Servers verwendet. Ab hier läuft xpmigrate auf dem neuen Rechner: den Zustandsspeicher (--state) und den Export-Ordner dorthin kopieren und dort „xpmigrate resume --state …“ ausführen.',
-      en: 'Recommended: set up a new machine for V9 (current Windows Server, e.g. 2022). A V4 → V9 licence upgrade uses the old server\'s MAC address. From here xpmigrate runs on the new machine: copy the state store (--state) and the export folder there and run "xpmigrate resume --state …" there.',
+      de: 'Empfehlung: einen neuen Rechner für die V9 Installation aufsetzen (aktuelles Windows Server, z.B. 2022). Für einen Lizenz-Upgrade V4 → V9 wird die MAC-Adresse des alten Servers verwendet. Der nächste Schritt übergibt den Lauf an diesen Rechner.',
+      en: "Recommended: set up a new machine for V9 (current Windows Server, e.g. 2022). A V4 → V9 licence upgrade uses the old server's MAC address. The next step hands the run over to this machine.",
     },
     source: { section: SECTION, item: '4' },
-    evidence: [{ key: 'machine', label: { de: 'Name des neuen Rechners', en: 'Name of the new machine' } }],
   },
   {
     id: 'v4v9.3.no-in-place',
     row: '3',
     kind: 'check',
+    machine: 'new',
     effect: { name: 'windows.check-no-v4-on-target', input: {} },
     recovery: 'rerun',
     title: {
@@ -186,6 +192,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.7.install-v9',
     row: '7',
     kind: 'manual',
+    machine: 'new',
     recovery: 'ask',
     title: {
       de: 'XPhone Connect V9 auf dem neuen Rechner installieren',
@@ -202,6 +209,7 @@ export const V4V9_STEPS: StepDef[] = [
     id: 'v4v9.7.import',
     row: '7',
     kind: 'manual',
+    machine: 'new',
     recovery: 'ask',
     title: { de: 'Exporte in V9 importieren', en: 'Import the exports into V9' },
     help: {

@@ -49,6 +49,7 @@ const ref = (item: string) => ({ section: SECTION, item });
 /** Before every plan: "erstellen Sie zuerst einen kompletten Backup … mit Hilfe des Backup-Managers!" */
 export const V8V9_BACKUP_MANAGER: StepDef[] = backupManagerSteps({
   id: 'v8v9.backup-manager',
+  machine: 'old',
   operation: 'backup',
   title: {
     de: 'Kompletten Backup des vorhandenen XPhone Servers mit dem Backup-Manager erstellen',
@@ -65,6 +66,7 @@ export const V8V9_BACKUP_MANAGER: StepDef[] = backupManagerSteps({
 export const V8V9_BACKUP: StepDef = {
   id: 'v8v9.backup',
   kind: 'auto',
+  machine: 'old',
   effect: { name: 'sql.backup-databases', input: {} },
   recovery: 'probe',
   title: {
@@ -84,23 +86,127 @@ export const V8V9_BACKUP: StepDef = {
  */
 export const V8V9_CUTOVER: StepDef[] = backupManagerSteps({
   id: 'v8v9.cutover',
+  machine: 'old',
   operation: 'backup',
   condition: 'newMachine',
   title: {
-    de: 'Umschalt-Termin: letzten Backup mit dem Backup-Manager erstellen, alten Server beenden',
-    en: 'Cut-over: take the final backup with the Backup-Manager, stop the old server',
+    de: 'Umschalt-Termin: letzten Backup des alten Servers mit dem Backup-Manager erstellen',
+    en: "Cut-over: take the old server's final backup with the Backup-Manager",
   },
   help: {
-    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt auf dem alten Server mit dem Backup-Manager den letzten Backup erstellen und danach die XPhone Dienste dort beenden; sein SQL Server bleibt für die Sicherheitskopie (übernächster Schritt) erreichbar. Der Restore (Zeile 12) nimmt diesen Backup, sonst fehlen die Änderungen seit dem ersten.',
-    en: 'The old server keeps running until the agreed cut-over date. Now take the final backup with the Backup-Manager on the old server, then stop the XPhone services there; its SQL Server stays reachable for the safety copy (the step after next). The restore (row 12) takes this backup, or the changes since the first one are lost.',
+    de: 'Der alte Server läuft bis zum festgelegten Umschalt-Termin weiter. Jetzt auf dem alten Server mit dem Backup-Manager den letzten Backup erstellen. Der Restore (Zeile 12) nimmt diesen Backup, sonst fehlen die Änderungen seit dem ersten. xpmigrate läuft auf dem neuen Server: Backup-Datei und Logdatei so angeben, wie der neue Server sie erreicht (UNC-Pfad, z. B. \\\\ALTERSERVER\\XPhoneBackup\\…).',
+    en: 'The old server keeps running until the agreed cut-over date. Now take the final backup with the Backup-Manager on the old server. The restore (row 12) takes this backup, or the changes since the first one are lost. xpmigrate runs on the new server: name the backup file and the log as the new server reaches them (a UNC path, e.g. \\\\OLDSERVER\\XPhoneBackup\\…).',
   },
   source: { section: 'UMZUG VON V8 NACH V9' },
 });
+
+/**
+ * The old server stops for good at the cut-over: the operator stops it there, and xpmigrate, on
+ * the new server, checks that its ports no longer answer. Both are xpmigrate's, said so.
+ */
+export const V8V9_CUTOVER_STOP: StepDef[] = [
+  {
+    id: 'v8v9.cutover-stop',
+    kind: 'manual',
+    machine: 'old',
+    operatorStops: 'services',
+    recovery: 'ask',
+    condition: 'newMachine',
+    title: {
+      de: 'Umschalt-Termin: XPhone Dienste auf dem alten Server beenden',
+      en: 'Cut-over: stop the XPhone services on the old server',
+    },
+    help: {
+      de: 'xpmigrate macht aus dem „dann wird er abgeschaltet“ des Leitfadens einen eigenen Schritt: auf dem alten Server die Dienste „Atlas…“ beenden (und ihren Starttyp auf „Deaktiviert“ stellen, damit ein Neustart sie nicht wieder startet). Der SQL Server des alten Servers bleibt an, für die Sicherheitskopie. Der nächste Schritt prüft von hier aus, dass er nicht mehr antwortet.',
+      en: 'xpmigrate makes the guide\'s "then it is switched off" a step of its own: stop the "Atlas…" services on the old server (and set their start type to "Disabled", so that a restart does not start them again). The old server\'s SQL Server stays on, for the safety copy. The next step checks from here that it no longer answers.',
+    },
+    source: { section: 'UMZUG VON V8 NACH V9' },
+  },
+  {
+    id: 'v8v9.cutover-stopped',
+    kind: 'check',
+    machine: 'old',
+    effect: { name: 'windows.check-xphone-stopped', input: {} },
+    recovery: 'rerun',
+    condition: 'newMachine',
+    title: {
+      de: 'Prüfen: der alte Server antwortet nicht mehr (Ports 2230, 2231)',
+      en: 'Check: the old server no longer answers (ports 2230, 2231)',
+    },
+    help: {
+      de: 'xpmigrate ergänzt diese Prüfung: vom neuen Server aus antwortet der alte weder auf Port 2230 (Verzeichnis-Admin) noch auf 2231 (Web-API). Sonst arbeiten Clients dort weiter, und ihre Änderungen fehlen nach dem Restore.',
+      en: 'xpmigrate adds this check: seen from the new server, the old one answers neither on port 2230 (directory admin) nor on 2231 (Web API). Otherwise clients keep working there, and their changes are missing after the restore.',
+    },
+    source: { section: 'UMZUG VON V8 NACH V9' },
+  },
+];
+
+/**
+ * Plan D has no cut-over date: the XPhone server stays and stops at row 8, when atlas.xml is
+ * pointed at the external databases. Whatever it wrote until then must be in the backup row 12
+ * restores, so xpmigrate stops it first and the final backup is taken then, while atlas.xml still
+ * names the old databases (the Backup-Manager finds them there). Not in the guide: said so.
+ */
+export const V8V9_PLAN_D_STOP: StepDef[] = [
+  {
+    id: 'v8v9.8-stop',
+    row: '8',
+    kind: 'auto',
+    machine: 'old',
+    effect: { name: 'windows.stop-services', input: {} },
+    recovery: 'rerun',
+    condition: 'sameMachine',
+    title: {
+      de: 'XPhone Dienste beenden (Plan D, vor dem letzten Backup)',
+      en: 'Stop the XPhone services (plan D, before the final backup)',
+    },
+    help: {
+      de: 'xpmigrate ergänzt diesen Schritt: bei Plan D bleibt der XPhone Server, wo er ist, und hält in Zeile 8 an. Ab hier schreibt er nichts mehr in seine Datenbanken; der letzte Backup (nächster Schritt) enthält damit alles, was der Restore in Zeile 12 zurückspielen muss.',
+      en: 'xpmigrate adds this step: in plan D the XPhone server stays where it is and stops at row 8. From here it writes nothing more to its databases; the final backup (next step) therefore holds everything the restore in row 12 must bring back.',
+    },
+    source: ref('8'),
+  },
+  ...backupManagerSteps({
+    id: 'v8v9.8-final-backup',
+    machine: 'old',
+    operation: 'backup',
+    row: '8',
+    condition: 'sameMachine',
+    title: {
+      de: 'Letzten Backup mit dem Backup-Manager erstellen (Plan D, Dienste beendet)',
+      en: 'Take the final backup with the Backup-Manager (plan D, services stopped)',
+    },
+    help: {
+      de: 'xpmigrate ergänzt diesen Schritt: jetzt, bei beendeten Diensten und bevor atlas.xml umgestellt wird, den letzten Backup mit dem Backup-Manager erstellen (er findet die Datenbanken über atlas.xml, noch die bisherigen). Der Restore in Zeile 12 nimmt diesen Backup, nicht den ersten: sonst fehlt, was seitdem geschrieben wurde. Danach Backup-Datei und Logdatei angeben.',
+      en: 'xpmigrate adds this step: now, with the services stopped and before atlas.xml is changed, take the final backup with the Backup-Manager (it finds the databases through atlas.xml, still the existing ones). The restore in row 12 takes this backup, not the first one: otherwise what was written since is missing. Then name the backup file and the log file.',
+    },
+    source: ref('8'),
+  }),
+  {
+    id: 'v8v9.8-final-copy',
+    row: '8',
+    kind: 'auto',
+    machine: 'old',
+    effect: { name: 'sql.backup-databases', input: {} },
+    recovery: 'probe',
+    condition: 'sameMachine',
+    title: {
+      de: 'Zusätzliche Sicherheitskopie beim Beenden (xpmigrate, SQL BACKUP, Plan D)',
+      en: 'Extra safety copy at the stop (xpmigrate, SQL BACKUP, plan D)',
+    },
+    help: {
+      de: 'xpmigrate ergänzt diesen Schritt: die Datenbanken noch einmal auf die Freigabe sichern (COPY_ONLY, CHECKSUM, geprüft), jetzt bei beendeten XPhone Diensten. Mit --restore-with xpmigrate spielt Zeile 12 diese Kopie zurück.',
+      en: 'xpmigrate adds this step: back up the databases to the share once more (COPY_ONLY, CHECKSUM, verified), now with the XPhone services stopped. With --restore-with xpmigrate, row 12 restores this copy.',
+    },
+    source: ref('8'),
+  },
+];
 
 /** xpmigrate's safety copy at cut-over, beside the Backup-Manager's final backup. */
 export const V8V9_CUTOVER_BACKUP: StepDef = {
   id: 'v8v9.cutover-backup',
   kind: 'auto',
+  machine: 'old',
   effect: { name: 'sql.backup-databases', input: {} },
   recovery: 'probe',
   condition: 'newMachine',
@@ -118,6 +224,7 @@ export const V8V9_CUTOVER_BACKUP: StepDef = {
 /** Row 12 as the guide has it: the Backup-Manager's restore, its log checked. */
 const BACKUP_MANAGER_RESTORE: StepDef[] = backupManagerSteps({
   id: 'v8v9.12.restore',
+  machine: 'new',
   operation: 'restore',
   row: '12',
   title: { de: 'Restore starten (Backup-Manager)', en: 'Start the restore (Backup-Manager)' },
@@ -137,6 +244,7 @@ export const V8V9_SQL_RESTORE: StepDef[] = [
     id: 'v8v9.12.confirm-overwrite',
     row: '12',
     kind: 'manual',
+    machine: 'operator',
     recovery: 'ask',
     title: {
       de: 'Überschreiben der vorhandenen Datenbanken bestätigen',
@@ -166,11 +274,12 @@ export const V8V9_SQL_RESTORE: StepDef[] = [
     id: 'v8v9.12.sql-restore',
     row: '12',
     kind: 'auto',
+    machine: 'sql',
     // The cut-over copy is the newer one: it is taken when the old server stops for good.
     effect: {
       name: 'sql.restore-databases',
       input: {
-        backupSteps: [V8V9_CUTOVER_BACKUP.id, V8V9_BACKUP.id],
+        backupSteps: [V8V9_CUTOVER_BACKUP.id, 'v8v9.8-final-copy', V8V9_BACKUP.id],
         replaceConfirmedAt: 'v8v9.12.confirm-overwrite',
       },
     },
@@ -215,6 +324,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.1.install-sql-standard',
         row: '1',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: {
           de: 'SQL Standard/Enterprise Server auf dem XPhone Server installieren',
@@ -237,6 +347,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.2a.create-databases',
         row: '2',
         kind: 'auto',
+        machine: 'sql',
         effect: { name: 'sql.create-databases', input: {} },
         recovery: 'probe',
         title: {
@@ -253,6 +364,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.2b.filestream',
         row: '2',
         kind: 'check',
+        machine: 'sql',
         effect: { name: 'sql.check-filestream', input: {} },
         recovery: 'rerun',
         title: {
@@ -276,6 +388,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.3.mapi',
         row: '3',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         condition: 'mapi',
         title: { de: 'MAPI (Outlook) installieren', en: 'Install MAPI (Outlook)' },
@@ -295,6 +408,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.4.autorun-sql-express',
         row: '4',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: {
           de: 'Autorun ausführen, SQL Express auf C:\\ installieren',
@@ -316,6 +430,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.5.autorun-no-sql',
         row: '5',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: {
           de: 'Autorun ausführen, keinen SQL Server installieren',
@@ -337,6 +452,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.6.install-xphone',
         row: '6',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: { de: 'XPhone Server installieren', en: 'Install the XPhone Server' },
         help: {
@@ -368,6 +484,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.7.service-account',
         row: '7',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         condition: 'serviceAccount',
         title: {
@@ -401,6 +518,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.7a.analytics-app-pool',
         row: '7a',
         kind: 'auto',
+        machine: 'new',
         effect: { name: 'windows.set-app-pool-identity', input: {} },
         recovery: 'rerun',
         // "Zwingend notwendig, wenn die Analytics Webseite verwendet wird": without Analytics, not needed.
@@ -425,6 +543,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.8.atlas-xml',
         row: '8',
         kind: 'auto',
+        machine: 'new',
         effect: { name: 'atlas.point-databases', input: {} },
         recovery: 'probe',
         title: {
@@ -447,6 +566,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.9.start-service',
         row: '9',
         kind: 'auto',
+        machine: 'new',
         effect: { name: 'windows.start-services', input: {} },
         recovery: 'rerun',
         title: {
@@ -463,6 +583,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.9a.setup-wizard',
         row: '9',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: {
           de: 'Web-Admin starten, Einrichtungs-Wizard einmal komplett durchlaufen',
@@ -478,6 +599,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.9b.analytics-site',
         row: '9',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         condition: 'analytics',
         title: { de: 'Analytics Webseite einmal starten', en: 'Open the Analytics web site once' },
@@ -509,6 +631,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.10.licences',
         row: '10',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: { de: 'Lizenzen einspielen (HW-Tausch)', en: 'Install the licences (hardware change)' },
         help: {
@@ -539,6 +662,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.11.patches',
         row: '11',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         optional: 'recommended',
         title: {
@@ -607,6 +731,7 @@ export const V8V9_MATRIX: MatrixRow[] = [
         id: 'v8v9.13.follow-up',
         row: '13',
         kind: 'manual',
+        machine: 'new',
         recovery: 'ask',
         title: { de: 'Nacharbeiten je nach Bedarf', en: 'Follow-up work as needed' },
         help: {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assign, setup } from 'xstate';
-import type { EffectRef, EvidenceField, StepKind } from '../catalog/index.js';
+import type { DrivingRole, EffectRef, EvidenceField, MachineRole, StepKind } from '../catalog/index.js';
 import type { Plan } from '../plan/index.js';
 import type { MachineEvent } from './events.js';
 
@@ -13,6 +13,13 @@ export interface RunStep {
   recovery: 'rerun' | 'probe' | 'ask';
   effect?: EffectRef;
   evidence: EvidenceField[];
+  /** Where it happens, and the XPhone server xpmigrate must run on while it is the run's step. */
+  machine: MachineRole;
+  drivenOn: DrivingRole;
+  /** A hand-over: once done, the run is driven on this machine (its evidence names it). */
+  handOverTo?: DrivingRole;
+  /** What the operator's action stops on the step's machine (the rehearsal's operator does it too). */
+  operatorStops?: 'services';
 }
 
 export interface MachineContext {
@@ -45,6 +52,10 @@ export function runStepsOf(plan: Plan): RunStep[] {
         recovery: s.def.recovery,
         ...(s.def.effect ? { effect: s.def.effect } : {}),
         evidence: s.def.evidence ?? [],
+        machine: s.machine,
+        drivenOn: s.drivenOn,
+        ...(s.def.handOverTo ? { handOverTo: s.def.handOverTo } : {}),
+        ...(s.def.operatorStops ? { operatorStops: s.def.operatorStops } : {}),
       })),
   );
 }

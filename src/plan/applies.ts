@@ -94,6 +94,10 @@ function gateDecision(step: StepDef, facts: Facts): Decision | undefined {
       return facts.plan === 'D'
         ? { applies: 'no', reason: { code: 'sameMachine' } }
         : { applies: 'required', reason: { code: 'newMachine' } };
+    case 'sameMachine':
+      return facts.plan === 'D'
+        ? { applies: 'required', reason: { code: 'sameMachineStops' } }
+        : { applies: 'no', reason: { code: 'newMachine' } };
     case 'notLatestV4': {
       const standing = facts.from ? isLatestV4(facts.from) : 'unclear';
       const params = { latest: LATEST_V4.label, from: facts.from?.normalized ?? '?' };

@@ -20,7 +20,9 @@ import {
   V8V9_BACKUP_MANAGER,
   V8V9_CUTOVER,
   V8V9_CUTOVER_BACKUP,
+  V8V9_CUTOVER_STOP,
   V8V9_MATRIX,
+  V8V9_PLAN_D_STOP,
   V8V9_SQL_RESTORE,
   type VersionProblem,
   type XPhoneVersion,
@@ -29,7 +31,8 @@ import { XpmError } from '../errors/index.js';
 import { decideMatrixStep, decideStep, type Facts } from './applies.js';
 import { decidePlan } from './decide.js';
 import { FLAGS, JOBS, type PlanInput, RESTORE_WITH } from './input.js';
-import type { Phase, Plan, PlanWarning, Route } from './types.js';
+import { type DecidedPhase, placeOnMachines } from './machines.js';
+import type { Plan, PlanWarning, Route } from './types.js';
 
 /** Facts and answers → the ordered phases and steps, each required / optional / not applicable. */
 export function buildPlan(input: PlanInput): Plan {
@@ -40,17 +43,28 @@ export function buildPlan(input: PlanInput): Plan {
   const from = input.from === undefined ? undefined : versionOrThrow(input.from);
   const base = { job, input, ...(from ? { from } : {}) };
   if (job === 'sql-express')
-    return { ...base, route: 'sql-express', ...withPlanIgnored(sqlExpressPlan(input, from), input) };
+    return { ...base, route: 'sql-express', ...placed(withPlanIgnored(sqlExpressPlan(input, from), input)) };
   if (job === 'db-script')
-    return { ...base, route: 'db-script', ...withPlanIgnored(dbScriptPlan(input), input) };
+    return { ...base, route: 'db-script', ...placed(withPlanIgnored(dbScriptPlan(input), input)) };
 
   if (!from) throw new XpmError('E_INPUT_MISSING', { flag: FLAGS.from });
-  if (from.major === 4) return { ...base, route: 'v4v9', ...v4Plan(input, from) };
+  if (from.major === 4)
+    return {
+      ...base,
+      route: 'v4v9',
+      ...placed(v4Plan(input, from), {
+        handOver: { section: 'UMZUG VON V4 NACH V9', item: '4' },
+        carry: {
+          de: 'ebenso den Export-Ordner (--v4-exports)',
+          en: 'and the export folder too (--v4-exports)',
+        },
+      }),
+    };
 
   const target = decidePlan(input);
   const facts: Facts = { input, from, plan: target.plan };
   const warnings: PlanWarning[] = [];
-  const phases: Phase[] = [];
+  const phases: DecidedPhase[] = [];
   const hops = hopsToV8(from.major);
   if (hops.length > 0) {
     phases.push(phase('hops.prepare', PHASE_TITLES.hopsPrepare, HOPS_PREPARE, facts));
@@ -68,16 +82,27 @@ export function buildPlan(input: PlanInput): Plan {
     phases.push(phase('hops.cleanup', PHASE_TITLES.hopsCleanup, [HOPS_CLEANUP], facts));
   warnings.push(...targetWarnings(target.plan, input, from), ...vmWarnings(input));
   const route: Route = hops.length > 0 ? 'hops-v8v9' : 'v8v9';
-  return { ...base, route, target, phases, warnings };
+  const placement = { plan: target.plan, handOver: { section: 'UMZUG VON V8 NACH V9' } };
+  return { ...base, route, target, warnings, phases: placeOnMachines(phases, placement) };
 }
 
-function v8v9Phase(plan: PlanId, facts: Facts): Phase {
+/** A route that stays on one XPhone server: every step is placed, no hand-over is needed. */
+function placed<T extends { phases: DecidedPhase[] }>(
+  plan: T,
+  handOver: Parameters<typeof placeOnMachines>[1] = { handOver: { section: '' } },
+): Omit<T, 'phases'> & Pick<Plan, 'phases'> {
+  return { ...plan, phases: placeOnMachines(plan.phases, handOver) };
+}
+
+function v8v9Phase(plan: PlanId, facts: Facts): DecidedPhase {
   const before = [...V8V9_BACKUP_MANAGER, V8V9_BACKUP];
-  const steps: Phase['steps'] = before.map((def) => ({ def, ...decideStep(def, facts) }));
+  const steps: DecidedPhase['steps'] = before.map((def) => ({ def, ...decideStep(def, facts) }));
   for (const row of V8V9_MATRIX) {
+    // Plan D stops where it stands, at row 8: its final backup comes then (the others skip these).
+    if (row.row === '8') for (const def of V8V9_PLAN_D_STOP) steps.push({ def, ...decideStep(def, facts) });
     // The cut-over belongs right before the restore, so that the restore uses the final backup.
     if (row.row === '12')
-      for (const def of [...V8V9_CUTOVER, V8V9_CUTOVER_BACKUP])
+      for (const def of [...V8V9_CUTOVER, ...V8V9_CUTOVER_STOP, V8V9_CUTOVER_BACKUP])
         steps.push({ def, ...decideStep(def, facts) });
     const defs = row.row === '12' && facts.input.restoreWith === 'xpmigrate' ? V8V9_SQL_RESTORE : row.steps;
     for (const def of defs) steps.push({ def, ...decideMatrixStep(def, row, plan, facts), marks: row.marks });
@@ -85,7 +110,7 @@ function v8v9Phase(plan: PlanId, facts: Facts): Phase {
   return { id: 'v8v9', title: PHASE_TITLES.v8v9, titleParams: { plan }, steps };
 }
 
-function v4Plan(input: PlanInput, from: XPhoneVersion): Pick<Plan, 'phases' | 'warnings'> {
+function v4Plan(input: PlanInput, from: XPhoneVersion): Routed {
   const warnings: PlanWarning[] = [{ code: 'V4_JOURNAL_LOST' }, { code: 'V4_NO_IN_PLACE' }];
   const latest = isLatestV4(from);
   if (latest === 'unclear')
@@ -96,10 +121,10 @@ function v4Plan(input: PlanInput, from: XPhoneVersion): Pick<Plan, 'phases' | 'w
   return { phases: [phase('v4v9', PHASE_TITLES.v4v9, V4V9_STEPS, { input, from })], warnings };
 }
 
-function sqlExpressPlan(
-  input: PlanInput,
-  from: XPhoneVersion | undefined,
-): Pick<Plan, 'phases' | 'warnings'> {
+/** A route's phases as decided, before they are placed on machines, and its warnings. */
+type Routed = { phases: DecidedPhase[]; warnings: PlanWarning[] };
+
+function sqlExpressPlan(input: PlanInput, from: XPhoneVersion | undefined): Routed {
   const warnings: PlanWarning[] = [];
   if (from && from.major < 9) warnings.push({ code: 'SQLX_NOT_LATEST', params: { from: from.normalized } });
   warnings.push({ code: 'EXPRESS_LIMITS' });
@@ -109,22 +134,24 @@ function sqlExpressPlan(
   };
 }
 
-function dbScriptPlan(input: PlanInput): Pick<Plan, 'phases' | 'warnings'> {
+function dbScriptPlan(input: PlanInput): Routed {
   return {
     phases: [phase('dbscript', PHASE_TITLES.dbScript, DB_SCRIPT_STEPS, { input })],
     warnings: [{ code: 'DB_SCRIPT_LOWER_VERSION' }],
   };
 }
 
-function phase(id: string, title: Phase['title'], defs: typeof HOPS_PREPARE, facts: Facts): Phase {
+function phase(
+  id: string,
+  title: DecidedPhase['title'],
+  defs: typeof HOPS_PREPARE,
+  facts: Facts,
+): DecidedPhase {
   return { id, title, steps: defs.map((def) => ({ def, ...decideStep(def, facts) })) };
 }
 
 /** The plans A–D are the upgrade's; another job names one in vain. */
-function withPlanIgnored(
-  plan: Pick<Plan, 'phases' | 'warnings'>,
-  input: PlanInput,
-): Pick<Plan, 'phases' | 'warnings'> {
+function withPlanIgnored(plan: Routed, input: PlanInput): Routed {
   if (input.target === undefined) return plan;
   const job = input.job ?? 'upgrade';
   return {

@@ -1,7 +1,13 @@
-import { PLAN_TEXT, WARNINGS } from '../catalog/index.js';
+import {
+  type DrivingRole,
+  MACHINE_ROLE_TEXT,
+  type MachineRole,
+  PLAN_TEXT,
+  WARNINGS,
+} from '../catalog/index.js';
 import { type Lang, RUN_STATUS_TEXT, say, type Text } from '../i18n/index.js';
 import { REASONS } from './reasons.js';
-import type { Phase, Plan, PlanWarning, Reason, Route } from './types.js';
+import type { Phase, Plan, PlannedStep, PlanWarning, Reason, Route } from './types.js';
 
 /** Language-neutral plan parts → text in one language. */
 export function reasonText(reason: Reason, lang: Lang): string {
@@ -47,4 +53,23 @@ export function countApplies(plan: Plan): { required: number; optional: number; 
   const counts = { required: 0, optional: 0, no: 0 };
   for (const phase of plan.phases) for (const step of phase.steps) counts[step.applies]++;
   return counts;
+}
+
+const DRIVEN_FROM: Text = { de: '{machine} (von: {driver})', en: '{machine} (from: {driver})' };
+
+/**
+ * Where a step happens, in words: its machine, by name where the run knows it ("bisheriger XPhone
+ * Server OLDXPHONE"), and where xpmigrate runs for it when that is another XPhone server.
+ */
+export function machineText(
+  step: Pick<PlannedStep, 'machine' | 'drivenOn'>,
+  lang: Lang,
+  names: Partial<Record<DrivingRole, string>> = {},
+): string {
+  const label = (role: MachineRole) => {
+    const name = role === 'old' || role === 'new' ? names[role] : undefined;
+    return name ? `${MACHINE_ROLE_TEXT[role][lang]} ${name}` : MACHINE_ROLE_TEXT[role][lang];
+  };
+  if (step.machine === 'operator' || step.machine === step.drivenOn) return label(step.machine);
+  return say(DRIVEN_FROM, lang, { machine: label(step.machine), driver: label(step.drivenOn) });
 }

@@ -2,6 +2,7 @@ export { buildPlan } from './build.js';
 export { decidePlan } from './decide.js';
 export {
   countApplies,
+  machineText,
   phaseTitle,
   planTitle,
   reasonText,

@@ -16,6 +16,10 @@ export const REASONS = {
   criteriaOpen: { de: 'nötig wenn: {criteria}', en: 'needed if: {criteria}' },
   criteriaAdvice: { de: '{criteria}', en: '{criteria}' },
   always: { de: 'Pflicht laut Leitfaden', en: 'required by the guide' },
+  handOver: {
+    de: 'xpmigrate: die nächsten Schritte geschehen auf dem neuen Rechner',
+    en: 'xpmigrate: the next steps happen on the new machine',
+  },
   recommended: { de: 'Empfehlung des Leitfadens', en: 'recommended by the guide' },
   asNeeded: {
     de: 'je nach Bedarf (Leitfaden: „lassen sich übernehmen“)',
@@ -53,6 +57,10 @@ export const REASONS = {
     en: 'exact version unknown: make sure {latest} is installed',
   },
   newMachine: { de: 'Umzug auf einen neuen Rechner', en: 'move to a new machine' },
+  sameMachineStops: {
+    de: 'Plan D: der XPhone Server stoppt in Zeile 8; der Restore braucht den Stand von da',
+    en: 'plan D: the XPhone server stops at row 8; the restore needs what it held then',
+  },
   sameMachine: { de: 'der XPhone Server bleibt, wo er ist', en: 'the XPhone Server stays where it is' },
   serviceAccountGiven: { de: 'Dienste-Account {account} angegeben', en: 'service account {account} given' },
   // Plan choice

@@ -1,4 +1,12 @@
-import type { Mark, PlanId, StepDef, WarningCode, XPhoneVersion } from '../catalog/index.js';
+import type {
+  DrivingRole,
+  MachineRole,
+  Mark,
+  PlanId,
+  StepDef,
+  WarningCode,
+  XPhoneVersion,
+} from '../catalog/index.js';
 import type { Text } from '../i18n/index.js';
 import type { Job, PlanInput } from './input.js';
 import type { ReasonCode } from './reasons.js';
@@ -20,6 +28,10 @@ export interface PlannedStep {
   reason: Reason;
   /** The guide's marks for this step's row (V8 → V9 steps only). */
   marks?: Record<PlanId, Mark>;
+  /** Where the step happens (plan D: the one XPhone server is `old`). */
+  machine: MachineRole;
+  /** The XPhone server xpmigrate runs on while this step is the run's (plan/machines.ts). */
+  drivenOn: DrivingRole;
 }
 
 export interface Phase {

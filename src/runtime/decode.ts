@@ -16,6 +16,10 @@ export function planOf(row: RunRow): Plan {
   const plan = parse<Plan>(row.planJson, row.id, 'plan');
   if (!Array.isArray(plan.phases)) throw damaged(row.id, 'plan without phases');
   for (const step of plan.phases.flatMap((p) => p.steps)) {
+    // Plans stored before steps named their machine ran on one machine: the existing server.
+    step.def.machine ??= 'old';
+    step.machine ??= step.def.machine;
+    step.drivenOn ??= 'old';
     const effect = step.def.effect as EffectRef | string | undefined;
     // Plans stored before effects carried their input named the effect alone.
     if (typeof effect === 'string')

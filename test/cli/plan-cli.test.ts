@@ -57,7 +57,16 @@ describe('xpmigrate plan (child process)', () => {
   it('prints the guide-style table in text and markdown', () => {
     const text = runCli(['plan', '--from', '8', '--target', 'C', '--analytics', 'yes', '--lang', 'en']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^ {2}7a\s+–\s+X\s+X\s+X\s+required\s+auto\s+IIS application pool/m);
+    expect(text.stdout).toMatch(
+      /^ {2}7a\s+–\s+X\s+X\s+X\s+required\s+auto\s+new XPhone server\s+IIS application pool/m,
+    );
+    // Every step says where it happens; the old server's cut-over steps are driven from the new one.
+    expect(text.stdout).toMatch(
+      /existing XPhone server \(from: new XPhone server\)\s+Cut-over: stop the XPhone services/,
+    );
+    expect(text.stdout).toMatch(
+      /required\s+manual\s+existing XPhone server\s+Hand-over: from here xpmigrate runs/,
+    );
     expect(text.stdout).toMatch(/^ {2}3\s+\(X\)\s+\(X\)\s+\(X\)\s+–\s+optional/m);
     const md = runCli([
       'plan',
@@ -72,7 +81,7 @@ describe('xpmigrate plan (child process)', () => {
       '--lang',
       'en',
     ]);
-    expect(md.stdout).toContain('| # | A | B | C | D | applies | kind | step | reason |');
+    expect(md.stdout).toContain('| # | A | B | C | D | applies | kind | machine | step | reason |');
     expect(md.stdout).toMatch(/\| 7a \| – \| X \| X \| X \| required \|/);
     // Markup in a title is text, not a tag: step 8's <Databases> stays visible.
     expect(md.stdout).toContain('atlas.xml: point \\<Databases\\> at the external databases');

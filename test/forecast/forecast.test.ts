@@ -102,6 +102,8 @@ describe('the forecast from a synthetic backup history', () => {
     expect(inside.map((s) => s.stepId)).toEqual([
       'v8v9.cutover',
       'v8v9.cutover-log',
+      'v8v9.cutover-stop',
+      'v8v9.cutover-stopped',
       'v8v9.cutover-backup',
       'v8v9.12.restore',
       'v8v9.12.restore-log',
@@ -212,13 +214,13 @@ describe('forecast beside actual, after a run', () => {
     const timing = runTiming(f, at(0), settled);
     expect(timing.steps.find((s) => s.stepId === 'v8v9.12.restore')!.actualSeconds).toBe(600);
     const [d] = timing.downtimes;
-    // Five steps in the window: 1 + 1 + 1 + 10 + 1 minutes.
-    expect(d!.actualSeconds).toBe(14 * 60);
+    // Seven steps in the window: 1 + 1 + 1 + 1 + 1 + 10 + 1 minutes.
+    expect(d!.actualSeconds).toBe(16 * 60);
     const expected = f.downtimes[0]!.span.expected;
-    expect(d!.errorPercent).toBe(Math.round(((840 - expected) / expected) * 100));
+    expect(d!.errorPercent).toBe(Math.round(((960 - expected) / expected) * 100));
     // A rehearsal's clock is the simulation's: no error is made of it.
     expect(runTiming(f, at(0), settled, true).downtimes[0]).toMatchObject({
-      actualSeconds: 840,
+      actualSeconds: 960,
       errorPercent: null,
     });
     // The restore's log not checked yet: no actual, no error.

@@ -1,6 +1,14 @@
 import { PLANS, TARGET_MAJOR } from '../../catalog/index.js';
 import type { Lang } from '../../i18n/index.js';
-import { countApplies, type Plan, phaseTitle, planTitle, reasonText, warningText } from '../../plan/index.js';
+import {
+  countApplies,
+  machineText,
+  type Plan,
+  phaseTitle,
+  planTitle,
+  reasonText,
+  warningText,
+} from '../../plan/index.js';
 
 /** The stable JSON shape of `xpmigrate plan --format json` (documented in the README). */
 export function planToJson(plan: Plan, lang: Lang) {
@@ -29,12 +37,16 @@ export function planToJson(plan: Plan, lang: Lang) {
     phases: plan.phases.map((phase) => ({
       id: phase.id,
       title: phaseTitle(phase, lang),
-      steps: phase.steps.map(({ def, applies, reason, marks }) => ({
+      steps: phase.steps.map(({ def, applies, reason, marks, machine, drivenOn }) => ({
         id: def.id,
         row: def.row ?? null,
         applies,
         reason: reasonText(reason, lang),
         kind: def.kind,
+        // Where it happens, and the XPhone server xpmigrate runs on for it (docs/maschinen.md).
+        machine,
+        drivenOn,
+        where: machineText({ machine, drivenOn }, lang),
         title: def.title[lang],
         help: def.help[lang],
         source: { section: def.source.section, item: def.source.item ?? null, link: def.source.link ?? null },

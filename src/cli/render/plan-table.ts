@@ -3,6 +3,7 @@ import { type Lang, say } from '../../i18n/index.js';
 import {
   type Applies,
   countApplies,
+  machineText,
   type Phase,
   type Plan,
   phaseTitle,
@@ -32,6 +33,7 @@ interface Row {
   marks?: string[];
   applies: string;
   kind: string;
+  machine: string;
   title: string;
   reason: string;
   /** The vendor's help page the guide gives at this step. */
@@ -39,11 +41,12 @@ interface Row {
 }
 
 function rows(phase: Phase, lang: Lang): Row[] {
-  return phase.steps.map(({ def, applies, reason, marks }) => ({
+  return phase.steps.map(({ def, applies, reason, marks, machine, drivenOn }) => ({
     row: def.row ? (def.source.item ?? def.row) : '',
     ...(phase.id === 'v8v9' ? { marks: PLANS.map((p) => markText(marks?.[p])) } : {}),
     applies: say(T[APPLIES_TEXT[applies]], lang),
     kind: say(T[KIND_TEXT[def.kind]], lang),
+    machine: machineText({ machine, drivenOn }, lang),
     title: def.title[lang],
     reason: reasonText(reason, lang),
     ...(def.source.link ? { link: def.source.link } : {}),
@@ -95,9 +98,10 @@ export function planToText(plan: Plan, lang: Lang): string {
       ...(withMarks ? [...PLANS] : []),
       say(T.colApplies, lang),
       say(T.colKind, lang),
+      say(T.colMachine, lang),
       say(T.colStep, lang),
     ];
-    const body = table.map((r) => [r.row, ...(r.marks ?? []), r.applies, r.kind, r.title]);
+    const body = table.map((r) => [r.row, ...(r.marks ?? []), r.applies, r.kind, r.machine, r.title]);
     const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => (b[c] ?? '').length)));
     const fmt = (cells: string[]) =>
       `  ${cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')}`.trimEnd();
@@ -133,13 +137,14 @@ export function planToMarkdown(plan: Plan, lang: Lang): string {
       ...(withMarks ? [...PLANS] : []),
       say(T.colApplies, lang),
       say(T.colKind, lang),
+      say(T.colMachine, lang),
       say(T.colStep, lang),
       say(T.colReason, lang),
     ];
     lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const r of table) {
       lines.push(
-        `| ${[r.row, ...(r.marks ?? []), r.applies, r.kind, r.title, r.reason].map(cell).join(' | ')}${r.link ? ` – ${r.link}` : ''} |`,
+        `| ${[r.row, ...(r.marks ?? []), r.applies, r.kind, r.machine, r.title, r.reason].map(cell).join(' | ')}${r.link ? ` – ${r.link}` : ''} |`,
       );
     }
     if (withMarks) lines.push('', say(T.legend, lang));

@@ -83,6 +83,7 @@ export const PLAN = {
   colRow: { de: '#', en: '#' },
   colApplies: { de: 'nötig', en: 'applies' },
   colKind: { de: 'Art', en: 'kind' },
+  colMachine: { de: 'Rechner', en: 'machine' },
   colStep: { de: 'Schritt', en: 'step' },
   colReason: { de: 'Grund', en: 'reason' },
   appliesRequired: { de: 'Pflicht', en: 'required' },
