@@ -17,6 +17,14 @@ export const backupManagerEffects = {
         ctx.journalTime(ctx.params.stepId, 'arrived'),
         ctx.journalTime(ctx.stepId, 'failed'),
       );
+      // The Backup-Manager ran on the other XPhone server: a drive letter there is not this machine's.
+      if (ctx.machine.remote) {
+        const local = [named.file, named.log].find((p) => p !== undefined && DRIVE_PATH.test(p));
+        if (local)
+          return fail('E_EVIDENCE_NOT_REACHABLE', local, {
+            params: { path: local, machine: ctx.machine.name ?? '–', here: ctx.machine.here },
+          });
+      }
       if (ctx.params.operation === 'backup') {
         const file = named.file ?? '';
         const size = await stat(file).then(
@@ -64,6 +72,9 @@ export const backupManagerEffects = {
     },
   },
 } satisfies Partial<EffectRegistry>;
+
+/** `C:\…`: a path on the machine it was written on, not one another machine can read. */
+const DRIVE_PATH = /^[A-Za-z]:[\\/]/;
 
 function latest(...times: Array<string | undefined>): Date | undefined {
   const ms = times.filter((t): t is string => t !== undefined).map((t) => Date.parse(t));

@@ -1,12 +1,28 @@
-import type { EffectInputs, EffectName } from '../catalog/index.js';
+import type { DrivingRole, EffectInputs, EffectName, MachineRole } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
 import type { ScriptImports } from './sql-script/checkpoints.js';
 
+/**
+ * Where a step happens and where xpmigrate runs for it. The runtime has checked, before the
+ * effect was called, that this machine is the one the step is driven on (runtime/placement.ts).
+ */
+export interface StepMachine {
+  role: MachineRole;
+  /** The computer name of the step's XPhone server, where the run knows it. */
+  name?: string;
+  drivenOn: DrivingRole;
+  /** This machine's computer name. */
+  here: string;
+  /** The step happens on the other XPhone server than the one xpmigrate runs on (read it over the network). */
+  remote: boolean;
+}
+
 /** What every effect gets: the host, the run's options (service account, SQL server, …), its step's input. */
 export interface EffectContext<P = Record<string, unknown>> {
   host: Host;
+  machine: StepMachine;
   runId: string;
   /** For traces only (names of backups and snapshots): what to do comes from `params`. */
   stepId: string;
@@ -100,6 +116,11 @@ export function setting(ctx: { options: RunOptions }, name: SettingName): string
 }
 
 export interface Effect<P = Record<string, unknown>> {
+  /**
+   * It changes the machine xpmigrate runs on (services, atlas.xml, IIS, SQL setup, reboot, the
+   * VM's snapshot): the runtime runs it only where its step happens, never for the other machine.
+   */
+  changesHost?: true;
   /** The settings it reads (see SETTING_FLAGS): `start` refuses a real run that lacks one. */
   needs?: readonly SettingName[];
   /** Computed before the intent is committed and stored with it. */

@@ -3,6 +3,7 @@ import { type EffectRegistry, ok } from './effect.js';
 /** The reboot after a major update: the boot id before it is part of the intent. */
 export const systemEffects = {
   'host.reboot': {
+    changesHost: true,
     async input(ctx) {
       return { bootBefore: await ctx.host.bootId() };
     },

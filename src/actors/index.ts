@@ -17,6 +17,7 @@ export type {
   ProbeAnswer,
   RunOptions,
   SettingName,
+  StepMachine,
 } from './effect.js';
 export { SETTING_FLAGS } from './effect.js';
 

@@ -4,6 +4,7 @@ import { type EffectRegistry, fail, ok, setting } from './effect.js';
 /** Services, IIS, the vendor's BAT scripts and other Windows operations (through the Host port). */
 export const windowsEffects = {
   'windows.start-services': {
+    changesHost: true,
     async run(ctx) {
       await ctx.host.startServices();
       const health = await ctx.host.health();
@@ -11,12 +12,14 @@ export const windowsEffects = {
     },
   },
   'windows.stop-services': {
+    changesHost: true,
     async run(ctx) {
       await ctx.host.stopServices();
       return ok();
     },
   },
   'windows.restart-services': {
+    changesHost: true,
     async run(ctx) {
       await ctx.host.stopServices();
       await ctx.host.startServices();
@@ -25,6 +28,7 @@ export const windowsEffects = {
     },
   },
   'windows.set-app-pool-identity': {
+    changesHost: true,
     needs: ['serviceAccount'],
     async run(ctx) {
       const account = setting(ctx, 'serviceAccount');
@@ -33,6 +37,7 @@ export const windowsEffects = {
     },
   },
   'windows.run-sql-migration-script': {
+    changesHost: true,
     needs: ['mediaDir'],
     async run(ctx) {
       const { instance, output } = await ctx.host.runSqlMigrationScript(ctx.params.instance);
@@ -55,6 +60,26 @@ export const windowsEffects = {
           });
     },
   },
+  /**
+   * The old server at the cut-over, from the machine xpmigrate runs on: neither its directory
+   * admin (2230) nor its Web API (2231) answers any more, so no client is still served there.
+   */
+  'windows.check-xphone-stopped': {
+    async run(ctx) {
+      const server = ctx.machine.name;
+      if (!server)
+        return fail('E_MACHINE_UNNAMED', `no name for the ${ctx.machine.role} server`, {
+          params: { role: ctx.machine.role },
+        });
+      const open: number[] = [];
+      for (const port of XPHONE_PORTS) if (await ctx.host.portOpen(server, port)) open.push(port);
+      return open.length === 0
+        ? ok({ server, closed: XPHONE_PORTS.join(', ') })
+        : fail('E_OLD_SERVER_RUNNING', `${server} answers on ${open.join(', ')}`, {
+            params: { server, ports: open.join(', ') },
+          });
+    },
+  },
   'windows.check-no-v4-on-target': {
     async run(ctx) {
       return (await ctx.host.xphoneV4Installed())
@@ -63,3 +88,6 @@ export const windowsEffects = {
     },
   },
 } satisfies Partial<EffectRegistry>;
+
+/** Directory admin and Web API (DOMAIN.md "Ports"): they answer while the XPhone services run. */
+const XPHONE_PORTS = [2230, 2231] as const;

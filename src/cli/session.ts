@@ -1,4 +1,5 @@
 import { hostname, userInfo } from 'node:os';
+import { MACHINE_ROLE_TEXT } from '../catalog/index.js';
 import { failureTexts } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { type Plan, warningText } from '../plan/index.js';
@@ -6,6 +7,7 @@ import { downtimeLines } from '../report/index.js';
 import {
   type DriveOutcome,
   type DriveRequest,
+  type Elsewhere,
   type ProgressPlace,
   type RunEvent,
   RunService,
@@ -49,7 +51,8 @@ export async function driveRun(
     if (line) out(ctx, line);
   };
   const outcome = await run({ who, autoConfirm, onProgress });
-  ctx.exitCode = exitCodeOf(outcome.status);
+  // Another machine drives the run on: the operator carries it there (exit 3, like a prompt).
+  ctx.exitCode = outcome.elsewhere ? ExitCode.waitingOperator : exitCodeOf(outcome.status);
   // At the end: the downtime as forecast and as it was (the forecast's error, for the next one).
   if (service && outcome.status === 'done')
     for (const line of downtimeLines(service.report(outcome.runId, ctx.lang), ctx.lang))
@@ -126,6 +129,7 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
       return `  ${e.kind === 'command-refused' ? '!' : '·'} ${e.detail?.command ?? ''} ${e.stepId ?? ''}: ${say(text, lang, { reason })}`;
     }
     case 'waiting': {
+      if (e.elsewhere) return `  ⇄ ${elsewhereText(e.elsewhere, lang)}`;
       if (e.status === 'waiting-reboot') return `  … ${say(T.waitReboot, lang)}`;
       if (e.status === 'running') return `  → ${say(T.waitHandOver, lang, { step: title || '–' })}`;
       if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
@@ -157,6 +161,15 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
     default:
       return '';
   }
+}
+
+/** Where the run goes on instead of here, and what the operator carries there. */
+export function elsewhereText(away: Elsewhere, lang: Lang): string {
+  const role = (r: Elsewhere['role']) => MACHINE_ROLE_TEXT[r][lang];
+  const params = { here: away.here, role: role(away.role), installed: away.installed ?? '' };
+  if (away.installed) return say(T.waitLooksOld, lang, params);
+  if (away.machine) return say(T.waitElsewhere, lang, { ...params, machine: away.machine });
+  return say(T.waitElsewhereUnnamed, lang, { ...params, hereRole: away.hereRole ? role(away.hereRole) : '' });
 }
 
 function stepDef(plan: Plan, stepId: string | undefined) {

@@ -28,6 +28,16 @@ export const ERRORS = {
       en: 'Continue it (xpmigrate resume --run {run}) or abort it (xpmigrate abort --run {run}); to start a second run on purpose: --new-run.',
     },
   },
+  E_START_WRONG_MACHINE: {
+    message: {
+      de: 'Dieser Lauf beginnt auf dem bisherigen XPhone Server{namedDe}; dies ist {here}{installedDe}. Seine ersten Schritte (Backup des bisherigen Servers{hopsDe}) geschehen dort, nicht hier.',
+      en: 'This run starts on the existing XPhone server{namedEn}; this is {here}{installedEn}. Its first steps (the backup of the existing server{hopsEn}) happen there, not here.',
+    },
+    remedy: {
+      de: 'xpmigrate auf dem bisherigen XPhone Server starten (als Administrator, dort „xpmigrate start …“); an der Übergabe geht der Lauf auf diesen Rechner weiter. Ist dies doch der bisherige Server, den Zwilling dieses Rechners nehmen (xpmigrate twin collect).',
+      en: 'Start xpmigrate on the existing XPhone server (as an administrator, "xpmigrate start …" there); at the hand-over the run comes over to this machine. If this is the existing server after all, take this machine\'s twin (xpmigrate twin collect).',
+    },
+  },
   E_START_SETTINGS_MISSING: {
     message: {
       de: 'Ein echter Lauf rät nichts: diese Schritte brauchen {flags}.',
@@ -366,6 +376,46 @@ export const ERRORS = {
     remedy: {
       de: 'Das fehlende Major Update installieren (ein übersprungenes Update nachholen), dann: xpmigrate retry.',
       en: 'Install the missing major update (the one that was skipped), then: xpmigrate retry.',
+    },
+  },
+  E_EVIDENCE_NOT_REACHABLE: {
+    message: {
+      de: '{path} ist ein Pfad auf {machine}; xpmigrate läuft auf {here} und liest dort ein anderes Laufwerk.',
+      en: '{path} is a path on {machine}; xpmigrate runs on {here} and would read another drive there.',
+    },
+    remedy: {
+      de: 'Den Pfad so angeben, wie {here} ihn erreicht, als UNC-Pfad (z. B. \\\\{machine}\\XPhoneBackup\\… oder \\\\{machine}\\C$\\…): xpmigrate retry --evidence file=… --evidence log=…',
+      en: 'Name the path as {here} reaches it, as a UNC path (e.g. \\\\{machine}\\XPhoneBackup\\… or \\\\{machine}\\C$\\…): xpmigrate retry --evidence file=… --evidence log=…',
+    },
+  },
+  E_MACHINE_REMOTE_CHANGE: {
+    message: {
+      de: 'Schritt {step} ändert den Rechner, auf dem er geschieht ({machine}); xpmigrate läuft aber auf {here}. Nichts wurde geändert.',
+      en: 'Step {step} changes the machine it happens on ({machine}); but xpmigrate runs on {here}. Nothing was changed.',
+    },
+    remedy: {
+      de: 'Den Schritt auf {machine} von Hand erledigen und hier mit „xpmigrate confirm {step} --reason …“ als erledigt markieren.',
+      en: 'Do the step on {machine} by hand and mark it done here with "xpmigrate confirm {step} --reason …".',
+    },
+  },
+  E_OLD_SERVER_RUNNING: {
+    message: {
+      de: 'Der bisherige XPhone Server {server} antwortet noch auf Port {ports}: seine XPhone Dienste laufen, Clients arbeiten dort weiter und ihre Änderungen fehlen im Restore.',
+      en: 'The existing XPhone server {server} still answers on port {ports}: its XPhone services run, clients keep working there and their changes would be missing from the restore.',
+    },
+    remedy: {
+      de: 'Auf {server} die Dienste „Atlas…“ beenden (Dienste-Konsole oder „Get-Service Atlas* | Stop-Service“), dann: xpmigrate retry.',
+      en: 'Stop the "Atlas…" services on {server} (services console or "Get-Service Atlas* | Stop-Service"), then: xpmigrate retry.',
+    },
+  },
+  E_MACHINE_UNNAMED: {
+    message: {
+      de: 'Der Lauf kennt den Namen des {role} Servers nicht (ein Lauf aus einer älteren Version).',
+      en: 'The run does not know the name of the {role} server (a run from an older build).',
+    },
+    remedy: {
+      de: 'Den Schritt selbst prüfen und mit „xpmigrate confirm … --reason …“ als erledigt markieren.',
+      en: 'Check the step yourself and mark it done with "xpmigrate confirm … --reason …".',
     },
   },
   E_SERVER_UNHEALTHY: {

@@ -21,6 +21,7 @@ export const JOURNAL_KINDS = [
   'rollback-failed',
   'snapshot-removed',
   'lock-released',
+  'machine-taken-over',
   'run-ended',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
@@ -43,6 +44,7 @@ interface Typed {
   'mirror-failed': { dir: string; error: string };
   'run-ended': { status: string };
   'lock-released': { pid: number; host: string; since: string; here: string };
+  'machine-taken-over': { role: string; machine: string };
 }
 /** A command that changed nothing: the command as given and why, in both languages. */
 type CommandAnswer = { command?: string; reason: string; reasonDe?: string } & Record<string, unknown>;

@@ -1,8 +1,10 @@
-import type { EvidenceField } from '../catalog/index.js';
+import { type DrivingRole, type EvidenceField, MACHINE_ROLE_TEXT } from '../catalog/index.js';
 import type { Host } from '../host/index.js';
 import { LANGS, sayAll, type Text } from '../i18n/index.js';
 import { type MachineEvent, missingEvidence, normalizeEvidence, type RunStep } from '../machines/index.js';
 import { activeStep, type XpSnapshot } from './active.js';
+import { machineNames, sameMachine } from './placement.js';
+import type { RunSettings } from './run-settings.js';
 
 /** An operator command as it sits in the inbox. */
 export interface OperatorCommand {
@@ -69,6 +71,14 @@ const WHY = {
     de: 'Schritt {step} ist fehlgeschlagen: ihn als erledigt zu markieren, ohne dass er lief, braucht einen Grund (--reason), der im Journal steht',
     en: 'step {step} failed: marking it done without it having run needs a reason (--reason), which the journal keeps',
   },
+  handOverSelf: {
+    de: '{machine} ist der Rechner, der den Lauf übergibt ({role}); den Namen des Rechners angeben, der ihn übernimmt',
+    en: '{machine} is the machine handing the run over ({role}); name the machine that takes it over',
+  },
+  handOverSkip: {
+    de: 'die Übergabe lässt sich nicht überspringen: die folgenden Schritte geschehen auf dem anderen Rechner. Mit dessen Namen bestätigen (--evidence machine=NAME)',
+    en: 'the hand-over cannot be skipped: the following steps happen on the other machine. Confirm it with its name (--evidence machine=NAME)',
+  },
   version: {
     de: 'der Server meldet Version {installed}; erwartet: {expected}',
     en: 'the server reports version {installed}; expected: {expected}',
@@ -85,7 +95,7 @@ export async function judge(
   steps: RunStep[],
   host: Host,
   who: string,
-  settings: { serviceAccount?: string } = {},
+  settings: Pick<RunSettings, 'serviceAccount' | 'machines'> = {},
 ): Promise<Verdict> {
   const context = snapshot.context;
   const handled = (id: string) => context.done.includes(id) || context.skipped.some((s) => s.stepId === id);
@@ -112,7 +122,10 @@ export async function judge(
     cmd = { ...cmd, evidence: normalizeEvidence(step.evidence, cmd.evidence) };
     const other = otherAccount(step, cmd.evidence ?? {}, settings);
     if (other) return { kind: 'refuse', reason: other };
+    const self = handingOverMachine(step, cmd.evidence ?? {}, machineNames(settings, steps, context));
+    if (self) return { kind: 'refuse', reason: self };
   }
+  if (step?.handOverTo && cmd.command === 'skip') return { kind: 'refuse', reason: WHY.handOverSkip };
   const event = toEvent(cmd, stepId, who);
   // Confirming a failed step says it is done although it did not run: never without a reason.
   if (event.type === 'CONFIRM' && overridesFailure(snapshot) && !cmd.reason?.trim())
@@ -181,6 +194,25 @@ function otherAccount(
   const value = field ? given[field.key] : undefined;
   if (!expected || !value || value.toLowerCase() === expected.toLowerCase()) return undefined;
   return sayAll(WHY.otherAccount, { expected, given: value });
+}
+
+/** A hand-over names the machine that takes over: never one the run already knows as another role. */
+function handingOverMachine(
+  step: RunStep,
+  given: Record<string, string>,
+  names: Partial<Record<string, string>>,
+): Text | undefined {
+  const field = step.evidence.find((f) => f.machineName);
+  const value = field ? given[field.key] : undefined;
+  if (!field?.machineName || !value) return undefined;
+  const role = Object.keys(names).find((r) => r !== field.machineName && sameMachine(names[r]!, value));
+  if (!role) return undefined;
+  return Object.fromEntries(
+    LANGS.map((l) => [
+      l,
+      sayAll(WHY.handOverSelf, { machine: value, role: MACHINE_ROLE_TEXT[role as DrivingRole][l] })[l],
+    ]),
+  ) as Text;
 }
 
 /** "version (version, e.g. 6.0.100 …)": each field in words, in each language. */

@@ -1,12 +1,21 @@
-import { type EffectContext, type EffectResult, effectFor } from '../actors/index.js';
+import {
+  type Effect,
+  type EffectContext,
+  type EffectResult,
+  effectFor,
+  type StepMachine,
+} from '../actors/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
-import { isXpmError } from '../errors/index.js';
+import type { DrivingRole } from '../catalog/index.js';
+import { type ErrorCode, isXpmError, XpmError } from '../errors/index.js';
+import type { Params } from '../i18n/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
 import type { Attempt, JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
 import { activeStep, statusOf, type XpSnapshot } from './active.js';
 import { transitionOf } from './checkpoint.js';
 import { fault, faultStep } from './faults.js';
 import { deliverCommands } from './inbox.js';
+import { checkPlacement, type Elsewhere, machineNames, notHereReason } from './placement.js';
 import type { DriveOptions, Protocol, RunEvent } from './protocol.js';
 import { awaitReboot } from './reboot-wait.js';
 import { recoverOpenIntents } from './recovery.js';
@@ -19,13 +28,25 @@ import { snapshotTaken } from './snapshot-taken.js';
  * intent are committed together after it; an intent left open by a dead process is resolved by
  * the step's recovery policy before anything else happens (recovery.ts).
  */
-export async function drive(store: Store, run: OpenRun, options: DriveOptions): Promise<RunStatus> {
+export async function drive(store: Store, run: OpenRun, options: DriveOptions): Promise<DriveResult> {
   const driver = new Driver(store, run, options);
   // The startup task settles only the reboot's own intent (its probe reads the boot id).
-  if (options.untilBooted && !driver.onlyRebootOpen()) return driver.handOver();
+  if (options.untilBooted && !driver.onlyRebootOpen()) return { status: driver.handOver() };
+  // Nothing of a step runs on a machine that is not its own, not even the recovery of its intent.
+  const away = await driver.placement();
+  if (away) return driver.elsewhere(away);
   await recoverOpenIntents(driver);
   return driver.loop();
 }
+
+/** How a drive ended: the run's status, and the machine that must drive it on when it is not this one. */
+export interface DriveResult {
+  status: RunStatus;
+  elsewhere?: Elsewhere;
+}
+
+/** The key of an intent's input under which a failed `input()` is kept (see Driver.inputOf). */
+const INPUT_FAILED = 'inputFailed';
 
 /** Who the rehearsal's stand-in operator is in the journal. */
 const STAND_IN = 'auto-confirm (simulation)';
@@ -35,6 +56,12 @@ class Driver implements Protocol {
   readonly runId: string;
   /** The script import's checkpoints: one accessor for the driver's life, not one per effect. */
   private readonly imports: ScriptImports;
+  /** Whether this drive has journaled (or found) the take-over of the machine a hand-over named. */
+  private takenOver = false;
+  /** This machine's name, as the last placement check read it. */
+  private here = '';
+  /** Machine, role and name that passed the placement check in this drive. */
+  private readonly placed = new Set<string>();
 
   constructor(
     readonly store: Store,
@@ -65,6 +92,7 @@ class Driver implements Protocol {
   context(step: RunStep, input: Record<string, unknown>): EffectContext {
     return {
       host: this.options.host,
+      machine: this.machineOf(step),
       runId: this.runId,
       stepId: step.id,
       options: this.run.settings,
@@ -104,27 +132,117 @@ class Driver implements Protocol {
     for (const entry of journal) this.emit(entry);
   }
 
-  async loop(): Promise<RunStatus> {
+  async loop(): Promise<DriveResult> {
     for (;;) {
       const snapshot = this.snapshot;
       if (snapshot.status === 'done') {
         await deliverCommands(this); // an ended run still answers: refused, or a harmless repeat
-        return this.finish();
+        return { status: await this.finish() };
       }
+      const away = await this.placement();
+      if (away) {
+        if (await this.walkedOver(away)) continue;
+        return this.elsewhere(away);
+      }
+      this.tookOver();
       if (snapshot.hasTag(Tag.effect)) {
-        if (this.options.untilBooted) return this.handOver();
+        if (this.options.untilBooted) return { status: this.handOver() };
         await this.runEffect();
         continue;
       }
       if (snapshot.hasTag(Tag.reboot)) {
-        if (!(await awaitReboot(this))) return this.wait('waiting-reboot');
-        if (this.options.untilBooted) return this.handOver();
+        if (!(await awaitReboot(this))) return { status: this.wait('waiting-reboot') };
+        if (this.options.untilBooted) return { status: this.handOver() };
         continue;
       }
       if (await deliverCommands(this)) continue;
       if (await this.standInActs()) continue;
-      return this.wait(statusOf(snapshot));
+      return { status: this.wait(statusOf(snapshot)) };
     }
+  }
+
+  /** Whether this machine is the one the current step is driven on (runtime/placement.ts). */
+  async placement(snapshot: XpSnapshot = this.snapshot): Promise<Elsewhere | undefined> {
+    this.here = await this.options.host.machineName();
+    const active = activeStep(snapshot);
+    if (!active) return undefined;
+    const step = this.step(active.stepId);
+    const names = machineNames(this.run.settings, this.run.steps, snapshot.context);
+    // Asked once per machine and role in a drive: on Windows the version is a PowerShell question.
+    const key = `${this.here}|${step.drivenOn}|${names[step.drivenOn] ?? ''}`;
+    if (this.placed.has(key)) return undefined;
+    const away = await checkPlacement(step, names, this.options.host);
+    if (!away) this.placed.add(key);
+    return away;
+  }
+
+  /** The step's machine as its effect sees it: named where the run knows it. */
+  private machineOf(step: RunStep): StepMachine {
+    const names = machineNames(this.run.settings, this.run.steps, this.snapshot.context);
+    const xphone = step.machine === 'old' || step.machine === 'new';
+    const name = xphone ? names[step.machine as DrivingRole] : undefined;
+    return {
+      role: step.machine,
+      ...(name ? { name } : {}),
+      drivenOn: step.drivenOn,
+      here: this.here,
+      remote: xphone && step.machine !== step.drivenOn,
+    };
+  }
+
+  /**
+   * The run goes on on another machine: said, and a command given here is refused (never kept to
+   * be delivered later, on whichever machine opens this store next). A machine that handed the
+   * run over removes its startup task.
+   */
+  async elsewhere(away: Elsewhere): Promise<DriveResult> {
+    await this.leave(away);
+    const reason = notHereReason(away);
+    for (const row of this.store.pendingCommands(this.runId)) {
+      const entry: JournalEntry = {
+        kind: 'command-refused',
+        ...(row.stepId ? { stepId: row.stepId } : {}),
+        who: row.who,
+        detail: { command: row.command, reason: reason.en, reasonDe: reason.de },
+      };
+      this.store.markCommand(this.runId, row.id, 'refused', JSON.stringify(reason), [entry]);
+      this.emit(entry);
+    }
+    const status = statusOf(this.snapshot);
+    this.emit({ kind: 'waiting', status, who: 'xpmigrate', stepId: away.stepId, elsewhere: away });
+    return { status, elsewhere: away };
+  }
+
+  /** A machine that handed the run over starts it no more after a reboot. */
+  private async leave(away: Elsewhere): Promise<void> {
+    if (away.hereRole && away.hereRole !== away.role) await this.options.host.removeResumeTask();
+  }
+
+  /** The rehearsal's operator carries the run to the machine it names (a real run has none). */
+  private async walkedOver(away: Elsewhere): Promise<boolean> {
+    const walk = this.options.standIn?.walkTo;
+    if (!walk || !away.machine || away.installed) return false;
+    await this.leave(away);
+    await walk(away.machine, this.options.host);
+    return (await this.placement()) === undefined;
+  }
+
+  /**
+   * The first drive on the machine a hand-over named: journaled on the hand-over step, so the
+   * journal says on which machine the run went on, and when.
+   */
+  private tookOver(): void {
+    if (this.takenOver) return;
+    const handOver = this.run.steps.find((s) => s.handOverTo && this.snapshot.context.done.includes(s.id));
+    if (!handOver) return;
+    this.takenOver = true;
+    const last = this.store.lastJournalOf(this.runId, handOver.id);
+    if (last?.kind === 'machine-taken-over') return;
+    const machine = this.snapshot.context.evidence[handOver.id]?.machine ?? '';
+    const detail = { role: handOver.handOverTo ?? 'new', machine };
+    const entry: JournalEntry = { kind: 'machine-taken-over', stepId: handOver.id, who: 'xpmigrate', detail };
+    this.store.journal(this.runId, [entry]);
+    this.emit(entry);
   }
 
   private async runEffect(): Promise<void> {
@@ -134,6 +252,16 @@ class Driver implements Protocol {
     fault('after-intent');
     let result: EffectResult;
     try {
+      const failed = intent.input[INPUT_FAILED] as { code: ErrorCode; params: Params } | undefined;
+      if (failed) throw new XpmError(failed.code, failed.params);
+      // A step of the other XPhone server is the operator's there; this machine is never changed for it.
+      const machine = this.machineOf(step);
+      if (step.effect && effectFor(step.effect).changesHost && machine.remote)
+        throw new XpmError('E_MACHINE_REMOTE_CHANGE', {
+          step: step.id,
+          machine: machine.name ?? machine.role,
+          here: machine.here,
+        });
       result = step.effect
         ? await effectFor(step.effect).run(this.context(step, intent.input))
         : { ok: false, code: 'E_NO_EFFECT', detail: `no actor for ${step.id}` };
@@ -204,10 +332,26 @@ class Driver implements Protocol {
   /** The intent of the effect the machine just entered, to go into the same commit. */
   private async nextIntent(snapshot: XpSnapshot): Promise<Transition['intent']> {
     if (!snapshot.hasTag(Tag.effect)) return undefined;
+    // A step of another machine gets its intent there: its input reads that machine, not this one.
+    if (await this.placement(snapshot)) return undefined;
     const step = this.step(activeStep(snapshot)!.stepId);
     const effect = step.effect ? effectFor(step.effect) : undefined;
-    const input = effect?.input ? await effect.input(this.context(step, {})) : {};
+    const input = effect?.input ? await this.inputOf(effect, step) : {};
     return { stepId: step.id, attempt: this.store.nextAttempt(this.runId, step.id), input };
+  }
+
+  /**
+   * What the intent records for the effect. An input that cannot be had (atlas.xml not found) is
+   * the step's failure, recorded with the intent: never an error that leaves the step before it
+   * uncommitted and the run stuck there.
+   */
+  private async inputOf(effect: Effect, step: RunStep): Promise<Record<string, unknown>> {
+    try {
+      return await effect.input!(this.context(step, {}));
+    } catch (error) {
+      if (!isXpmError(error)) throw error;
+      return { [INPUT_FAILED]: { code: error.code, params: error.params } };
+    }
   }
 
   /** Rehearsal only: the stand-in operator queues what a person would do; true when it did. */

@@ -5,13 +5,16 @@ import type { JournalEntry, RunStatus, Store, Transition } from '../persistence/
 import type { Plan } from '../plan/index.js';
 import type { XpSnapshot } from './active.js';
 import type { OperatorCommand } from './commands.js';
+import type { Elsewhere } from './placement.js';
 import type { OpenRun } from './run.js';
 
 /**
  * What a run reports as it goes: each journal entry as it is committed (the same value the
  * journal keeps), and, not journaled, that the drive stopped to wait. The CLI prints these.
  */
-export type RunEvent = JournalEntry | { kind: 'waiting'; status: RunStatus; stepId?: string; who: string };
+export type RunEvent =
+  | JournalEntry
+  | { kind: 'waiting'; status: RunStatus; stepId?: string; who: string; elsewhere?: Elsewhere };
 
 /** Where the run stands when it reports: its plan (for titles) and how many steps are done. */
 export interface ProgressPlace {
@@ -40,6 +43,8 @@ export interface StandInOperator {
     asked: Record<string, string>,
     given: Record<string, string>,
   ): OperatorCommand | undefined;
+  /** Carries the run to the machine named (the rehearsal's hand-over, as it performs reboots). */
+  walkTo?(machine: string, host: Host): Promise<void>;
 }
 
 export interface DriveOptions {

@@ -1,4 +1,5 @@
 import type { RunOptions } from '../actors/index.js';
+import type { DrivingRole } from '../catalog/index.js';
 import type { Forecast } from '../forecast/index.js';
 
 /** What a run was started with, stored with it and read by every later process. */
@@ -7,4 +8,9 @@ export interface RunSettings extends RunOptions {
   healthTimeoutSeconds: number;
   /** What the run was expected to take (`--twin`, `--estimate`): the report sets it beside the actual. */
   forecast?: Forecast;
+  /**
+   * The XPhone servers' computer names known at start: the one `start` ran on, the old server's
+   * from its twin. A hand-over names the next one (runtime/placement.ts).
+   */
+  machines?: Partial<Record<DrivingRole, string>>;
 }

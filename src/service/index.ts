@@ -1,12 +1,20 @@
 // What the front ends name of runs, re-exported so that they depend on the service alone.
 export { type RunStatus, type SnapshotRow, sqliteDriver, stateFile } from '../persistence/index.js';
-export { faultAt, type OperatorCommand, type ProgressPlace, type RunEvent } from '../runtime/index.js';
+export {
+  type Elsewhere,
+  faultAt,
+  type OperatorCommand,
+  type ProgressPlace,
+  type RunEvent,
+} from '../runtime/index.js';
 export {
   commandHost,
   rehearsalMachine,
   rehearsalSqlServers,
+  rehearsalWorld,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
+  walkTo,
 } from './hosts.js';
 export { previousRunOf } from './previous-run.js';
 export { redact } from './redact.js';

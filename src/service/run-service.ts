@@ -4,6 +4,7 @@ import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { assertDatabaseNames, assertSourceDatabases } from '../actors/sql-server/index.js';
+import type { DrivingRole, MachineRole } from '../catalog/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
@@ -30,10 +31,13 @@ import {
   activeStep,
   createRun,
   drive,
+  type Elsewhere,
   faultStep,
   findRun,
   judge,
   lostSince,
+  type MachineNames,
+  machineNames,
   type OperatorCommand,
   openRun,
   type Persisted,
@@ -55,6 +59,7 @@ import { simulatedOperator } from '../simulation/index.js';
 import { discover, foundText } from './discover.js';
 import { hostForRun, simulatedHost, standInFor } from './hosts.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
+import { startMachines } from './start-machine.js';
 import { seedFromTwin } from './twin.js';
 import { buildView, currentState, type RunModel, runModel } from './view.js';
 
@@ -78,6 +83,8 @@ export interface DriveRequest {
 export interface DriveOutcome {
   runId: string;
   status: RunStatus;
+  /** The run goes on on another machine (a hand-over, or a store carried to the wrong one). */
+  elsewhere?: Elsewhere;
 }
 
 /** What became of an operator command: queued for the process that drives the run, or handled here. */
@@ -89,6 +96,8 @@ export type SendOutcome =
       handled: InboxRow['status'];
       reason: Text | null;
       status: RunStatus;
+      /** The run goes on on another machine: the command was not for this one. */
+      elsewhere?: Elsewhere;
     };
 
 export interface RollbackTarget {
@@ -113,6 +122,10 @@ export interface RunStatusRecord {
   skipped: Array<{ stepId: string; reason: string; forced: boolean }>;
   lockedBy: { pid: number; host: string; since: string } | null;
   snapshots: Array<{ name: string; stepId: string; at: string }>;
+  /** The XPhone servers' names the run knows (start, twin, hand-over). */
+  machines: MachineNames;
+  /** Where the current step happens and the machine xpmigrate must run on for it. */
+  current: { machine: MachineRole; drivenOn: DrivingRole; drivenOnName?: string } | null;
 }
 
 /**
@@ -213,6 +226,7 @@ export class RunService {
       : new WindowsHost();
     // Every database named is on the source server before anything runs (a typo is not skipped).
     try {
+      settings.machines = await startMachines(request, host);
       if (settings.sourceSqlServer && neededSettings(request.plan).has('sourceSqlServer'))
         await assertSourceDatabases(settings.sourceSqlServer, request.databases, host);
     } finally {
@@ -246,7 +260,7 @@ export class RunService {
       if (detected) how.onProgress?.(detected, place());
       const host = hostForRun(row, record.settings, this.file);
       const standIn = standInFor(row, how.autoConfirm === true);
-      const status = await drive(this.store, run, {
+      const { status, elsewhere } = await drive(this.store, run, {
         host,
         who: how.who,
         ...(how.untilBooted ? { untilBooted: true } : {}),
@@ -263,7 +277,7 @@ export class RunService {
         how.onProgress?.(failed, place());
       }
       run.actor.stop();
-      return { runId: row.id, status };
+      return { runId: row.id, status, ...(elsewhere ? { elsewhere } : {}) };
     } finally {
       lock.release();
     }
@@ -314,7 +328,7 @@ export class RunService {
     const inboxId = this.enqueue(row.id, cmd, how.who);
     const holder = lockHolder(this.db, row.id);
     if (holder) return { delivery: 'holder', inboxId, holder: { pid: holder.pid, host: holder.host } };
-    const { status } = await this.resume(row.id, { ...how, autoConfirm: false });
+    const { status, elsewhere } = await this.resume(row.id, { ...how, autoConfirm: false });
     const handled = this.store.inboxRow(inboxId);
     return {
       delivery: 'driven',
@@ -322,6 +336,7 @@ export class RunService {
       handled: handled?.status ?? 'pending',
       reason: reasonOf(handled?.reason ?? null),
       status,
+      ...(elsewhere ? { elsewhere } : {}),
     };
   }
 
@@ -445,8 +460,15 @@ export class RunService {
     run.actor.stop();
     const active = activeStep(snapshot);
     const holder = lockHolder(this.db, record.row.id);
+    const machines = machineNames(record.settings, run.steps, snapshot.context);
+    const step = run.steps.find((x) => x.id === active?.stepId);
+    const drivenOnName = step ? machines[step.drivenOn] : undefined;
     return {
       record,
+      machines,
+      current: step
+        ? { machine: step.machine, drivenOn: step.drivenOn, ...(drivenOnName ? { drivenOnName } : {}) }
+        : null,
       state: statusOf(snapshot),
       currentStep: active?.stepId ?? null,
       waitingForOperator: snapshot.hasTag('waiting-for-operator'),

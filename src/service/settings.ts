@@ -39,6 +39,8 @@ export interface StartRequest {
   newRun?: boolean;
   /** The language the run was started in: the startup task after a reboot speaks it too. */
   lang?: Lang;
+  /** The computer the twin was collected on (`--twin`): the existing XPhone server. */
+  twinMachine?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { operatorDoes, readSim, start, status, tempState } from '../support/runs.js';
+import { editSim, operatorDoes, readSim, start, status, tempState } from '../support/runs.js';
 
 const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
 const runIdOf = (state: string) =>
@@ -29,13 +29,24 @@ describe('operator commands', () => {
     expect(status(state).currentStep).toBe('v8v9.backup-manager');
     const backedUp = operatorDoes(state);
     expect(backedUp.code).toBe(3);
-    expect(backedUp.stdout).toContain(
+    // Plan B moves to a new machine: the old server hands the run over, then stops driving it.
+    expect(backedUp.stdout).toContain('Confirm with: xpmigrate confirm handover.to-new --evidence machine=');
+    const handedOver = cli(['confirm', 'handover.to-new', '--evidence', 'machine=NEWXPHONE'], state);
+    expect(handedOver.code).toBe(3);
+    expect(handedOver.stdout).toContain(
+      'The run goes on on NEWXPHONE (new XPhone server), not on this machine (OLDXPHONE)',
+    );
+    expect(cli(['resume'], state).code).toBe(3); // still the old server: nothing runs
+    expect(runCli(['sim', '--machine', 'NEWXPHONE', '--state', state]).code).toBe(0);
+    const taken = cli(['resume'], state);
+    expect(taken.code).toBe(3);
+    expect(taken.stdout).toContain(
       'Confirm with: xpmigrate confirm v8v9.1.install-sql-standard --evidence instance=',
     );
     expect(status(state)).toMatchObject({
       state: 'waiting-operator',
       currentStep: 'v8v9.1.install-sql-standard',
-      stepsDone: 3, // the backup, its log check, the safety copy
+      stepsDone: 4, // the backup, its log check, the safety copy, the hand-over
     });
 
     const wrongStep = cli(['confirm', 'v8v9.6.install-xphone', '--evidence', 'version=9.0.1'], state);
@@ -99,8 +110,7 @@ describe('reboots', () => {
   it('keeps waiting until the boot id changed, then continues', () => {
     const state = tempState();
     expect(start(['--from', 'V7', '--target', 'A', '--virtual', 'no'], state).code).toBe(4);
-    const hostFile = `${state}.host.json`;
-    const sim = JSON.parse(readFileSync(hostFile, 'utf8'));
+    const sim = readSim(state);
     expect(sim.pendingReboot).toBe(true);
     // The startup task resumes this run in the language it was started in.
     expect(sim.resumeTask).toEqual([
@@ -114,16 +124,20 @@ describe('reboots', () => {
       runIdOf(state),
     ]);
     // The machine has not rebooted yet (the reboot is still pending, not carried out).
-    writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: false }));
+    editSim(state, (m) => {
+      m.pendingReboot = false;
+    });
     const early = cli(['resume', '--auto-confirm'], state);
     expect(early.code).toBe(4);
     expect(status(state)).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v7v8.reboot' });
     // Now it reboots: the next process sees a new boot id.
-    writeFileSync(hostFile, JSON.stringify({ ...sim, pendingReboot: true }));
+    editSim(state, (m) => {
+      m.pendingReboot = true;
+    });
     const after = cli(['resume', '--auto-confirm'], state);
     expect(after.code).toBe(0);
     expect(readSim(state).effects['host.reboot']).toBe(1);
-    expect(JSON.parse(readFileSync(hostFile, 'utf8')).resumeTask).toBeNull();
+    expect(readSim(state).machines.OLDXPHONE?.resumeTask).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI (npm test builds first), run as users run it. */
@@ -49,4 +50,25 @@ export function runCliAsync(
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/**
+ * The CLI in this process (`main(argv, io)`): the same commands and output as `runCli`, without a
+ * process of its own. For what is about the command, not about the process boundary.
+ */
+export async function cliInProcess(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<CliResult> {
+  const { main } = await import('../../src/cli/index.js');
+  const collect = () => {
+    const chunks: string[] = [];
+    const stream = new PassThrough();
+    stream.setEncoding('utf8').on('data', (d: string) => chunks.push(d));
+    return { stream, text: () => chunks.join('') };
+  };
+  const stdout = collect();
+  const stderr = collect();
+  const stdin = Object.assign(new PassThrough(), { isTTY: false });
+  stdin.end();
+  const code = await main(args, { stdin, stdout: stdout.stream, stderr: stderr.stream, env });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

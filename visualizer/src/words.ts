@@ -63,5 +63,9 @@ export const JOURNAL_KIND_TEXT: Readonly<Record<string, Readonly<Record<Lang, st
   'rollback-failed': { de: 'Rollback fehlgeschlagen', en: 'rollback failed' },
   'snapshot-removed': { de: 'Snapshot gelöscht', en: 'snapshot removed' },
   'lock-released': { de: 'Sperre freigegeben', en: 'lock released' },
+  'machine-taken-over': {
+    de: 'Lauf auf anderem Rechner übernommen',
+    en: 'run taken over on another machine',
+  },
   'run-ended': { de: 'Lauf beendet', en: 'run ended' },
 };

@@ -23,6 +23,7 @@ async function atlasFile(ctx: EffectBase): Promise<string> {
 /** atlas.xml edits: step 8 (external databases) and SQL Express point 5 (instance renames). */
 export const atlasEffects = {
   'atlas.point-databases': {
+    changesHost: true,
     needs: ['sqlServer'],
     async input(ctx) {
       return { file: await atlasFile(ctx), server: setting(ctx, 'sqlServer') };
@@ -42,6 +43,7 @@ export const atlasEffects = {
     },
   },
   'atlas.rename-instances': {
+    changesHost: true,
     async input(ctx) {
       // Decided before the intent and kept with it, so that the probe after a crash asks the same.
       const migrated = Object.entries(ctx.params.migratedBy)

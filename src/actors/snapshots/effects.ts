@@ -8,6 +8,7 @@ import { snapshotProvider } from './provider.js';
  */
 export const snapshotEffects = {
   'snapshot.take': {
+    changesHost: true,
     async input(ctx) {
       return { name: `xpmigrate-${ctx.runId.slice(0, 8)}-${ctx.stepId}` };
     },

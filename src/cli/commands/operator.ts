@@ -60,7 +60,7 @@ async function send(ctx: CliContext, o: Common, cmd: OperatorCommand): Promise<v
         const sent = await service.send(o.run, cmd, how);
         box.sent = sent;
         return sent.delivery === 'driven'
-          ? { runId: '', status: sent.status }
+          ? { runId: '', status: sent.status, ...(sent.elsewhere ? { elsewhere: sent.elsewhere } : {}) }
           : { runId: '', status: 'running' as const };
       },
       who,

@@ -97,6 +97,9 @@ function startRequest(options: Record<string, unknown>): StartRequest {
     databases: listOption(options.databases),
     healthTimeoutSeconds: seconds(options.healthTimeout, '--health-timeout'),
     ...(options.newRun === true ? { newRun: true } : {}),
+    // The twin's machine is the existing XPhone server: a real run starts there (a rehearsal plays
+    // it as its OLDXPHONE).
+    ...(twin?.facts.machine.name && !simulate ? { twinMachine: twin.facts.machine.name } : {}),
     reboot: choice(options.reboot, '--reboot', ['auto', 'operator'] as const),
     // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script.
     launcher: [process.execPath, realpathSync(process.argv[1] ?? 'xpmigrate')],

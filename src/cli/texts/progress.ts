@@ -38,4 +38,16 @@ export const PROGRESS = {
     de: 'Der Server ist zurück. Die Startaufgabe (als SYSTEM, ohne Ihre SQL-Anmeldung und ohne Rechte auf dem Hyper-V-Host) hält hier an, vor: {step}. Als Bediener weiter mit: xpmigrate resume',
     en: 'The server is back. The startup task (as SYSTEM, without your SQL login and without rights on the Hyper-V host) stops here, before: {step}. Continue as the operator: xpmigrate resume',
   },
+  waitElsewhere: {
+    de: 'Der Lauf geht auf {machine} weiter ({role}), nicht auf diesem Rechner ({here}). Den Zustandsspeicher (--state, mit seiner Datei „-wal“) dorthin kopieren und dort als Administrator ausführen: xpmigrate resume --state <Pfad>',
+    en: 'The run goes on on {machine} ({role}), not on this machine ({here}). Copy the state store (--state, with its "-wal" file) there and run as an administrator there: xpmigrate resume --state <path>',
+  },
+  waitElsewhereUnnamed: {
+    de: 'Dieser Rechner ({here}) ist im Lauf der {hereRole}; der nächste Schritt geschieht auf dem {role}. Dort weiterführen: xpmigrate resume --state <Pfad>',
+    en: "This machine ({here}) is the run's {hereRole}; the next step happens on the {role}. Go on there: xpmigrate resume --state <path>",
+  },
+  waitLooksOld: {
+    de: 'Auf {here} ist XPhone {installed} installiert: das ist nicht der neue XPhone Server, auf dem der Lauf weitergeht. Nichts wurde geändert. Den Lauf auf dem neuen Server (XPhone 9 oder noch keines) weiterführen; war bei der Übergabe der falsche Name angegeben, den Lauf auf den Übergabe-Schritt zurückrollen.',
+    en: 'XPhone {installed} is installed on {here}: this is not the new XPhone server the run goes on on. Nothing was changed. Go on on the new server (XPhone 9 or none yet); if the hand-over named the wrong machine, roll the run back to the hand-over step.',
+  },
 } as const satisfies Record<string, Text>;
