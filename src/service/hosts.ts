@@ -1,8 +1,9 @@
+import { XpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import { WindowsHost } from '../host/index.js';
 import type { RunRow } from '../persistence/index.js';
 import { fault, type RunSettings, type StandInOperator } from '../runtime/index.js';
-import { type SimOptions, SimulatedHost, simulatedOperator } from '../simulation/index.js';
+import { currentMachine, type SimOptions, SimulatedHost, simulatedOperator } from '../simulation/index.js';
 
 export { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
 
@@ -29,9 +30,15 @@ export function commandHost(
   return simulate ? new SimulatedHost(SimulatedHost.fileFor(storeFile), options) : undefined;
 }
 
-/** The rehearsal's machine as it stands (atlas.xml's folder, services), without starting it. */
-export function rehearsalMachine(storeFile: string) {
+/** The rehearsal's machines as they stand (atlas.xml's folder, services), without starting them. */
+export function rehearsalWorld(storeFile: string) {
   return SimulatedHost.read(SimulatedHost.fileFor(storeFile));
+}
+
+/** The rehearsal's machine xpmigrate runs on now, without starting it. */
+export function rehearsalMachine(storeFile: string) {
+  const world = rehearsalWorld(storeFile);
+  return world ? currentMachine(world) : undefined;
 }
 
 /** The rehearsal's machine with its SQL Servers (`xpmigrate sim`). */
@@ -42,4 +49,17 @@ export function rehearsalSqlServers(storeFile: string) {
 /** Who answers manual steps: in a rehearsal with --auto-confirm, the simulated operator. */
 export function standInFor(row: Pick<RunRow, 'simulate'>, autoConfirm: boolean): StandInOperator | undefined {
   return row.simulate && autoConfirm ? simulatedOperator : undefined;
+}
+
+/** The rehearsal's operator takes the store to another of its machines (`sim --machine`). */
+export function walkTo(storeFile: string, machine: string): void {
+  const world = rehearsalWorld(storeFile);
+  if (!world) return;
+  if (!Object.keys(world.machines).includes(machine.toUpperCase()))
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: '--machine',
+      value: machine,
+      allowed: Object.keys(world.machines).join(', '),
+    });
+  new SimulatedHost(SimulatedHost.fileFor(storeFile)).walkTo(machine);
 }

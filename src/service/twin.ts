@@ -15,7 +15,7 @@ import type { Twin, TwinFacts } from '../twin/index.js';
 function rehearsalServerName(server: string, machine: string): string {
   const a = serverAddress(server);
   const own = !a.local && a.host.toUpperCase() === machine.toUpperCase();
-  return simulatedServerName(own ? `(local)${a.instance ? `\\${a.instance}` : ''}` : server, 'old');
+  return simulatedServerName(own ? `(local)${a.instance ? `\\${a.instance}` : ''}` : server);
 }
 
 /** What the simulated server starts from, instead of its sample, when a rehearsal has a twin. */

@@ -1,8 +1,16 @@
 export { simulatedOperator } from './operator.js';
 export { EXPRESS_DATA_LIMIT_MB, type SimSeed } from './seed.js';
-export { type SimOptions, type SimState, SimulatedHost } from './simulated-host.js';
+export {
+  currentMachine,
+  type SimMachine,
+  type SimOptions,
+  type SimState,
+  SimulatedHost,
+} from './simulated-host.js';
 export {
   readSqlModels,
+  SIMULATED_NEW_HOST,
+  SIMULATED_OLD_HOST,
   SIMULATED_SERVICE_ACCOUNT,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,

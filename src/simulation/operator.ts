@@ -14,29 +14,51 @@ export const simulatedOperator: StandInOperator = {
     host: Host,
     run: { databases: string[]; serviceAccount?: string; sqlServer?: string },
   ): Promise<OperatorCommand> {
-    // A step whose evidence is the installed version is an update: the operator installs it.
-    const update = step.evidence.find((f) => f.installedVersion && f.pattern);
+    // A step whose evidence is the installed version is an update, a version on the new server its
+    // setup: the operator installs it, on the machine the step belongs to.
+    const update = step.evidence.find(
+      (f) => (f.installedVersion || (f.version && step.machine === 'new')) && f.pattern,
+    );
     const major = update?.pattern ? /^\^(\d+)/.exec(update.pattern)?.[1] : undefined;
+    const machine = ['old', 'new'].includes(step.machine)
+      ? SimulatedHost.machineFor(step.machine)
+      : undefined;
     if (host instanceof SimulatedHost)
-      host.operatorDid(step.id, major ? { version: `${major}.0.100` } : undefined);
+      host.operatorDid(
+        step.id,
+        {
+          ...(major ? { version: `${major}.0.100` } : {}),
+          ...(step.operatorStops === 'services' ? { stopServices: true } : {}),
+        },
+        machine,
+      );
     const installed = (await host.installedVersion()) ?? '';
-    // A Backup-Manager step: the operator runs it, and names the file and log it left.
+    // A Backup-Manager step: the operator runs it there, and names the file and log it left.
     const bm = step.evidence.find((f) => f.backupManager)?.backupManager;
     const left: Record<string, string> =
-      bm && host instanceof SimulatedHost ? { ...host.runBackupManager(step.id, bm, run.sqlServer) } : {};
+      bm && host instanceof SimulatedHost
+        ? { ...host.runBackupManager(step.id, bm, run.sqlServer, machine) }
+        : {};
     const evidence = Object.fromEntries(
       step.evidence.map((f) => [
         f.key,
         f === update
           ? installed
-          : f.databases
-            ? run.databases.join(',')
-            : f.setting && run[f.setting]
-              ? run[f.setting]!
-              : (left[f.key] ?? sampleEvidence(f.key, f.pattern)),
+          : f.machineName
+            ? SimulatedHost.machineFor(f.machineName)
+            : f.databases
+              ? run.databases.join(',')
+              : f.setting && run[f.setting]
+                ? run[f.setting]!
+                : (left[f.key] ?? sampleEvidence(f.key, f.pattern)),
       ]),
     );
     return { command: 'confirm', stepId: step.id, evidence };
+  },
+
+  /** The hand-over: the rehearsal's operator takes the store to the machine named. */
+  async walkTo(machine: string, host: Host): Promise<void> {
+    if (host instanceof SimulatedHost) host.walkTo(machine);
   },
 
   retry(step, asked, given) {

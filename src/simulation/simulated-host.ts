@@ -7,6 +7,7 @@ import { applySeed, EXPRESS_DATA_LIMIT_MB, largestSeededDatabase, type SimSeed }
 import {
   isExpressInstance,
   readSqlModels,
+  SIMULATED_NEW_HOST,
   SIMULATED_OLD_HOST,
   SIMULATED_OPERATOR,
   SIMULATED_SERVICE_ACCOUNT,
@@ -15,33 +16,44 @@ import {
 } from './simulated-sql.js';
 import type { SqlModel, SqlServerSimulator } from './sql-server/index.js';
 
-/** What the simulated XPhone server looks like; kept in a JSON file beside the store. */
-export interface SimState {
+/** One simulated Windows machine: an XPhone server (old or new), as its operator and effects leave it. */
+export interface SimMachine {
+  /** The installed XPhone version; '' before XPhone is installed (the new server at first). */
   version: string;
   bootId: number;
   pendingReboot: boolean;
   services: Record<string, boolean>;
   instances: string[];
-  /** The install folder, with a real atlas.xml in it. */
+  /** The install folder, with a real atlas.xml in it once XPhone is installed. */
   installDir: string;
   appPools: Record<string, string>;
   /** What the simulated Backup-Manager did, by the step it did it for: its backup file and log. */
   backups: Record<string, { file?: string; log: string }>;
-  /** The hypervisor's snapshots of this VM: each holds the server as it was (and the store, when on the VM). */
-  snapshots: SimSnapshot[];
   resumeTask: string[] | null;
-  /** Whether the run's store lives on this VM's disk (a rollback then reverts it too). */
-  storeOnVm: boolean;
   exports: string[];
-  /** Effect name → times applied. */
-  effects: Record<string, number>;
-  /** Manual steps the simulated operator has carried out. */
+  /** Manual steps the simulated operator has carried out here. */
   manual: string[];
   /**
    * Early in a boot WMI and PowerShell answer nothing yet: the next this-many questions about the
    * boot or health fail (tests set it to rehearse a slow start).
    */
   unreadyAnswers?: number;
+}
+
+/**
+ * The rehearsal's world, kept in a JSON file beside the store: the old XPhone server, the new one,
+ * and which of them xpmigrate runs on now (the SQL Servers are simulators of their own, `.sql`).
+ */
+export interface SimState {
+  /** The machine xpmigrate runs on: the old server until the rehearsal's operator hands over. */
+  here: string;
+  machines: Record<string, SimMachine>;
+  /** The hypervisor's snapshots: each holds one VM as it was (and the store, when on that VM). */
+  snapshots: SimSnapshot[];
+  /** Whether the run's store lives on the VM's disk (a rollback then reverts it too). */
+  storeOnVm: boolean;
+  /** Effect name → times applied, on any machine. */
+  effects: Record<string, number>;
   /** The customer's server from its twin (`--twin`): the rehearsal meets its facts. */
   seed?: SimSeed;
 }
@@ -49,8 +61,9 @@ export interface SimState {
 export interface SimSnapshot {
   name: string;
   at: string;
-  /** The server's state when it was taken (without the hypervisor's own records). */
-  image: Omit<SimState, 'snapshots' | 'effects'>;
+  /** The VM it is of, and that VM's state when it was taken. */
+  machine: string;
+  image: SimMachine;
   /** A copy of the store's files when it lives on the VM. */
   storeCopy: boolean;
 }
@@ -62,11 +75,6 @@ export interface SimOptions {
   storeOutsideVm?: boolean;
   /** The customer's server, from its twin. */
   seed?: SimSeed;
-  /**
-   * Which server `(local)` means: the new one a run's steps act on (default), or the old one,
-   * as `twin collect` sees it on the customer's server before the move.
-   */
-  localSql?: 'new' | 'old';
 }
 
 /**
@@ -75,33 +83,33 @@ export interface SimOptions {
  */
 export class SimulatedHost implements Host {
   readonly kind = 'simulated';
-  private state: SimState;
+  private world: SimState;
   private readonly simulators = new Map<string, SqlServerSimulator>();
   /** The simulated SQL Servers' models and the backup share, beside the state file. */
   private readonly sqlFolder: string;
 
   constructor(
     readonly file: string,
-    private readonly options: SimOptions = {},
+    options: SimOptions = {},
     private readonly onMutation: MutationHook = () => {},
   ) {
     this.sqlFolder = sqlFolderOf(file);
     const saved = load(file);
-    this.state =
-      saved ??
-      initialState(
-        options.version ?? '9.0.330.1359',
-        join(`${storeFileOf(file)}.server`, 'XPhone Connect Server'),
-        options.storeOutsideVm !== true,
-        options.seed,
-      );
-    if (!saved) writeSampleAtlas(this.state.installDir); // a new server: its atlas.xml once
-    if (this.state.pendingReboot) {
-      this.state.bootId += 1;
-      this.state.pendingReboot = false;
-      for (const name of Object.keys(this.state.services)) this.state.services[name] = true;
+    this.world = saved ?? initialWorld(storeFileOf(file), options);
+    if (!saved) writeSampleAtlas(this.state.installDir); // the old server's atlas.xml, once
+    // A machine that was asked to reboot comes back when a process next opens the simulation.
+    for (const machine of Object.values(this.world.machines)) {
+      if (!machine.pendingReboot) continue;
+      machine.bootId += 1;
+      machine.pendingReboot = false;
+      for (const name of Object.keys(machine.services)) machine.services[name] = true;
     }
     this.save();
+  }
+
+  /** The machine xpmigrate runs on now. */
+  private get state(): SimMachine {
+    return this.world.machines[this.world.here]!;
   }
 
   static fileFor(storeFile: string): string {
@@ -114,25 +122,55 @@ export class SimulatedHost implements Host {
   }
 
   snapshot(): SimState {
-    return structuredClone(this.state);
+    return structuredClone(this.world);
   }
 
-  /** The simulated operator carrying out a manual step (idempotent per step). */
-  operatorDid(stepId: string, change?: { version?: string }): void {
-    if (change?.version) this.state.version = change.version;
-    if (!this.state.manual.includes(stepId)) this.state.manual.push(stepId);
+  /**
+   * The simulated operator carrying out a manual step (idempotent per step) on the machine it
+   * belongs to. A version given is an install: on a machine without XPhone, its setup lays down
+   * the services (stopped until row 9 starts them), the Analytics pool and atlas.xml.
+   */
+  operatorDid(
+    stepId: string,
+    change?: { version?: string; stopServices?: boolean },
+    machine = this.world.here,
+  ): void {
+    const m = this.world.machines[machine] ?? this.state;
+    if (change?.version) {
+      if (!m.version) installXPhone(m);
+      m.version = change.version;
+    }
+    if (change?.stopServices) for (const name of Object.keys(m.services)) m.services[name] = false;
+    if (!m.manual.includes(stepId)) m.manual.push(stepId);
     this.save();
   }
 
-  private mutate(effect: string, change: (s: SimState) => void): void {
+  /** The rehearsal's operator walks to another machine with the store (a hand-over). */
+  walkTo(machine: string): void {
+    const name = machine.toUpperCase();
+    if (!this.world.machines[name]) throw new Error(`the rehearsal has no machine ${machine}`);
+    this.world.here = name;
+    this.save();
+  }
+
+  /** The simulated machine a role of the run is played by: the old and the new XPhone server. */
+  static machineFor(role: string): string {
+    return role === 'new' ? SIMULATED_NEW_HOST : SIMULATED_OLD_HOST;
+  }
+
+  private mutate(effect: string, change: (s: SimMachine) => void): void {
     change(this.state);
-    this.state.effects[effect] = (this.state.effects[effect] ?? 0) + 1;
+    this.count(effect);
     this.save();
     this.onMutation();
   }
 
+  private count(effect: string): void {
+    this.world.effects[effect] = (this.world.effects[effect] ?? 0) + 1;
+  }
+
   private save(): void {
-    writeAtomic(this.file, `${JSON.stringify(this.state, null, 2)}\n`, { makeFolder: true });
+    writeAtomic(this.file, `${JSON.stringify(this.world, null, 2)}\n`, { makeFolder: true });
   }
 
   async bootId() {
@@ -147,7 +185,7 @@ export class SimulatedHost implements Host {
     throw new Error('Get-CimInstance: the WMI service is not ready yet (0x80041014)');
   }
   async installedVersion() {
-    return this.state.version;
+    return this.state.version || undefined;
   }
   async services() {
     return Object.entries(this.state.services).map(([name, running]) => ({ name, running }));
@@ -191,11 +229,13 @@ export class SimulatedHost implements Host {
     stepId: string,
     operation: 'backup' | 'restore',
     target?: string,
+    machine = this.world.here,
   ): { file?: string; log: string } {
-    const done = this.state.backups[stepId];
+    const m = this.world.machines[machine] ?? this.state;
+    const done = m.backups[stepId];
     if (done) return done;
     const base = `${storeFileOf(this.file)}.server`;
-    const log = join(this.state.installDir, 'Logs', 'XPhoneServerBackup.log');
+    const log = join(m.installDir, 'Logs', 'XPhoneServerBackup.log');
     const file = operation === 'backup' ? join(base, 'XPhoneBackup', `${stepId}.zip`) : undefined;
     if (file) writeAtomic(file, `simulated Backup-Manager backup for ${stepId}\n`, { makeFolder: true });
     mkdirSync(dirname(log), { recursive: true });
@@ -211,9 +251,8 @@ export class SimulatedHost implements Host {
     appendFileSync(log, `${lines.join('\r\n')}\r\n`);
     const result = { ...(file ? { file } : {}), log };
     // Counted like an effect (the crash tests check it happens once), but no fault hook: an operator's act.
-    const effect = `backup-manager.${operation}`;
-    this.state.backups[stepId] = result;
-    this.state.effects[effect] = (this.state.effects[effect] ?? 0) + 1;
+    m.backups[stepId] = result;
+    this.count(`backup-manager.${operation}`);
     this.save();
     return result;
   }
@@ -223,8 +262,8 @@ export class SimulatedHost implements Host {
    * Backup-Manager's would. The rehearsal's own sample fits; a customer's twin may not.
    */
   private restoreLines(at: string, target: string | undefined): string[] {
-    const largest = largestSeededDatabase(this.state.seed);
-    const express = target !== undefined && isExpressInstance(simulatedServerName(target));
+    const largest = largestSeededDatabase(this.world.seed);
+    const express = target !== undefined && isExpressInstance(simulatedServerName(target, this.world.here));
     if (largest && express && largest.dataMb > EXPRESS_DATA_LIMIT_MB)
       return [
         `${at} INF Restore started`,
@@ -243,7 +282,7 @@ export class SimulatedHost implements Host {
 
   /** What `twin collect` reads: from the customer's twin when the rehearsal has one. */
   async inventory(): Promise<HostInventory> {
-    const seeded = new Map((this.state.seed?.services ?? []).map((s) => [s.name, s]));
+    const seeded = new Map((this.world.seed?.services ?? []).map((s) => [s.name, s]));
     return {
       services: Object.entries(this.state.services).map(([name, running]) => ({
         name,
@@ -252,8 +291,8 @@ export class SimulatedHost implements Host {
         account: seeded.get(name)?.account ?? SIMULATED_SERVICE_ACCOUNT,
       })),
       appPools: Object.entries(this.state.appPools).map(([name, identity]) => ({ name, identity })),
-      volumes: this.state.seed?.volumes ?? [{ volume: 'C:', freeMb: 61_440, sizeMb: 102_400 }],
-      hardware: this.state.seed?.hardware ?? 'Microsoft Corporation Virtual Machine',
+      volumes: this.world.seed?.volumes ?? [{ volume: 'C:', freeMb: 61_440, sizeMb: 102_400 }],
+      hardware: this.world.seed?.hardware ?? 'Microsoft Corporation Virtual Machine',
       problems: [],
     };
   }
@@ -264,7 +303,8 @@ export class SimulatedHost implements Host {
   }
 
   async sqlEndpoint(server: string): Promise<SqlEndpoint> {
-    const name = simulatedServerName(server, this.options.localSql);
+    // `(local)` is the machine xpmigrate runs on: the old server's instances before the hand-over.
+    const name = simulatedServerName(server, this.world.here);
     let simulator = this.simulators.get(name);
     if (!simulator) {
       const file = join(this.sqlFolder, `${name.replace(/[^\w.-]+/g, '_')}.json`);
@@ -272,7 +312,7 @@ export class SimulatedHost implements Host {
       const { SqlServerSimulator } = await import('./sql-server/server.js');
       simulator = new SqlServerSimulator(
         file,
-        applySeed(simulatedServer(name, join(this.sqlFolder, 'backup')), this.state.seed?.sqlServers?.[name]),
+        applySeed(simulatedServer(name, join(this.sqlFolder, 'backup')), this.world.seed?.sqlServers?.[name]),
       );
       await simulator.start();
       simulator.unref(); // the run's process may end while it listens
@@ -311,37 +351,46 @@ export class SimulatedHost implements Host {
   async applied(effect: string) {
     this.mutate(effect, () => {});
   }
+  /** The VM of the machine xpmigrate runs on is the one its snapshots are of. */
   /** The hypervisor of the simulated VM. */
   readonly snapshots: SnapshotProvider = {
     kind: 'simulated',
     take: async (name) => {
       // The vendor allows snapshots only while the VM is off: power off, snapshot, power on (a boot).
-      const storeCopy = this.state.storeOnVm && copyStore(this.storeFile, this.snapshotFolder(name));
-      this.mutate('snapshot.take', (s) => {
-        const { snapshots: _s, effects: _e, ...image } = structuredClone(s);
-        s.snapshots = s.snapshots.filter((x) => x.name !== name);
-        s.snapshots.push({ name, at: new Date().toISOString(), image, storeCopy });
-        s.bootId += 1;
+      const storeCopy = this.world.storeOnVm && copyStore(this.storeFile, this.snapshotFolder(name));
+      const machine = this.world.here;
+      this.mutate('snapshot.take', (m) => {
+        this.world.snapshots = this.world.snapshots.filter((x) => x.name !== name);
+        this.world.snapshots.push({
+          name,
+          at: new Date().toISOString(),
+          machine,
+          image: structuredClone(m),
+          storeCopy,
+        });
+        m.bootId += 1;
       });
     },
-    exists: async (name) => this.state.snapshots.some((x) => x.name === name),
+    exists: async (name) => this.world.snapshots.some((x) => x.name === name),
     revert: async (name) => {
-      const snap = this.state.snapshots.find((x) => x.name === name);
+      const snap = this.world.snapshots.find((x) => x.name === name);
       if (!snap) throw new Error(`no snapshot ${name}`);
       // The caller has closed the store: a VM that is reverted is off.
       if (snap.storeCopy) copyStore(this.snapshotFolder(name), this.storeFile, true);
-      this.mutate('snapshot.revert', (s) => {
-        Object.assign(s, structuredClone(snap.image), { snapshots: s.snapshots, effects: s.effects });
-        s.bootId = Math.max(s.bootId, snap.image.bootId) + 1;
+      // The operator goes back to the machine whose VM is reverted: the run goes on there.
+      this.world.here = snap.machine;
+      this.mutate('snapshot.revert', (m) => {
+        const bootId = Math.max(m.bootId, snap.image.bootId) + 1;
+        Object.assign(m, structuredClone(snap.image), { bootId });
       });
     },
     remove: async (name) => {
-      this.mutate('snapshot.remove', (s) => {
-        s.snapshots = s.snapshots.filter((x) => x.name !== name);
+      this.mutate('snapshot.remove', () => {
+        this.world.snapshots = this.world.snapshots.filter((x) => x.name !== name);
       });
       rmSync(this.snapshotFolder(name), { recursive: true, force: true });
     },
-    list: async () => this.state.snapshots.map((x) => ({ name: x.name, createdAt: x.at })),
+    list: async () => this.world.snapshots.map((x) => ({ name: x.name, createdAt: x.at })),
   };
 
   private get storeFile(): string {
@@ -352,12 +401,12 @@ export class SimulatedHost implements Host {
     return join(`${this.storeFile}.snapshots`, Buffer.from(name).toString('hex'));
   }
 
-  /** The simulation is the old server (its SQL Express is OLDXPHONE\XPCONNECT). */
+  /** The machine xpmigrate runs on now: OLDXPHONE, or NEWXPHONE after the hand-over. */
   async machineName() {
-    return SIMULATED_OLD_HOST;
+    return this.world.here;
   }
   async osVersion() {
-    return `${this.state.seed?.os ?? 'Windows Server 2022 Standard 10.0.20348'} (simulated)`;
+    return `${this.world.seed?.os ?? 'Windows Server 2022 Standard 10.0.20348'} (simulated)`;
   }
   /** The tool sees a share when a simulated SQL Server's share maps it to a folder that exists. */
   async pathExists(path: string) {
@@ -370,10 +419,13 @@ export class SimulatedHost implements Host {
       ),
     );
   }
-  /** The XPhone server's own ports answer while its services run; nothing else listens here. */
+  /** An XPhone server's own ports answer while its services run (this one, or another machine by name). */
   async portOpen(host: string, port: number) {
     const local = ['127.0.0.1', 'localhost', '(local)', '.'].includes(host.toLowerCase());
-    return local && [2230, 2231].includes(port) && Object.values(this.state.services).every(Boolean);
+    const m = local ? this.state : this.world.machines[host.split('.')[0]!.toUpperCase()];
+    if (!m) return false;
+    const services = Object.values(m.services);
+    return [2230, 2231].includes(port) && services.length > 0 && services.every(Boolean);
   }
   async xphoneV4Installed() {
     return false;
@@ -382,6 +434,11 @@ export class SimulatedHost implements Host {
     const missing = needed.filter((n) => !this.state.exports.includes(n));
     return { ok: missing.length === 0, missing };
   }
+}
+
+/** The machine xpmigrate runs on in a rehearsal's world, with its name. */
+export function currentMachine(world: SimState): SimMachine & { name: string } {
+  return { name: world.here, ...world.machines[world.here]! };
 }
 
 /** `dd.MM.yyyy HH:mm:ss`, local time: how the Backup-Manager stamps its log lines (see the guide's log). */
@@ -410,31 +467,67 @@ function copyStore(fromBase: string, toBase: string, restoring = false): boolean
   return true;
 }
 
-function initialState(version: string, installDir: string, storeOnVm: boolean, seed?: SimSeed): SimState {
-  return {
-    version,
-    bootId: 1,
-    pendingReboot: false,
+/**
+ * A new rehearsal: the old XPhone server at the version being upgraded from (from the twin, when
+ * seeded), holding the data, and the new machine beside it with Windows only. A run starts on
+ * the old one; its hand-over takes the operator to the new one.
+ */
+function initialWorld(storeFile: string, options: SimOptions): SimState {
+  const seed = options.seed;
+  const server = `${storeFile}.server`;
+  const old: SimMachine = {
+    ...blankMachine(join(server, 'XPhone Connect Server')),
+    version: options.version ?? '9.0.330.1359',
     services: seed?.services
       ? Object.fromEntries(seed.services.map((s) => [s.name, s.running]))
       : { AtlasService: true, AtlasWebService: true },
     instances: ['XPCONNECT', 'XPANALYTICS'],
-    installDir,
     appPools: seed?.appPools ?? { XPhoneConnectAnalytics: 'ApplicationPoolIdentity' },
-    ...(seed ? { seed } : {}),
-    backups: {},
-    snapshots: [],
-    resumeTask: null,
-    storeOnVm,
     exports: ['voicemail', 'autoattendant', 'dynamic-lines', 'pbx', 'users-csv'],
+  };
+  return {
+    here: SIMULATED_OLD_HOST,
+    machines: {
+      [SIMULATED_OLD_HOST]: old,
+      [SIMULATED_NEW_HOST]: blankMachine(join(server, SIMULATED_NEW_HOST, 'XPhone Connect Server')),
+    },
+    snapshots: [],
+    storeOnVm: options.storeOutsideVm !== true,
     effects: {},
+    ...(seed ? { seed } : {}),
+  };
+}
+
+/** A Windows server without XPhone: no services, no pools, no atlas.xml yet. */
+function blankMachine(installDir: string): SimMachine {
+  return {
+    version: '',
+    bootId: 1,
+    pendingReboot: false,
+    services: {},
+    instances: [],
+    installDir,
+    appPools: {},
+    backups: {},
+    resumeTask: null,
+    exports: [],
     manual: [],
   };
 }
 
+/** XPhone's setup on a machine without it: its services (not started yet), the Analytics pool, atlas.xml. */
+function installXPhone(m: SimMachine): void {
+  m.services = { AtlasService: false, AtlasWebService: false };
+  m.appPools = { XPhoneConnectAnalytics: 'ApplicationPoolIdentity', ...m.appPools };
+  writeSampleAtlas(m.installDir);
+}
+
 function load(file: string): SimState | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SimState;
+    const state = JSON.parse(readFileSync(file, 'utf8')) as SimState;
+    if (!state.machines)
+      throw new Error(`${file}: a rehearsal from an older build (one machine); start a new rehearsal`);
+    return state;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -8,9 +8,10 @@ import { defaultModel, type SqlModel, xphoneDatabase } from './sql-server/model.
 /** The simulated administrator's Windows session: what integrated security logs in as. */
 export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', password: 'rehearsal' };
 
-/** The new XPhone server (this machine in the rehearsal) and the old one. */
-const NEW_HOST = 'NEWXPHONE';
+/** The rehearsal's two XPhone servers: the old one a run starts on, and the new one. */
+export const SIMULATED_NEW_HOST = 'NEWXPHONE';
 export const SIMULATED_OLD_HOST = 'OLDXPHONE';
+const NEW_HOST = SIMULATED_NEW_HOST;
 const OLD_HOST = SIMULATED_OLD_HOST;
 
 /** A rehearsal's defaults: the old server's SQL Express holds the data; the share both servers reach. */
@@ -20,13 +21,12 @@ export const SIMULATED_SHARE = '\\\\FILESRV\\XPhoneBackup';
 export const SIMULATED_SERVICE_ACCOUNT = 'XPHONE\\svc-xphone';
 
 /**
- * `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `NEWXPHONE\XPCONNECT`: a run's
- * steps act on the new server. Seen from the old server (`twin collect` before the move) this
- * machine's own instances are the old server's: `OLDXPHONE\XPCONNECT`.
+ * `(local)\XPCONNECT`, `.\xpconnect`, `localhost\XPCONNECT` → `<here>\XPCONNECT`: the instance
+ * of the machine xpmigrate runs on (`here`, the old server unless said).
  */
-export function simulatedServerName(server: string, local: 'new' | 'old' = 'new'): string {
+export function simulatedServerName(server: string, here: string = OLD_HOST): string {
   const a = serverAddress(server);
-  const host = a.local ? (local === 'old' ? OLD_HOST : NEW_HOST) : a.host.toUpperCase();
+  const host = a.local ? here.toUpperCase() : a.host.toUpperCase();
   return a.instance ? `${host}\\${a.instance.toUpperCase()}` : host;
 }
 

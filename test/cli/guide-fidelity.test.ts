@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { failureTexts } from '../../src/errors/index.js';
 import { runCli } from '../support/cli.js';
-import { operateUntil, operatorDoes, operatorInstalled, tempState } from '../support/runs.js';
+import { operateUntil, operatorDoes, operatorInstalled, readSim, tempState } from '../support/runs.js';
 
 const cli = (state: string, args: string[], lang = 'en') =>
   runCli([...args, '--state', state, '--lang', lang]);
@@ -93,10 +93,10 @@ describe('one service account per run', () => {
     expect(same.code).not.toBe(2);
     // 7a then gives the Analytics pool that same account.
     operateUntil(state, 'v8v9.9a.setup-wizard');
-    const sim = JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as {
-      appPools: Record<string, string>;
-    };
-    expect(sim.appPools.XPhoneConnectAnalytics).toBe('KUNDE\\xphone');
+    // On the new server, where row 7a acts: the old server's pool is left alone.
+    const sim = readSim(state);
+    expect(sim.machines.NEWXPHONE?.appPools.XPhoneConnectAnalytics).toBe('KUNDE\\xphone');
+    expect(sim.machines.OLDXPHONE?.appPools.XPhoneConnectAnalytics).toBe('ApplicationPoolIdentity');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { stateFile } from '../../src/persistence/index.js';
 import { RunService } from '../../src/service/index.js';
 import { runSettings } from '../../src/service/settings.js';
 import { runCli } from '../support/cli.js';
-import { status, tempState } from '../support/runs.js';
+import { editSim, readSim, status, tempState } from '../support/runs.js';
 
 describe('what the startup task finds after a reboot', () => {
   it('absolute paths only: it starts in C:\\Windows\\System32, where relative ones name other files', () => {
@@ -111,11 +111,12 @@ describe('early in the boot', () => {
       runCli(['start', '--from', '5', '--target', 'A', '--simulate', '--auto-confirm', '--state', state])
         .code,
     ).toBe(4);
-    const file = `${state}.host.json`;
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), unreadyAnswers: 2 }));
+    editSim(state, (m) => {
+      m.unreadyAnswers = 2;
+    });
     const resumed = runCli(['resume', '--after-reboot', '--state', state, '--lang', 'en']);
     expect(resumed.code, resumed.stderr).toBe(3);
     expect(resumed.stdout).toContain('✓ Restart after the update to V6');
-    expect(JSON.parse(readFileSync(file, 'utf8')).unreadyAnswers).toBe(0);
+    expect(readSim(state).unreadyAnswers).toBe(0);
   });
 });

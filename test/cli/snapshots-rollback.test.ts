@@ -103,7 +103,7 @@ describe('rollback to a VM snapshot', () => {
     const t = fresh();
     failAfterHop(t, ['--store-outside-vm']);
     const name = t.snapshot('hop.v7v8.snapshot');
-    const versionBefore = readSim(t.state).version;
+    const versionBefore = readSim(t.state).machines.OLDXPHONE!.version;
 
     const rolled = t.cli(['rollback', '--to', name, '--yes', '--json']);
     expect(rolled.code).toBe(0);
@@ -113,7 +113,9 @@ describe('rollback to a VM snapshot', () => {
     expect(report.undone).not.toContain('hop.v7v8.snapshot');
     const sim = readSim(t.state);
     expect(sim.effects['snapshot.revert']).toBe(1);
-    expect(sim.version).toBe(versionBefore); // the snapshot was taken on V8 already
+    // The old server's VM is reverted (taken on V8 already); the run goes on there.
+    expect(sim.machines.OLDXPHONE!.version).toBe(versionBefore);
+    expect(sim.here).toBe('OLDXPHONE');
 
     const status = t.json<{ state: string; currentStep: string }>(['status']);
     expect(status.currentStep).not.toMatch(/^hop\./);
@@ -469,7 +471,7 @@ describe('xpmigrate report', () => {
     const md = runCli(['report', '--state', t.state, '--format', 'markdown', '--lang', 'en']).stdout;
     expect(md).toMatch(/^# Migration report: /);
     expect(md).toMatch(
-      /\| Install the major update V7 → V8 \(hop\.v7v8\.update\) \| done \| auto-confirm \(simulation\) \|/,
+      /\| Install the major update V7 → V8 \(hop\.v7v8\.update; on: existing XPhone server OLDXPHONE\) \| done \| auto-confirm \(simulation\) \|/,
     );
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
-import { operatorDoes, PLAN_C_SQL_RESTORE } from '../support/runs.js';
+import { handOver, operatorDoes, PLAN_C_SQL_RESTORE } from '../support/runs.js';
 
 /**
  * Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source.
@@ -96,7 +96,8 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
       // Without --auto-confirm the run stops at the Backup-Manager's backup; done by the operator,
       // it runs on to the next manual step, after 2a created SQLSRV01.
       expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3);
-      expect(operatorDoes(state).code).toBe(3);
+      expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup; now the hand-over
+      expect(handOver(state).code).toBe(3); // 2a created SQLSRV01 from the new server
       addFault('SQLSRV01', { kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete, times: 1 });
       const resumed = runCli(['resume', '--auto-confirm', '--state', state]);
       if (!complete) {
@@ -122,7 +123,8 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     const m = read('SQLSRV01');
     m.version = '10.50.6000.34'; // SQL Server 2008 R2: no ALTER ROLE … ADD MEMBER (2012+)
     writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
-    const r = operatorDoes(state);
+    expect(operatorDoes(state).code).toBe(3); // the backup done: the hand-over comes next
+    const r = handOver(state);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('E_SQL_SERVER_TOO_OLD');
     expect(r.stdout).toContain('SQL Server 10.50.6000.34');

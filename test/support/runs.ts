@@ -2,14 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { splitScript } from '../../src/actors/sql-script/index.js';
-import { readSqlModels } from '../../src/simulation/index.js';
+import { readSqlModels, type SimMachine, type SimState } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from './cli.js';
 
-export interface Sim {
+/** The rehearsal's world as a test reads it: the machine xpmigrate runs on, with the world's records. */
+export interface Sim extends SimMachine {
+  here: string;
+  machines: SimState['machines'];
   effects: Record<string, number>;
-  bootId: number;
-  version: string;
-  snapshots: Array<{ name: string }>;
+  snapshots: SimState['snapshots'];
 }
 
 /** Plan C with xpmigrate's own restore (`--restore-with xpmigrate`): the SQL steps end to end. */
@@ -30,8 +31,17 @@ export function tempState(): string {
 
 /** The simulated operator installed an update by hand: the server now reports this version. */
 export function operatorInstalled(state: string, version: string): void {
+  editSim(state, (m) => {
+    m.version = version;
+  });
+}
+
+/** Changes the simulated machine xpmigrate runs on (a test's hand on the rehearsal's server). */
+export function editSim(state: string, change: (machine: SimMachine, world: SimState) => void): void {
   const file = `${state}.host.json`;
-  writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), version }));
+  const world = JSON.parse(readFileSync(file, 'utf8')) as SimState;
+  change(world.machines[world.here]!, world);
+  writeFileSync(file, JSON.stringify(world));
 }
 
 /**
@@ -48,6 +58,25 @@ export function operatorDoes(state: string) {
 }
 
 /**
+ * The hand-over as the operator does it in a rehearsal without --auto-confirm: confirmed on the
+ * old server, the store taken to the new one (`sim --machine`), resumed there. Returns the resume.
+ */
+export function handOver(state: string) {
+  const confirmed = runCli([
+    'confirm',
+    'handover.to-new',
+    '--evidence',
+    'machine=NEWXPHONE',
+    '--state',
+    state,
+  ]);
+  if (confirmed.code !== 3)
+    throw new Error(`hand-over: exit ${confirmed.code}: ${confirmed.stdout}${confirmed.stderr}`);
+  runCli(['sim', '--machine', 'NEWXPHONE', '--state', state]);
+  return runCli(['resume', '--state', state, '--lang', 'en']);
+}
+
+/**
  * Drives a rehearsal without --auto-confirm as an operator would: each waiting manual step done on
  * the simulated server (`sim --do`) and confirmed, each reboot followed by `resume`, until the
  * run stands at `until` (a step id), or ends. A failure ends it too: the caller looks at it.
@@ -56,6 +85,9 @@ export function operateUntil(state: string, until?: string): ReturnType<typeof s
   for (let i = 0; i < 80; i++) {
     const s = status(state);
     if (s.currentStep === until || ['done', 'failed', 'aborted'].includes(s.state)) return s;
+    // A hand-over: the operator takes the store to the machine that drives the run on.
+    if (s.drivenOn && s.drivenOn !== readSim(state).here)
+      runCli(['sim', '--machine', s.drivenOn, '--state', state]);
     const r =
       s.state === 'waiting-operator'
         ? operatorDoes(state)
@@ -66,7 +98,8 @@ export function operateUntil(state: string, until?: string): ReturnType<typeof s
 }
 
 export function readSim(state: string): Sim {
-  return JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as Sim;
+  const world = JSON.parse(readFileSync(`${state}.host.json`, 'utf8')) as SimState;
+  return { ...world.machines[world.here]!, ...world };
 }
 
 export function status(state: string): {
@@ -74,6 +107,8 @@ export function status(state: string): {
   currentStep: string | null;
   stepsDone: number;
   stepsTotal: number;
+  /** The machine the current step is driven on, by name (after a hand-over: the new server). */
+  drivenOn: string | null;
 } {
   const r = runCli(['status', '--json', '--state', state]);
   if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/persistence/index.js';
+import { walkTo } from '../../src/service/index.js';
 import { readSqlModels } from '../../src/simulation/index.js';
 import { readTwin, sealTwin, type Twin } from '../../src/twin/index.js';
 import { runCli } from '../support/cli.js';
@@ -222,7 +223,7 @@ describe('twin collect', () => {
     expect(report).toMatch(
       /XPhone is down "Cut-over: .+" → "Check the Backup-Manager's log": Forecast .+; actual \d+ s \(rehearsal: simulated time\)/,
     );
-    expect(report).toMatch(/\| \+0 s \| Cut-over: take the final backup/);
+    expect(report).toMatch(/\| \+0 s \| Cut-over: take the old server's final backup/);
     const html = runCli(['report', '--format', 'html', '--state', state2, '--lang', 'de']).stdout;
     expect(html).toContain('<h2>Ausfallzeit und Prognose</h2>');
     expect(html).toContain('<table class="timeline">');
@@ -230,11 +231,16 @@ describe('twin collect', () => {
     // The next twin on this server measures with that run, once it is a real one: a rehearsal's
     // clock is the simulation's and is never taken.
     const next = join(state, '..', 'next.json');
+    // The rehearsal ended on the new server: its Backup-Manager did the restore there.
+    expect(collect(state2, next).code).toBe(0);
+    expect(readTwin(next).facts.backupManager.map((r) => r.operation)).toEqual(['restore']);
+    // The old server ran both backups (before the move and at the cut-over).
+    walkTo(state2, 'OLDXPHONE');
     expect(collect(state2, next).stdout).not.toContain('Last run on this server');
     expect(readTwin(next).facts.previousRun).toBeNull();
     // The Backup-Manager's runs of the rehearsal, from its log or (named) from the folder of its logs.
     const runs = readTwin(next).facts.backupManager;
-    expect(runs.map((r) => r.operation)).toEqual(['backup', 'backup', 'restore']);
+    expect(runs.map((r) => r.operation)).toEqual(['backup', 'backup']);
     const folder = join(`${state2}.server`, 'XPhone Connect Server', 'Logs');
     const named = join(state, '..', 'named.json');
     expect(

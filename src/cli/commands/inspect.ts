@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { XpmError } from '../../errors/index.js';
 import { say } from '../../i18n/index.js';
-import { routeTitle, runStatusText } from '../../plan/index.js';
-import { rehearsalMachine, rehearsalSqlServers, stateFile } from '../../service/index.js';
+import { machineText, routeTitle, runStatusText } from '../../plan/index.js';
+import { rehearsalSqlServers, rehearsalWorld, stateFile, walkTo } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { openService, stepTitle } from '../session.js';
 import { T } from '../texts/index.js';
@@ -29,7 +29,8 @@ export function registerInspect(program: Command, ctx: CliContext): void {
   common(program.command('sim').description(say(T.cmdSim, lang)))
     .option('--run <id>', say(T.optRun, lang))
     .option('--do', say(T.optSimDo, lang))
-    .action((o: Common) => (o.do ? simDo(ctx, o) : sim(ctx, o)));
+    .option('--machine <name>', say(T.optSimMachine, lang))
+    .action((o: Common & { machine?: string }) => (o.do ? simDo(ctx, o) : sim(ctx, o)));
 }
 
 function status(ctx: CliContext, o: Common): void {
@@ -65,6 +66,10 @@ function status(ctx: CliContext, o: Common): void {
           : null,
       lockedBy: s.lockedBy,
       snapshots: s.snapshots,
+      // The XPhone servers by role, and the one the current step is driven on (after a hand-over: the new).
+      machines: s.machines,
+      where: s.current ? { ...s.current, text: machineText(s.current, ctx.lang, s.machines) } : null,
+      drivenOn: s.current?.drivenOnName ?? null,
       updatedAt: row.updatedAt,
     };
     if (o.json) {
@@ -76,6 +81,7 @@ function status(ctx: CliContext, o: Common): void {
       `${row.id}  ${runStatusText(report.state, ctx.lang)}  ${report.stepsDone}/${report.stepsTotal}  (${routeTitle(row.route, ctx.lang)}${report.plan ? `, ${say(T.headPlan, ctx.lang)} ${report.plan}` : ''}${row.simulate ? `, ${say(T.rehearsalWord, ctx.lang)}` : ''})`,
     );
     if (s.currentStep) out(ctx, `  → ${s.currentStep}: ${stepTitle(plan, s.currentStep, ctx.lang)}`);
+    if (report.where) out(ctx, `    ${say(T.statusWhere, ctx.lang, { where: report.where.text })}`);
     if (report.waitingFor) out(ctx, `    ${report.waitingFor.help}`);
     const holder = s.lockedBy;
     if (holder)
@@ -159,26 +165,29 @@ async function simDo(ctx: CliContext, o: Common): Promise<void> {
   }
 }
 
-function sim(ctx: CliContext, o: Common): void {
+function sim(ctx: CliContext, o: Common & { machine?: string }): void {
   const file = stateFile(o.state, ctx.io.env);
   openService(ctx, o.state).close();
-  const state = rehearsalMachine(file);
-  if (!state) throw new XpmError('E_NO_RUNS', { file });
+  if (o.machine) walkTo(file, o.machine);
+  const world = rehearsalWorld(file);
+  if (!world) throw new XpmError('E_NO_RUNS', { file });
   const sqlServers = rehearsalSqlServers(file);
   if (o.json) {
-    out(ctx, JSON.stringify({ ...state, sqlServers }, null, 2));
+    out(ctx, JSON.stringify({ ...world, sqlServers }, null, 2));
     return;
   }
-  out(
-    ctx,
-    `version ${state.version}, boot ${state.bootId}, services ${Object.entries(state.services)
-      .map(([n, r]) => `${n}=${r ? 'running' : 'stopped'}`)
-      .join(' ')}`,
-  );
-  out(ctx, `instances ${state.instances.join(', ')}; install folder ${state.installDir}`);
-  out(ctx, `snapshots ${state.snapshots.length}, backups ${Object.keys(state.backups).length}`);
+  // Each machine of the rehearsal, the one xpmigrate runs on marked.
+  for (const [name, m] of Object.entries(world.machines)) {
+    const here = name === world.here ? ` ← ${say(T.simHere, ctx.lang)}` : '';
+    out(ctx, `${name}${here}`);
+    const services = Object.entries(m.services).map(([n, r]) => `${n}=${r ? 'running' : 'stopped'}`);
+    out(ctx, `  XPhone ${m.version || '–'}, boot ${m.bootId}, services ${services.join(' ') || '–'}`);
+    out(ctx, `  instances ${m.instances.join(', ') || '–'}; install folder ${m.installDir}`);
+    out(ctx, `  backups ${Object.keys(m.backups).length}`);
+  }
+  out(ctx, `snapshots ${world.snapshots.map((x) => `${x.name} (${x.machine})`).join(', ') || '0'}`);
   out(ctx, 'effects:');
-  for (const [name, count] of Object.entries(state.effects)) out(ctx, `  ${name.padEnd(44)} ${count}`);
+  for (const [name, count] of Object.entries(world.effects)) out(ctx, `  ${name.padEnd(44)} ${count}`);
   for (const [name, m] of Object.entries(sqlServers)) {
     const dbs = Object.entries(m.databases).map(([db, d]) => `${db} (${d.sizeMb} MB, ${d.content})`);
     out(ctx, `sql ${name}: ${m.version} ${m.edition}; ${dbs.join(', ') || '–'}`);

@@ -34,10 +34,9 @@ export function registerTwin(program: Command, ctx: CliContext): void {
     .option('--state <file>', say(T.optState, lang))
     .action(async (o: CollectFlags) => {
       if (o.simVersion && !o.simulate) throw new XpmError('E_SIMULATE_ONLY', { flag: '--sim-version' });
-      // In the rehearsal, as on the customer's server: (local) is the old server.
+      // In the rehearsal, as on the customer's server: it runs on the old server.
       const host: Host =
         commandHost(o.simulate === true, stateFile(o.state, ctx.io.env), {
-          localSql: 'old',
           ...(o.simVersion ? { version: o.simVersion } : {}),
         }) ?? new WindowsHost({ env: ctx.io.env });
       try {

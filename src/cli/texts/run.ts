@@ -45,6 +45,12 @@ export const RUN = {
     de: 'Probe: tun, was die Bedienerin oder der Bediener beim wartenden manuellen Schritt tut (z. B. das V6 Setup ausführen), auf dem simulierten Server; bestätigen bleibt eigene Sache',
     en: 'rehearsal: do what the operator does at the waiting manual step (e.g. run the V6 setup) on the simulated server; confirming stays yours',
   },
+  optSimMachine: {
+    de: 'Probe: mit dem Zustandsspeicher auf diesen simulierten Rechner gehen (OLDXPHONE, NEWXPHONE), wie bei einer Übergabe',
+    en: 'rehearsal: go with the state store to this simulated machine (OLDXPHONE, NEWXPHONE), as at a hand-over',
+  },
+  statusWhere: { de: 'auf: {where}', en: 'on: {where}' },
+  simHere: { de: 'xpmigrate läuft hier', en: 'xpmigrate runs here' },
   simDid: { de: 'Auf dem Probe-Server erledigt: {step}', en: 'Done on the rehearsal server: {step}' },
   simInstalled: { de: 'Installierte Version jetzt: {version}', en: 'Installed version now: {version}' },
   simNext: { de: 'Jetzt bestätigen: {command}', en: 'Now confirm: {command}' },
