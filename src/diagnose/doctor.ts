@@ -10,6 +10,7 @@ import {
   sqlAccess,
   withSql,
 } from '../actors/sql-server/index.js';
+import { type DrivingRole, MACHINE_ROLE_TEXT, TARGET_MAJOR } from '../catalog/index.js';
 import { isXpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import type { Text } from '../i18n/index.js';
@@ -26,6 +27,8 @@ export interface DoctorInput {
   env: NodeJS.ProcessEnv;
   /** The SQLite driver the state store would open with (better-sqlite3, or node:sqlite in the bundle). */
   sqlite?: string;
+  /** The XPhone server this machine is in the plan (`--role`); absent: read from the machine. */
+  role?: DrivingRole;
 }
 
 export interface DoctorCheck extends Check {
@@ -88,8 +91,10 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
       },
     );
   });
+  const role = await roleCheck(host, input, add);
   const from = input.plan.from;
-  if (from && input.plan.route !== 'v4v9') {
+  if (role === 'new') await newServerChecks(host, add);
+  else if (from && input.plan.route !== 'v4v9') {
     await attempt('host.xphone-version', async () => {
       const installed = await host.installedVersion();
       const major = Number((installed ?? '').split('.')[0]);
@@ -107,43 +112,45 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
       );
     });
   }
-  await attempt('host.services', async () => {
-    const services = await host.services();
-    const stopped = services.filter((s) => !s.running).map((s) => s.name);
-    add(
-      'host.services',
-      services.length === 0 ? 'fail' : stopped.length > 0 ? 'warn' : 'pass',
-      services.length === 0
-        ? { de: 'keine Atlas-Dienste', en: 'no Atlas services' }
-        : {
-            de: `${services.length} Atlas-Dienste${stopped.length ? `, gestoppt: ${stopped.join(', ')}` : ', alle laufen'}`,
-            en: `${services.length} Atlas services${stopped.length ? `, stopped: ${stopped.join(', ')}` : ', all running'}`,
-          },
-      {
-        de: 'Den XPhone Server-Dienst starten und die Ereignisanzeige prüfen.',
-        en: 'Start the XPhone Server service and check the event log.',
-      },
-    );
-  });
-  await attempt('host.atlas-xml', async () => {
-    const file = findAtlasXml(await host.installDir());
-    const doc = readAtlas(file);
-    if (input.sourceSql) await atlasPointsAtSource(doc, input.sourceSql);
-    await externalWithoutWindowsLogin(doc);
-    const servers = [...new Set(doc.entries.map((e) => e.server?.raw).filter(Boolean))].join(', ');
-    add(
-      'host.atlas-xml',
-      doc.entries.length > 0 ? 'pass' : 'fail',
-      {
-        de: `${file}: ${doc.entries.length} Verbindungen (${servers || '–'})`,
-        en: `${file}: ${doc.entries.length} connections (${servers || '–'})`,
-      },
-      {
-        de: 'atlas.xml enthält keine Datenbank-Verbindungen: xpmigrate atlas show zeigt die Datei.',
-        en: 'atlas.xml holds no database connections: xpmigrate atlas show shows the file.',
-      },
-    );
-  });
+  if (role === 'old')
+    await attempt('host.services', async () => {
+      const services = await host.services();
+      const stopped = services.filter((s) => !s.running).map((s) => s.name);
+      add(
+        'host.services',
+        services.length === 0 ? 'fail' : stopped.length > 0 ? 'warn' : 'pass',
+        services.length === 0
+          ? { de: 'keine Atlas-Dienste', en: 'no Atlas services' }
+          : {
+              de: `${services.length} Atlas-Dienste${stopped.length ? `, gestoppt: ${stopped.join(', ')}` : ', alle laufen'}`,
+              en: `${services.length} Atlas services${stopped.length ? `, stopped: ${stopped.join(', ')}` : ', all running'}`,
+            },
+        {
+          de: 'Den XPhone Server-Dienst starten und die Ereignisanzeige prüfen.',
+          en: 'Start the XPhone Server service and check the event log.',
+        },
+      );
+    });
+  if (role === 'old')
+    await attempt('host.atlas-xml', async () => {
+      const file = findAtlasXml(await host.installDir());
+      const doc = readAtlas(file);
+      if (input.sourceSql) await atlasPointsAtSource(doc, input.sourceSql);
+      await externalWithoutWindowsLogin(doc);
+      const servers = [...new Set(doc.entries.map((e) => e.server?.raw).filter(Boolean))].join(', ');
+      add(
+        'host.atlas-xml',
+        doc.entries.length > 0 ? 'pass' : 'fail',
+        {
+          de: `${file}: ${doc.entries.length} Verbindungen (${servers || '–'})`,
+          en: `${file}: ${doc.entries.length} connections (${servers || '–'})`,
+        },
+        {
+          de: 'atlas.xml enthält keine Datenbank-Verbindungen: xpmigrate atlas show zeigt die Datei.',
+          en: 'atlas.xml holds no database connections: xpmigrate atlas show shows the file.',
+        },
+      );
+    });
   /**
    * An entry on another machine's SQL Server needs useLogin="Windows" in effect (guide, row 8:
    * "Bitte den Eintrag useLogin="Windows" nicht vergessen"), on the entry or an enclosing element.
@@ -210,20 +217,21 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     );
   }
 
-  await attempt('host.port-2231', async () => {
-    const open = await host.portOpen('127.0.0.1', XPHONE_WEB_API_PORT);
-    add(
-      'host.port-2231',
-      open ? 'pass' : 'warn',
-      open
-        ? { de: 'Port 2231 (Web API) antwortet', en: 'port 2231 (Web API) answers' }
-        : { de: 'Port 2231 (Web API) antwortet nicht', en: 'port 2231 (Web API) does not answer' },
-      {
-        de: 'Ab V9 muss der IIS der Mobile-Web-App den XPhone Server auf TCP 2231 erreichen: Dienst und Firewall prüfen.',
-        en: 'From V9 the IIS of the Mobile web app must reach the XPhone server on TCP 2231: check the service and the firewall.',
-      },
-    );
-  });
+  if (role === 'old')
+    await attempt('host.port-2231', async () => {
+      const open = await host.portOpen('127.0.0.1', XPHONE_WEB_API_PORT);
+      add(
+        'host.port-2231',
+        open ? 'pass' : 'warn',
+        open
+          ? { de: 'Port 2231 (Web API) antwortet', en: 'port 2231 (Web API) answers' }
+          : { de: 'Port 2231 (Web API) antwortet nicht', en: 'port 2231 (Web API) does not answer' },
+        {
+          de: 'Ab V9 muss der IIS der Mobile-Web-App den XPhone Server auf TCP 2231 erreichen: Dienst und Firewall prüfen.',
+          en: 'From V9 the IIS of the Mobile web app must reach the XPhone server on TCP 2231: check the service and the firewall.',
+        },
+      );
+    });
   if (input.plan.input.virtual) {
     add(
       'vm.static-mac',
@@ -290,4 +298,66 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     });
   }
   return checks;
+}
+
+/**
+ * Which XPhone server this machine is in the plan: `--role`, else read from it. In a move from
+ * V5–V8 the existing server runs the version the plan starts from; a machine with no XPhone or
+ * V9 is the new one. Said as the first check, with the steps that run here; a `--role` the
+ * machine contradicts is a warning.
+ */
+async function roleCheck(
+  host: Host,
+  input: DoctorInput,
+  add: (id: string, status: CheckStatus, message: Text, remedy?: Text) => void,
+): Promise<DrivingRole> {
+  const steps = input.plan.phases.flatMap((p) => p.steps).filter((s) => s.applies !== 'no');
+  const moves = steps.some((s) => s.def.handOverTo);
+  const from = input.plan.from;
+  let read: DrivingRole | undefined;
+  if (moves && from && from.major < TARGET_MAJOR) {
+    const installed = await host.installedVersion().catch(() => undefined);
+    const major = installed ? Number(installed.split('.')[0]) : undefined;
+    read = major === from.major || (from.major === 4 && (await host.xphoneV4Installed())) ? 'old' : 'new';
+  }
+  const role = input.role ?? read ?? 'old';
+  const here = steps.filter((s) => s.drivenOn === role).length;
+  const name = await host.machineName();
+  const text = (lang: 'de' | 'en') => MACHINE_ROLE_TEXT[role][lang];
+  const contradicted = input.role !== undefined && read !== undefined && read !== input.role;
+  add(
+    'host.role',
+    contradicted ? 'warn' : 'pass',
+    {
+      de: `Rolle von ${name} im Plan: ${text('de')}${moves ? '' : ' (der einzige)'}; ${here} von ${steps.length} Schritten laufen hier`,
+      en: `Role of ${name} in the plan: ${text('en')}${moves ? '' : ' (the only one)'}; ${here} of ${steps.length} steps run here`,
+    },
+    {
+      de: `Die installierte XPhone Version sagt: ${read ? MACHINE_ROLE_TEXT[read].de : '–'}. --role weglassen oder doctor auf dem richtigen Rechner ausführen (docs/maschinen.md).`,
+      en: `The installed XPhone version says: ${read ? MACHINE_ROLE_TEXT[read].en : '–'}. Leave out --role or run doctor on the right machine (docs/machines.md).`,
+    },
+  );
+  return role;
+}
+
+/** The new XPhone server before its setup: no XPhone yet, or V9; never an older one. */
+async function newServerChecks(
+  host: Host,
+  add: (id: string, status: CheckStatus, message: Text, remedy?: Text) => void,
+) {
+  const installed = await host.installedVersion().catch(() => undefined);
+  const major = installed ? Number(installed.split('.')[0]) : undefined;
+  const old = major !== undefined && major < TARGET_MAJOR;
+  add(
+    'host.xphone-version',
+    old ? 'fail' : 'pass',
+    {
+      de: `installiert: ${installed ?? 'noch kein XPhone'} (neuer Server: keines oder V9)`,
+      en: `installed: ${installed ?? 'no XPhone yet'} (new server: none or V9)`,
+    },
+    {
+      de: 'Auf dem neuen Server läuft ein älteres XPhone: das ist nicht der neue Rechner (der Leitfaden: keine V4/V8 und V9 nebeneinander).',
+      en: 'An older XPhone runs on the new server: this is not the new machine (the guide: no older version beside V9).',
+    },
+  );
 }

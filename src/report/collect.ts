@@ -1,8 +1,8 @@
 import type { Lang, StepState } from '../i18n/index.js';
-import { type MachineContext, stepStatus } from '../machines/index.js';
+import { type MachineContext, runStepsOf, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
-import { phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
-import { persistedOf, planOf, settingsOf } from '../runtime/index.js';
+import { machineText, phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
+import { machineNames, persistedOf, planOf, settingsOf } from '../runtime/index.js';
 import { type RunTiming, runTiming } from './timing.js';
 
 /** A step's status in the words the CLI and the page use too (machines' stepStatus). */
@@ -19,6 +19,8 @@ export interface ReportStep {
   phase: string;
   title: string;
   kind: string;
+  /** Where it happened, in words with the machine's name ("neuer XPhone Server NEWXPHONE"). */
+  where: string;
   status: StepStatus;
   /** Who confirmed or skipped it (an operator), or xpmigrate for what it did itself. */
   by: string | null;
@@ -45,6 +47,8 @@ export interface RunReport {
   snapshots: Array<{ name: string; stepId: string; provider: string; at: string; removedAt: string | null }>;
   rollbacks: Array<{ at: string; kind: string; who: string; snapshot: string | null; detail: string }>;
   warnings: string[];
+  /** The XPhone servers the run ran on, by role ("old", "new"): one story across both machines. */
+  machines: Record<string, string>;
   /** The forecast the run was started with, beside what each step and the downtime took. */
   timing: RunTiming | null;
 }
@@ -56,6 +60,7 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
   const last = store.lastCheckpoint(row.id);
   const context = last ? persistedOf(row.id, last).context : undefined;
   const attempts = store.attempts(row.id);
+  const names = context ? machineNames(settingsOf(row), runStepsOf(plan), context) : {};
   const steps: ReportStep[] = plan.phases.flatMap((phase) =>
     phase.steps.map((s) =>
       stepOf(
@@ -63,6 +68,7 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
           id: s.def.id,
           title: s.def.title[lang],
           kind: s.def.kind,
+          where: machineText(s, lang, names),
           phase: phaseTitle(phase, lang),
           applies: s.applies,
         },
@@ -115,6 +121,7 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
         detail: r.kind === 'rollback' ? `undone: ${((r.detail.undone as string[]) ?? []).join(', ')}` : '',
       })),
     warnings: plan.warnings.map((w) => warningText(w, lang)),
+    machines: { ...names },
     timing: timingOf(row, steps),
   };
 }
@@ -129,7 +136,7 @@ function timingOf(row: RunRow, steps: ReportStep[]): RunTiming | null {
 }
 
 function stepOf(
-  step: { id: string; title: string; kind: string; phase: string; applies: string },
+  step: { id: string; title: string; kind: string; where: string; phase: string; applies: string },
   rows: JournalRow[],
   attempts: Attempt[],
   context: MachineContext | undefined,
@@ -162,6 +169,7 @@ function stepOf(
     phase: step.phase,
     title: step.title,
     kind: step.kind,
+    where: step.where,
     status,
     by: decided?.who ?? (status === 'done' ? 'xpmigrate' : null),
     at: finished?.at ?? null,

@@ -1,3 +1,4 @@
+import { MACHINE_ROLE_TEXT } from '../catalog/index.js';
 import type { Lang } from '../i18n/index.js';
 import { routeTitle, runStatusText } from '../plan/index.js';
 import type { ReportStep, RunReport } from './collect.js';
@@ -36,6 +37,14 @@ function stepNote(s: ReportStep, lang: Lang): string {
     .join('; ');
 }
 
+/** The XPhone servers the run ran on: "existing XPhone server OLDXPHONE, new XPhone server NEWXPHONE". */
+function machinesText(r: RunReport, lang: Lang): string {
+  return (['old', 'new'] as const)
+    .filter((role) => r.machines[role])
+    .map((role) => `${MACHINE_ROLE_TEXT[role][lang]} ${r.machines[role]}`)
+    .join(', ');
+}
+
 /** Markdown: readable as text, renders as tables. */
 export function reportMarkdown(r: RunReport, lang: Lang): string {
   const cell = markdownText;
@@ -47,6 +56,9 @@ export function reportMarkdown(r: RunReport, lang: Lang): string {
     `- ${t('status', lang)}: ${runStatusText(r.status, lang)}`,
     `- ${t('started', lang)}: ${r.startedAt}; ${t('updated', lang)}: ${r.updatedAt}`,
     `- ${t('versions', lang)}: ${versionsText(r, lang)}`,
+    ...(Object.keys(r.machines).length > 0
+      ? [`- ${t('machines', lang)}: ${cell(machinesText(r, lang))}`]
+      : []),
     '',
     `## ${t('steps', lang)}`,
     '',
@@ -54,7 +66,7 @@ export function reportMarkdown(r: RunReport, lang: Lang): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...r.steps.map(
       (s, i) =>
-        `| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${t(s.status, lang)} | ${cell(s.by ?? '')} | ${s.at ?? ''} | ${cell(evidenceText(s.evidence))} | ${s.attempts || ''} | ${seconds(s.durationSeconds)} | ${cell(stepForecast(r, s.id, lang))} | ${cell(stepNote(s, lang))} |`,
+        `| ${i + 1} | ${cell(`${s.title} (${s.id}; ${t('on', lang)} ${s.where})`)} | ${t(s.status, lang)} | ${cell(s.by ?? '')} | ${s.at ?? ''} | ${cell(evidenceText(s.evidence))} | ${s.attempts || ''} | ${seconds(s.durationSeconds)} | ${cell(stepForecast(r, s.id, lang))} | ${cell(stepNote(s, lang))} |`,
     ),
     '',
     ...downtimeMarkdown(r, lang),
@@ -131,7 +143,7 @@ export function reportHtml(r: RunReport, lang: Lang): string {
   const rows = r.steps
     .map(
       (s, i) =>
-        `<tr class="${s.status}"><td>${i + 1}</td><td>${esc(s.title)}<br><small>${esc(s.id)}</small></td><td>${esc(t(s.status, lang))}</td><td>${esc(s.by ?? '')}</td><td>${esc(s.at ?? '')}</td><td>${esc(evidenceText(s.evidence))}</td><td>${s.attempts || ''}</td><td>${esc(seconds(s.durationSeconds))}</td><td>${esc(stepForecast(r, s.id, lang))}</td><td>${esc(stepNote(s, lang))}</td></tr>`,
+        `<tr class="${s.status}"><td>${i + 1}</td><td>${esc(s.title)}<br><small>${esc(s.id)} · ${esc(t('on', lang))} ${esc(s.where)}</small></td><td>${esc(t(s.status, lang))}</td><td>${esc(s.by ?? '')}</td><td>${esc(s.at ?? '')}</td><td>${esc(evidenceText(s.evidence))}</td><td>${s.attempts || ''}</td><td>${esc(seconds(s.durationSeconds))}</td><td>${esc(stepForecast(r, s.id, lang))}</td><td>${esc(stepNote(s, lang))}</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -160,6 +172,7 @@ export function reportHtml(r: RunReport, lang: Lang): string {
 <dt>${esc(t('started', lang))}</dt><dd>${esc(r.startedAt)}</dd>
 <dt>${esc(t('updated', lang))}</dt><dd>${esc(r.updatedAt)}</dd>
 <dt>${esc(t('versions', lang))}</dt><dd>${esc(versionsText(r, lang))}</dd>
+${Object.keys(r.machines).length > 0 ? `<dt>${esc(t('machines', lang))}</dt><dd>${esc(machinesText(r, lang))}</dd>` : ''}
 </dl>
 <h2>${esc(t('steps', lang))}</h2>
 <table>

@@ -14,6 +14,8 @@ export const R = {
   before: { de: 'vorher', en: 'before' },
   steps: { de: 'Schritte', en: 'Steps' },
   step: { de: 'Schritt', en: 'Step' },
+  on: { de: 'auf:', en: 'on:' },
+  machines: { de: 'Rechner', en: 'Machines' },
   by: { de: 'von', en: 'by' },
   when: { de: 'wann', en: 'when' },
   evidence: { de: 'Nachweis', en: 'Evidence' },

@@ -4,8 +4,17 @@ import { downtimeText, type Forecast } from '../forecast/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
-import { type Plan, phaseTitle, planTitle } from '../plan/index.js';
-import { activeStep, persistedOf, planOf, reasonOf, settingsOf, statusOf } from '../runtime/index.js';
+import { machineText, type Plan, phaseTitle, planTitle } from '../plan/index.js';
+import {
+  activeStep,
+  machineNames,
+  persistedOf,
+  planOf,
+  type RunSettings,
+  reasonOf,
+  settingsOf,
+  statusOf,
+} from '../runtime/index.js';
 import { failureOf } from './timeline.js';
 
 const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
@@ -18,17 +27,21 @@ export interface RunModel {
   steps: ReturnType<typeof runStepsOf>;
   /** The forecast the run was started with: read once, not at every view. */
   forecast: Forecast | undefined;
+  /** The XPhone servers' names known at start (a hand-over adds the new one's). */
+  settings: Pick<RunSettings, 'machines'>;
 }
 
 export function runModel(row: RunRow): RunModel {
   const plan = planOf(row);
   const steps = runStepsOf(plan);
+  const settings = settingsOf(row);
   return {
     row,
     plan,
     steps,
     machine: buildMachine(row.id, steps).machine,
-    forecast: settingsOf(row).forecast,
+    forecast: settings.forecast,
+    settings: settings.machines ? { machines: settings.machines } : {},
   };
 }
 
@@ -77,12 +90,15 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
   const attempts = countBy(allAttempts.map((a) => a.stepId));
 
   const current = { stepId: active?.stepId, snapshot };
+  const names = machineNames(model.settings, steps, context);
   const viewSteps = plan.phases.flatMap((phase) =>
     phase.steps.map((s) => ({
       id: s.def.id,
       phaseId: phase.id,
       title: s.def.title[lang],
       kind: s.def.kind,
+      machine: s.machine,
+      where: machineText(s, lang, names),
       optional: s.applies === 'optional',
       status: stepStatus(s.def.id, s.applies, context, current),
       attempts: attempts.get(s.def.id) ?? 0,

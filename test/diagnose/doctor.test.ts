@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { walkTo } from '../../src/service/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess, runCli } from '../support/cli.js';
+import { editSim } from '../support/runs.js';
 
 /** V8 → V9 plan C: the old server's SQL Express is read, SQLSRV01 receives the databases. */
 const PLAN_C = ['--from', '8', '--target', 'C', '--virtual', 'no', '--service-account', 'XPHONE\\svc-xphone'];
@@ -146,10 +148,9 @@ describe('xpmigrate doctor against the simulated servers', () => {
   test('stopped services are warnings; markdown and text formats', () => {
     const { state, doctor } = fresh();
     doctor();
-    const hostFile = `${state}.host.json`;
-    const sim = JSON.parse(readFileSync(hostFile, 'utf8')) as { services: Record<string, boolean> };
-    sim.services.AtlasService = false;
-    writeFileSync(hostFile, JSON.stringify(sim));
+    editSim(state, (m) => {
+      m.services.AtlasService = false;
+    });
     const { report } = doctor();
     expect(statusOf(report, 'host.services')).toEqual(['warn']);
     expect(statusOf(report, 'host.port-2231')).toEqual(['warn']);
@@ -209,5 +210,47 @@ describe('doctor and useLogin', () => {
     ]);
     expect(applied.code, applied.stderr).toBe(0);
     expect(statusOf(doctor().report, 'host.atlas-uselogin')).toEqual(['pass']);
+  });
+});
+
+describe('doctor checks the machine for its role in the plan', () => {
+  const report = async (state: string, extra: string[] = []) => {
+    const r = await cliInProcess([
+      'doctor',
+      ...PLAN_C,
+      '--simulate',
+      '--state',
+      state,
+      '--format',
+      'json',
+      '--lang',
+      'de',
+      ...extra,
+    ]);
+    return JSON.parse(r.stdout) as Report;
+  };
+  const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
+
+  test('the old server (XPhone 8) is the existing one; the new machine (no XPhone yet) is the new one', async () => {
+    const { state } = fresh();
+    const old = await report(state);
+    expect(check(old, 'host.role')).toMatchObject({ status: 'pass' });
+    expect(check(old, 'host.role')?.message).toContain(
+      'Rolle von OLDXPHONE im Plan: bisheriger XPhone Server',
+    );
+    expect(check(old, 'host.services')?.status).toBe('pass');
+
+    walkTo(state, 'NEWXPHONE');
+    const fresh2 = await report(state);
+    expect(check(fresh2, 'host.role')?.message).toContain('Rolle von NEWXPHONE im Plan: neuer XPhone Server');
+    // No XPhone yet is right for the new server: its services and atlas.xml come with row 6.
+    expect(check(fresh2, 'host.xphone-version')).toMatchObject({ status: 'pass' });
+    expect(check(fresh2, 'host.services')).toBeUndefined();
+    expect(check(fresh2, 'host.atlas-xml')).toBeUndefined();
+
+    // Told it is the old server, the machine says otherwise.
+    const told = await report(state, ['--role', 'old']);
+    expect(check(told, 'host.role')?.status).toBe('warn');
+    expect(check(told, 'host.role')?.remedy).toContain('neuer XPhone Server');
   });
 });

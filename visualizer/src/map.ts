@@ -53,6 +53,15 @@ export function renderMap(view: RunView, lang: Lang): void {
             },
             h('span', { class: 'icon', 'aria-hidden': 'true' }, STEP_ICON[s.status] ?? ''),
             h('span', { class: 'title' }, s.title),
+            // Which machine (the run spans the old and the new XPhone server): for the current step,
+            // and for every step of the phase opened wide; the map stays one screen.
+            open || s.id === view.currentStep
+              ? h(
+                  'small',
+                  { class: 'where', 'data-machine': s.machine },
+                  t(lang, 'onMachine', { where: s.where }),
+                )
+              : null,
             s.status === 'failed' && failure ? h('small', { class: 'why' }, failure.code) : null,
             open
               ? h(

@@ -239,6 +239,11 @@ export function renderChecklist(view: RunView, lang: Lang): void {
                 h('span', { class: 'icon', 'aria-hidden': 'true' }, STEP_ICON[s.status] ?? ''),
                 h('span', { class: 'step-title' }, s.title),
                 h('span', { class: 'step-status' }, stepStateText(lang, s.status)),
+                h(
+                  'span',
+                  { class: 'tag where', 'data-machine': s.machine },
+                  t(lang, 'onMachine', { where: s.where }),
+                ),
                 s.optional ? h('span', { class: 'tag' }, t(lang, 'optional')) : null,
                 s.attempts > 1 ? h('span', { class: 'tag' }, t(lang, 'attempts', { n: s.attempts })) : null,
               ),

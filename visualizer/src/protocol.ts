@@ -81,6 +81,9 @@ export interface RunView {
     phaseId: string;
     title: string;
     kind: string;
+    /** Where it happens (`old`, `new`, `sql`, `hypervisor`, `operator`), and in words with its name. */
+    machine: string;
+    where: string;
     optional: boolean;
     status: StepState;
     attempts: number;

@@ -140,6 +140,7 @@ const TEXTS = {
   idle: { de: 'Kein Prozess führt den Lauf gerade aus.', en: 'No process is driving the run right now.' },
   resume: { de: 'Fortsetzen', en: 'Resume' },
   attempts: { de: '{n} Versuche', en: '{n} attempts' },
+  onMachine: { de: 'auf: {where}', en: 'on: {where}' },
   optional: { de: 'optional', en: 'optional' },
   lastCommand: {
     de: 'Letzter Befehl: {command} {step} – {status}',

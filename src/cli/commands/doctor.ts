@@ -27,8 +27,10 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
     .option('--simulate', say(T.optSqlSimulate, lang))
     .option('--state <file>', say(T.optState, lang))
     .option('--format <format>', say(T.optFormat, lang), 'text')
+    .option('--role <role>', say(T.optDoctorRole, lang))
     .action(async (o: Record<string, unknown>) => {
       const format = choice(o.format, '--format', FORMATS);
+      const role = o.role === undefined ? undefined : choice(o.role, '--role', ['old', 'new'] as const);
       const plan = buildPlan(planInputFrom(o));
       const simulate = o.simulate === true;
       const host: Host =
@@ -46,6 +48,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
           databases: listOption(o.databases),
           env: ctx.io.env,
           sqlite: sqliteDriver(ctx.io.env),
+          ...(role ? { role } : {}),
         });
         ctx.exitCode = checks.some((c) => c.status === 'fail') ? ExitCode.failed : ExitCode.ok;
         out(ctx, render(checks, format, ctx.lang));
