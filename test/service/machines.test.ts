@@ -32,6 +32,21 @@ function rehearsal(
 const PLAN_C = { from: '8.0.100', target: 'C' as const, virtual: false };
 const who = 'tester';
 
+/** A service on a new store for the test's length. */
+async function withService(test: (file: string, service: RunService) => Promise<void>): Promise<void> {
+  const file = tempState();
+  const service = RunService.open(file, { create: true });
+  try {
+    await test(file, service);
+  } finally {
+    service.close();
+  }
+}
+
+/** The operator on the old server names the new one at the hand-over. */
+const confirmHandOver = (service: RunService, machine = 'NEWXPHONE') =>
+  service.send(undefined, { command: 'confirm', stepId: 'handover.to-new', evidence: { machine } }, { who });
+
 /** The old server's atlas.xml, as bytes: it must not change in a move to a new machine. */
 function oldAtlas(file: string): string {
   const dir = readSim(file).machines.OLDXPHONE!.installDir;
@@ -49,10 +64,8 @@ async function toTheEnd(service: RunService, first: Promise<{ status: string }>)
 }
 
 describe('a move to a new machine (plans A–C)', () => {
-  it('plan C from V8: the old server is left alone until the cut-over, the new one ends on V9 at the SQL Server', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('plan C from V8: the old server is left alone until the cut-over, the new one ends on V9 at the SQL Server', () =>
+    withService(async (file, service) => {
       let atlasBefore = '';
       // What the old server looked like after every step, as the run reported it.
       const seen: Array<{ step: string; oldRunning: boolean; atlas: string; here: string }> = [];
@@ -107,15 +120,10 @@ describe('a move to a new machine (plans A–C)', () => {
         { role: 'new', machine: 'NEWXPHONE' },
       ]);
       expect(service.status().machines).toEqual({ old: 'OLDXPHONE', new: 'NEWXPHONE' });
-    } finally {
-      service.close();
-    }
-  });
+    }));
 
-  it('V5 → V9: the hops on the old machine, one hand-over, V9 on the new machine', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('V5 → V9: the hops on the old machine, one hand-over, V9 on the new machine', () =>
+    withService(async (file, service) => {
       const request = rehearsal({ from: '5', target: 'A', virtual: true });
       const status = await toTheEnd(service, service.start(request, { who, autoConfirm: true }));
       expect(status).toBe('done');
@@ -130,10 +138,7 @@ describe('a move to a new machine (plans A–C)', () => {
       expect(sim.machines.OLDXPHONE!.resumeTask).toBeNull();
       const journal = service.history().journal;
       expect(journal.filter((r) => r.kind === 'machine-taken-over')).toHaveLength(1);
-    } finally {
-      service.close();
-    }
-  });
+    }));
 });
 
 describe('one machine drives the run at a time', () => {
@@ -151,16 +156,10 @@ describe('one machine drives the run at a time', () => {
     expect(readSim(file).here).toBe('OLDXPHONE');
   }
 
-  it('a handed-over store refuses to drive on the old machine; the machine named takes over', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('a handed-over store refuses to drive on the old machine; the machine named takes over', () =>
+    withService(async (file, service) => {
       await atHandOver(file, service);
-      const handedOver = await service.send(
-        undefined,
-        { command: 'confirm', stepId: 'handover.to-new', evidence: { machine: 'newxphone.kunde.local' } },
-        { who },
-      );
+      const handedOver = await confirmHandOver(service, 'newxphone.kunde.local');
       expect(handedOver).toMatchObject({ delivery: 'driven', handled: 'applied' });
       expect(handedOver.delivery === 'driven' && handedOver.elsewhere).toMatchObject({
         stepId: 'v8v9.2a.create-databases',
@@ -187,21 +186,12 @@ describe('one machine drives the run at a time', () => {
       expect(readSim(file).effects['sql.create-databases']).toBe(1);
       const took = service.history().journal.filter((r) => r.kind === 'machine-taken-over');
       expect(took.map((r) => r.detail)).toEqual([{ role: 'new', machine: 'newxphone.kunde.local' }]);
-    } finally {
-      service.close();
-    }
-  });
+    }));
 
-  it('the hand-over cannot name the old server, nor be skipped', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('the hand-over cannot name the old server, nor be skipped', () =>
+    withService(async (file, service) => {
       await atHandOver(file, service);
-      const self = await service.send(
-        undefined,
-        { command: 'confirm', stepId: 'handover.to-new', evidence: { machine: 'oldxphone' } },
-        { who },
-      );
+      const self = await confirmHandOver(service, 'oldxphone');
       expect(self).toMatchObject({ handled: 'refused' });
       expect(self.delivery === 'driven' && self.reason?.de).toContain(
         'oldxphone ist der Rechner, der den Lauf übergibt',
@@ -215,21 +205,12 @@ describe('one machine drives the run at a time', () => {
         'the hand-over cannot be skipped',
       );
       expect(service.status().currentStep).toBe('handover.to-new');
-    } finally {
-      service.close();
-    }
-  });
+    }));
 
-  it('a machine named as the new server that runs the old XPhone changes nothing', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('a machine named as the new server that runs the old XPhone changes nothing', () =>
+    withService(async (file, service) => {
       await atHandOver(file, service);
-      await service.send(
-        undefined,
-        { command: 'confirm', stepId: 'handover.to-new', evidence: { machine: 'NEWXPHONE' } },
-        { who },
-      );
+      await confirmHandOver(service);
       // The name typed was the old server's twin: XPhone 8 runs there.
       walkTo(file, 'NEWXPHONE');
       editSim(file, (m) => {
@@ -241,21 +222,12 @@ describe('one machine drives the run at a time', () => {
       const sim = readSim(file);
       expect(sim.effects['sql.create-databases']).toBeUndefined();
       expect(sim.services.AtlasService).toBe(true);
-    } finally {
-      service.close();
-    }
-  });
+    }));
 
-  it('row 8, carried back to the old server after it failed on the new one, changes nothing there', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('row 8, carried back to the old server after it failed on the new one, changes nothing there', () =>
+    withService(async (file, service) => {
       await atHandOver(file, service);
-      await service.send(
-        undefined,
-        { command: 'confirm', stepId: 'handover.to-new', evidence: { machine: 'NEWXPHONE' } },
-        { who },
-      );
+      await confirmHandOver(service);
       walkTo(file, 'NEWXPHONE');
       await service.resume(undefined, { who });
       // The operator confirms each manual step as done; row 6 without really installing XPhone, so
@@ -293,10 +265,7 @@ describe('one machine drives the run at a time', () => {
       expect(Object.values(sim.machines.OLDXPHONE!.services).every(Boolean)).toBe(true);
       expect(sim.effects['windows.stop-services']).toBeUndefined();
       expect(oldAtlas(file)).toBe(atlasBefore);
-    } finally {
-      service.close();
-    }
-  });
+    }));
 });
 
 describe('start', () => {
@@ -325,10 +294,8 @@ describe('start', () => {
 });
 
 describe('plan D: the XPhone server stays and stops at row 8', () => {
-  it('the final backup is taken when the services stop at row 8, and the restore uses it', async () => {
-    const file = tempState();
-    const service = RunService.open(file, { create: true });
-    try {
+  it('the final backup is taken when the services stop at row 8, and the restore uses it', () =>
+    withService(async (file, service) => {
       const input = {
         from: '9.0.330.1359',
         target: 'D' as const,
@@ -356,10 +323,7 @@ describe('plan D: the XPhone server stays and stops at row 8', () => {
       const sim = readSim(file);
       expect(sim.here).toBe('OLDXPHONE');
       expect(Object.keys(sim.machines.NEWXPHONE!.services)).toHaveLength(0);
-    } finally {
-      service.close();
-    }
-  });
+    }));
 
   it('the forecast counts the downtime from the stop at row 8', () => {
     const plan = RunService.plan({ from: '9.0.330.1359', target: 'D', virtual: false });
