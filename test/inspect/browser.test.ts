@@ -70,6 +70,12 @@ describe('the visualizer in Chromium', () => {
     expect(await mapStep.getAttribute('class')).toContain('current');
     expect(await mapStep.getAttribute('data-status')).toBe('waiting');
     expect(await mapStep.locator('.title').textContent()).toBe('Install the major update V5 → V6');
+    // Where the step runs: the hops update the existing server, by the name the run knows.
+    expect(await mapStep.locator('.where').textContent()).toBe('on: existing XPhone server OLDXPHONE');
+    expect(await step('handover.to-new').locator('.where').textContent()).toBe(
+      'on: existing XPhone server OLDXPHONE',
+    );
+    expect(await step('v8v9.6.install-xphone').locator('.where').textContent()).toBe('on: new XPhone server');
     expect(await page.locator('#map .map-step').count()).toBe(
       await page.locator('#checklist li.step').count(),
     );
