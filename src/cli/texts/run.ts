@@ -38,8 +38,8 @@ export const RUN = {
     en: 'locked: pid {pid} on {host} since {since}',
   },
   cmdSim: {
-    de: 'den Zustand des simulierten Servers zeigen (inkl. effects); --do erledigt den wartenden manuellen Schritt dort',
-    en: "show the simulated server's state (including effects); --do carries out the waiting manual step there",
+    de: 'die simulierten Rechner zeigen (alter und neuer XPhone Server, SQL Server, effects); --do erledigt den wartenden manuellen Schritt, --machine geht mit dem Zustandsspeicher auf einen anderen Rechner',
+    en: 'show the simulated machines (old and new XPhone server, SQL Servers, effects); --do carries out the waiting manual step, --machine goes to another machine with the state store',
   },
   optSimDo: {
     de: 'Probe: tun, was die Bedienerin oder der Bediener beim wartenden manuellen Schritt tut (z. B. das V6 Setup ausführen), auf dem simulierten Server; bestätigen bleibt eigene Sache',
