@@ -34,7 +34,7 @@ export async function drive(store: Store, run: OpenRun, options: DriveOptions): 
   if (options.untilBooted && !driver.onlyRebootOpen()) return { status: driver.handOver() };
   // Nothing of a step runs on a machine that is not its own, not even the recovery of its intent.
   const away = await driver.placement();
-  if (away) return driver.elsewhere(away);
+  if (away && !(await driver.walkedOver(away))) return driver.elsewhere(away);
   await recoverOpenIntents(driver);
   return driver.loop();
 }
@@ -219,7 +219,7 @@ class Driver implements Protocol {
   }
 
   /** The rehearsal's operator carries the run to the machine it names (a real run has none). */
-  private async walkedOver(away: Elsewhere): Promise<boolean> {
+  async walkedOver(away: Elsewhere): Promise<boolean> {
     const walk = this.options.standIn?.walkTo;
     if (!walk || !away.machine || away.installed) return false;
     await this.leave(away);

@@ -7,7 +7,12 @@ import type { Lang } from '../i18n/index.js';
 import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
-import { SIMULATED_SERVICE_ACCOUNT, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+import {
+  SIMULATED_NEW_HOST,
+  SIMULATED_SERVICE_ACCOUNT,
+  SIMULATED_SHARE,
+  SIMULATED_SOURCE_SQL,
+} from '../simulation/index.js';
 import type { Twin } from '../twin/index.js';
 
 /** The startup task's log, beside the store (it runs with nobody watching). */
@@ -52,7 +57,7 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
   if (request.journalMirror) JournalMirror.check(request.journalMirror);
   const sqlServer =
     connection(request.sqlServer, '--sql-server') ??
-    (simulate ? defaultTarget(plan.target?.plan) : undefined);
+    (simulate ? defaultTarget(plan.target?.plan, plan.route) : undefined);
   const sourceSqlServer =
     connection(request.sourceSql, '--source-sql') ?? (simulate ? SIMULATED_SOURCE_SQL : undefined);
   const backupDir = request.backupDir ?? (simulate ? SIMULATED_SHARE : undefined);
@@ -120,8 +125,13 @@ export function missingSettings(request: StartRequest): SettingName[] {
   return [...neededSettings(request.plan)].filter((name) => !given[name]);
 }
 
-/** Where the databases go: plan A the new server's SQL Express, B a local SQL Server, C/D an external one. */
-export function defaultTarget(plan: string | undefined): string {
+/**
+ * Where the databases go in a rehearsal: plan A the new server's SQL Express, B a local SQL Server
+ * (both reached from the new server, which drives those steps), C/D an external one; the move with
+ * scripts goes to the new server's instance by its name (it is driven from the old server).
+ */
+export function defaultTarget(plan: string | undefined, route?: string): string {
+  if (route === 'db-script') return `${SIMULATED_NEW_HOST}\\XPCONNECT`;
   if (plan === 'A' || plan === undefined) return '(local)\\XPCONNECT';
   return plan === 'B' ? '(local)' : 'SQLSRV01';
 }

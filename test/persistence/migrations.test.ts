@@ -63,7 +63,8 @@ describe('schema migrations', () => {
     expect(store.lastCheckpoint(runId)?.seq).toBe(1);
     store.db.close();
 
-    const confirm = cli(['confirm', 'v8v9.1.install-sql-standard', '--evidence', 'instance=SQL01'], state);
+    // Plan B moves to a new machine: the migrated run goes on with its hand-over.
+    const confirm = cli(['confirm', 'handover.to-new', '--evidence', 'machine=NEWXPHONE'], state);
     expect(confirm.code, confirm.stderr).toBe(3);
     const history = JSON.parse(cli(['history', '--json'], state).stdout) as {
       journal: Array<{ kind: string; stepId: string | null }>;

@@ -41,7 +41,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       try {
         const checks = await doctor(host, {
           plan,
-          targetSql: (o.sqlServer as string | undefined) ?? defaultTarget(plan.target?.plan),
+          targetSql: (o.sqlServer as string | undefined) ?? defaultTarget(plan.target?.plan, plan.route),
           ...optional('sourceSql', (o.sourceSql as string | undefined) ?? sim(SIMULATED_SOURCE_SQL)),
           ...optional('backupDir', (o.backupDir as string | undefined) ?? sim(SIMULATED_SHARE)),
           ...optional('serviceAccount', plan.input.serviceAccount),
