@@ -10,12 +10,19 @@ const CONFIGS: Array<{
   input: PlanInput;
   /** What else the path's end must show, checked after every case. */
   check?: (state: string, label: string) => void;
+  /** The steps killed at (default: every one). */
+  killAt?: (stepId: string, steps: string[]) => boolean;
 }> = [
   { name: 'V4 → V9', flags: ['--from', '4.5.30'], input: { from: '4.5.30' } },
   {
     name: 'V5 → V8 hops + plan A',
     flags: ['--from', 'V5', '--target', 'A', '--virtual', 'yes'],
     input: { from: 'V5', target: 'A', virtual: true },
+    // The hops, the old server's backup and the hand-over with the step after it; the rows of the
+    // move itself are killed at in plans B and C (the same effects and policies). Every kill point
+    // costs a whole run: all 37 steps here took longer than the path's limit on 2 cores.
+    killAt: (id, steps) =>
+      !id.startsWith('v8v9.') || steps.indexOf(id) <= steps.indexOf('handover.to-new') + 1,
   },
   { name: 'V8 → V9 plan B', flags: ['--from', '8', '--target', 'B'], input: { from: '8', target: 'B' } },
   { name: 'V8 → V9 plan C', flags: ['--from', '8', '--target', 'C'], input: { from: '8', target: 'C' } },
@@ -89,7 +96,9 @@ describe('crash matrix: SIGKILL at every step, then resume', () => {
 
       const steps = runSteps(buildPlan(config.input));
       expect(steps.length).toBeGreaterThan(0);
-      for (const step of steps) {
+      const ids = steps.map((s) => s.def.id);
+      const killed = steps.filter((s) => config.killAt?.(s.def.id, ids) ?? true);
+      for (const step of killed) {
         for (const point of step.def.kind === 'manual' ? COMMAND_POINTS : EFFECT_POINTS) {
           const label = `${step.def.id}@${point}`;
           const state = tempState();
@@ -136,6 +145,7 @@ describe('crash matrix: SIGKILL at every step, then resume', () => {
           config.check?.(state, label);
         }
       }
-    }, 600_000);
+      // A cap, not a wait: each case is a whole run; 2 shared cores run the hop path in 6-12 minutes.
+    }, 1_200_000);
   }
 });
