@@ -144,6 +144,8 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
       }
       return '';
     }
+    case 'machine-taken-over':
+      return `  ⇄ ${say(T.tookOver, lang, { machine: e.detail?.machine ?? '', role: MACHINE_ROLE_TEXT.new[lang] })}`;
     case 'rollback-detected':
       return `  ⟲ ${say(T.rollbackDetected, lang, { seq: e.detail?.storeSeq ?? '', lost: e.detail?.lost.length ?? 0 })}`;
     case 'mirror-failed':

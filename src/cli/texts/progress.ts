@@ -38,6 +38,10 @@ export const PROGRESS = {
     de: 'Der Server ist zurück. Die Startaufgabe (als SYSTEM, ohne Ihre SQL-Anmeldung und ohne Rechte auf dem Hyper-V-Host) hält hier an, vor: {step}. Als Bediener weiter mit: xpmigrate resume',
     en: 'The server is back. The startup task (as SYSTEM, without your SQL login and without rights on the Hyper-V host) stops here, before: {step}. Continue as the operator: xpmigrate resume',
   },
+  tookOver: {
+    de: 'Lauf auf {machine} übernommen ({role}); das Journal geht hier weiter.',
+    en: 'Run taken over on {machine} ({role}); the journal goes on here.',
+  },
   waitElsewhere: {
     de: 'Der Lauf geht auf {machine} weiter ({role}), nicht auf diesem Rechner ({here}). Den Zustandsspeicher (--state, mit seiner Datei „-wal“) dorthin kopieren und dort als Administrator ausführen: xpmigrate resume --state <Pfad>',
     en: 'The run goes on on {machine} ({role}), not on this machine ({here}). Copy the state store (--state, with its "-wal" file) there and run as an administrator there: xpmigrate resume --state <path>',
