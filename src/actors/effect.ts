@@ -1,4 +1,4 @@
-import type { DrivingRole, EffectInputs, EffectName, MachineRole } from '../catalog/index.js';
+import type { EffectInputs, EffectName, MachineRole } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import type { Host } from '../host/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
@@ -12,7 +12,6 @@ export interface StepMachine {
   role: MachineRole;
   /** The computer name of the step's XPhone server, where the run knows it. */
   name?: string;
-  drivenOn: DrivingRole;
   /** This machine's computer name. */
   here: string;
   /** The step happens on the other XPhone server than the one xpmigrate runs on (read it over the network). */

@@ -31,7 +31,7 @@ import { XpmError } from '../errors/index.js';
 import { decideMatrixStep, decideStep, type Facts } from './applies.js';
 import { decidePlan } from './decide.js';
 import { FLAGS, JOBS, type PlanInput, RESTORE_WITH } from './input.js';
-import { type DecidedPhase, placeOnMachines } from './machines.js';
+import { type DecidedPhase, type Placement, placeOnMachines } from './machines.js';
 import type { Plan, PlanWarning, Route } from './types.js';
 
 /** Facts and answers → the ordered phases and steps, each required / optional / not applicable. */
@@ -86,12 +86,12 @@ export function buildPlan(input: PlanInput): Plan {
   return { ...base, route, target, warnings, phases: placeOnMachines(phases, placement) };
 }
 
-/** A route that stays on one XPhone server: every step is placed, no hand-over is needed. */
+/** A route's steps placed on their machines; one that names no hand-over stays on one XPhone server. */
 function placed<T extends { phases: DecidedPhase[] }>(
   plan: T,
-  handOver: Parameters<typeof placeOnMachines>[1] = { handOver: { section: '' } },
+  placement: Placement = {},
 ): Omit<T, 'phases'> & Pick<Plan, 'phases'> {
-  return { ...plan, phases: placeOnMachines(plan.phases, handOver) };
+  return { ...plan, phases: placeOnMachines(plan.phases, placement) };
 }
 
 function v8v9Phase(plan: PlanId, facts: Facts): DecidedPhase {

@@ -16,8 +16,8 @@ export type DecidedPhase = Omit<Phase, 'steps'> & { steps: DecidedStep[] };
 export interface Placement {
   /** Plan D keeps the XPhone server where it is: the matrix's "new" server is the existing one. */
   plan?: PlanId;
-  /** Where in the guide the machine changes (V4 point 4; the plans' new machine). */
-  handOver: GuideRef;
+  /** Where in the guide the machine changes (V4 point 4; the plans' new machine); none: it never does. */
+  handOver?: GuideRef;
   /** What travels with the store at the hand-over besides it. */
   carry?: Text;
 }
@@ -39,14 +39,14 @@ export function placeOnMachines(phases: DecidedPhase[], o: Placement): Phase[] {
   const firstNew = roles.indexOf('new');
   const lastOld = firstNew < 0 ? -1 : roles.lastIndexOf('old', firstNew);
   const at = lastOld < 0 ? -1 : roles.findIndex((r, i) => i > lastOld && r !== 'operator');
-  const handOverBefore = at < 0 ? undefined : applying[at];
+  const handOver = at >= 0 && o.handOver ? { before: applying[at], source: o.handOver } : undefined;
   let driving: DrivingRole = roles.find(isDriving) ?? 'old';
   return phases.map((phase) => {
     const steps: PlannedStep[] = [];
     for (const step of phase.steps) {
-      if (step === handOverBefore) {
+      if (handOver && step === handOver.before) {
         steps.push({
-          def: handOverStep('new', o.handOver, o.carry),
+          def: handOverStep('new', handOver.source, o.carry),
           applies: 'required',
           reason: { code: 'handOver' },
           machine: 'old',

@@ -184,7 +184,6 @@ class Driver implements Protocol {
     return {
       role: step.machine,
       ...(name ? { name } : {}),
-      drivenOn: step.drivenOn,
       here: this.here,
       remote: xphone && step.machine !== step.drivenOn,
     };

@@ -16,20 +16,24 @@ interface Report {
   checks: Array<{ id: string; subject: string; status: string; message: string; remedy: string | null }>;
 }
 
+/** `doctor` for plan C against the rehearsal beside `state`, as JSON. */
+const doctorArgs = (state: string, lang: string, extra: string[] = []) => [
+  'doctor',
+  ...PLAN_C,
+  '--simulate',
+  '--state',
+  state,
+  '--format',
+  'json',
+  '--lang',
+  lang,
+  ...extra,
+];
+
 function fresh() {
   const state = join(mkdtempSync(join(tmpdir(), 'xpm-doctor-')), 'state.db');
   const doctor = (lang = 'en') => {
-    const r = runCli([
-      'doctor',
-      ...PLAN_C,
-      '--simulate',
-      '--state',
-      state,
-      '--format',
-      'json',
-      '--lang',
-      lang,
-    ]);
+    const r = runCli(doctorArgs(state, lang));
     return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
   };
   const edit = (name: string, change: (m: SqlModel) => void) => {
@@ -215,18 +219,7 @@ describe('doctor and useLogin', () => {
 
 describe('doctor checks the machine for its role in the plan', () => {
   const report = async (state: string, extra: string[] = []) => {
-    const r = await cliInProcess([
-      'doctor',
-      ...PLAN_C,
-      '--simulate',
-      '--state',
-      state,
-      '--format',
-      'json',
-      '--lang',
-      'de',
-      ...extra,
-    ]);
+    const r = await cliInProcess(doctorArgs(state, 'de', extra));
     return JSON.parse(r.stdout) as Report;
   };
   const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
