@@ -1,6 +1,6 @@
 import type { EffectInputs, EffectName, MachineRole } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
-import type { Host } from '../host/index.js';
+import type { Clock, Host } from '../host/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
 import type { ScriptImports } from './sql-script/checkpoints.js';
 
@@ -21,6 +21,8 @@ export interface StepMachine {
 /** What every effect gets: the host, the run's options (service account, SQL server, …), its step's input. */
 export interface EffectContext<P = Record<string, unknown>> {
   host: Host;
+  /** The run's time: an effect reads "now" and waits only here. */
+  clock: Clock;
   machine: StepMachine;
   runId: string;
   /** For traces only (names of backups and snapshots): what to do comes from `params`. */

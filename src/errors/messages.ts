@@ -418,6 +418,16 @@ export const ERRORS = {
       en: 'Check the step yourself and mark it done with "xpmigrate confirm … --reason …".',
     },
   },
+  E_BOOT_ID_UNREADABLE: {
+    message: {
+      de: 'Nach dem Neustart war bis zum Ablauf der Frist nicht festzustellen, ob der Server neu gestartet ist: seine Boot-ID ist nicht lesbar ({detail}).',
+      en: 'After the restart it could not be told before the deadline whether the server restarted: its boot id cannot be read ({detail}).',
+    },
+    remedy: {
+      de: 'Prüfen, ob der Server neu gestartet ist und WMI antwortet („Get-CimInstance Win32_OperatingSystem“ in einer PowerShell als Administrator), dann: xpmigrate retry.',
+      en: 'Check that the server restarted and that WMI answers ("Get-CimInstance Win32_OperatingSystem" in an elevated PowerShell), then: xpmigrate retry.',
+    },
+  },
   E_SERVER_UNHEALTHY: {
     message: {
       de: 'Der XPhone Server ist nach dem Start der Dienste nicht bereit ({detail}).',

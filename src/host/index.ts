@@ -1,3 +1,4 @@
+export { type Clock, SkippingClock, systemClock } from './clock.js';
 export type {
   Host,
   HostInventory,

@@ -8,6 +8,7 @@ import {
 import { ScriptImports } from '../actors/sql-script/index.js';
 import type { DrivingRole } from '../catalog/index.js';
 import { type ErrorCode, isXpmError, XpmError } from '../errors/index.js';
+import { type Clock, systemClock } from '../host/index.js';
 import type { Params } from '../i18n/index.js';
 import { type MachineEvent, type RunStep, Tag } from '../machines/index.js';
 import type { Attempt, JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
@@ -63,11 +64,14 @@ class Driver implements Protocol {
   /** Machine, role and name that passed the placement check in this drive. */
   private readonly placed = new Set<string>();
 
+  readonly clock: Clock;
+
   constructor(
     readonly store: Store,
     readonly run: OpenRun,
     readonly options: DriveOptions,
   ) {
+    this.clock = options.clock ?? systemClock;
     this.actor = run.actor;
     this.runId = run.row.id;
     this.imports = new ScriptImports(store.db);
@@ -92,6 +96,7 @@ class Driver implements Protocol {
   context(step: RunStep, input: Record<string, unknown>): EffectContext {
     return {
       host: this.options.host,
+      clock: this.clock,
       machine: this.machineOf(step),
       runId: this.runId,
       stepId: step.id,
@@ -380,9 +385,12 @@ class Driver implements Protocol {
     return this.store.openIntents(this.runId).every((i) => this.step(i.stepId).kind === 'reboot');
   }
 
-  /** The startup task stops here ('running': nobody drives it): the operator resumes it. */
+  /**
+   * The startup task stops here ('running': nobody drives it): the operator resumes it. A reboot
+   * that failed (not healthy, or its boot id never readable) is said as such: the operator retries.
+   */
   handOver(): RunStatus {
-    return this.wait('running');
+    return this.wait(this.snapshot.hasTag(Tag.failed) ? 'failed' : 'running');
   }
 
   private wait(status: RunStatus): RunStatus {

@@ -1,5 +1,5 @@
 import type { EffectContext } from '../actors/index.js';
-import type { Host } from '../host/index.js';
+import type { Clock, Host } from '../host/index.js';
 import type { MachineEvent, RunStep } from '../machines/index.js';
 import type { JournalEntry, RunStatus, Store, Transition } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
@@ -61,6 +61,8 @@ export interface DriveOptions {
   untilBooted?: boolean;
   /** Health polling interval while waiting after a reboot. */
   pollMs?: number;
+  /** Where the drive and its effects read the time and wait (the system's, unless a test moves it). */
+  clock?: Clock;
 }
 
 /** The driver as its parts (recovery, inbox, reboot wait) see it: one run, one protocol. */
@@ -68,6 +70,7 @@ export interface Protocol {
   readonly store: Store;
   readonly run: OpenRun;
   readonly options: DriveOptions;
+  readonly clock: Clock;
   readonly runId: string;
   readonly snapshot: XpSnapshot;
   step(id: string): RunStep;

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../host/index.js';
 import { activeStep } from './active.js';
 import type { Protocol } from './protocol.js';
 
@@ -11,15 +11,28 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
   const { host } = p.options;
   const reboot = p.snapshot.context.reboot;
   const stepId = activeStep(p.snapshot)!.stepId;
+  const { clock } = p;
   const pollMs = p.options.pollMs ?? 2000;
-  const bootId = await patiently(
-    () => host.bootId(),
-    Date.now() + p.run.settings.healthTimeoutSeconds * 1000,
-    pollMs,
-  );
+  let bootId: string;
+  try {
+    bootId = await patiently(
+      clock,
+      () => host.bootId(),
+      clock.now() + p.run.settings.healthTimeoutSeconds * 1000,
+      pollMs,
+    );
+  } catch (error) {
+    // Given up at the deadline: the step fails with the reason, and the drive (the startup task
+    // too) ends and lets go of the run, so the operator's resume or retry is not refused as locked.
+    const detail = error instanceof Error ? error.message : String(error);
+    await p.advance({ type: 'BOOT_TIMEOUT', stepId, detail }, [
+      { kind: 'step-failed', stepId, who: 'xpmigrate', detail: { code: 'E_BOOT_ID_UNREADABLE', detail } },
+    ]);
+    return true;
+  }
   if (!reboot || bootId === reboot.bootBefore) return false;
   if (!reboot.healthDeadline) {
-    const deadline = new Date(Date.now() + p.run.settings.healthTimeoutSeconds * 1000).toISOString();
+    const deadline = new Date(clock.now() + p.run.settings.healthTimeoutSeconds * 1000).toISOString();
     await p.advance({ type: 'HEALTH_WAIT', stepId, deadline }, [
       {
         kind: 'rebooted',
@@ -41,7 +54,7 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
       ]);
       return true;
     }
-    if (Date.now() >= deadline) {
+    if (clock.now() >= deadline) {
       await p.advance({ type: 'BOOT_TIMEOUT', stepId, detail: health.detail }, [
         {
           kind: 'step-failed',
@@ -52,18 +65,23 @@ export async function awaitReboot(p: Protocol): Promise<boolean> {
       ]);
       return true;
     }
-    await sleep(pollMs);
+    await clock.sleep(pollMs);
   }
 }
 
-/** Tries again, waiting twice as long each time (at most 30 s), until `until` (performance.now()); then the last error counts. */
-async function patiently<T>(work: () => Promise<T>, until: number, firstMs: number): Promise<T> {
+/** Tries again, waiting twice as long each time (at most 30 s), until `until` on the clock; then the last error counts. */
+async function patiently<T>(
+  clock: Clock,
+  work: () => Promise<T>,
+  until: number,
+  firstMs: number,
+): Promise<T> {
   for (let wait = firstMs; ; wait = Math.min(wait * 2, 30_000)) {
     try {
       return await work();
     } catch (error) {
-      if (performance.now() + wait >= until) throw error;
-      await sleep(wait);
+      if (clock.now() + wait >= until) throw error;
+      await clock.sleep(wait);
     }
   }
 }

@@ -1,6 +1,5 @@
 import { XpmError } from '../errors/index.js';
-import type { Host } from '../host/index.js';
-import { WindowsHost } from '../host/index.js';
+import { type Clock, type Host, SkippingClock, systemClock, WindowsHost } from '../host/index.js';
 import type { RunRow } from '../persistence/index.js';
 import { fault, type RunSettings, type StandInOperator } from '../runtime/index.js';
 import { currentMachine, type SimOptions, SimulatedHost, simulatedOperator } from '../simulation/index.js';
@@ -14,6 +13,14 @@ export { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
 export function hostForRun(row: Pick<RunRow, 'simulate'>, settings: RunSettings, storeFile: string): Host {
   if (row.simulate) return simulatedHost(storeFile);
   return new WindowsHost(settings.mediaDir ? { mediaDir: settings.mediaDir } : {});
+}
+
+/**
+ * The time a run's drive reads and waits on: the system's, or in a rehearsal one that skips every
+ * wait (a simulated reboot is back at once; the report says the rehearsal's times are simulated).
+ */
+export function clockForRun(row: Pick<RunRow, 'simulate'>): Clock {
+  return row.simulate ? new SkippingClock(Date.now()) : systemClock;
 }
 
 /** The simulated server beside a store; its effects can be interrupted by the crash tests' faults. */

@@ -6,7 +6,7 @@ import { ScriptImports } from '../actors/sql-script/index.js';
 import { assertDatabaseNames, assertSourceDatabases } from '../actors/sql-server/index.js';
 import type { DrivingRole, MachineRole } from '../catalog/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
-import { type Host, WindowsHost, writeAtomic } from '../host/index.js';
+import { type Clock, type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { runStepsOf } from '../machines/index.js';
 import {
@@ -57,7 +57,7 @@ import {
 } from '../runtime/index.js';
 import { simulatedOperator } from '../simulation/index.js';
 import { discover, foundText } from './discover.js';
-import { hostForRun, simulatedHost, standInFor } from './hosts.js';
+import { clockForRun, hostForRun, simulatedHost, standInFor } from './hosts.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
 import { startMachines } from './start-machine.js';
 import { seedFromTwin } from './twin.js';
@@ -140,6 +140,8 @@ export class RunService {
   private constructor(
     readonly file: string,
     how: { create: boolean; named: boolean },
+    /** Set: every drive reads the time and waits here (a test moves it); else the run's own (hosts.ts). */
+    private readonly clock?: Clock,
   ) {
     this.db = openDb(file, undefined, how);
     this.store = new Store(this.db);
@@ -165,9 +167,9 @@ export class RunService {
    */
   static open(
     file: string,
-    { create = false, named = false }: { create?: boolean; named?: boolean } = {},
+    { create = false, named = false, clock }: { create?: boolean; named?: boolean; clock?: Clock } = {},
   ): RunService {
-    return new RunService(file, { create, named });
+    return new RunService(file, { create, named }, clock);
   }
 
   close(): void {
@@ -262,6 +264,7 @@ export class RunService {
       const standIn = standInFor(row, how.autoConfirm === true);
       const { status, elsewhere } = await drive(this.store, run, {
         host,
+        clock: this.clock ?? clockForRun(row),
         who: how.who,
         ...(how.untilBooted ? { untilBooted: true } : {}),
         ...(standIn ? { standIn } : {}),
