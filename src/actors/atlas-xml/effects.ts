@@ -32,7 +32,10 @@ export const atlasEffects = {
       // The file is changed only while the Atlas services are stopped (step 9 starts them).
       await ctx.host.stopServices();
       const edit: AtlasEdit = { kind: 'point', server: String(ctx.input.server) };
-      const result = await applyAtlas(String(ctx.input.file), [edit], { host: ctx.host });
+      const result = await applyAtlas(String(ctx.input.file), [edit], {
+        host: ctx.host,
+        now: new Date(ctx.clock.now()),
+      });
       if (result.changes.length > 0) await ctx.host.applied('atlas.point-databases');
       return ok({ file: result.file, backup: result.backup ?? null, changes: result.changes.length });
     },
@@ -53,7 +56,10 @@ export const atlasEffects = {
     },
     async run(ctx) {
       const renames = renamesFor(migratedIn(ctx.input));
-      const result = await applyAtlas(String(ctx.input.file), renames, { host: ctx.host });
+      const result = await applyAtlas(String(ctx.input.file), renames, {
+        host: ctx.host,
+        now: new Date(ctx.clock.now()),
+      });
       if (result.changes.length > 0) await ctx.host.applied('atlas.rename-instances');
       return ok({
         file: result.file,

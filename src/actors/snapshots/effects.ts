@@ -13,7 +13,7 @@ export const snapshotEffects = {
       return { name: `xpmigrate-${ctx.runId.slice(0, 8)}-${ctx.stepId}` };
     },
     async run(ctx) {
-      const provider = snapshotProvider(ctx.options.snapshots, ctx.host);
+      const provider = snapshotProvider(ctx.options.snapshots, ctx.host, ctx.clock);
       const suggested = String(ctx.input.name);
       if (provider.kind === 'manual') {
         const given = ctx.evidence.snapshot?.trim();
@@ -30,7 +30,7 @@ export const snapshotEffects = {
       return ok({ snapshot: suggested, provider: provider.kind });
     },
     async probe(ctx) {
-      const provider = snapshotProvider(ctx.options.snapshots, ctx.host);
+      const provider = snapshotProvider(ctx.options.snapshots, ctx.host, ctx.clock);
       const found = await provider.exists(String(ctx.input.name));
       return found === undefined ? 'unknown' : found ? 'done' : 'not-done';
     },
@@ -38,7 +38,7 @@ export const snapshotEffects = {
     async probedResult(ctx) {
       return {
         snapshot: String(ctx.input.name),
-        provider: snapshotProvider(ctx.options.snapshots, ctx.host).kind,
+        provider: snapshotProvider(ctx.options.snapshots, ctx.host, ctx.clock).kind,
       };
     },
   },

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { XpmError } from '../../errors/index.js';
-import type { SnapshotInfo, SnapshotProvider } from '../../host/index.js';
+import { type Clock, type SnapshotInfo, type SnapshotProvider, systemClock } from '../../host/index.js';
 import { asList, type PowerShellOptions, ps, raw, runPowerShell, script } from '../../host/windows/index.js';
 
 export interface HyperVOptions extends PowerShellOptions {
@@ -9,6 +8,8 @@ export interface HyperVOptions extends PowerShellOptions {
   hypervHost?: string;
   timeoutSeconds?: number;
   pollMs?: number;
+  /** The run's time (the system's unless a test moves it). */
+  clock?: Clock;
 }
 
 // Bodies run on the Hyper-V host with $vmName and $snapName set. Names are compared with -eq,
@@ -64,7 +65,11 @@ type Operation = keyof typeof BODIES;
 export class HyperVProvider implements SnapshotProvider {
   readonly kind = 'hyperv';
 
-  constructor(private readonly options: HyperVOptions) {}
+  private readonly clock: Clock;
+
+  constructor(private readonly options: HyperVOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   private async run(operation: Operation, snapName: string, detached = false): Promise<unknown> {
     const { vm, hypervHost } = this.options;
@@ -148,12 +153,12 @@ ${body} } -ArgumentList ${vm}, ${snapName}`;
       await this.run('revert', name);
       return;
     }
-    const started = Date.now();
+    const started = this.clock.now();
     await this.run('revert', name, true);
     // Reverted and started again: its checkpoint is this one and it has been up only since.
     await this.waitFor(
       name,
-      (s) => s.state === 'Running' && s.parent === name && s.uptime * 1000 <= Date.now() - started,
+      (s) => s.state === 'Running' && s.parent === name && s.uptime * 1000 <= this.clock.now() - started,
     );
     await this.removeSession('revert');
   }
@@ -175,17 +180,17 @@ ${body} } -ArgumentList ${vm}, ${snapName}`;
 
   private async waitFor(name: string, done: (s: Awaited<ReturnType<HyperVProvider['state']>>) => boolean) {
     const seconds = this.options.timeoutSeconds ?? 1800;
-    const deadline = Date.now() + seconds * 1000;
+    const deadline = this.clock.now() + seconds * 1000;
     for (;;) {
       const s = await this.state(name);
       if (done(s)) return;
-      if (Date.now() >= deadline)
+      if (this.clock.now() >= deadline)
         throw new XpmError(
           'E_SNAPSHOT_TIMEOUT',
           { vm: this.options.vm, name, seconds, state: s.state },
           { exitCode: 1 },
         );
-      await sleep(this.options.pollMs ?? 5000);
+      await this.clock.sleep(this.options.pollMs ?? 5000);
     }
   }
 }

@@ -1,14 +1,21 @@
 import { XpmError } from '../../errors/index.js';
-import type { Host, SnapshotProvider } from '../../host/index.js';
+import { type Clock, type Host, type SnapshotProvider, systemClock } from '../../host/index.js';
 import { HyperVProvider } from './hyperv.js';
 import { manualProvider } from './manual.js';
 import type { SnapshotSettings } from './settings.js';
 import { VmwareProvider } from './vmware.js';
 
-/** The provider a run's settings name; a simulation's VM snapshots itself. */
-export function snapshotProvider(settings: SnapshotSettings | undefined, host: Host): SnapshotProvider {
+/** The provider a run's settings name; a simulation's VM snapshots itself. Its waits run on `clock`. */
+export function snapshotProvider(
+  settings: SnapshotSettings | undefined,
+  host: Host,
+  clock: Clock = systemClock,
+): SnapshotProvider {
   const kind = settings?.provider ?? (host.snapshots ? 'simulated' : 'manual');
-  const timeouts = settings?.timeoutSeconds ? { timeoutSeconds: settings.timeoutSeconds } : {};
+  const timeouts = {
+    clock,
+    ...(settings?.timeoutSeconds ? { timeoutSeconds: settings.timeoutSeconds } : {}),
+  };
   switch (kind) {
     case 'simulated':
       if (!host.snapshots) throw new XpmError('E_INTERNAL', { detail: 'simulated snapshots on a real host' });

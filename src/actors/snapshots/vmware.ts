@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { XpmError } from '../../errors/index.js';
-import type { SnapshotInfo, SnapshotProvider } from '../../host/index.js';
+import { type Clock, type SnapshotInfo, type SnapshotProvider, systemClock } from '../../host/index.js';
 
 export interface VmwareOptions {
   vm: string;
@@ -11,6 +10,8 @@ export interface VmwareOptions {
   env?: NodeJS.ProcessEnv;
   timeoutSeconds?: number;
   pollMs?: number;
+  /** The run's time (the system's unless a test moves it). */
+  clock?: Clock;
   /** This machine's name: govc cannot power off the VM it runs in and then snapshot it. */
   self?: string;
 }
@@ -35,8 +36,11 @@ export function assertExactVmName(vm: string): void {
 export class VmwareProvider implements SnapshotProvider {
   readonly kind = 'vmware';
 
+  private readonly clock: Clock;
+
   constructor(private readonly options: VmwareOptions) {
     assertExactVmName(options.vm);
+    this.clock = options.clock ?? systemClock;
   }
 
   private get exe(): string {
@@ -115,13 +119,13 @@ export class VmwareProvider implements SnapshotProvider {
     // A clean guest shutdown first; after the timeout the VM is switched off hard.
     await this.govc(['vm.power', '-s', '--', this.options.vm]);
     const seconds = this.options.timeoutSeconds ?? 600;
-    const deadline = Date.now() + seconds * 1000;
+    const deadline = this.clock.now() + seconds * 1000;
     while ((await this.info()).powerState !== 'poweredOff') {
-      if (Date.now() >= deadline) {
+      if (this.clock.now() >= deadline) {
         await this.govc(['vm.power', '-off', '-force', '--', this.options.vm]);
         return;
       }
-      await sleep(this.options.pollMs ?? 3000);
+      await this.clock.sleep(this.options.pollMs ?? 3000);
     }
   }
 

@@ -68,6 +68,7 @@ export const sqlScriptEffects = {
             exportDatabase(c, {
               target,
               out: scriptOf(ctx, database),
+              at: new Date(ctx.clock.now()).toISOString(),
               server: serverLabel(setting(ctx, 'sourceSqlServer')),
               facts: targetFactsOf(facts),
               onTable: (p) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { XpmError } from '../../errors/index.js';
 import type { Text } from '../../i18n/index.js';
 import type { SqlConnection } from './connect.js';
@@ -140,7 +141,7 @@ export type WriteProof =
 
 /** Writes a probe backup into the folder as the SQL Server's service account, then removes it. */
 export async function writeProof(c: SqlConnection, folder: string): Promise<WriteProof> {
-  const file = `${folder.replace(/[\\/]+$/, '')}\\xpmigrate-write-test-${Date.now().toString(36)}.bak`;
+  const file = `${folder.replace(/[\\/]+$/, '')}\\xpmigrate-write-test-${randomBytes(6).toString('hex')}.bak`;
   try {
     await c.query(WRITE_PROBE, { file });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { XpmError } from '../../errors/index.js';
+import type { Clock } from '../../host/index.js';
 import {
   type EffectBase,
   type EffectContext,
@@ -177,7 +178,7 @@ export const sqlServerEffects = {
               throw withAccount(error, facts);
             // The connection dropped mid-restore: ask the server whether it finished anyway.
             await c.close();
-            c = await reconnect(target);
+            c = await reconnect(target, ctx.clock);
             if (!(await restoredFrom(c, db, file)))
               throw new XpmError(
                 'E_SQL_RESTORE_INTERRUPTED',
@@ -238,13 +239,13 @@ async function newestBackups(
   return plan;
 }
 
-async function reconnect(target: SqlAccess): Promise<SqlConnection> {
+async function reconnect(target: SqlAccess, clock: Clock): Promise<SqlConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await SqlConnection.open(target, { longRunning: true });
     } catch (error) {
       if (attempt >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 1000 * attempt));
+      await clock.sleep(1000 * attempt);
     }
   }
 }
