@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:node-sqlite: the store's tests, the crash matrix's hop path and DB move (every kill
-// point) and the service's run, under the Node.js the offline bundle carries, on node:sqlite
+// point, in-process) and its real SIGKILLs, and the service's run, under the Node.js the offline bundle carries, on node:sqlite
 // (XPMIGRATE_SQLITE=node:sqlite: better-sqlite3 is never loaded). The runtime comes from the npm
 // registry as the bundle's does (scripts/node-runtime.js).
 import { spawnSync } from 'node:child_process';
@@ -28,5 +28,5 @@ const store = vitest([
   'test/persistence/sqlite.test.ts',
   'test/service/run-service.test.ts',
 ]);
-const crashes = vitest(['test/runtime/crash-matrix.test.ts', '-t', 'V5 → V8 hops|DB move']);
+const crashes = vitest(['test/runtime/crash-matrix.test.ts', '-t', 'V5 → V8 hops|DB move|real SIGKILL']);
 process.exit(store || crashes);

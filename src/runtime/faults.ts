@@ -4,6 +4,9 @@
  * the host changed the outside world), after-effect (before the outcome is committed). Operator
  * commands (manual steps): command-queued (in the inbox, not yet delivered), command-applied
  * (its transition committed, before anything else).
+ *
+ * An in-process test arms the same points with a strike of its own (`armFaults`): it keeps what
+ * is on disk at that moment, as a kill would, and ends the command there.
  */
 export const FAULT_POINTS = [
   'after-intent',
@@ -14,20 +17,37 @@ export const FAULT_POINTS = [
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
-const spec = process.env.XPMIGRATE_FAULT;
+export interface FaultArming {
+  /** `<stepId>@<point>`, or a named point (`import-db@<unit>:before-commit`). */
+  spec: string;
+  /** What happens there; it does not return. */
+  strike(): never;
+}
+
+function killThisProcess(): never {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('SIGKILL did not end the process');
+}
+
+const fromEnvironment = process.env.XPMIGRATE_FAULT;
+let arming: FaultArming | undefined =
+  fromEnvironment === undefined ? undefined : { spec: fromEnvironment, strike: killThisProcess };
 let currentStep: string | undefined;
+
+/** Arms one fault point for this process (in-process crash tests); undefined disarms. */
+export function armFaults(next: FaultArming | undefined): void {
+  arming = next;
+}
 
 export function faultStep(stepId: string | undefined): void {
   currentStep = stepId;
 }
 
 export function fault(point: FaultPoint): void {
-  if (spec !== undefined && currentStep !== undefined && spec === `${currentStep}@${point}`) {
-    process.kill(process.pid, 'SIGKILL');
-  }
+  if (currentStep !== undefined) faultAt(`${currentStep}@${point}`);
 }
 
 /** A named point outside a run's steps (import-db: `import-db@<unit>:before-commit`). */
 export function faultAt(name: string): void {
-  if (spec === name) process.kill(process.pid, 'SIGKILL');
+  if (arming !== undefined && arming.spec === name) arming.strike();
 }

@@ -3,7 +3,15 @@ export { persistedJson, transitionOf } from './checkpoint.js';
 export { judge, type OperatorCommand, type Verdict } from './commands.js';
 export { commandOf, type Persisted, persistedOf, planOf, reasonOf, settingsOf } from './decode.js';
 export { type DriveResult, drive } from './driver.js';
-export { FAULT_POINTS, type FaultPoint, fault, faultAt, faultStep } from './faults.js';
+export {
+  armFaults,
+  FAULT_POINTS,
+  type FaultArming,
+  type FaultPoint,
+  fault,
+  faultAt,
+  faultStep,
+} from './faults.js';
 export {
   type Elsewhere,
   type MachineNames,

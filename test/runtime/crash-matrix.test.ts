@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
-import { cleanEnv, runCli } from '../support/cli.js';
-import { readSim, resumeToEnd, scriptMove, start, status, tempState } from '../support/runs.js';
+import {
+  inProcessCli,
+  journalVia,
+  killBySignal,
+  killInProcess,
+  resumeToEndVia,
+  statusVia,
+} from '../support/crash.js';
+import { readSim, scriptMove, startArgs, tempState } from '../support/runs.js';
 
 /** Every path and plan, as CLI flags and as plan input. */
 const CONFIGS: Array<{
@@ -10,19 +17,12 @@ const CONFIGS: Array<{
   input: PlanInput;
   /** What else the path's end must show, checked after every case. */
   check?: (state: string, label: string) => void;
-  /** The steps killed at (default: every one). */
-  killAt?: (stepId: string, steps: string[]) => boolean;
 }> = [
   { name: 'V4 → V9', flags: ['--from', '4.5.30'], input: { from: '4.5.30' } },
   {
     name: 'V5 → V8 hops + plan A',
     flags: ['--from', 'V5', '--target', 'A', '--virtual', 'yes'],
     input: { from: 'V5', target: 'A', virtual: true },
-    // The hops, the old server's backup and the hand-over with the step after it; the rows of the
-    // move itself are killed at in plans B and C (the same effects and policies). Every kill point
-    // costs a whole run: all 37 steps here took longer than the path's limit on 2 cores.
-    killAt: (id, steps) =>
-      !id.startsWith('v8v9.') || steps.indexOf(id) <= steps.indexOf('handover.to-new') + 1,
   },
   { name: 'V8 → V9 plan B', flags: ['--from', '8', '--target', 'B'], input: { from: '8', target: 'B' } },
   { name: 'V8 → V9 plan C', flags: ['--from', '8', '--target', 'C'], input: { from: '8', target: 'C' } },
@@ -73,79 +73,132 @@ function runSteps(plan: Plan) {
   return plan.phases.flatMap((p) => p.steps).filter((s) => s.applies !== 'no');
 }
 
-function finalState(state: string) {
-  const s = status(state);
-  const journal = JSON.parse(runCli(['history', '--json', '--state', state]).stdout).journal as Array<{
-    kind: string;
-    stepId: string | null;
-  }>;
-  return { s, journal };
+type Step = ReturnType<typeof runSteps>[number];
+type Config = (typeof CONFIGS)[number];
+
+function pointsOf(step: Step): readonly string[] {
+  return step.def.kind === 'manual' ? COMMAND_POINTS : EFFECT_POINTS;
 }
 
-describe('crash matrix: SIGKILL at every step, then resume', () => {
-  for (const config of CONFIGS) {
-    it(`${config.name}`, () => {
-      // The reference: an uninterrupted run.
-      const refState = tempState();
-      const first = start(config.flags, refState);
-      expect([0, 4]).toContain(first.code);
-      if (first.code === 4) resumeToEnd(refState, () => ['retry']);
-      const reference = readSim(refState);
-      const ref = finalState(refState);
-      expect(ref.s.state).toBe('done');
+/** The uninterrupted run a killed one must end like. */
+async function referenceRun(config: Config) {
+  const state = tempState();
+  const first = await inProcessCli(startArgs(config.flags, state));
+  expect([0, 4]).toContain(first.code);
+  if (first.code === 4) await resumeToEndVia(inProcessCli, state, () => ['retry']);
+  const s = await statusVia(inProcessCli, state);
+  expect(s.state).toBe('done');
+  return { sim: readSim(state), s, journal: await journalVia(inProcessCli, state) };
+}
+type Reference = Awaited<ReturnType<typeof referenceRun>>;
 
+/** Resumes a killed run to its end and checks it ended as the reference did, every effect applied as often. */
+async function resumeAndCheck(
+  config: Config,
+  steps: Step[],
+  step: Step,
+  label: string,
+  state: string,
+  ref: Reference,
+) {
+  await resumeToEndVia(inProcessCli, state, (stepId) => {
+    // The operator looks at the server for the step in question (not always the one killed: a
+    // command's commit also opens the next effect's intent): done already → mark it done, else retry.
+    const applied = readSim(state).effects;
+    const effect = steps.find((s) => s.def.id === stepId)?.def.effect?.name;
+    if (!effect) throw new Error(`${label}: asked about ${stepId}, which has no effect`);
+    return (applied[effect] ?? 0) >= (ref.sim.effects[effect] ?? 0) ? ['confirm', stepId] : ['retry'];
+  });
+  const s = await statusVia(inProcessCli, state);
+  const journal = await journalVia(inProcessCli, state);
+  expect(s.state, label).toBe('done');
+  expect(s.stepsDone, label).toBe(ref.s.stepsDone);
+  const sim = readSim(state);
+  for (const name of NON_IDEMPOTENT) {
+    expect(sim.effects[name] ?? 0, `${label}: ${name}`).toBe(ref.sim.effects[name] ?? 0);
+  }
+  for (const [name, count] of Object.entries(ref.sim.effects)) {
+    expect(sim.effects[name] ?? 0, `${label}: ${name}`).toBeGreaterThanOrEqual(count);
+  }
+  // The journal is complete: every step of the reference run is accounted for, the end too.
+  const doneSteps = new Set(
+    journal.filter((j) => /step-done|operator-confirm/.test(j.kind)).map((j) => j.stepId),
+  );
+  for (const j of ref.journal.filter((j) => j.kind === 'step-done'))
+    expect(doneSteps, label).toContain(j.stepId);
+  expect(
+    journal.some((j) => j.kind === 'recovered' || j.stepId === step.def.id),
+    label,
+  ).toBe(true);
+  expect(journal.at(-1)?.kind, label).toBe('run-ended');
+  config.check?.(state, label);
+}
+
+/** What each path's reference run applied, for the list's own check below. */
+const appliedByReferences = new Set<string>();
+
+describe('crash matrix: killed at every step, then resumed', () => {
+  for (const config of CONFIGS) {
+    it(`${config.name}: every kill point, in-process`, async () => {
+      const ref = await referenceRun(config);
+      for (const name of Object.keys(ref.sim.effects)) appliedByReferences.add(name);
       const steps = runSteps(buildPlan(config.input));
       expect(steps.length).toBeGreaterThan(0);
-      const ids = steps.map((s) => s.def.id);
-      const killed = steps.filter((s) => config.killAt?.(s.def.id, ids) ?? true);
-      for (const step of killed) {
-        for (const point of step.def.kind === 'manual' ? COMMAND_POINTS : EFFECT_POINTS) {
+      let points = 0;
+      for (const step of steps) {
+        for (const point of pointsOf(step)) {
           const label = `${step.def.id}@${point}`;
           const state = tempState();
-          // Steps after a reboot run in a later process: carry the fault until it fires.
-          const faultEnv = cleanEnv({ XPMIGRATE_FAULT: label });
-          let killed = start(config.flags, state, faultEnv);
-          for (let i = 0; i < 10 && killed.code === 4; i++) {
-            killed = runCli(['resume', '--auto-confirm', '--state', state], { env: faultEnv });
-          }
-          // Killed by SIGKILL: no exit code at all.
-          expect(killed.code, `${label} should have been killed: ${killed.stderr}`).toBeNull();
-          resumeToEnd(state, (stepId) => {
-            // The operator looks at the server for the step in question (not always the one
-            // killed: a command's commit also opens the next effect's intent): done already →
-            // mark it done, else retry.
-            const applied = readSim(state).effects;
-            const effect = steps.find((s) => s.def.id === stepId)?.def.effect?.name;
-            if (!effect) throw new Error(`${label}: asked about ${stepId}, which has no effect`);
-            return (applied[effect] ?? 0) >= (reference.effects[effect] ?? 0)
-              ? ['confirm', stepId]
-              : ['retry'];
-          });
-          const { s, journal } = finalState(state);
-          expect(s.state, label).toBe('done');
-          expect(s.stepsDone, label).toBe(ref.s.stepsDone);
-          const sim = readSim(state);
-          for (const name of NON_IDEMPOTENT) {
-            expect(sim.effects[name] ?? 0, `${label}: ${name}`).toBe(reference.effects[name] ?? 0);
-          }
-          for (const [name, count] of Object.entries(reference.effects)) {
-            expect(sim.effects[name] ?? 0, `${label}: ${name}`).toBeGreaterThanOrEqual(count);
-          }
-          // The journal is complete: every step of the reference run is accounted for, the end too.
-          const doneSteps = new Set(
-            journal.filter((j) => /step-done|operator-confirm/.test(j.kind)).map((j) => j.stepId),
-          );
-          for (const j of ref.journal.filter((j) => j.kind === 'step-done'))
-            expect(doneSteps, label).toContain(j.stepId);
-          expect(
-            journal.some((j) => j.kind === 'recovered' || j.stepId === step.def.id),
-            label,
-          ).toBe(true);
-          expect(journal.at(-1)?.kind, label).toBe('run-ended');
-          config.check?.(state, label);
+          const killed = await killInProcess(config.flags, state, label);
+          expect(killed.fired, `${label} was never reached: ${killed.stdout}${killed.stderr}`).toBe(true);
+          await resumeAndCheck(config, steps, step, label, state, ref);
+          points++;
         }
       }
-      // A cap, not a wait: each case is a whole run; 2 shared cores run the hop path in 6-12 minutes.
+      console.log(`${config.name}: ${points} kill points`);
+      // A cap, not a wait: every kill point is a whole run.
     }, 1_200_000);
   }
+
+  it('lists no effect that no path applies: its exact counts would check 0 against 0', () => {
+    expect([...NON_IDEMPOTENT].filter((name) => !appliedByReferences.has(name))).toEqual([]);
+  });
+
+  // Real SIGKILLs where the process boundary is the point: each effect with each recovery policy
+  // and each command point once, on the shortest path that has it, the kill point rotating.
+  it('a real SIGKILL at one point per effect, recovery policy and command point', async () => {
+    const byLength = CONFIGS.map((config) => ({ config, steps: runSteps(buildPlan(config.input)) })).sort(
+      (a, b) => a.steps.length - b.steps.length,
+    );
+    const seen = new Set<string>();
+    let rotation = 0;
+    const cases: Array<{ config: Config; steps: Step[]; step: Step; point: string }> = [];
+    for (const { config, steps } of byLength) {
+      for (const step of steps) {
+        if (step.def.kind === 'manual') {
+          for (const point of COMMAND_POINTS)
+            if (!seen.has(`manual@${point}`)) {
+              seen.add(`manual@${point}`);
+              cases.push({ config, steps, step, point });
+            }
+          continue;
+        }
+        const key = `${step.def.effect?.name ?? step.def.kind}|${step.def.recovery}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cases.push({ config, steps, step, point: EFFECT_POINTS[rotation++ % EFFECT_POINTS.length]! });
+      }
+    }
+    const refs = new Map<Config, Reference>();
+    for (const { config, steps, step, point } of cases) {
+      const label = `${step.def.id}@${point}`;
+      const state = tempState();
+      const killed = await killBySignal(config.flags, state, label);
+      // Killed by SIGKILL: no exit code at all.
+      expect(killed.code, `${label} should have been killed: ${killed.stderr}`).toBeNull();
+      if (!refs.has(config)) refs.set(config, await referenceRun(config));
+      await resumeAndCheck(config, steps, step, label, state, refs.get(config)!);
+    }
+    console.log(`real SIGKILL: ${cases.length} kill points (${[...seen].join(', ')})`);
+  }, 1_200_000);
 });

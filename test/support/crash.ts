@@ -1,0 +1,120 @@
+import { cpSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { armFaults } from '../../src/runtime/index.js';
+import { type CliResult, cleanEnv, cliInProcess, runCli } from './cli.js';
+import { startArgs } from './runs.js';
+
+/**
+ * The crash matrix's two ways to die at a fault point (`<stepId>@<point>`), both leaving the
+ * rehearsal's folder (store, simulated servers, scripts) as it was on disk at that moment:
+ * - `bySignal`: the CLI in its own process, killed there with a real SIGKILL;
+ * - `inProcess`: the CLI's `main(argv, io)` in this process; the fault point copies the folder
+ *   aside (the store's file and WAL at a point between transactions: what a kill leaves) and
+ *   ends the command; whatever the dying command still does afterwards is thrown away with the
+ *   folder, and the copy takes its place.
+ * Each returns the folder's state file ready for `resume`, and the exit codes it saw.
+ */
+export type Cli = (args: string[]) => Promise<CliResult>;
+
+export const processCli: Cli = async (args) => runCli(args);
+export const inProcessCli: Cli = (args) => cliInProcess(args);
+
+class Killed extends Error {}
+
+/** Runs start, then resume after each reboot, until the fault fires; returns the codes seen. */
+async function driveUntil(
+  cli: Cli,
+  flags: string[],
+  state: string,
+  fired: () => boolean,
+): Promise<CliResult> {
+  let run = await cli(startArgs(flags, state));
+  for (let i = 0; i < 10 && run.code === 4 && !fired(); i++) {
+    run = await cli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+  }
+  return run;
+}
+
+export async function killBySignal(flags: string[], state: string, label: string): Promise<CliResult> {
+  const env = cleanEnv({ XPMIGRATE_FAULT: label });
+  // Steps after a reboot run in a later process: carry the fault until it fires.
+  let run = runCli(startArgs(flags, state), { env });
+  for (let i = 0; i < 10 && run.code === 4; i++) {
+    run = runCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en'], { env });
+  }
+  return run;
+}
+
+export async function killInProcess(
+  flags: string[],
+  state: string,
+  label: string,
+): Promise<CliResult & { fired: boolean }> {
+  const folder = dirname(state);
+  const image = `${folder}.killed`;
+  let fired = false;
+  armFaults({
+    spec: label,
+    strike(): never {
+      if (!fired) {
+        fired = true;
+        // The -shm index is rebuilt from the WAL by the next opener, as after a real kill.
+        cpSync(folder, image, { recursive: true, filter: (src) => !src.endsWith('-shm') });
+      }
+      throw new Killed(label);
+    },
+  });
+  let run: CliResult;
+  try {
+    run = await driveUntil(inProcessCli, flags, state, () => fired);
+  } finally {
+    armFaults(undefined);
+  }
+  if (fired) {
+    rmSync(folder, { recursive: true, force: true });
+    renameSync(image, folder);
+  }
+  return { ...run, fired };
+}
+
+/** `status --json` through the given CLI. */
+export async function statusVia(cli: Cli, state: string) {
+  const r = await cli(['status', '--json', '--state', state]);
+  if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { state: string; currentStep: string | null; stepsDone: number };
+}
+
+/** The journal's kinds and steps, through the given CLI. */
+export async function journalVia(cli: Cli, state: string) {
+  const r = await cli(['history', '--json', '--state', state]);
+  return (JSON.parse(r.stdout) as { journal: Array<{ kind: string; stepId: string | null }> }).journal;
+}
+
+/**
+ * Resumes until the run ends, playing the scheduled task after each reboot; a step that needs an
+ * operator's decision (recovery policy `ask`) is decided by `decide`.
+ */
+export async function resumeToEndVia(
+  cli: Cli,
+  state: string,
+  decide: (stepId: string) => string[],
+): Promise<number[]> {
+  const codes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await cli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+    codes.push(r.code ?? -1);
+    if (r.code === 0) return codes;
+    if (r.code === 4) continue;
+    if (r.code === 1) {
+      const s = await statusVia(cli, state);
+      if (s.state !== 'failed' || !s.currentStep)
+        throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
+      const d = await cli([...decide(s.currentStep), '--state', state, '--lang', 'en']);
+      codes.push(d.code ?? -1);
+      if (d.code === 0) return codes;
+      continue;
+    }
+    throw new Error(`resume exited ${r.code}: ${r.stdout}\n${r.stderr}`);
+  }
+  throw new Error(`no end after 20 resumes: ${codes.join(',')}`);
+}
