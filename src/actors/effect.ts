@@ -39,6 +39,11 @@ export interface EffectContext<P = Record<string, unknown>> {
   /** Whether an earlier step of this run is done (not skipped, not pending). */
   isDone(stepId: string): boolean;
   /**
+   * What an earlier step's effect left in the journal when it was done (its result, or the
+   * intent's input when a probe found it done); none for a step not done or done by the operator.
+   */
+  resultOf(stepId: string): Record<string, unknown> | undefined;
+  /**
    * From the run's journal (ISO times): when the run reached a step at the latest (the entry before
    * the step's first), and when a step last failed.
    */
@@ -52,7 +57,7 @@ export interface EffectContext<P = Record<string, unknown>> {
 /** What an effect's `input()` gets: no intent yet, so no input, evidence or progress. */
 export type EffectBase<P = Record<string, unknown>> = Omit<
   EffectContext<P>,
-  'input' | 'evidence' | 'evidenceOf' | 'journalTime' | 'progress' | 'imports'
+  'input' | 'evidence' | 'evidenceOf' | 'resultOf' | 'journalTime' | 'progress' | 'imports'
 >;
 
 export interface RunOptions {

@@ -106,6 +106,10 @@ class Driver implements Protocol {
       evidence: this.snapshot.context.evidence[step.id] ?? {},
       evidenceOf: (stepId) => this.snapshot.context.evidence[stepId] ?? {},
       isDone: (stepId) => this.snapshot.context.done.includes(stepId),
+      resultOf: (stepId) =>
+        this.snapshot.context.done.includes(stepId)
+          ? this.store.lastJournalOf(this.runId, stepId, 'step-done')?.detail
+          : undefined,
       journalTime: (stepId, which) => {
         if (which === 'failed') return this.store.lastJournalOf(this.runId, stepId, 'step-failed')?.at;
         const rows = this.store.journalRows(this.runId);

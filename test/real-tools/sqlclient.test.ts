@@ -60,7 +60,11 @@ describe('Microsoft.Data.SqlClient, a second TDS client, talks to the simulator'
       sql: S.isDbOwner('XPDATA'),
       params: { account: 'XPHONE\\svc-xphone', database: 'XPDATA' },
     },
-    { id: 'backup', sql: S.BACKUP, params: { database: 'XPDATA', file: `${share}\\XPDATA.bak` } },
+    {
+      id: 'backup',
+      sql: S.BACKUP,
+      params: { database: 'XPDATA', file: `${share}\\XPDATA.bak`, backupSet: 'xpmigrate a test' },
+    },
     { id: 'verify', sql: S.VERIFY, params: { file: `${share}\\XPDATA.bak` } },
     { id: 'header', sql: S.HEADER, params: { file: `${share}\\XPDATA.bak` } },
     { id: 'file list', sql: S.FILE_LIST, params: { file: `${share}\\XPDATA.bak` } },

@@ -44,9 +44,10 @@ export async function backupDatabase(
   c: SqlConnection,
   database: string,
   file: string,
+  backupSet: string,
   onProgress?: OnProgress,
 ): Promise<{ verified: boolean }> {
-  await c.query(BACKUP, { database, file }, progressFrom('backup', database, onProgress));
+  await c.query(BACKUP, { database, file, backupSet }, progressFrom('backup', database, onProgress));
   try {
     await c.query(VERIFY, { file });
     return { verified: true };
@@ -57,30 +58,54 @@ export async function backupDatabase(
 }
 
 /**
- * Whether a usable backup is at `file` (the probe of a backup step). Where this login may not
- * verify, it cannot know: "not usable", and the step writes the copy again (INIT overwrites it).
+ * Whether the backup this attempt wrote is usable at `file` (the probe of a backup step): the
+ * file's backup set is the attempt's own (`backupSet`, HEADERONLY's BackupName) and it verifies.
+ * A file of an earlier pass of the same step (a rollback runs the step again under the same file
+ * name) is not it. Where this login may not read or verify backups it cannot know: "not usable",
+ * and the step writes the copy again (INIT overwrites it).
  */
-export async function backupUsable(c: SqlConnection, file: string): Promise<boolean> {
+export async function backupUsable(c: SqlConnection, file: string, backupSet: string): Promise<boolean> {
+  try {
+    const [header] = await c.query<{ BackupName: string | null }>(HEADER, { file });
+    if (header?.BackupName !== backupSet) return false;
+  } catch (error) {
+    if (unreadable(error)) return false;
+    throw error;
+  }
+  return backupVerifies(c, file);
+}
+
+/** Whether the backup at `file` verifies, whoever wrote it (a backup step from an older build names no set). */
+export async function backupVerifies(c: SqlConnection, file: string): Promise<boolean> {
   try {
     await c.query(VERIFY, { file });
     return true;
   } catch (error) {
-    if (
-      error instanceof XpmError &&
-      ['E_SQL_BACKUP_PATH', 'E_SQL_ERROR', 'E_SQL_PERMISSION'].includes(error.code)
-    )
-      return false;
+    if (unreadable(error)) return false;
     throw error;
   }
 }
 
+/** The file is missing, damaged or not for this login to read: no usable backup, as far as it can tell. */
+const unreadable = (error: unknown) =>
+  error instanceof XpmError && ['E_SQL_BACKUP_PATH', 'E_SQL_ERROR', 'E_SQL_PERMISSION'].includes(error.code);
+
 /**
  * The probe of a restore: the database's latest restore came from this file (backup files are
- * named after the run and step, so no other run restores it) and the database is online.
+ * named after the run and step, so no other run restores it), from this backup set where it is
+ * known (a rollback's second pass writes the same file again), and the database is online.
  */
-export async function restoredFrom(c: SqlConnection, database: string, file: string): Promise<boolean> {
-  const [last] = await c.query<{ id: number; file: string }>(LAST_RESTORE, { database });
+export async function restoredFrom(
+  c: SqlConnection,
+  database: string,
+  file: string,
+  backupSet?: string,
+): Promise<boolean> {
+  const [last] = await c.query<{ id: number; file: string; backupSet: string | null }>(LAST_RESTORE, {
+    database,
+  });
   if (!last || last.file.toLowerCase() !== file.toLowerCase()) return false;
+  if (backupSet !== undefined && last.backupSet !== backupSet) return false;
   const [state] = await c.query<{ state: string }>(DATABASE_STATE, { database });
   return state?.state === 'ONLINE';
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { XpmError } from '../../errors/index.js';
 import type { Clock } from '../../host/index.js';
 import {
@@ -13,6 +14,7 @@ import {
   backupDatabase,
   backupFile,
   backupUsable,
+  backupVerifies,
   checkRoom,
   restoreDatabase,
   restoredFrom,
@@ -29,6 +31,10 @@ export async function runServer(ctx: EffectBase, which: 'target' | 'source'): Pr
 function backupDir(ctx: EffectContext): string {
   return setting(ctx, 'backupDir');
 }
+
+/** The backup set name committed with the intent; an intent of an older build has none (a fresh one is written). */
+const backupSetOf = (ctx: EffectContext) =>
+  typeof ctx.input.backupSet === 'string' ? ctx.input.backupSet : `xpmigrate ${ctx.stepId} ${ctx.runId}`;
 
 const filesOf = (ctx: EffectContext, stepId: string) =>
   ctx.options.databases.map((db) => ({
@@ -83,6 +89,11 @@ export const sqlServerEffects = {
   },
   'sql.backup-databases': {
     needs: ['sourceSqlServer', 'backupDir'],
+    // The attempt's own name for its backup sets, committed with the intent: the probe accepts
+    // only files this attempt wrote (a rollback's second pass writes the same file names).
+    async input(ctx) {
+      return { backupSet: `xpmigrate ${ctx.stepId} ${randomUUID()}`.slice(0, 128) };
+    },
     async run(ctx) {
       const files = filesOf(ctx, ctx.stepId);
       const dir = backupDir(ctx);
@@ -102,9 +113,11 @@ export const sqlServerEffects = {
             );
           const unverified: string[] = [];
           for (const { db, file } of files) {
-            const { verified } = await backupDatabase(c, db, file, ctx.progress).catch((error) => {
-              throw withAccount(error, facts);
-            });
+            const { verified } = await backupDatabase(c, db, file, backupSetOf(ctx), ctx.progress).catch(
+              (error) => {
+                throw withAccount(error, facts);
+              },
+            );
             if (!verified) unverified.push(file);
           }
           return { ...facts, unverified };
@@ -117,6 +130,7 @@ export const sqlServerEffects = {
       return ok({
         folder: dir,
         files: files.map((f) => f.file),
+        backupSet: backupSetOf(ctx),
         sourceVersion: facts.version,
         ...(facts.unverified.length ? { unverified: facts.unverified } : {}),
       });
@@ -127,7 +141,7 @@ export const sqlServerEffects = {
         await runServer(ctx, 'source'),
         async (c) => {
           for (const { file } of filesOf(ctx, ctx.stepId))
-            if (!(await backupUsable(c, file))) return 'not-done';
+            if (!(await backupUsable(c, file, backupSetOf(ctx)))) return 'not-done';
           return 'done';
         },
         { longRunning: true },
@@ -159,7 +173,8 @@ export const sqlServerEffects = {
           .filter(Boolean)
           .map((n) => n.toLowerCase());
         const pending: typeof plan = [];
-        for (const item of plan) if (!(await restoredFrom(c, item.db, item.file))) pending.push(item);
+        for (const item of plan)
+          if (!(await restoredFrom(c, item.db, item.file, item.backupSet))) pending.push(item);
         const exists = (db: string) => facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase());
         const unapproved = pending
           .filter((p) => exists(p.db) && !approved.includes(p.db.toLowerCase()))
@@ -170,7 +185,7 @@ export const sqlServerEffects = {
             retryEvidence: { replace: unapproved.join(',') },
           });
         await checkRoom(c, facts, pending);
-        for (const { db, file } of pending) {
+        for (const { db, file, backupSet } of pending) {
           try {
             await restoreDatabase(c, facts, db, file, { replace: exists(db), onProgress: ctx.progress });
           } catch (error) {
@@ -179,7 +194,7 @@ export const sqlServerEffects = {
             // The connection dropped mid-restore: ask the server whether it finished anyway.
             await c.close();
             c = await reconnect(target, ctx.clock);
-            if (!(await restoredFrom(c, db, file)))
+            if (!(await restoredFrom(c, db, file, backupSet)))
               throw new XpmError(
                 'E_SQL_RESTORE_INTERRUPTED',
                 { server: c.server, database: db },
@@ -206,7 +221,8 @@ export const sqlServerEffects = {
         await runServer(ctx, 'target'),
         async (c) => {
           const plan = await newestBackups(ctx, c);
-          for (const { db, file } of plan) if (!(await restoredFrom(c, db, file))) return 'not-done';
+          for (const { db, file, backupSet } of plan)
+            if (!(await restoredFrom(c, db, file, backupSet))) return 'not-done';
           return plan.length > 0 ? 'done' : 'not-done';
         },
         { longRunning: true }, // newestBackups verifies each backup: as long as it takes
@@ -215,17 +231,24 @@ export const sqlServerEffects = {
   },
 } satisfies Partial<EffectRegistry>;
 
-/** For each database the newest backup this run made: of the steps the catalog names, the first found. */
+/**
+ * For each database the newest backup this run made: of the done steps the catalog names, the
+ * first whose file holds the backup set that step wrote (a file left by a rolled-back pass, or
+ * by a step skipped since, is not restored).
+ */
 async function newestBackups(
   ctx: EffectContext<{ backupSteps: string[] }>,
   c: SqlConnection,
-): Promise<Array<{ db: string; file: string }>> {
-  const plan: Array<{ db: string; file: string }> = [];
+): Promise<Array<{ db: string; file: string; backupSet?: string }>> {
+  const plan: Array<{ db: string; file: string; backupSet?: string }> = [];
   for (const db of ctx.options.databases) {
     for (const stepId of ctx.params.backupSteps) {
+      if (!ctx.isDone(stepId)) continue;
       const file = backupFile(backupDir(ctx), db, traceKey({ runId: ctx.runId, stepId }));
-      if (await backupUsable(c, file)) {
-        plan.push({ db, file });
+      const set = ctx.resultOf(stepId)?.backupSet;
+      const backupSet = typeof set === 'string' ? set : undefined;
+      if (backupSet ? await backupUsable(c, file, backupSet) : await backupVerifies(c, file)) {
+        plan.push({ db, file, ...(backupSet ? { backupSet } : {}) });
         break;
       }
     }

@@ -2,6 +2,7 @@ export {
   backupDatabase,
   backupFile,
   backupUsable,
+  backupVerifies,
   checkRoom,
   type OnProgress,
   restoreDatabase,

@@ -80,7 +80,12 @@ export const grantDbOwner = (database: string, account: string) => {
 };
 
 /** @database, @file. */
-export const BACKUP = 'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, STATS = 10';
+/**
+ * @database, @file, @backupSet: the backup set's name (NAME, at most 128 characters), which
+ * HEADERONLY reads back as BackupName: the attempt that wrote a file is known by it.
+ */
+export const BACKUP =
+  'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, NAME = @backupSet, STATS = 10';
 /** @file. */
 export const VERIFY = 'RESTORE VERIFYONLY FROM DISK = @file WITH CHECKSUM';
 export const HEADER = 'RESTORE HEADERONLY FROM DISK = @file';
@@ -107,7 +112,7 @@ export const restore = (moves: number, replace: boolean) =>
  * a reserved keyword ("Reserved Keywords (Transact-SQL)"), refused unquoted as an alias (error 156).
  */
 export const LAST_RESTORE =
-  'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file] FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
+  'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file], bs.name AS backupSet FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC';
 
 export const DATABASE_STATE = 'SELECT state_desc AS state FROM sys.databases WHERE name = @database';
 

@@ -25,7 +25,8 @@ export interface SqlModel {
   databases: Record<string, SqlDatabase>;
   /** Windows paths the server can reach: path prefix → real folder, accounts allowed in. */
   shares: SqlShare[];
-  restoreHistory: Array<{ id: number; database: string; file: string }>;
+  /** msdb's restorehistory, with the restored backup set's name (backupset.name; NULL when unnamed). */
+  restoreHistory: Array<{ id: number; database: string; file: string; backupSet?: string }>;
   faults: SqlFault[];
   /** Statement kind → times it changed something (create-database, backup, restore, …). */
   counts: Record<string, number>;

@@ -135,6 +135,8 @@ interface BackupFile {
   files: SqlDatabase['files'];
   users: SqlDatabase['users'];
   content: string;
+  /** BACKUP … WITH NAME: HEADERONLY's BackupName, msdb's backupset.name. */
+  backupSet?: string;
   checksum: string;
 }
 
@@ -565,7 +567,9 @@ export const STATEMENTS: Statement[] = [
     },
   },
   {
-    pattern: template('BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, STATS = 10'),
+    pattern: template(
+      'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, NAME = @backupSet, STATS = 10',
+    ),
     run: async (ctx) => {
       const name = param(ctx, 'database');
       const path = param(ctx, 'file');
@@ -603,6 +607,7 @@ export const STATEMENTS: Statement[] = [
         files: db.files,
         users: db.users,
         content: db.content,
+        backupSet: param(ctx, 'backupSet'),
       };
       writeAtomic(where.file, `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`);
       ctx.save('backup');
@@ -705,8 +710,9 @@ export const STATEMENTS: Statement[] = [
           int('SoftwareVersionMinor'),
           int('SoftwareVersionBuild'),
           bigint('BackupSize'),
+          nvarchar('BackupName'),
         ],
-        [[b.database, major, minor, build, b.sizeMb * 1048576]],
+        [[b.database, major, minor, build, b.sizeMb * 1048576, b.backupSet ?? null]],
       );
     },
   },
@@ -835,19 +841,27 @@ export const STATEMENTS: Statement[] = [
         content: backup.content,
       };
       const id = (ctx.model.restoreHistory.at(-1)?.id ?? 0) + 1;
-      ctx.model.restoreHistory.push({ id, database: key, file: path });
+      ctx.model.restoreHistory.push({
+        id,
+        database: key,
+        file: path,
+        ...(backup.backupSet ? { backupSet: backup.backupSet } : {}),
+      });
       ctx.save('restore');
       return { messages: [processed(ctx, 'RESTORE', pages)] };
     },
   },
   {
     pattern: template(
-      'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file] FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
+      'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file], bs.name AS backupSet FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
     ),
     run: (ctx) => {
       const name = param(ctx, 'database');
       const last = ctx.model.restoreHistory.filter((r) => eq(r.database, name)).at(-1);
-      return rows([int('id'), nvarchar('file')], last ? [[last.id, last.file]] : []);
+      return rows(
+        [int('id'), nvarchar('file'), nvarchar('backupSet')],
+        last ? [[last.id, last.file, last.backupSet ?? null]] : [],
+      );
     },
   },
   {

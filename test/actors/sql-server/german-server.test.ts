@@ -41,10 +41,14 @@ describe('a German SQL Server', () => {
   test('answers a session without a language in German (the simulator is as strict as the server)', async () => {
     const messages: string[] = [];
     const backup = (pool: sql.ConnectionPool, file: string) => {
-      const request = pool.request().input('database', 'XPDATA').input('file', file);
+      const request = pool
+        .request()
+        .input('database', 'XPDATA')
+        .input('file', file)
+        .input('backupSet', 'a test');
       request.on('info', (i: { message: string }) => messages.push(i.message));
       return request.query(
-        'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, STATS = 10',
+        'BACKUP DATABASE @database TO DISK = @file WITH COPY_ONLY, CHECKSUM, INIT, NAME = @backupSet, STATS = 10',
       );
     };
     const error = await rawSession(async (pool) => {
@@ -74,12 +78,12 @@ describe('a German SQL Server', () => {
     s.sim.update((m) => {
       m.shares[0]!.access = ['*'];
     });
-    await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, (p) => progress.push(p)));
+    await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test', (p) => progress.push(p)));
     expect(progress.map((p) => p.percent)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
     s.sim.update((m) => {
       m.shares[0]!.access = ['XPHONE\\svc-xphone'];
     });
-    const e = await failure(withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file)));
+    const e = await failure(withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test')));
     expect(e.code).toBe('E_SQL_SHARE_ACCESS');
     expect(String(e.params.detail)).toContain('Operating system error 5');
   });

@@ -24,7 +24,7 @@ test('the backup probe waits for a VERIFYONLY longer than the command timeout', 
   const runId = 'run-1';
   const stepId = 'v8v9.backup';
   const file = backupFile(SHARE, 'XPDATA', traceKey({ runId, stepId }));
-  await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
+  await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test'), { longRunning: true });
   s.sim.update((m) => {
     m.faults.push({ kind: 'delay', match: '^RESTORE VERIFYONLY', ms: 2500 });
   });
@@ -32,6 +32,7 @@ test('the backup probe waits for a VERIFYONLY longer than the command timeout', 
   const ctx = {
     runId,
     stepId,
+    input: { backupSet: 'a test' },
     // One second for ordinary requests: the verify takes longer.
     options: {
       databases: ['XPDATA'],

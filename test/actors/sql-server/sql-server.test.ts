@@ -210,9 +210,13 @@ describe('backup and restore', () => {
     const target = await server('SQLSRV01', () => {}, source.dir);
     const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
     const events: SqlProgress[] = [];
-    await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file, (p) => events.push(p)), {
-      longRunning: true,
-    });
+    await withSql(
+      source.access(),
+      (c) => backupDatabase(c, 'XPDATA', file, 'a test', (p) => events.push(p)),
+      {
+        longRunning: true,
+      },
+    );
     // A real server's STATS = 10 steps: near each tenth, where an I/O round ends (300 MB here).
     expect(events.map((e) => e.percent)).toEqual([21, 42, 64, 85, 100]);
     expect(events.every((e) => e.operation === 'backup' && e.database === 'XPDATA')).toBe(true);
@@ -255,7 +259,9 @@ describe('backup and restore', () => {
       m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 10);
       m.shares[0]!.access = ['XPHONE\\svc-xphone'];
     });
-    const e = await failure(withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', `${SHARE}\\XPDATA.bak`)));
+    const e = await failure(
+      withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', `${SHARE}\\XPDATA.bak`, 'a test')),
+    );
     expect(e.code).toBe('E_SQL_SHARE_ACCESS');
     expect(e.params.path).toBe(`${SHARE}\\XPDATA.bak`);
     expect(e.text('de')).toContain('Betriebssystemfehler 5');
@@ -280,7 +286,7 @@ describe('backup and restore', () => {
       m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 10);
     });
     const e = await failure(
-      withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', 'D:\\Backup\\XPDATA.bak')),
+      withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', 'D:\\Backup\\XPDATA.bak', 'a test')),
     );
     expect(e.code).toBe('E_SQL_BACKUP_PATH');
     expect(e.params.os).toBe('3');
@@ -299,7 +305,7 @@ describe('backup and restore', () => {
       source.dir,
     );
     const file = `${SHARE}\\XPDATA-new.bak`;
-    await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file));
+    await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test'));
     const e = await failure(
       withSql(target.access(), async (c) =>
         restoreDatabase(c, await serverFacts(c), 'XPDATA', file, { replace: true }),
@@ -310,7 +316,7 @@ describe('backup and restore', () => {
     expect(e.code).toBe('E_SQL_BACKUP_UNREADABLE');
     expect(e.remedy('en')).toContain('db-script');
     expect(target.sim.received.some((r) => r.sql.startsWith('RESTORE DATABASE'))).toBe(false);
-    const probe = await failure(withSql(target.access(), (c) => backupUsable(c, file)));
+    const probe = await failure(withSql(target.access(), (c) => backupUsable(c, file, 'a test')));
     expect(probe.code).toBe('E_SQL_BACKUP_UNREADABLE');
   });
 
@@ -320,7 +326,7 @@ describe('backup and restore', () => {
       m.logins['XPHONE\\op'] = { windows: true, password: 'pw' };
     });
     const file = `${SHARE}\\XPDATA.bak`;
-    await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file));
+    await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test'));
     const e = await failure(
       withSql(s.access({ credentials: { user: 'XPHONE\\op', password: 'pw' } }), async (c) =>
         restoreDatabase(c, await serverFacts(c), 'XPDATA', file, { replace: true }),
@@ -336,7 +342,7 @@ describe('backup and restore', () => {
         m.databases.XPDATA = xphoneDatabase(m, 'XPDATA', 1000);
       });
       const file = `${SHARE}\\XPDATA.bak`;
-      await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file));
+      await withSql(s.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test'));
       s.sim.update((m) =>
         m.faults.push({ kind: 'drop', match: '^RESTORE DATABASE', percent: 40, complete, times: 1 }),
       );

@@ -29,6 +29,7 @@ describe('a login that is db_owner only (no VIEW ANY DEFINITION)', () => {
     const ctx = {
       runId,
       stepId,
+      input: { backupSet: 'a test' },
       options: { databases: ['XPDATA'], sourceSqlServer: 'OLDSQL', backupDir: SHARE },
       host: { sqlEndpoint: async () => endpoint, odbcDrivers: async () => [], applied: async () => {} },
       progress: () => {},
