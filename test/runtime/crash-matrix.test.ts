@@ -25,7 +25,12 @@ const CONFIGS: Array<{
     input: { from: 'V5', target: 'A', virtual: true },
   },
   { name: 'V8 → V9 plan B', flags: ['--from', '8', '--target', 'B'], input: { from: '8', target: 'B' } },
-  { name: 'V8 → V9 plan C', flags: ['--from', '8', '--target', 'C'], input: { from: '8', target: 'C' } },
+  {
+    // xpmigrate's own restore (row 12): the restore's probe is killed at too.
+    name: 'V8 → V9 plan C, restored by xpmigrate',
+    flags: ['--from', '8', '--target', 'C', '--restore-with', 'xpmigrate'],
+    input: { from: '8', target: 'C', restoreWith: 'xpmigrate' },
+  },
   {
     name: 'V9 → V9 plan D',
     flags: ['--from', '9.0.330.1359', '--target', 'D', '--existing-sql-server', 'yes'],
