@@ -218,14 +218,31 @@ export class Store {
     return span;
   }
 
-  createRun(run: Omit<RunRow, 'createdAt' | 'updatedAt' | 'status'>, first: Transition): void {
+  /**
+   * Inserts a run with its first checkpoint. `alone`: not while another run of the store has not
+   * ended — checked in the same write transaction as the insert, so of two starts at once exactly
+   * one creates its run; the other gets the run that was first (and nothing is written).
+   */
+  createRun(
+    run: Omit<RunRow, 'createdAt' | 'updatedAt' | 'status'>,
+    first: Transition,
+    alone = false,
+  ): { unfinished?: RunRow } {
     assertSameStore(this.db);
-    this.db
+    return this.db
       .transaction(() => {
+        const unfinished = alone ? this.unfinishedRun() : undefined;
+        if (unfinished) return { unfinished };
         this.statements.insertRun.run({ ...run, at: isoNow(), simulate: run.simulate ? 1 : 0 });
         this.write(run.id, first, 0);
+        return {};
       })
       .immediate();
+  }
+
+  /** The newest run that has not ended (neither done nor aborted). */
+  unfinishedRun(): RunRow | undefined {
+    return this.runs().findLast((r) => r.status !== 'done' && r.status !== 'aborted');
   }
 
   /** Runs whose checkpoints are also mirrored outside the VM. */

@@ -34,13 +34,29 @@ export function runStarted(plan: Plan, simulate: boolean): JournalEntry {
 }
 
 /** Creates a run: the plan, the machine's version and the first checkpoint, in one transaction. */
-export function createRun(store: Store, plan: Plan, settings: RunSettings, simulate: boolean): string {
+/** Creates a run at its first step and returns its id. */
+export function createRun(store: Store, plan: Plan, settings: RunSettings, simulate: boolean): string;
+/** `alone`: only while no other run of the store is unfinished; else that run, and nothing is created. */
+export function createRun(
+  store: Store,
+  plan: Plan,
+  settings: RunSettings,
+  simulate: boolean,
+  alone: boolean,
+): { runId: string; unfinished?: undefined } | { unfinished: RunRow };
+export function createRun(
+  store: Store,
+  plan: Plan,
+  settings: RunSettings,
+  simulate: boolean,
+  alone?: boolean,
+): string | { runId: string; unfinished?: undefined } | { unfinished: RunRow } {
   const id = randomUUID();
   const steps = runStepsOf(plan);
   if (steps.length === 0) throw new XpmError('E_INTERNAL', { detail: 'the plan has no steps' });
   const { machine, version } = buildMachine(id, steps);
   const actor = createActor(machine).start();
-  store.createRun(
+  const { unfinished } = store.createRun(
     {
       id,
       route: plan.route,
@@ -50,9 +66,11 @@ export function createRun(store: Store, plan: Plan, settings: RunSettings, simul
       optionsJson: JSON.stringify(settings),
     },
     transitionOf(actor, 'START', [runStarted(plan, simulate)]),
+    alone === true,
   );
   actor.stop();
-  return id;
+  if (alone === undefined) return id;
+  return unfinished ? { unfinished } : { runId: id };
 }
 
 /**

@@ -196,14 +196,10 @@ export class RunService {
 
   /** Creates a run from a plan and drives it as far as it goes. */
   async start(request: StartRequest, how: DriveRequest): Promise<DriveOutcome> {
-    // One store, one run at a time: a second would repeat backups, snapshots and reboots.
-    const unfinished = this.store.runs().findLast((r) => r.status !== 'done' && r.status !== 'aborted');
-    if (unfinished && !request.newRun)
-      throw new XpmError('E_RUN_UNFINISHED', {
-        run: unfinished.id,
-        state: unfinished.status,
-        file: this.file,
-      });
+    // One store, one run at a time: a second would repeat backups, snapshots and reboots. Asked
+    // here to refuse at once, and again where the run is created (another start may be between).
+    const unfinished = this.store.unfinishedRun();
+    if (unfinished && !request.newRun) throw this.unfinished(unfinished);
     // A real run names every setting its steps need, or is refused with all of them at once.
     const missing = request.simulate ? [] : missingSettings(request);
     if (missing.length > 0) {
@@ -234,13 +230,19 @@ export class RunService {
     } finally {
       await host.close?.();
     }
-    const runId = createRun(this.store, request.plan, settings, request.simulate);
+    const created = createRun(this.store, request.plan, settings, request.simulate, !request.newRun);
+    if (created.unfinished) throw this.unfinished(created.unfinished);
+    const { runId } = created;
     // Beside the store, where a lost store's error can still name it.
     if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);
     const started = runStarted(request.plan, request.simulate);
     const total = runStepsOf(request.plan).length;
     how.onProgress?.(started, { runId, plan: request.plan, done: 0, total });
     return this.resume(runId, how);
+  }
+
+  private unfinished(run: RunRow): XpmError {
+    return new XpmError('E_RUN_UNFINISHED', { run: run.id, state: run.status, file: this.file });
   }
 
   /** Locks the run and drives it until it ends or waits (operator, reboot, failure). */

@@ -99,4 +99,32 @@ describe('RunService, used directly', () => {
       service.close();
     }
   });
+
+  it('of two starts at once on one store exactly one creates a run; the other is E_RUN_UNFINISHED naming it', async () => {
+    const file = tempState();
+    // Two processes' services: each its own connection to the store, both past the first check.
+    const first = RunService.open(file, { create: true });
+    const second = RunService.open(file, { create: true });
+    try {
+      const outcomes = await Promise.allSettled([
+        first.start(rehearsal(), { who: 'operator' }),
+        second.start(rehearsal(), { who: 'colleague' }),
+      ]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o) => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const runId = (won[0] as PromiseFulfilledResult<{ runId: string }>).value.runId;
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+        code: 'E_RUN_UNFINISHED',
+        params: { run: runId },
+      });
+      expect(first.runs().map((r) => r.row.id)).toEqual([runId]);
+      // One run, one first step: the Backup-Manager's backup asked for once.
+      expect(first.history().journal.filter((r) => r.kind === 'run-started')).toHaveLength(1);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
 });

@@ -78,6 +78,6 @@ export async function backedUp(
   });
   const target = await start('NEWXPHONE\\XPCONNECT', changeTarget, source.dir);
   const file = backupFile(SHARE, 'XPDATA', 'run-1/v8v9.backup');
-  await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file), { longRunning: true });
+  await withSql(source.access(), (c) => backupDatabase(c, 'XPDATA', file, 'a test'), { longRunning: true });
   return { source, target, file };
 }
