@@ -1331,6 +1331,16 @@ export const ERRORS = {
       en: 'Name a file inside the folder, e.g. {file}/result.',
     },
   },
+  E_OUT_IS_DATABASE: {
+    message: {
+      de: '{file} ist eine SQLite-Datenbank oder gehört zu einer ({database}) – etwa der Zustandsspeicher eines Laufs; xpmigrate schreibt nicht darüber.',
+      en: '{file} is a SQLite database or belongs to one ({database}) – a run’s state store, say; xpmigrate does not write over it.',
+    },
+    remedy: {
+      de: 'Für die Ausgabe einen anderen Dateinamen angeben.',
+      en: 'Name another file for the output.',
+    },
+  },
   E_OUT_WRITE: {
     message: { de: '{file} nicht geschrieben: {reason}', en: '{file} not written: {reason}' },
     remedy: {

@@ -3,6 +3,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -18,7 +19,9 @@ export interface WriteOptions {
 
 /**
  * Where a file can be written: its folder exists (a typo in `--out` must not silently create
- * a tree elsewhere) and the name is not a folder. Throws the error that says which.
+ * a tree elsewhere), the name is not a folder, and not a SQLite database or its WAL, shared
+ * memory or journal (an output over the state store would replace every run). Throws the error
+ * that says which.
  */
 export function checkOutput(file: string): void {
   const folder = dirname(file);
@@ -34,6 +37,27 @@ export function checkOutput(file: string): void {
   } catch (error) {
     if (error instanceof XpmError) throw error; // a missing file is what we expect
   }
+  refuseDatabase(file);
+}
+
+/** Never over a SQLite database or its WAL, shared memory or journal: the store is written only by SQLite. */
+function refuseDatabase(file: string): void {
+  const database = [file, file.replace(/-(wal|shm|journal)$/i, '')].find(isSqliteDatabase);
+  if (database) throw new XpmError('E_OUT_IS_DATABASE', { file, database });
+}
+
+/** The file begins with SQLite's header string ("Database File Format", 1.3.1). */
+function isSqliteDatabase(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\0';
+  } catch {
+    return false; // missing or unreadable: not a database this write would replace
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -46,8 +70,10 @@ export function writeAtomicWith<R>(
   fill: (write: (bytes: Uint8Array) => void) => R,
   o: WriteOptions = {},
 ): R {
-  if (o.makeFolder) mkdirSync(dirname(file), { recursive: true });
-  else checkOutput(file);
+  if (o.makeFolder) {
+    mkdirSync(dirname(file), { recursive: true });
+    refuseDatabase(file);
+  } else checkOutput(file);
   const tmp = `${file}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {

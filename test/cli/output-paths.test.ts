@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { XpmError } from '../../src/errors/index.js';
 import { writeAtomicWith } from '../../src/host/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess, runCli } from '../support/cli.js';
 
 // Issue 23, item 10: an output path the user typed is taken as typed. A missing folder is not
 // created, a folder is not a file, and a failed write leaves neither half a file nor a temp file.
@@ -55,5 +55,38 @@ describe('--out', () => {
     expect(error).toBeInstanceOf(XpmError);
     expect(readFileSync(file, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['report.html']);
+  });
+});
+
+describe('--out naming the state store', () => {
+  it('is refused for the store, its WAL and its shared memory, by every command that writes one; the store stays whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    const state = join(dir, 'state.db');
+    const started = await cliInProcess([
+      ...['start', '--from', '8', '--target', 'C', '--simulate', '--auto-confirm', '--state', state],
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    const before = readFileSync(state);
+    const outputs = [state, `${state}-wal`, `${state}-shm`];
+    const commands = (out: string) => [
+      ['report', '--state', state, '--out', out],
+      ['twin', 'collect', '--simulate', '--state', state, '--out', out],
+      ['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', out],
+      [
+        ...['export-db', '--server', 'OLDXPHONE\\XPCONNECT', '--database', 'XPDATA'],
+        ...['--target-version', '2019', '--simulate', '--state', state, '--out', out],
+      ],
+    ];
+    for (const out of outputs) {
+      for (const args of commands(out)) {
+        const r = await cliInProcess([...args, '--lang', 'en']);
+        expect(r.code, `${args.join(' ')}: ${r.stdout}${r.stderr}`).toBe(2);
+        expect(r.stderr, args.join(' ')).toContain('[E_OUT_IS_DATABASE]');
+      }
+    }
+    expect(readFileSync(state).equals(before)).toBe(true);
+    expect(existsSync(`${state}-wal`) && readFileSync(`${state}-wal`).length > 0).toBe(false);
+    const status = await cliInProcess(['status', '--json', '--state', state]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'done' });
   });
 });
