@@ -1,9 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
+import { RunService } from '../../src/service/index.js';
+import { readSqlModels, type SqlModel } from '../../src/simulation/index.js';
 import {
   inProcessCli,
   journalVia,
   killBySignal,
+  killDuring,
   killInProcess,
   resumeToEndVia,
   statusVia,
@@ -206,4 +211,58 @@ describe('crash matrix: killed at every step, then resumed', () => {
     }
     console.log(`real SIGKILL: ${cases.length} kill points (${[...seen].join(', ')})`);
   }, 1_200_000);
+});
+
+describe('a rollback, a second pass, and a kill in its safety copy', () => {
+  it('V5 → V9 plan A restored by xpmigrate: the first pass’s copy never passes for the second’s', async () => {
+    const flags = ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--restore-with', 'xpmigrate'];
+    const state = tempState();
+    const first = await inProcessCli(startArgs(flags, state));
+    if (first.code === 4) await resumeToEndVia(inProcessCli, state, () => ['retry']);
+    expect((await statusVia(inProcessCli, state)).state).toBe('done');
+    const restoredContent = () =>
+      Object.values(readSqlModels(`${state}.sql`))
+        .filter((m) => m.restoreHistory.some((r) => r.database.toLowerCase() === 'xpdata'))
+        .map((m) => m.databases.XPDATA?.content);
+    const firstPass = restoredContent();
+    expect(firstPass).toHaveLength(1);
+
+    // Back to the old server after its last hop: the run goes through the move again.
+    const service = RunService.open(state);
+    const snapshot = service.snapshots().find((s) => s.stepId === 'hop.v7v8.snapshot')!;
+    service.close();
+    const rolled = await inProcessCli(['rollback', '--to', snapshot.name, '--yes', '--state', state]);
+    expect(rolled.code, rolled.stderr).toBe(0);
+    // The users go on working on the old server until the second cut-over.
+    const source = join(`${state}.sql`, 'OLDXPHONE_XPCONNECT.json');
+    const model = JSON.parse(readFileSync(source, 'utf8')) as SqlModel;
+    model.databases.XPDATA!.content = 'written between the two cut-overs';
+    writeFileSync(source, JSON.stringify(model));
+
+    // Killed with the second safety copy's intent committed, before it wrote anything.
+    const label = 'v8v9.cutover-backup@after-intent';
+    const killed = await killDuring(state, label, async (fired) => {
+      let run = await inProcessCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+      for (let i = 0; i < 10 && run.code === 4 && !fired(); i++)
+        run = await inProcessCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+      return run;
+    });
+    expect(killed.fired, `${killed.stdout}${killed.stderr}`).toBe(true);
+    await resumeToEndVia(inProcessCli, state, () => ['retry']);
+    expect((await statusVia(inProcessCli, state)).state).toBe('done');
+
+    // The probe did not take the first pass's files (same run, same step, same names) for it.
+    const journal = await journalVia(inProcessCli, state);
+    expect(journal.filter((j) => j.kind === 'recovered' && j.stepId === 'v8v9.cutover-backup')).toHaveLength(
+      1,
+    );
+    const history = RunService.open(state);
+    const recovered = history
+      .history()
+      .journal.filter((j) => j.kind === 'recovered')
+      .at(-1);
+    history.close();
+    expect(recovered?.detail).toMatchObject({ probe: 'not-done' });
+    expect(restoredContent()).toEqual(['written between the two cut-overs']);
+  }, 300_000);
 });

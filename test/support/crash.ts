@@ -21,7 +21,7 @@ export const inProcessCli: Cli = (args) => cliInProcess(args);
 
 class Killed extends Error {}
 
-/** Runs start, then resume after each reboot, until the fault fires; returns the codes seen. */
+/** Runs start, then resume after each reboot, until the fault fires; returns the last outcome. */
 async function driveUntil(
   cli: Cli,
   flags: string[],
@@ -50,6 +50,18 @@ export async function killInProcess(
   state: string,
   label: string,
 ): Promise<CliResult & { fired: boolean }> {
+  return killDuring(state, label, (fired) => driveUntil(inProcessCli, flags, state, fired));
+}
+
+/**
+ * Runs `drive` in this process with the fault point `label` armed; when it fires, the folder of
+ * `state` is left as the kill left it. `drive` is told whether it fired, to stop there.
+ */
+export async function killDuring(
+  state: string,
+  label: string,
+  drive: (fired: () => boolean) => Promise<CliResult>,
+): Promise<CliResult & { fired: boolean }> {
   const folder = dirname(state);
   const image = `${folder}.killed`;
   let fired = false;
@@ -66,7 +78,7 @@ export async function killInProcess(
   });
   let run: CliResult;
   try {
-    run = await driveUntil(inProcessCli, flags, state, () => fired);
+    run = await drive(() => fired);
   } finally {
     armFaults(undefined);
   }
