@@ -24,7 +24,7 @@ import { T } from './texts/index.js';
 export function openService(
   ctx: CliContext,
   explicit: string | undefined,
-  o: { create?: boolean; named?: boolean } = {},
+  o: { create?: boolean; named?: boolean; afterLoss?: boolean } = {},
 ): RunService {
   return RunService.open(stateFile(explicit, ctx.io.env), o);
 }

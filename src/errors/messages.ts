@@ -273,8 +273,8 @@ export const ERRORS = {
       en: 'The state store {file} is lost ({how}: empty, without its write-ahead log, deleted or replaced). Reading it as an empty store would back up, snapshot and reboot all over again.',
     },
     remedy: {
-      de: 'Nichts wurde geschrieben. Die Datei (mit ihrer -wal-Datei) aus einer Sicherung oder dem VM-Snapshot wiederherstellen. Journal-Spiegel dieses Speichers: {mirror} (dort <Lauf>.jsonl, die Geschichte des Laufs). Nicht neu beginnen, solange der Stand des Servers unklar ist.',
-      en: "Nothing was written. Restore the file (with its -wal file) from a backup or the VM snapshot. This store's journal mirror: {mirror} (<run>.jsonl there holds the run's history). Do not start over while the server's state is unclear.",
+      de: 'Nichts wurde geschrieben. Die Datei (mit ihrer -wal-Datei) aus einer Sicherung oder dem VM-Snapshot wiederherstellen. Journal-Spiegel dieses Speichers: {mirror} (dort <Lauf>.jsonl, die Geschichte des Laufs). Nicht neu beginnen, solange der Stand des Servers unklar ist; wer es nach Prüfung bewusst tut: xpmigrate start … --after-loss.',
+      en: "Nothing was written. Restore the file (with its -wal file) from a backup or the VM snapshot. This store's journal mirror: {mirror} (<run>.jsonl there holds the run's history). Do not start over while the server's state is unclear; to do it on purpose once checked: xpmigrate start … --after-loss.",
     },
   },
   E_NO_RUNS: {

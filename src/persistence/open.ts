@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { XpmError } from '../errors/index.js';
 import { MIGRATIONS, SCHEMA_TABLES } from './migrations.js';
@@ -14,15 +14,20 @@ export type { Db };
 export function openDb(
   file: string,
   driver: SqliteDriver = sqliteDriver(),
-  { create = true, named = false }: { create?: boolean; named?: boolean } = {},
+  {
+    create = true,
+    named = false,
+    afterLoss = false,
+  }: { create?: boolean; named?: boolean; afterLoss?: boolean } = {},
 ): Db {
   const before = sizeOf(file);
   // A store that should hold a run is never silently replaced by an empty one; one that the
-  // startup task names (`named`) existed when the task was set up.
+  // startup task names (`named`), or whose run note is beside it, existed and held a run.
   if (before === undefined && named) throw lost(file, 'gone');
   if (before === undefined && !create) throw new XpmError('E_STORE_MISSING', { file });
+  if (before === undefined && !afterLoss && notedRun(file) !== undefined) throw lost(file, 'gone');
   if (before === 0) throw lost(file, 'empty');
-  if (create) mkdirSync(dirname(file), { recursive: true });
+  if (before === undefined) createWhole(file, driver);
   let db: Db;
   try {
     db = openSqlite(file, driver, 5000);
@@ -36,7 +41,7 @@ export function openDb(
     const sync = db.pragma('synchronous', { simple: true });
     if (sync !== 2) throw new Error(`synchronous is ${String(sync)}, not FULL`);
     // A file with bytes but no schema had its tables in a write-ahead log that is gone.
-    if (before !== undefined && db.pragma('user_version', { simple: true }) === 0) throw lost(file, 'wal');
+    if (db.pragma('user_version', { simple: true }) === 0) throw lost(file, 'wal');
     migrate(db, file);
     const tables = new Set(
       (
@@ -56,6 +61,59 @@ export function openDb(
       throw new XpmError('E_STORE_CORRUPT', { file, detail: message(cause) }, { cause });
     }
     throw new XpmError('E_STORE_OPEN', { file, detail: message(cause) }, { cause });
+  }
+}
+
+/**
+ * A new store is built whole beside its path (WAL mode, every migration) and then linked into
+ * place: a kill while it is made leaves the path absent, never a 0-byte or schema-less file that
+ * reads as a lost store. A link, not a rename: of two starts creating it at once the second
+ * finds the first's store there and uses it instead of replacing it.
+ */
+function createWhole(file: string, driver: SqliteDriver): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const draft = `${file}.${process.pid}.new`;
+  const clear = () => {
+    for (const f of [draft, `${draft}-wal`, `${draft}-shm`]) rmSync(f, { force: true });
+  };
+  clear();
+  try {
+    const db = openSqlite(draft, driver, 5000);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db, file);
+    } finally {
+      db.close(); // the last connection's close checkpoints the WAL into the file
+    }
+    const fd = openSync(draft, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } catch (cause) {
+    if (cause instanceof XpmError) throw cause;
+    throw new XpmError('E_STORE_OPEN', { file, detail: message(cause) }, { cause });
+  } finally {
+    clear();
+  }
+}
+
+/** Beside the store: the run it began, so that a store lost later is not taken for a fresh one. */
+export const runNote = (file: string) => `${file}.run`;
+
+/** The run the note beside the store names, if there is one. */
+export function notedRun(file: string): string | undefined {
+  try {
+    return readFileSync(runNote(file), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -82,7 +140,7 @@ function identityOf(file: string): string | undefined {
 /** The journal mirror's folder, as `start --journal-mirror` noted it beside the store. */
 export const mirrorNote = (file: string) => `${file}.mirror`;
 
-function lost(file: string, how: 'empty' | 'wal' | 'gone' | 'replaced'): XpmError {
+export function lost(file: string, how: 'empty' | 'wal' | 'gone' | 'replaced'): XpmError {
   let mirror = '';
   try {
     mirror = readFileSync(mirrorNote(file), 'utf8').trim();

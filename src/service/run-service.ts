@@ -18,12 +18,15 @@ import {
   type LockHolder,
   lockHolder,
   mirrorNote,
+  notedRun,
   openDb,
   type RunRow,
   type RunStatus,
   releaseLock,
+  runNote,
   type SnapshotRow,
   Store,
+  storeLost,
 } from '../persistence/index.js';
 import { buildPlan, type Plan, type PlanInput } from '../plan/index.js';
 import { collectReport, type RunReport } from '../report/index.js';
@@ -139,7 +142,7 @@ export class RunService {
 
   private constructor(
     readonly file: string,
-    how: { create: boolean; named: boolean },
+    how: { create: boolean; named: boolean; afterLoss: boolean },
     /** Set: every drive reads the time and waits here (a test moves it); else the run's own (hosts.ts). */
     private readonly clock?: Clock,
   ) {
@@ -167,9 +170,14 @@ export class RunService {
    */
   static open(
     file: string,
-    { create = false, named = false, clock }: { create?: boolean; named?: boolean; clock?: Clock } = {},
+    {
+      create = false,
+      named = false,
+      afterLoss = false,
+      clock,
+    }: { create?: boolean; named?: boolean; afterLoss?: boolean; clock?: Clock } = {},
   ): RunService {
-    return new RunService(file, { create, named }, clock);
+    return new RunService(file, { create, named, afterLoss }, clock);
   }
 
   close(): void {
@@ -200,6 +208,9 @@ export class RunService {
     // here to refuse at once, and again where the run is created (another start may be between).
     const unfinished = this.store.unfinishedRun();
     if (unfinished && !request.newRun) throw this.unfinished(unfinished);
+    // The run this store began is not in it: its write-ahead log was cut short or it was replaced.
+    const noted = notedRun(this.file);
+    if (noted && !request.afterLoss && !this.store.run(noted)) throw storeLost(this.file, 'wal');
     // A real run names every setting its steps need, or is refused with all of them at once.
     const missing = request.simulate ? [] : missingSettings(request);
     if (missing.length > 0) {
@@ -233,6 +244,7 @@ export class RunService {
     const created = createRun(this.store, request.plan, settings, request.simulate, !request.newRun);
     if (created.unfinished) throw this.unfinished(created.unfinished);
     const { runId } = created;
+    writeAtomic(runNote(this.file), `${runId}\n`);
     // Beside the store, where a lost store's error can still name it.
     if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);
     const started = runStarted(request.plan, request.simulate);

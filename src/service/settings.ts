@@ -42,6 +42,8 @@ export interface StartRequest {
   forecast?: Forecast;
   /** Start although another run in the store has not ended (`--new-run`). */
   newRun?: boolean;
+  /** Start although the store's run note names a run the store has lost (`--after-loss`). */
+  afterLoss?: boolean;
   /** The language the run was started in: the startup task after a reboot speaks it too. */
   lang?: Lang;
   /** The computer the twin was collected on (`--twin`): the existing XPhone server. */

@@ -1,21 +1,25 @@
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   renameSync,
+  rmSync,
   statSync,
   truncateSync,
   unlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { XpmError } from '../../src/errors/index.js';
-import { openDb, Store } from '../../src/persistence/index.js';
+import { openDb, runNote, Store } from '../../src/persistence/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { createRun } from '../../src/runtime/index.js';
-import { runCli } from '../support/cli.js';
+import { CLI, cleanEnv, cliInProcess, runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
 
 // Issue 23, item 2: a lost store is never read as an empty one (a start would redo backup,
@@ -54,7 +58,10 @@ describe('a lost store', () => {
 
   it('a store whose write-ahead log is gone (its tables were only there) is E_STORE_LOST, not migrated afresh', () => {
     const state = tempState();
-    const db = openDb(state); // held open: the schema is still in state.db-wal
+    // What a lost WAL leaves: SQLite's header in WAL mode, the tables only in the log.
+    const db = new Database(state);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE runs (id TEXT)');
     const copy = join(mkdtempSync(join(tmpdir(), 'xpm-nowal-')), 'state.db');
     copyFileSync(state, copy);
     db.close();
@@ -63,6 +70,57 @@ describe('a lost store', () => {
     const r = runCli(['start', ...PLAN, '--state', copy]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_STORE_LOST]');
+  });
+
+  it('a store that has lost the run it began (its log cut short, or deleted) is E_STORE_LOST for start; --after-loss starts over on purpose', async () => {
+    const state = tempState();
+    const first = await cliInProcess(['start', ...PLAN, '--state', state]);
+    expect(first.code, first.stderr).toBe(3);
+    const runId = readFileSync(runNote(state), 'utf8').trim();
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+    // The run's rows were only in a write-ahead log that was cut short: an empty store remains.
+    const empty = join(mkdtempSync(join(tmpdir(), 'xpm-empty-')), 'state.db');
+    openDb(empty).close();
+    for (const suffix of ['-wal', '-shm']) rmSync(state + suffix, { force: true });
+    copyFileSync(empty, state);
+    const cut = await cliInProcess(['start', ...PLAN, '--state', state]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('[E_STORE_LOST]');
+    expect(cut.stderr).toContain('--after-loss');
+    // Deleted: the note still names the run; nothing is created in its place.
+    rmSync(state);
+    const gone = await cliInProcess(['start', ...PLAN, '--state', state]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('[E_STORE_LOST]');
+    expect(existsSync(state)).toBe(false);
+    // Checked, and begun anew on purpose.
+    const again = await cliInProcess(['start', ...PLAN, '--after-loss', '--state', state]);
+    expect(again.code, again.stderr).toBe(3);
+    const noted = readFileSync(runNote(state), 'utf8').trim();
+    expect(noted).not.toBe(runId);
+    const status = JSON.parse((await cliInProcess(['status', '--json', '--state', state])).stdout);
+    expect(status.runId).toBe(noted);
+  });
+
+  it('killed while a new store is made: its path is absent or a whole store, never a 0-byte or schema-less file', async () => {
+    const seen = new Set<string>();
+    for (let ms = 60; ms <= 600; ms += 30) {
+      const dir = mkdtempSync(join(tmpdir(), 'xpm-new-'));
+      const state = join(dir, 'state.db');
+      const child = spawn(process.execPath, [CLI, 'start', ...PLAN, '--state', state], {
+        env: cleanEnv(),
+        stdio: 'ignore',
+      });
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const r = runCli(['status', '--json', '--state', state, '--lang', 'en']);
+      const outcome = r.code === 0 ? 'a run' : (/\[(E_[A-Z_]+)\]/.exec(r.stderr)?.[1] ?? r.stderr);
+      expect(['a run', 'E_STORE_MISSING', 'E_NO_RUNS'], `killed after ${ms} ms`).toContain(outcome);
+      seen.add(outcome);
+    }
+    // The kills fell both before and after the store was there.
+    expect(seen.size).toBeGreaterThan(1);
   });
 
   it('deleted or replaced under a running process: the next commit is refused and says so', () => {

@@ -41,6 +41,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--sim-version <version>', say(T.optSimVersion, lang))
     .option('--store-outside-vm', say(T.optStoreOutsideVm, lang))
     .option('--new-run', say(T.optNewRun, lang))
+    .option('--after-loss', say(T.optAfterLoss, lang))
     .option('--by <name>', say(T.optBy, lang));
   addTwinOptions(cmd, lang).action(async (options: Record<string, unknown>) => {
     const request = { ...startRequest(options), lang };
@@ -58,7 +59,10 @@ export function registerStart(program: Command, ctx: CliContext): void {
     // A real run on Windows: elevated, and its store on a local disk, before the store exists.
     if (!request.simulate && process.platform === 'win32')
       await RunService.preflight(stateFile(options.state as string | undefined, ctx.io.env));
-    const service = openService(ctx, options.state as string | undefined, { create: true });
+    const service = openService(ctx, options.state as string | undefined, {
+      create: true,
+      afterLoss: request.afterLoss === true,
+    });
     try {
       await driveRun(
         ctx,
@@ -97,6 +101,7 @@ function startRequest(options: Record<string, unknown>): StartRequest {
     databases: listOption(options.databases),
     healthTimeoutSeconds: seconds(options.healthTimeout, '--health-timeout'),
     ...(options.newRun === true ? { newRun: true } : {}),
+    ...(options.afterLoss === true ? { afterLoss: true } : {}),
     // The twin's machine is the existing XPhone server: a real run starts there (a rehearsal plays
     // it as its OLDXPHONE).
     ...(twin?.facts.machine.name && !simulate ? { twinMachine: twin.facts.machine.name } : {}),

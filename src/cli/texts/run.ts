@@ -129,6 +129,10 @@ export const RUN = {
     de: 'einen weiteren Lauf beginnen, obwohl im Speicher ein Lauf nicht beendet ist',
     en: 'start another run although a run in the store has not ended',
   },
+  optAfterLoss: {
+    de: 'bewusst neu beginnen, obwohl der Speicher den Lauf verloren hat, den er begonnen hatte (E_STORE_LOST)',
+    en: 'start over on purpose although the store has lost the run it began (E_STORE_LOST)',
+  },
   optAfterReboot: {
     de: 'nur den Neustart abschließen (Server gesund) und dann anhalten: so startet die Startaufgabe',
     en: 'only complete the reboot (server healthy), then stop: how the startup task runs',
