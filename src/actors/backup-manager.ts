@@ -6,7 +6,7 @@ import { type EffectRegistry, fail, ok } from './effect.js';
 /**
  * The Backup-Manager's log after a backup or restore the operator ran (and named at the step
  * `stepId`): read with diagnose's catalog, only what was written since the run reached that step
- * (or since this check last failed: the operator ran it again). An error there fails the step with
+ * (or since the second after this check last failed: the operator ran it again). An error there fails the step with
  * the catalog's cause and remedy; a backup file that is not there, or empty, fails it too.
  */
 export const backupManagerEffects = {
@@ -15,7 +15,7 @@ export const backupManagerEffects = {
       const named = { ...ctx.evidenceOf(ctx.params.stepId), ...ctx.evidence };
       const since = latest(
         ctx.journalTime(ctx.params.stepId, 'arrived'),
-        ctx.journalTime(ctx.stepId, 'failed'),
+        afterSecondOf(ctx.journalTime(ctx.stepId, 'failed')),
       );
       // The Backup-Manager ran on the other XPhone server: a drive letter there is not this machine's.
       if (ctx.machine.remote) {
@@ -75,6 +75,15 @@ export const backupManagerEffects = {
 
 /** `C:\…`: a path on the machine it was written on, not one another machine can read. */
 const DRIVE_PATH = /^[A-Za-z]:[\\/]/;
+
+/**
+ * The log has whole seconds: after a failed check only what came in a later second is new (the
+ * line that failed it may be of the failure's own second, and must not fail the retry again).
+ */
+function afterSecondOf(time: string | undefined): string | undefined {
+  if (time === undefined) return undefined;
+  return new Date(Math.floor(Date.parse(time) / 1000) * 1000 + 1000).toISOString();
+}
 
 function latest(...times: Array<string | undefined>): Date | undefined {
   const ms = times.filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
