@@ -4,6 +4,9 @@ import type { Condition, EvidenceField, GuideRef, StepDef } from './step.js';
 /** The guide's "Tipp: Meldungen im Logfile des Backup-Managers beachten!" (row 12). */
 const LOG_TIP_SOURCE = { section: 'UMZUGSPLAN AUSFÜHREN', item: '12' };
 
+/** The evidence that names a file (the Backup-Manager's log and backup), whichever step it is given to. */
+export const FILE_EVIDENCE_KEYS: readonly string[] = ['log', 'file'];
+
 const LOG_FIELD: Omit<EvidenceField, 'backupManager'> = {
   key: 'log',
   label: { de: 'Logdatei des Backup-Managers', en: "The Backup-Manager's log file" },

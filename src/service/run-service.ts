@@ -4,12 +4,13 @@ import { SETTING_FLAGS } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { assertDatabaseNames, assertSourceDatabases } from '../actors/sql-server/index.js';
-import type { DrivingRole, MachineRole } from '../catalog/index.js';
+import { type DrivingRole, FILE_EVIDENCE_KEYS, type MachineRole } from '../catalog/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { type Clock, type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
 import { runStepsOf } from '../machines/index.js';
 import {
+  absolutePath,
   acquireRunLock,
   type Db,
   type InboxRow,
@@ -333,7 +334,8 @@ export class RunService {
 
   /** Queues a command for whoever drives the run; its inbox id. */
   enqueue(runId: string, cmd: OperatorCommand, who: string): number {
-    return this.store.enqueue(runId, who, cmd.command, cmd.stepId, cmd);
+    const queued = withAbsolutePaths(cmd);
+    return this.store.enqueue(runId, who, queued.command, queued.stepId, queued);
   }
 
   /**
@@ -569,4 +571,19 @@ export class RunService {
   pendingCommands(runId: string): number {
     return this.store.pendingCommands(runId).length;
   }
+}
+
+/**
+ * Evidence that names a file is kept absolute, as typed relative to the folder the command ran in:
+ * the process that applies it, or a retry later, may run elsewhere (the startup task in System32).
+ */
+function withAbsolutePaths(cmd: OperatorCommand): OperatorCommand {
+  if (!cmd.evidence) return cmd;
+  const evidence = Object.fromEntries(
+    Object.entries(cmd.evidence).map(([key, value]) => [
+      key,
+      FILE_EVIDENCE_KEYS.includes(key) && value.trim() !== '' ? absolutePath(value) : value,
+    ]),
+  );
+  return { ...cmd, evidence };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { appendLog, backupManagerBackup } from '../support/backup-manager.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess, runCli } from '../support/cli.js';
 import { readSim, status } from '../support/runs.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -134,5 +134,53 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     const notALog = t.cli(['retry', '--evidence', `file=${file}`, '--evidence', `log=${file}`]);
     expect(notALog.code).toBe(1);
     expect(notALog.stdout).toContain('E_DIAG_FORMAT');
+  });
+});
+
+describe('evidence that names a file', () => {
+  test('typed relative to the folder the command ran in, is kept absolute: a retry from elsewhere reads the same log', async () => {
+    const t = fresh();
+    expect(t.cli(['start', '--from', '8', '--target', 'A', '--simulate']).code).toBe(3);
+    backupManagerBackup(t.dir);
+    // A failed backup in the log, written before the operator names it from the backup's folder.
+    appendLog(join(t.dir, 'Logs', 'XPhoneServerBackup.log'), [
+      [
+        'ERR',
+        "SQLHelper.SaveDatabase Cannot open backup device '\\\\nas\\x'. Operating system error 5(Access is denied.)",
+      ],
+    ]);
+    const home = process.cwd();
+    process.chdir(t.dir);
+    let confirmed: Awaited<ReturnType<typeof cliInProcess>>;
+    try {
+      confirmed = await cliInProcess([
+        ...['confirm', 'v8v9.backup-manager', '--state', t.state, '--lang', 'en'],
+        ...[
+          '--evidence',
+          'file=XPhoneBackup/XPhoneServerBackup_2026.zip',
+          '--evidence',
+          'log=Logs/XPhoneServerBackup.log',
+        ],
+      ]);
+    } finally {
+      process.chdir(home);
+    }
+    expect(confirmed.stdout).toContain('E_BACKUP_MANAGER_LOG');
+    const given = t.journal().find((j) => j.kind === 'operator-confirm')?.detail;
+    expect(given).toMatchObject({
+      evidence: {
+        file: join(t.dir, 'XPhoneBackup', 'XPhoneServerBackup_2026.zip'),
+        log: join(t.dir, 'Logs', 'XPhoneServerBackup.log'),
+      },
+    });
+    // Fixed and run again (a later second than the failure); the retry comes from another folder
+    // and still reads that log.
+    appendLog(
+      join(t.dir, 'Logs', 'XPhoneServerBackup.log'),
+      [['INF', 'Backup finished']],
+      new Date(Date.now() + 2000),
+    );
+    const retried = t.cli(['retry']);
+    expect(retried.stdout).toContain("✓ Check the Backup-Manager's log");
   });
 });
