@@ -1,4 +1,9 @@
-import type { EffectInputs, EffectName, MachineRole } from '../catalog/index.js';
+import {
+  type EffectInputs,
+  type EffectName,
+  isAnalyticsDatabase,
+  type MachineRole,
+} from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import type { Clock, Host } from '../host/index.js';
 import type { SnapshotSettings } from './snapshots/settings.js';
@@ -67,6 +72,11 @@ export interface RunOptions {
   sqlServer?: string;
   /** The old server's SQL Server, whose databases are backed up. */
   sourceSqlServer?: string;
+  /**
+   * The old server's Analytics instance (`(local)\XPANALYTICS`): its databases (XPSTATS,
+   * XPSTATSRaw) are read from there. Absent: from `sourceSqlServer` (one instance holds them all).
+   */
+  sourceAnalyticsSqlServer?: string;
   /** Folder or share (UNC) where the SQL Servers write and read the backups. */
   backupDir?: string;
   databases: string[];
@@ -113,6 +123,24 @@ export const SETTING_FLAGS = {
   mediaDir: '--media-dir',
 } as const;
 export type SettingName = keyof typeof SETTING_FLAGS;
+
+/**
+ * The run's databases by the SQL Server each is read from: Analytics' from its own instance where
+ * the run names one, every other from `sourceSqlServer` (in the order of `--databases`).
+ */
+export function sourcesOf(options: RunOptions): Array<{ server: string; databases: string[] }> {
+  const groups: Array<{ server: string; databases: string[] }> = [];
+  for (const db of options.databases) {
+    const server =
+      options.sourceAnalyticsSqlServer && isAnalyticsDatabase(db)
+        ? options.sourceAnalyticsSqlServer
+        : setting({ options }, 'sourceSqlServer');
+    const group = groups.find((g) => g.server === server);
+    if (group) group.databases.push(db);
+    else groups.push({ server, databases: [db] });
+  }
+  return groups;
+}
 
 /** A setting the effect needs; `start` made sure a real run has it (a run from before that, maybe not). */
 export function setting(ctx: { options: RunOptions }, name: SettingName): string {

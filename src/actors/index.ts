@@ -19,7 +19,7 @@ export type {
   SettingName,
   StepMachine,
 } from './effect.js';
-export { SETTING_FLAGS } from './effect.js';
+export { SETTING_FLAGS, sourcesOf } from './effect.js';
 
 /** Every effect the catalog names, by name: the compiler checks that none is missing. */
 export const EFFECTS: EffectRegistry = {

@@ -1,5 +1,6 @@
 /** The vendor guide's knowledge as typed data. No I/O. */
 export { backupManagerSteps, FILE_EVIDENCE_KEYS } from './backup-manager.js';
+export { ANALYTICS_DATABASES, isAnalyticsDatabase } from './databases.js';
 export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
 export type { EffectInputs, EffectName, EffectRef } from './effects.js';
 export { HAND_OVER_ID, handOverStep } from './handover.js';

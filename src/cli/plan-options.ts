@@ -87,6 +87,7 @@ export function addSqlOptions(cmd: Command, lang: Lang): Command {
   return cmd
     .option('--sql-server <server>', say(T.optSqlServer, lang))
     .option('--source-sql <server>', say(T.optSourceSql, lang))
+    .option('--source-analytics-sql <server>', say(T.optSourceAnalyticsSql, lang))
     .option('--backup-dir <path>', say(T.optBackupDir, lang))
     .option('--databases <names>', say(T.optDatabases, lang), DEFAULT_DATABASES);
 }

@@ -358,6 +358,16 @@ export const ERRORS = {
       en: 'Check --databases (a typo?). There are: {existing}.',
     },
   },
+  E_SQL_ANALYTICS_INSTANCE: {
+    message: {
+      de: 'Auf dem Quell-SQL-Server {server} gibt es {databases} nicht: XPhone hält Analytics in einer eigenen Instanz (XPANALYTICS); nichts wurde begonnen.',
+      en: 'The source SQL Server {server} has no {databases}: XPhone keeps Analytics in an instance of its own (XPANALYTICS); nothing was started.',
+    },
+    remedy: {
+      de: 'Die Analytics-Instanz angeben: --source-analytics-sql "{instance}" (so nennt sie atlas.xml, sonst der Standard), oder Analytics mit --databases weglassen.',
+      en: 'Name the Analytics instance: --source-analytics-sql "{instance}" (as atlas.xml names it, else the default), or leave Analytics out of --databases.',
+    },
+  },
   E_SQL_BACKUP_DATABASE_MISSING: {
     message: {
       de: '{server} zeigt der Anmeldung {login} keine Datenbank {databases}: keine Sicherheitskopie wurde geschrieben.',

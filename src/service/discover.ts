@@ -55,3 +55,15 @@ export function foundText(found: Found[]): Text {
     en: ` Found on this server, check and give them so: ${list('en')}.`,
   };
 }
+
+/** The SQL Server atlas.xml on this machine names for a database (its `Data Source`), if it can be read. */
+export async function atlasServerOf(
+  database: string,
+  host: Pick<WindowsHost, 'installDir'>,
+): Promise<string | undefined> {
+  return host
+    .installDir()
+    .then((dir) => readAtlas(findAtlasXml(dir)))
+    .then((doc) => doc.entries.find((e) => e.database?.toLowerCase() === database.toLowerCase())?.server?.raw)
+    .catch(() => undefined);
+}

@@ -1,10 +1,15 @@
 import { hostname } from 'node:os';
 import type { RunView } from '../../visualizer/src/protocol.js';
-import { SETTING_FLAGS } from '../actors/index.js';
+import { SETTING_FLAGS, sourcesOf } from '../actors/index.js';
 import { snapshotProvider } from '../actors/snapshots/index.js';
 import { ScriptImports } from '../actors/sql-script/index.js';
 import { assertDatabaseNames, assertSourceDatabases } from '../actors/sql-server/index.js';
-import { type DrivingRole, FILE_EVIDENCE_KEYS, type MachineRole } from '../catalog/index.js';
+import {
+  type DrivingRole,
+  FILE_EVIDENCE_KEYS,
+  isAnalyticsDatabase,
+  type MachineRole,
+} from '../catalog/index.js';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { type Clock, type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
@@ -60,7 +65,7 @@ import {
   watchMirror,
 } from '../runtime/index.js';
 import { simulatedOperator } from '../simulation/index.js';
-import { discover, foundText } from './discover.js';
+import { atlasServerOf, discover, foundText } from './discover.js';
 import { clockForRun, hostForRun, simulatedHost, standInFor } from './hosts.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
 import { startMachines } from './start-machine.js';
@@ -238,7 +243,10 @@ export class RunService {
     try {
       settings.machines = await startMachines(request, host);
       if (settings.sourceSqlServer && neededSettings(request.plan).has('sourceSqlServer'))
-        await assertSourceDatabases(settings.sourceSqlServer, request.databases, host);
+        for (const source of sourcesOf(settings))
+          await assertSourceDatabases(source.server, source.databases, host).catch(async (error: unknown) => {
+            throw await analyticsElsewhere(error, settings, host);
+          });
     } finally {
       await host.close?.();
     }
@@ -586,4 +594,27 @@ function withAbsolutePaths(cmd: OperatorCommand): OperatorCommand {
     ]),
   );
   return { ...cmd, evidence };
+}
+
+/**
+ * An Analytics database missing from the main instance, with no Analytics instance named: XPhone
+ * keeps it in an instance of its own (XPANALYTICS). Said so, with what atlas.xml names for it.
+ */
+async function analyticsElsewhere(error: unknown, settings: RunSettings, host: Host): Promise<unknown> {
+  if (
+    !isXpmError(error) ||
+    error.code !== 'E_SQL_SOURCE_DATABASE_MISSING' ||
+    settings.sourceAnalyticsSqlServer
+  )
+    return error;
+  const analytics = String(error.params.databases)
+    .split(', ')
+    .filter((db) => isAnalyticsDatabase(db));
+  if (analytics.length === 0) return error;
+  const found = await atlasServerOf(analytics[0]!, host);
+  return new XpmError('E_SQL_ANALYTICS_INSTANCE', {
+    server: String(error.params.server),
+    databases: analytics.join(', '),
+    instance: found ?? '(local)\\XPANALYTICS',
+  });
 }

@@ -2,18 +2,21 @@ import { dirname, join } from 'node:path';
 import { effectFor, type SettingName } from '../actors/index.js';
 import type { SnapshotSettings } from '../actors/snapshots/index.js';
 import { refuseSecrets } from '../actors/sql-server/index.js';
+import { isAnalyticsDatabase } from '../catalog/index.js';
 import type { Forecast } from '../forecast/index.js';
 import type { Lang } from '../i18n/index.js';
 import { absolutePath, JournalMirror } from '../persistence/index.js';
 import type { Plan } from '../plan/index.js';
 import type { RunSettings } from '../runtime/index.js';
 import {
+  SIMULATED_ANALYTICS_SQL,
   SIMULATED_NEW_HOST,
   SIMULATED_SERVICE_ACCOUNT,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
 } from '../simulation/index.js';
 import type { Twin } from '../twin/index.js';
+import { seedFromTwin } from './twin.js';
 
 /** The startup task's log, beside the store (it runs with nobody watching). */
 export const RESUME_LOG = 'xpmigrate-resume.log';
@@ -24,6 +27,8 @@ export interface StartRequest {
   simulate: boolean;
   sqlServer?: string;
   sourceSql?: string;
+  /** The old server's Analytics instance (`--source-analytics-sql`), where it has its own. */
+  sourceAnalyticsSql?: string;
   backupDir?: string;
   databases: string[];
   healthTimeoutSeconds: number;
@@ -62,12 +67,19 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
     (simulate ? defaultTarget(plan.target?.plan, plan.route) : undefined);
   const sourceSqlServer =
     connection(request.sourceSql, '--source-sql') ?? (simulate ? SIMULATED_SOURCE_SQL : undefined);
+  const sourceAnalyticsSqlServer =
+    connection(request.sourceAnalyticsSql, '--source-analytics-sql') ??
+    // A rehearsal fills it in only with its own source: a source named by hand is taken as a real one's.
+    (simulate && request.sourceSql === undefined
+      ? rehearsalAnalyticsSource(request, sourceSqlServer)
+      : undefined);
   const backupDir = request.backupDir ?? (simulate ? SIMULATED_SHARE : undefined);
   const serviceAccount = plan.input.serviceAccount ?? (simulate ? SIMULATED_SERVICE_ACCOUNT : undefined);
   return {
     ...(serviceAccount ? { serviceAccount } : {}),
     ...(sqlServer ? { sqlServer } : {}),
     ...(sourceSqlServer ? { sourceSqlServer } : {}),
+    ...(sourceAnalyticsSqlServer ? { sourceAnalyticsSqlServer } : {}),
     ...(backupDir ? { backupDir } : {}),
     databases: request.databases,
     // The startup task runs as SYSTEM, whose PATH need not know xpmigrate: this node, this script;
@@ -103,6 +115,20 @@ export function runSettings(request: StartRequest, storeFile: string): RunSettin
         }
       : {}),
   };
+}
+
+/**
+ * A rehearsal's Analytics instance: the old server's `XPANALYTICS`, or, seeded from a twin, the
+ * instance that holds an Analytics database there (none apart from the main one: no own instance).
+ */
+function rehearsalAnalyticsSource(request: StartRequest, main: string | undefined): string | undefined {
+  const twin = request.simulation?.twin;
+  if (!twin) return SIMULATED_ANALYTICS_SQL;
+  const servers = seedFromTwin(twin).sqlServers ?? {};
+  const holder = Object.entries(servers).find(([, s]) =>
+    s.databases.some((d) => isAnalyticsDatabase(d.name)),
+  );
+  return holder && holder[0] !== main ? holder[0] : undefined;
 }
 
 /** The settings a plan's steps read (their effects' `needs`). */

@@ -9,6 +9,7 @@ export {
 } from './simulated-host.js';
 export {
   readSqlModels,
+  SIMULATED_ANALYTICS_SQL,
   SIMULATED_NEW_HOST,
   SIMULATED_OLD_HOST,
   SIMULATED_SERVICE_ACCOUNT,

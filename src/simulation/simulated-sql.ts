@@ -14,8 +14,12 @@ export const SIMULATED_OLD_HOST = 'OLDXPHONE';
 const NEW_HOST = SIMULATED_NEW_HOST;
 const OLD_HOST = SIMULATED_OLD_HOST;
 
-/** A rehearsal's defaults: the old server's SQL Express holds the data; the share both servers reach. */
+/**
+ * A rehearsal's defaults: the old server's SQL Express holds the data, Analytics in an instance of
+ * its own; the share both servers reach.
+ */
 export const SIMULATED_SOURCE_SQL = `${OLD_HOST}\\XPCONNECT`;
+export const SIMULATED_ANALYTICS_SQL = `${OLD_HOST}\\XPANALYTICS`;
 export const SIMULATED_SHARE = '\\\\FILESRV\\XPhoneBackup';
 /** The XPhone service account of the rehearsal's domain (steps 2a, 7, 7a). */
 export const SIMULATED_SERVICE_ACCOUNT = 'XPHONE\\svc-xphone';
@@ -56,16 +60,19 @@ export function simulatedServer(name: string, backupDir: string): SqlModel {
     model.dataPath = model.dataPath.replace('MSSQL15', 'MSSQL12');
     model.logPath = model.dataPath;
     model.catalogs = {};
-    for (const [db, size] of [
-      ['XPDATA', 512],
-      ['XPVDIR', 128],
-      ['XPSTATS', 256],
-    ] as const) {
-      model.databases[db] = { ...xphoneDatabase(model, db, size), content: `${OLD_HOST}:${db}` };
+    // XPCONNECT holds XPDATA and XPVDIR, XPANALYTICS holds XPSTATS (DOMAIN.md; after the SQL Express
+    // upgrade their 2019 successors); another instance nothing.
+    const sizes: Record<string, number> = /\\XPANALYTICS(2019)?$/i.test(name)
+      ? { XPSTATS: 256 }
+      : /\\XPCONNECT(2019)?$/i.test(name)
+        ? { XPDATA: 512, XPVDIR: 128 }
+        : {};
+    for (const [db, size] of Object.entries(sizes)) {
+      model.databases[db] = { ...xphoneDatabase(model, db, size), content: `${name}:${db}` };
       // What export-db reads there (the move with SQL scripts).
       model.catalogs[db] = sampleCatalog(db, model.dataPath)!;
     }
-    model.backupHistory = nightlyBackups(model.dataPath, { XPDATA: 512, XPVDIR: 128, XPSTATS: 256 });
+    model.backupHistory = nightlyBackups(model.dataPath, sizes);
   } else if (name.startsWith(`${NEW_HOST}\\`)) {
     for (const db of ['XPDATA', 'XPVDIR', 'XPSTATS']) model.databases[db] = xphoneDatabase(model, db, 16);
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { failureTexts } from '../../src/errors/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess, runCli } from '../support/cli.js';
 import { operateUntil, operatorDoes, operatorInstalled, readSim, tempState } from '../support/runs.js';
 
 const cli = (state: string, args: string[], lang = 'en') =>
@@ -111,7 +111,7 @@ describe('--databases', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('[E_SQL_SOURCE_DATABASE_MISSING]');
     expect(typo.stderr).toContain('gibt es XPSTAT nicht');
-    expect(typo.stderr).toContain('XPDATA, XPSTATS, XPVDIR');
+    expect(typo.stderr).toContain('XPDATA, XPVDIR');
     expect(JSON.parse(cli(state, ['runs', '--json']).stdout).runs).toEqual([]);
     for (const bad of ['XPDATA,..', 'XPDATA,a\\b', 'C:x', 'a|b'])
       expect(
@@ -179,5 +179,24 @@ describe('the guide’s conditions in a run', () => {
     expect(
       failureTexts('E_V4_ON_TARGET', undefined, 'XPhone UC 2011 (V4) is installed', 'de').text,
     ).toContain('Auf diesem Rechner ist XPhone UC 2011 (V4) installiert');
+  });
+});
+
+describe('Analytics in an instance of its own', () => {
+  test('with only the main instance named, the start says to name it as atlas.xml does; named, it starts', async () => {
+    const state = tempState();
+    const refused = await cliInProcess([
+      ...['start', '--from', '8', '--target', 'C', '--simulate', '--source-sql', 'OLDXPHONE\\XPCONNECT'],
+      ...['--state', state, '--lang', 'en'],
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('[E_SQL_ANALYTICS_INSTANCE]');
+    expect(refused.stderr).toContain('has no XPSTATS');
+    expect(refused.stderr).toContain('--source-analytics-sql "(local)\\XPANALYTICS"');
+    const named = await cliInProcess([
+      ...['start', '--from', '8', '--target', 'C', '--simulate', '--source-sql', 'OLDXPHONE\\XPCONNECT'],
+      ...['--source-analytics-sql', 'OLDXPHONE\\XPANALYTICS', '--state', state, '--lang', 'en'],
+    ]);
+    expect(named.code, named.stderr).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { cleanEnv, runCli } from '../support/cli.js';
-import { handOver, operatorDoes, PLAN_C_SQL_RESTORE } from '../support/runs.js';
+import { handOver, operatorDoes, PLAN_C_SQL_RESTORE, readSim } from '../support/runs.js';
 
 /**
  * Plan C: the databases move to the external SQLSRV01; the old server's SQL Express is the source.
@@ -46,10 +46,19 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
       'database-offline': 3,
       restore: 3,
     });
-    expect(target.databases.XPDATA?.content).toBe('OLDXPHONE:XPDATA');
+    expect(target.databases.XPDATA?.content).toBe('OLDXPHONE\\XPCONNECT:XPDATA');
     // The restore brought the old users; the service account is db_owner again afterwards.
     expect(target.databases.XPDATA?.users['XPHONE\\svc-xphone']?.roles).toEqual(['db_owner']);
-    expect(read('OLDXPHONE_XPCONNECT').counts).toEqual({ backup: 6 });
+    // Two safety copies (before the move, at the cut-over), each database from its own instance:
+    // Analytics from XPANALYTICS, restored from there onto the target.
+    expect(read('OLDXPHONE_XPCONNECT').counts).toEqual({ backup: 4 });
+    expect(read('OLDXPHONE_XPANALYTICS').counts).toEqual({ backup: 2 });
+    expect(target.databases.XPSTATS?.content).toBe('OLDXPHONE\\XPANALYTICS:XPSTATS');
+    // … and the new server's atlas.xml points Analytics there too (row 8), not at its XPANALYTICS.
+    const atlas = readFileSync(join(readSim(state).machines.NEWXPHONE!.installDir, 'atlas.xml'), 'utf8');
+    const stats = atlas.split('\n').find((line) => line.includes('name="XPSTATS"'));
+    expect(stats).toContain('Data Source=SQLSRV01');
+    expect(stats).toContain('useLogin="Windows"');
     const history = (
       JSON.parse(runCli(['history', '--json', '--state', state]).stdout) as {
         journal: Array<{ kind: string; stepId?: string; detail?: { evidence?: Record<string, string> } }>;
@@ -112,7 +121,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
         expect(resumed.stdout).not.toContain('E_SQL_RESTORE_INTERRUPTED');
       }
       expect(read('SQLSRV01').counts.restore).toBe(3);
-      expect(read('SQLSRV01').databases.XPSTATS?.content).toBe('OLDXPHONE:XPSTATS');
+      expect(read('SQLSRV01').databases.XPSTATS?.content).toBe('OLDXPHONE\\XPANALYTICS:XPSTATS');
     }
   });
 

@@ -158,6 +158,9 @@ export function scriptMove(state: string) {
   return {
     scripts,
     source: models['OLDXPHONE\\XPCONNECT']!,
+    /** The instance a database was read from: Analytics' own for XPSTATS. */
+    sourceOf: (db: string) =>
+      [models['OLDXPHONE\\XPCONNECT']!, models['OLDXPHONE\\XPANALYTICS']!].find((m) => m?.databases[db])!,
     target: models['NEWXPHONE\\XPCONNECT']!,
     /** Each batch of the scripts as often as it runs (GO n), in order. */
     expected: scripts.flatMap((file) =>

@@ -1,8 +1,23 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XpmError } from '../../errors/index.js';
-import { type EffectContext, type EffectRegistry, fail, ok, setting, traceKey } from '../effect.js';
-import { runServer, SqlConnection, serverFacts, serverLabel, withSql } from '../sql-server/index.js';
+import {
+  type EffectContext,
+  type EffectRegistry,
+  fail,
+  ok,
+  setting,
+  sourcesOf,
+  traceKey,
+} from '../effect.js';
+import {
+  runServer,
+  SqlConnection,
+  serverFacts,
+  serverLabel,
+  sqlAccess,
+  withSql,
+} from '../sql-server/index.js';
 import { exportDatabase } from './export.js';
 import { importScript, withTargetFolders } from './import.js';
 import { type TargetVersion, targetFactsOf, targetForServer } from './target.js';
@@ -56,29 +71,32 @@ export const sqlScriptEffects = {
           server: serverLabel(targetServer),
           version: facts.version,
         });
-      const source = await runServer(ctx, 'source');
-      const onSource = (await withSql(source, serverFacts)).databases.map((d) => d.name.toLowerCase());
       mkdirSync(scriptDir(ctx), { recursive: true });
       const scripts = [];
-      for (const database of ctx.options.databases) {
-        if (!onSource.includes(database.toLowerCase())) continue;
-        const result = await withSql(
-          source,
-          (c) =>
-            exportDatabase(c, {
-              target,
-              out: scriptOf(ctx, database),
-              at: new Date(ctx.clock.now()).toISOString(),
-              server: serverLabel(setting(ctx, 'sourceSqlServer')),
-              facts: targetFactsOf(facts),
-              onTable: (p) => {
-                if (p.done) ctx.progress({ operation: `EXPORT ${p.table}`, database, percent: 100 });
-              },
-            }),
-          { database, longRunning: true },
-        );
-        const { findings, ...figures } = result;
-        scripts.push({ database, ...figures, warnings: findings.map((f) => `${f.object}: ${f.text.en}`) });
+      // Each database from the instance that holds it: Analytics' from its own (XPANALYTICS).
+      for (const group of sourcesOf(ctx.options)) {
+        const source = await sqlAccess(group.server, ctx.host);
+        const onSource = (await withSql(source, serverFacts)).databases.map((d) => d.name.toLowerCase());
+        for (const database of group.databases) {
+          if (!onSource.includes(database.toLowerCase())) continue;
+          const result = await withSql(
+            source,
+            (c) =>
+              exportDatabase(c, {
+                target,
+                out: scriptOf(ctx, database),
+                at: new Date(ctx.clock.now()).toISOString(),
+                server: serverLabel(group.server),
+                facts: targetFactsOf(facts),
+                onTable: (p) => {
+                  if (p.done) ctx.progress({ operation: `EXPORT ${p.table}`, database, percent: 100 });
+                },
+              }),
+            { database, longRunning: true },
+          );
+          const { findings, ...figures } = result;
+          scripts.push({ database, ...figures, warnings: findings.map((f) => `${f.object}: ${f.text.en}`) });
+        }
       }
       return ok({ target, scripts });
     },
@@ -135,11 +153,13 @@ export const sqlScriptEffects = {
   'sql-script.verify': {
     needs: ['sourceSqlServer', 'sqlServer'],
     async run(ctx) {
-      const source = await runServer(ctx, 'source');
+      const sources = sourcesOf(ctx.options);
       const target = await runServer(ctx, 'target');
       const verified = [];
       for (const database of exported(ctx)) {
-        const before = await withSql(source, takeCensus, { database });
+        const from =
+          sources.find((s) => s.databases.includes(database))?.server ?? setting(ctx, 'sourceSqlServer');
+        const before = await withSql(await sqlAccess(from, ctx.host), takeCensus, { database });
         const after = await withSql(target, takeCensus, { database });
         const differences = censusDifferences(before, after);
         if (differences.length > 0)

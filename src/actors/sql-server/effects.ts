@@ -8,6 +8,7 @@ import {
   fail,
   ok,
   setting,
+  sourcesOf,
   traceKey,
 } from '../effect.js';
 import {
@@ -96,56 +97,68 @@ export const sqlServerEffects = {
     },
     async run(ctx) {
       const files = filesOf(ctx, ctx.stepId);
-      const dir = backupDir(ctx);
-      const facts = await withSql(
-        await runServer(ctx, 'source'),
-        async (c) => {
-          const facts = await serverFacts(c);
-          // A named database the server does not show is no "done" without a file (issue 25, 13).
-          const missing = files.filter(
-            ({ db }) => !facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase()),
-          );
-          if (missing.length)
-            throw new XpmError(
-              'E_SQL_BACKUP_DATABASE_MISSING',
-              { server: c.server, databases: missing.map((m) => m.db).join(', '), login: facts.login },
-              { exitCode: 1 },
+      const versions: Record<string, string> = {};
+      const unverified: string[] = [];
+      // Each database from the instance that holds it: Analytics' from its own (XPANALYTICS).
+      for (const source of sourcesOf(ctx.options)) {
+        const mine = files.filter(({ db }) => source.databases.includes(db));
+        const facts = await withSql(
+          await sqlAccess(source.server, ctx.host),
+          async (c) => {
+            const facts = await serverFacts(c);
+            // A named database the server does not show is no "done" without a file (issue 25, 13).
+            const missing = mine.filter(
+              ({ db }) => !facts.databases.some((d) => d.name.toLowerCase() === db.toLowerCase()),
             );
-          const unverified: string[] = [];
-          for (const { db, file } of files) {
-            const { verified } = await backupDatabase(c, db, file, backupSetOf(ctx), ctx.progress).catch(
-              (error) => {
-                throw withAccount(error, facts);
-              },
-            );
-            if (!verified) unverified.push(file);
-          }
-          return { ...facts, unverified };
-        },
-        { longRunning: true },
-      );
+            if (missing.length)
+              throw new XpmError(
+                'E_SQL_BACKUP_DATABASE_MISSING',
+                { server: c.server, databases: missing.map((m) => m.db).join(', '), login: facts.login },
+                { exitCode: 1 },
+              );
+            for (const { db, file } of mine) {
+              const { verified } = await backupDatabase(c, db, file, backupSetOf(ctx), ctx.progress).catch(
+                (error) => {
+                  throw withAccount(error, facts);
+                },
+              );
+              if (!verified) unverified.push(file);
+            }
+            return facts;
+          },
+          { longRunning: true },
+        );
+        versions[source.server] = facts.version;
+      }
       await ctx.host.applied('sql.backup-databases');
-      // The source's version at backup time, in the journal: a restore on an older server fails.
+      // The sources' versions at backup time, in the journal: a restore on an older server fails.
       // Files the login may not verify (no CREATE DATABASE) are named in the journal.
       return ok({
-        folder: dir,
+        folder: backupDir(ctx),
         files: files.map((f) => f.file),
         backupSet: backupSetOf(ctx),
-        sourceVersion: facts.version,
-        ...(facts.unverified.length ? { unverified: facts.unverified } : {}),
+        sourceVersion: Object.values(versions)[0] ?? null,
+        sourceVersions: versions,
+        ...(unverified.length ? { unverified } : {}),
       });
     },
     async probe(ctx) {
-      // VERIFYONLY reads the whole backup: no 60 s request timeout (issue 25, item 11).
-      return withSql(
-        await runServer(ctx, 'source'),
-        async (c) => {
-          for (const { file } of filesOf(ctx, ctx.stepId))
-            if (!(await backupUsable(c, file, backupSetOf(ctx)))) return 'not-done';
-          return 'done';
-        },
-        { longRunning: true },
-      );
+      const files = filesOf(ctx, ctx.stepId);
+      for (const source of sourcesOf(ctx.options)) {
+        // VERIFYONLY reads the whole backup: no 60 s request timeout (issue 25, item 11).
+        const usable = await withSql(
+          await sqlAccess(source.server, ctx.host),
+          async (c) => {
+            for (const { db, file } of files)
+              if (source.databases.includes(db) && !(await backupUsable(c, file, backupSetOf(ctx))))
+                return false;
+            return true;
+          },
+          { longRunning: true },
+        );
+        if (!usable) return 'not-done';
+      }
+      return 'done';
     },
   },
   'sql.restore-databases': {

@@ -125,6 +125,7 @@ function startRequest(options: Record<string, unknown>): StartRequest {
   const optional: Array<[keyof StartRequest, string]> = [
     ['sqlServer', 'sqlServer'],
     ['sourceSql', 'sourceSql'],
+    ['sourceAnalyticsSql', 'sourceAnalyticsSql'],
     ['backupDir', 'backupDir'],
     ['journalMirror', 'journalMirror'],
     ['mediaDir', 'mediaDir'],

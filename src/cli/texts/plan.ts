@@ -106,4 +106,8 @@ export const PLAN = {
     de: 'SQL Server des alten XPhone Servers (Verbindungszeichenfolge oder Host[\\Instanz]); gesichert wird dort',
     en: "the old XPhone server's SQL Server (connection string or host[\\instance]); the backup is taken there",
   },
+  optSourceAnalyticsSql: {
+    de: 'die Analytics-Instanz des alten XPhone Servers (z. B. (local)\\XPANALYTICS): XPSTATS und XPSTATSRaw werden dort gesichert; ohne: von --source-sql',
+    en: "the old XPhone server's Analytics instance (e.g. (local)\\XPANALYTICS): XPSTATS and XPSTATSRaw are backed up there; without it: from --source-sql",
+  },
 } as const satisfies Record<string, Text>;

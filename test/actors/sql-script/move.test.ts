@@ -24,7 +24,7 @@ describe('the move with SQL scripts as a run', () => {
     const run = start(['--job', 'db-script', '--from', '9', '--target-version', '2016'], state);
     expect(run.code, run.stderr).toBe(0);
 
-    const { scripts, source, target, expected } = scriptMove(state);
+    const { scripts, sourceOf, target, expected } = scriptMove(state);
     for (const file of scripts) {
       expect(existsSync(file), file).toBe(true);
       expect(readFileSync(file, 'utf8').split('\n', 1)[0]).toContain('for SQL Server 2016');
@@ -54,7 +54,7 @@ describe('the move with SQL scripts as a run', () => {
       .detail.verified as Array<{ database: string; rows: number; tables: number; modules: number }>;
     expect(verified.map((v) => v.database)).toEqual(DATABASES);
     for (const v of verified) {
-      const catalog = source.catalogs![v.database]!;
+      const catalog = sourceOf(v.database).catalogs![v.database]!;
       expect(v.rows).toBe(Object.values(catalog.data).reduce((n, rows) => n + rows.length, 0));
       expect(v.tables).toBe(Object.keys(catalog.data).length);
       expect(v.modules).toBe(catalog.queries.modules?.length ?? 0);
