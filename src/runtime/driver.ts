@@ -93,7 +93,8 @@ class Driver implements Protocol {
     this.options.onProgress?.(event, { runId: this.runId, plan, done, total: steps.length });
   }
 
-  context(step: RunStep, input: Record<string, unknown>): EffectContext {
+  /** What an effect gets; `attempt`: the intent's, which its progress figures carry (the page shows the latest attempt's). */
+  context(step: RunStep, input: Record<string, unknown>, attempt?: number): EffectContext {
     return {
       host: this.options.host,
       clock: this.clock,
@@ -119,7 +120,13 @@ class Driver implements Protocol {
       imports: this.imports,
       progress: (p) => {
         // Every percent is shown; every tenth goes into the journal (the visualizer follows the store).
-        const event: RunEvent = { kind: 'progress', stepId: step.id, who: 'xpmigrate', detail: { ...p } };
+        const event: RunEvent = {
+          kind: 'progress',
+          stepId: step.id,
+          ...(attempt === undefined ? {} : { attempt }),
+          who: 'xpmigrate',
+          detail: { ...p },
+        };
         if (p.percent % 10 === 0) this.store.journal(this.runId, [event]);
         this.emit(event);
       },
@@ -271,7 +278,7 @@ class Driver implements Protocol {
           here: machine.here,
         });
       result = step.effect
-        ? await effectFor(step.effect).run(this.context(step, intent.input))
+        ? await effectFor(step.effect).run(this.context(step, intent.input, intent.attempt))
         : { ok: false, code: 'E_NO_EFFECT', detail: `no actor for ${step.id}` };
     } catch (error) {
       result = isXpmError(error)

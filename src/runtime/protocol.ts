@@ -74,7 +74,7 @@ export interface Protocol {
   readonly runId: string;
   readonly snapshot: XpSnapshot;
   step(id: string): RunStep;
-  context(step: RunStep, input: Record<string, unknown>): EffectContext;
+  context(step: RunStep, input: Record<string, unknown>, attempt?: number): EffectContext;
   /** Sends an event and commits its outcome, the snapshot and the next intent in one transaction. */
   advance(event: MachineEvent, journal: JournalEntry[], extra?: Partial<Transition>): Promise<void>;
   /** Commits the current state as a checkpoint, with what the transition adds to it; reports its entries. */

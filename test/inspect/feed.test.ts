@@ -16,7 +16,8 @@ import { JOURNAL_KINDS, openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
 import { runCli } from '../support/cli.js';
-import { operatorDoes, operatorInstalled, status, tempState } from '../support/runs.js';
+import { inProcessCli, killDuring } from '../support/crash.js';
+import { operatorDoes, operatorInstalled, startArgs, status, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update (the Backup-Manager's backup done). */
 function waitingRun(): string {
@@ -188,6 +189,25 @@ describe('the feed', () => {
       { stepId: 'hop.v5v6.update', operation: 'BACKUP', database: 'XPDATA', percent: 60 },
     ]);
     expect(follower.timeline.some((r) => r.kind === 'progress')).toBe(false);
+    follower.stop();
+  });
+});
+
+describe('progress of an effect step', () => {
+  it('shows its attempt’s BACKUP figures while the step stands (killed right after the copies, before the outcome)', async () => {
+    const state = tempState();
+    const killed = await killDuring(state, 'v8v9.backup@during-effect', () =>
+      inProcessCli(startArgs(['--from', '8', '--target', 'C'], state)),
+    );
+    expect(killed.fired).toBe(true);
+    const follower = new RunFollower(state, undefined, 'en');
+    follower.open();
+    expect(follower.view?.currentStep).toBe('v8v9.backup');
+    expect(follower.view?.progress.map((p) => `${p.operation} ${p.database} ${p.percent}`).sort()).toEqual([
+      'backup XPDATA 100',
+      'backup XPSTATS 100',
+      'backup XPVDIR 100',
+    ]);
     follower.stop();
   });
 });
