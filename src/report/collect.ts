@@ -30,6 +30,8 @@ export interface ReportStep {
   /** From the first start to the outcome, when the step ran as an effect. */
   durationSeconds: number | null;
   reason: string | null;
+  /** The reason the operator gave with the confirm that stands (`confirm --reason`, the page's field). */
+  note: string | null;
   failures: Array<{ at: string; code: string; detail: string }>;
 }
 
@@ -177,6 +179,10 @@ function stepOf(
     attempts: attempts.length,
     durationSeconds: duration,
     reason: skipped?.reason ?? null,
+    note:
+      decided?.kind === 'operator-confirm' && typeof decided.detail.reason === 'string'
+        ? decided.detail.reason
+        : null,
     failures,
   };
 }

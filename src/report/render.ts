@@ -31,6 +31,7 @@ const versionsText = (r: RunReport, lang: Lang) =>
 function stepNote(s: ReportStep, lang: Lang): string {
   return [
     s.reason ? `${t('skipped', lang)}: ${s.reason}` : '',
+    s.note ? `${t('note', lang)}: ${s.note}` : '',
     ...s.failures.map((f) => `${t('failed', lang)} ${f.at}: ${f.code} ${f.detail}`),
   ]
     .filter(Boolean)

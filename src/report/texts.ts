@@ -19,6 +19,7 @@ export const R = {
   by: { de: 'von', en: 'by' },
   when: { de: 'wann', en: 'when' },
   evidence: { de: 'Nachweis', en: 'Evidence' },
+  note: { de: 'Begründung', en: 'Reason' },
   attempts: { de: 'Versuche', en: 'Attempts' },
   duration: { de: 'Dauer', en: 'Duration' },
   failures: { de: 'Fehler', en: 'Failures' },

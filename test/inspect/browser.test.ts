@@ -119,6 +119,8 @@ describe('the visualizer in Chromium', () => {
   it('confirms with Enter: the run advances in the page and in `xpmigrate status`', async () => {
     operatorInstalled(state, '6.0.100'); // the operator ran the V6 setup
     await page.fill('#prompt [data-evidence="version"]', 'V6.0.100');
+    // A reason typed with the confirm is kept with it (journal and report), not dropped.
+    await page.fill('#prompt [data-reason]', 'setup run by hand from the V6 DVD');
     await page.press('#prompt [data-evidence="version"]', 'Enter');
     await page.locator('#command-result.ok').waitFor();
     await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="done"]').waitFor();
@@ -143,6 +145,10 @@ describe('the visualizer in Chromium', () => {
 
     const s = status(state);
     expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 4 });
+    const report = runCli(['report', '--state', state, '--lang', 'en']).stdout;
+    expect(report.split('\n').find((line) => line.includes('hop.v5v6.update'))).toContain(
+      'Reason: setup run by hand from the V6 DVD',
+    );
     // The page is exactly the window: the chart and the side scroll inside, the header stays.
     for (const [width, height] of [
       [1440, 900],

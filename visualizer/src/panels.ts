@@ -132,10 +132,16 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
           actions.command({ ...base, evidence: evidence(), reason: reason.value.trim() });
         return;
       }
-      if (action === 'confirm') return actions.command({ ...base, evidence: evidence() });
+      // A reason typed with a confirm or a retry goes into the journal with it, as the CLI's --reason.
+      const note = reason.value.trim() ? { reason: reason.value.trim() } : {};
+      if (action === 'confirm') return actions.command({ ...base, evidence: evidence(), ...note });
       if (action === 'retry') {
         const given = Object.fromEntries(Object.entries(evidence()).filter(([, v]) => v !== ''));
-        return actions.command(Object.keys(given).length > 0 ? { ...base, evidence: given } : base);
+        return actions.command({
+          ...base,
+          ...(Object.keys(given).length > 0 ? { evidence: given } : {}),
+          ...note,
+        });
       }
       if (action === 'skip') return actions.command({ ...base, reason: reason.value, force: force.checked });
       if (await actions.ask(t(lang, 'abortAsk'), t(lang, 'yesAbort')))
