@@ -26,6 +26,7 @@ export {
   RunService,
   type SendOutcome,
 } from './run-service.js';
+export type { RunState } from './run-state.js';
 export { defaultTarget, type StartRequest } from './settings.js';
 export { timelineOf } from './timeline.js';
 export {

@@ -67,6 +67,7 @@ import {
 import { simulatedOperator } from '../simulation/index.js';
 import { atlasServerOf, discover, foundText } from './discover.js';
 import { clockForRun, hostForRun, simulatedHost, standInFor } from './hosts.js';
+import { type RunState, runState } from './run-state.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
 import { startMachines } from './start-machine.js';
 import { seedFromTwin } from './twin.js';
@@ -123,7 +124,7 @@ export type RollbackOutcome =
 /** What `status` shows of a run. */
 export interface RunStatusRecord {
   record: RunRecord;
-  state: RunStatus;
+  state: RunState;
   currentStep: string | null;
   waitingForOperator: boolean;
   stepsDone: number;
@@ -496,7 +497,7 @@ export class RunService {
       current: step
         ? { machine: step.machine, drivenOn: step.drivenOn, ...(drivenOnName ? { drivenOnName } : {}) }
         : null,
-      state: statusOf(snapshot),
+      state: runState(statusOf(snapshot), holder !== undefined),
       currentStep: active?.stepId ?? null,
       waitingForOperator: snapshot.hasTag('waiting-for-operator'),
       stepsDone: snapshot.context.done.length + snapshot.context.skipped.length,

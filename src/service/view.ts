@@ -15,6 +15,7 @@ import {
   settingsOf,
   statusOf,
 } from '../runtime/index.js';
+import { runState } from './run-state.js';
 import { failureOf } from './timeline.js';
 
 const ACTIONS: Record<string, Action> = { CONFIRM: 'confirm', RETRY: 'retry', SKIP: 'skip', ABORT: 'abort' };
@@ -168,7 +169,7 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
     route: row.route,
     plan: plan.target?.plan ?? null,
     simulate: row.simulate,
-    status,
+    status: runState(status, holder !== undefined),
     seq: checkpoint.seq,
     startedAt: row.createdAt,
     updatedAt: checkpoint.at,

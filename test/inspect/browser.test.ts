@@ -201,7 +201,13 @@ describe('the visualizer in Chromium', () => {
     expect(await page.locator('#command-result').getAttribute('class')).toBe('ok');
     // The store was on the VM: it is back inside the snapshot step, with nobody driving the run.
     await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="pending"]').waitFor();
-    expect(status(state)).toMatchObject({ state: 'running', currentStep: 'hops.snapshot-start' });
+    // Nobody drives it: "paused", not "running", in the badge, the tab and `status`; Resume is there.
+    expect(status(state)).toMatchObject({ state: 'paused', currentStep: 'hops.snapshot-start' });
+    await page.locator('#status[data-status="paused"]', { hasText: 'paused – resume needed' }).waitFor();
+    expect(await page.title()).toMatch(/^● paused – resume needed – /);
+    const text = runCli(['status', '--state', state, '--lang', 'en']).stdout;
+    expect(text).toContain('paused – resume needed');
+    expect(text).toContain('it goes on only with "xpmigrate resume"');
     await page.click('#resume');
     await page.locator('#prompt h3[data-step="hop.v5v6.update"]').waitFor();
     await page.locator('#timeline li[data-kind="rollback-detected"]').waitFor();

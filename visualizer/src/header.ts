@@ -5,6 +5,7 @@ import { runStatusText, t } from './texts.js';
 /** The tab's mark: a coloured dot, so a run that waits is seen from another tab. */
 const TAB_MARK: Partial<Record<RunView['status'], { color: string; prefix: string }>> = {
   'waiting-operator': { color: '#a15c00', prefix: '● ' },
+  paused: { color: '#a15c00', prefix: '● ' },
   failed: { color: '#b3261e', prefix: '✗ ' },
   'waiting-reboot': { color: '#a15c00', prefix: '● ' },
 };

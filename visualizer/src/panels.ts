@@ -27,7 +27,7 @@ export function renderDriver(view: RunView, lang: Lang, actions: Actions): void 
     );
     return;
   }
-  const stalled = view.status === 'running' || view.status === 'waiting-reboot';
+  const stalled = view.status === 'paused' || view.status === 'running' || view.status === 'waiting-reboot';
   const resume = h('button', { type: 'button', id: 'resume' }, t(lang, 'resume'));
   resume.addEventListener('click', () => actions.resume());
   const explain = h(

@@ -65,7 +65,8 @@ export interface RunView {
   route: string;
   plan: string | null;
   simulate: boolean;
-  status: 'running' | 'waiting-operator' | 'waiting-reboot' | 'failed' | 'done' | 'aborted';
+  /** `paused`: "running", but no process drives it: it goes on when someone resumes it. */
+  status: 'running' | 'paused' | 'waiting-operator' | 'waiting-reboot' | 'failed' | 'done' | 'aborted';
   /** The checkpoint the view was built from. */
   seq: number;
   /** When the run was started and when it last moved: elapsed time and time per step. */

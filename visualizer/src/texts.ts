@@ -150,6 +150,7 @@ const TEXTS = {
 
 const STATUS = {
   running: { de: 'läuft', en: 'running' },
+  paused: { de: 'angehalten – Fortsetzen nötig', en: 'paused – resume needed' },
   'waiting-operator': { de: 'wartet auf Sie', en: 'waiting for you' },
   'waiting-reboot': { de: 'wartet auf Neustart', en: 'waiting for a reboot' },
   failed: { de: 'Fehler', en: 'failed' },

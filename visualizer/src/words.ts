@@ -11,6 +11,7 @@ export type Lang = (typeof LANGS)[number];
  */
 export const RUN_STATUS_TEXT: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   running: { de: 'läuft', en: 'running' },
+  paused: { de: 'angehalten – Fortsetzen nötig', en: 'paused – resume needed' },
   'waiting-operator': { de: 'wartet auf Bestätigung', en: 'waiting for the operator' },
   'waiting-reboot': { de: 'wartet auf den Neustart', en: 'waiting for the reboot' },
   failed: { de: 'fehlgeschlagen', en: 'failed' },

@@ -83,6 +83,7 @@ function status(ctx: CliContext, o: Common): void {
     if (s.currentStep) out(ctx, `  → ${s.currentStep}: ${stepTitle(plan, s.currentStep, ctx.lang)}`);
     if (report.where) out(ctx, `    ${say(T.statusWhere, ctx.lang, { where: report.where.text })}`);
     if (report.waitingFor) out(ctx, `    ${report.waitingFor.help}`);
+    if (report.state === 'paused') out(ctx, `  ${say(T.statusPaused, ctx.lang)}`);
     const holder = s.lockedBy;
     if (holder)
       out(ctx, `  ${say(T.lockHeld, ctx.lang, { pid: holder.pid, host: holder.host, since: holder.since })}`);

@@ -50,6 +50,10 @@ export const RUN = {
     en: 'rehearsal: go with the state store to this simulated machine (OLDXPHONE, NEWXPHONE), as at a hand-over',
   },
   statusWhere: { de: 'auf: {where}', en: 'on: {where}' },
+  statusPaused: {
+    de: 'Kein Prozess führt den Lauf: er geht erst mit „xpmigrate resume“ (oder „Fortsetzen“ auf der Seite) weiter.',
+    en: 'No process drives the run: it goes on only with "xpmigrate resume" (or "Resume" on the page).',
+  },
   simHere: { de: 'xpmigrate läuft hier', en: 'xpmigrate runs here' },
   simDid: { de: 'Auf dem Probe-Server erledigt: {step}', en: 'Done on the rehearsal server: {step}' },
   simInstalled: { de: 'Installierte Version jetzt: {version}', en: 'Installed version now: {version}' },
