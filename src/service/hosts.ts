@@ -37,6 +37,14 @@ export function commandHost(
   return simulate ? new SimulatedHost(SimulatedHost.fileFor(storeFile), options) : undefined;
 }
 
+/** Where a command outside a run reaches SQL Servers: the rehearsal's simulators, else this machine's ODBC drivers. */
+export function sqlHost(
+  simulated: SimulatedHost | undefined,
+  env: NodeJS.ProcessEnv,
+): Pick<Host, 'sqlEndpoint' | 'odbcDrivers'> {
+  return simulated ?? new WindowsHost({ env });
+}
+
 /** The rehearsal's machines as they stand (atlas.xml's folder, services), without starting them. */
 export function rehearsalWorld(storeFile: string) {
   return SimulatedHost.read(SimulatedHost.fileFor(storeFile));

@@ -14,6 +14,7 @@ export {
   rehearsalWorld,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
+  sqlHost,
   walkTo,
 } from './hosts.js';
 export { previousRunOf } from './previous-run.js';

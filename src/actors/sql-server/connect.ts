@@ -1,6 +1,6 @@
 import type { ConnectionPool, config as DriverConfig } from 'mssql';
 import { XpmError } from '../../errors/index.js';
-import { type Host, type SqlCredentials, type SqlEndpoint, WindowsHost } from '../../host/index.js';
+import type { Host, SqlCredentials, SqlEndpoint } from '../../host/index.js';
 import {
   ConnectionStringError,
   get,
@@ -42,16 +42,16 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): SqlCre
  */
 export async function sqlAccess(
   connection: string,
-  host: Pick<Host, 'sqlEndpoint' | 'odbcDrivers'> | undefined,
+  host: Pick<Host, 'sqlEndpoint' | 'odbcDrivers'>,
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): Promise<SqlAccess> {
-  const endpoint = await host?.sqlEndpoint(serverLabel(connection));
+  const endpoint = await host.sqlEndpoint(serverLabel(connection));
   const credentials = credentialsFromEnv(env);
   // A Windows login on Windows goes through ODBC: which drivers are there is asked only then.
   const odbcDriver =
     platform === 'win32' && !credentials && !endpoint?.credentials && windowsLogin(connection)
-      ? chooseOdbcDriver(await (host ?? new WindowsHost({ env })).odbcDrivers())
+      ? chooseOdbcDriver(await host.odbcDrivers())
       : undefined;
   return {
     connection,

@@ -26,7 +26,7 @@ import {
 import { XpmError } from '../../errors/index.js';
 import { checkOutput } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { commandHost, faultAt, stateFile } from '../../service/index.js';
+import { commandHost, faultAt, sqlHost, stateFile } from '../../service/index.js';
 import { choice } from '../choice.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -115,14 +115,22 @@ async function runExport(ctx: CliContext, o: ExportCliOptions): Promise<void> {
   try {
     const facts = o.targetServer
       ? await withSql(
-          await sqlAccess(refuseSecrets(o.targetServer, '--target-server'), host, ctx.io.env),
+          await sqlAccess(
+            refuseSecrets(o.targetServer, '--target-server'),
+            sqlHost(host, ctx.io.env),
+            ctx.io.env,
+          ),
           async (c) => {
             const f = await serverFacts(c);
             return targetFactsOf(f);
           },
         )
       : undefined;
-    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
+    const access = await sqlAccess(
+      refuseSecrets(o.server, '--server'),
+      sqlHost(host, ctx.io.env),
+      ctx.io.env,
+    );
     const bars = tableBars(ctx, o.json === true);
     const result = await withSql(
       access,
@@ -209,7 +217,11 @@ async function runImport(ctx: CliContext, o: ImportCliOptions): Promise<void> {
   const server = serverLabel(o.server);
   const imports = service.scriptImports(`import-db:${importId(o.input, server)}`);
   try {
-    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
+    const access = await sqlAccess(
+      refuseSecrets(o.server, '--server'),
+      sqlHost(host, ctx.io.env),
+      ctx.io.env,
+    );
     const folders = await withTargetFolders(vars, () => SqlConnection.open(access));
     if (!o.json && folders !== vars)
       out(

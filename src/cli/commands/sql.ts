@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { refuseSecrets, runChecks, serverLabel, sqlAccess, withSql } from '../../actors/sql-server/index.js';
 import { say } from '../../i18n/index.js';
-import { commandHost, stateFile } from '../../service/index.js';
+import { commandHost, sqlHost, stateFile } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { DEFAULT_DATABASES, listOption } from '../plan-options.js';
@@ -39,7 +39,11 @@ export function registerSql(program: Command, ctx: CliContext): void {
 async function check(ctx: CliContext, o: CheckOptions): Promise<void> {
   const host = commandHost(o.simulate === true, stateFile(o.state, ctx.io.env));
   try {
-    const access = await sqlAccess(refuseSecrets(o.server, '--server'), host, ctx.io.env);
+    const access = await sqlAccess(
+      refuseSecrets(o.server, '--server'),
+      sqlHost(host, ctx.io.env),
+      ctx.io.env,
+    );
     const { facts, checks } = await withSql(access, (c) =>
       runChecks(c, {
         ...(o.serviceAccount ? { serviceAccount: o.serviceAccount } : {}),
