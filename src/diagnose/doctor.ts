@@ -21,6 +21,8 @@ export interface DoctorInput {
   /** The SQL Server the databases go to, and the one they come from (absent: not part of the plan). */
   targetSql?: string;
   sourceSql?: string;
+  /** The old server's Analytics instance (`--source-analytics-sql`), read like the source. */
+  sourceAnalyticsSql?: string;
   backupDir?: string;
   databases: string[];
   serviceAccount?: string;
@@ -263,10 +265,13 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
             ...(target && incomingMb !== undefined ? { incomingMb } : {}),
           }),
         );
+        // What the sources hold of the databases is what the target receives (Analytics included).
         if (role === 'source')
-          incomingMb = facts.databases
-            .filter((d) => input.databases.some((n) => n.toLowerCase() === d.name.toLowerCase()))
-            .reduce((sum, d) => sum + (d.sizeMb ?? 0), 0);
+          incomingMb =
+            (incomingMb ?? 0) +
+            facts.databases
+              .filter((d) => input.databases.some((n) => n.toLowerCase() === d.name.toLowerCase()))
+              .reduce((sum, d) => sum + (d.sizeMb ?? 0), 0);
         // The source is only read: what it lacks for a restore does not matter.
         for (const check of found) {
           if (role === 'source' && ['sql.database', 'sql.filestream', 'sql.edition'].includes(check.id))
@@ -278,6 +283,7 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     );
   };
   if (input.sourceSql) await sql(input.sourceSql, 'source');
+  if (input.sourceAnalyticsSql) await sql(input.sourceAnalyticsSql, 'source');
   if (input.targetSql) await sql(input.targetSql, 'target');
   // The tool's own view of the share, beside the SQL Servers' views above.
   if (input.backupDir) {

@@ -4,7 +4,7 @@ import type { RunRow } from '../persistence/index.js';
 import { fault, type RunSettings, type StandInOperator } from '../runtime/index.js';
 import { currentMachine, type SimOptions, SimulatedHost, simulatedOperator } from '../simulation/index.js';
 
-export { SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
+export { SIMULATED_ANALYTICS_SQL, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '../simulation/index.js';
 
 /**
  * The one place that chooses the machine a run acts on: the rehearsal's simulated server,

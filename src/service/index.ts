@@ -12,6 +12,7 @@ export {
   rehearsalMachine,
   rehearsalSqlServers,
   rehearsalWorld,
+  SIMULATED_ANALYTICS_SQL,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
   sqlHost,

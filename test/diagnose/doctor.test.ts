@@ -75,6 +75,28 @@ describe('xpmigrate doctor against the simulated servers', () => {
     });
   });
 
+  test('reads Analytics from its own instance: its databases count for the room the target needs', async () => {
+    const { state } = fresh();
+    const r = await cliInProcess(doctorArgs(state, 'en'));
+    const report = JSON.parse(r.stdout) as Report;
+    const subjects = report.checks.filter((c) => c.id.startsWith('source.')).map((c) => c.subject);
+    expect(new Set(subjects)).toEqual(new Set(['OLDXPHONE\\XPCONNECT', 'OLDXPHONE\\XPANALYTICS']));
+    // 512 + 128 MB on XPCONNECT and 256 MB of XPSTATS on XPANALYTICS are what SQLSRV01 receives.
+    expect(report.checks.find((c) => c.id === 'target.free-space')!.message).toMatch(/needed: 896 MB/);
+  });
+
+  test('a password in --sql-server, --source-sql or --source-analytics-sql is refused, as start refuses it', async () => {
+    const { state } = fresh();
+    for (const flag of ['--sql-server', '--source-sql', '--source-analytics-sql']) {
+      const r = await cliInProcess(
+        doctorArgs(state, 'en', [flag, 'Server=SQLSRV01;User Id=sa;Password=geheim']),
+      );
+      expect(r.code, flag).toBe(2);
+      expect(r.stderr, flag).toContain(flag);
+      expect(r.stdout + r.stderr, flag).not.toContain('geheim');
+    }
+  });
+
   test.each([
     [
       'an old SQL Server',

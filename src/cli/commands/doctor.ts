@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { refuseSecrets } from '../../actors/sql-server/index.js';
 import { type DoctorCheck, doctor } from '../../diagnose/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
@@ -7,6 +8,7 @@ import { markdownText } from '../../report/index.js';
 import {
   commandHost,
   defaultTarget,
+  SIMULATED_ANALYTICS_SQL,
   SIMULATED_SHARE,
   SIMULATED_SOURCE_SQL,
   sqliteDriver,
@@ -38,11 +40,21 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
           ...(plan.input.from ? { version: plan.input.from } : {}),
         }) ?? new WindowsHost();
       const sim = (value: string) => (simulate ? value : undefined);
+      // A password in a connection string would reach the output: refused, as start refuses it.
+      const given = (flag: string, key: string) =>
+        o[key] === undefined ? undefined : refuseSecrets(String(o[key]), flag);
+      const sourceSql = given('--source-sql', 'sourceSql');
       try {
         const checks = await doctor(host, {
           plan,
-          targetSql: (o.sqlServer as string | undefined) ?? defaultTarget(plan.target?.plan, plan.route),
-          ...optional('sourceSql', (o.sourceSql as string | undefined) ?? sim(SIMULATED_SOURCE_SQL)),
+          targetSql: given('--sql-server', 'sqlServer') ?? defaultTarget(plan.target?.plan, plan.route),
+          ...optional('sourceSql', sourceSql ?? sim(SIMULATED_SOURCE_SQL)),
+          // A rehearsal reads Analytics from its own instance, as its start does (unless a source is named).
+          ...optional(
+            'sourceAnalyticsSql',
+            given('--source-analytics-sql', 'sourceAnalyticsSql') ??
+              (sourceSql === undefined ? sim(SIMULATED_ANALYTICS_SQL) : undefined),
+          ),
           ...optional('backupDir', (o.backupDir as string | undefined) ?? sim(SIMULATED_SHARE)),
           ...optional('serviceAccount', plan.input.serviceAccount),
           databases: listOption(o.databases),
