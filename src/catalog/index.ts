@@ -8,6 +8,7 @@ export { HOPS_CLEANUP, HOPS_PREPARE, HOPS_REACHED_V8, hopSteps } from './hops.js
 export { GUIDE_LINKS } from './links.js';
 export { type DrivingRole, MACHINE_ROLE_TEXT, MachineRole } from './machines.js';
 export { PHASE_TITLES } from './phases.js';
+export { SNAPSHOT_NAME_FIELD, snapshotName } from './snapshots.js';
 export { MIGRATE_SQL_SCRIPTS, SQL_EXPRESS_RENAMES, SQL_EXPRESS_STEPS } from './sql-express.js';
 export { parseSqlServerVersion, SQL_SERVER_RELEASES, sqlServerYearForMajor } from './sql-versions.js';
 export {

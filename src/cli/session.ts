@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { MACHINE_ROLE_TEXT } from '../catalog/index.js';
+import { MACHINE_ROLE_TEXT, SNAPSHOT_NAME_FIELD, snapshotName } from '../catalog/index.js';
 import { failureTexts } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { type Plan, warningText } from '../plan/index.js';
@@ -134,8 +134,13 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
       if (e.status === 'running') return `  → ${say(T.waitHandOver, lang, { step: title || '–' })}`;
       if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
       if (e.status === 'waiting-operator') {
-        const fields = stepDef(plan, e.stepId)?.evidence ?? [];
-        const evidence = fields.map((f) => ` --evidence ${f.key}=…`).join('');
+        // A snapshot step that waits for the operator is one taken by hand: its name is asked, the
+        // suggested one given.
+        const byHand = stepDef(plan, e.stepId)?.kind === 'snapshot';
+        const fields = byHand ? [SNAPSHOT_NAME_FIELD] : (stepDef(plan, e.stepId)?.evidence ?? []);
+        const value = (key: string) =>
+          byHand && key === 'snapshot' ? snapshotName(runId, e.stepId ?? '') : '…';
+        const evidence = fields.map((f) => ` --evidence ${f.key}=${value(f.key)}`).join('');
         // What each value is, in words with an example: never the pattern it is checked against.
         const hints = fields.map((f) => `\n      ${f.key}: ${(f.hint ?? f.label)[lang]}`).join('');
         const link = stepDef(plan, e.stepId)?.source.link;

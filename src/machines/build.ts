@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { assign, setup } from 'xstate';
-import type { DrivingRole, EffectRef, EvidenceField, MachineRole, StepKind } from '../catalog/index.js';
+import {
+  type DrivingRole,
+  type EffectRef,
+  type EvidenceField,
+  type MachineRole,
+  SNAPSHOT_NAME_FIELD,
+  type StepKind,
+} from '../catalog/index.js';
 import type { Plan } from '../plan/index.js';
 import type { MachineEvent } from './events.js';
 
@@ -20,6 +27,8 @@ export interface RunStep {
   handOverTo?: DrivingRole;
   /** What the operator's action stops on the step's machine (the rehearsal's operator does it too). */
   operatorStops?: 'services';
+  /** A snapshot step the operator takes by hand: a prompt whose evidence names the snapshot. */
+  snapshotByOperator?: true;
 }
 
 export interface MachineContext {
@@ -40,23 +49,38 @@ export const Tag = {
   reboot: 'waiting-reboot',
 } as const;
 
-export function runStepsOf(plan: Plan): RunStep[] {
+/**
+ * The run's steps. `operatorSnapshots`: the snapshots are the operator's (`--snapshots manual`):
+ * each snapshot step is a prompt asking for the snapshot's name, never a failing effect.
+ */
+export function runStepsOf(plan: Plan, o: { operatorSnapshots?: boolean } = {}): RunStep[] {
   return plan.phases.flatMap((phase) =>
     phase.steps
       .filter((s) => s.applies !== 'no')
-      .map((s) => ({
-        id: s.def.id,
-        phaseId: phase.id,
-        kind: s.def.kind,
-        optional: s.applies === 'optional',
-        recovery: s.def.recovery,
-        ...(s.def.effect ? { effect: s.def.effect } : {}),
-        evidence: s.def.evidence ?? [],
-        machine: s.machine,
-        drivenOn: s.drivenOn,
-        ...(s.def.handOverTo ? { handOverTo: s.def.handOverTo } : {}),
-        ...(s.def.operatorStops ? { operatorStops: s.def.operatorStops } : {}),
-      })),
+      .map((s): RunStep => {
+        const step: RunStep = {
+          id: s.def.id,
+          phaseId: phase.id,
+          kind: s.def.kind,
+          optional: s.applies === 'optional',
+          recovery: s.def.recovery,
+          ...(s.def.effect ? { effect: s.def.effect } : {}),
+          evidence: s.def.evidence ?? [],
+          machine: s.machine,
+          drivenOn: s.drivenOn,
+          ...(s.def.handOverTo ? { handOverTo: s.def.handOverTo } : {}),
+          ...(s.def.operatorStops ? { operatorStops: s.def.operatorStops } : {}),
+        };
+        if (s.def.kind !== 'snapshot' || !o.operatorSnapshots) return step;
+        const { effect: _automated, ...prompt } = step;
+        return {
+          ...prompt,
+          kind: 'manual',
+          recovery: 'ask',
+          evidence: [SNAPSHOT_NAME_FIELD],
+          snapshotByOperator: true,
+        };
+      }),
   );
 }
 

@@ -2,7 +2,7 @@ import type { Lang, StepState } from '../i18n/index.js';
 import { type MachineContext, runStepsOf, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
 import { machineText, phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
-import { machineNames, persistedOf, planOf, settingsOf } from '../runtime/index.js';
+import { machineNames, persistedOf, planOf, settingsOf, stepsOfRun } from '../runtime/index.js';
 import { type RunTiming, runTiming } from './timing.js';
 
 /** A step's status in the words the CLI and the page use too (machines' stepStatus). */
@@ -62,7 +62,8 @@ export function collectReport(store: Store, row: RunRow, lang: Lang, current: Cu
   const last = store.lastCheckpoint(row.id);
   const context = last ? persistedOf(row.id, last).context : undefined;
   const attempts = store.attempts(row.id);
-  const names = context ? machineNames(settingsOf(row), runStepsOf(plan), context) : {};
+  const settings = settingsOf(row);
+  const names = context ? machineNames(settings, stepsOfRun(plan, settings, row.simulate), context) : {};
   const steps: ReportStep[] = plan.phases.flatMap((phase) =>
     phase.steps.map((s) =>
       stepOf(

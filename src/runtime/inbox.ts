@@ -4,6 +4,7 @@ import { judge, type OperatorCommand, overridesFailure } from './commands.js';
 import { commandOf } from './decode.js';
 import { fault, faultStep } from './faults.js';
 import type { Protocol } from './protocol.js';
+import { snapshotTaken } from './snapshot-taken.js';
 
 const APPLIED = {
   confirm: 'operator-confirm',
@@ -46,8 +47,13 @@ async function deliver(p: Protocol, row: InboxRow): Promise<boolean> {
   // A failed step confirmed: "marked done without running", with the reason judge required.
   const override = cmd.command === 'confirm' && overridesFailure(before) ? { override: true } : {};
   const detail = { ...cmd, ...evidence, ...override };
+  // A snapshot the operator took by hand is recorded with the confirm that names it: rollback uses it.
+  const taken = p.run.steps.find((s) => s.id === stepId)?.snapshotByOperator
+    ? snapshotTaken(p.step(stepId), { snapshot: evidence.evidence?.snapshot, provider: 'manual' })
+    : {};
   await p.advance(verdict.event, [{ kind: APPLIED[cmd.command], stepId, who: row.who, detail }], {
     inbox: { id: row.id, status: 'applied' },
+    ...(cmd.command === 'confirm' ? taken : {}),
   });
   fault('command-applied');
   faultStep(undefined);

@@ -21,4 +21,4 @@ export {
 export type { DriveOptions, ProgressListener, ProgressPlace, RunEvent, StandInOperator } from './protocol.js';
 export { lostSince, recordRevertedStore, requestRollback, rewindRun, watchMirror } from './rollback.js';
 export { createRun, findRun, type OpenRun, openRun, runStarted } from './run.js';
-export type { RunSettings } from './run-settings.js';
+export { operatorSnapshots, type RunSettings, stepsOfRun } from './run-settings.js';

@@ -7,7 +7,7 @@ import type { Plan } from '../plan/index.js';
 import { statePath } from './active.js';
 import { transitionOf } from './checkpoint.js';
 import { persistedOf, planOf, settingsOf } from './decode.js';
-import type { RunSettings } from './run-settings.js';
+import { type RunSettings, stepsOfRun } from './run-settings.js';
 
 /** A run opened for driving: its plan, steps, machine and the actor restored from its checkpoint. */
 export interface OpenRun {
@@ -52,7 +52,7 @@ export function createRun(
   alone?: boolean,
 ): string | { runId: string; unfinished?: undefined } | { unfinished: RunRow } {
   const id = randomUUID();
-  const steps = runStepsOf(plan);
+  const steps = stepsOfRun(plan, settings, simulate);
   if (steps.length === 0) throw new XpmError('E_INTERNAL', { detail: 'the plan has no steps' });
   const { machine, version } = buildMachine(id, steps);
   const actor = createActor(machine).start();
@@ -79,7 +79,8 @@ export function createRun(
  */
 export function openRun(store: Store, row: RunRow): OpenRun {
   const plan = planOf(row);
-  const steps = runStepsOf(plan);
+  const settings = settingsOf(row);
+  const steps = stepsOfRun(plan, settings, row.simulate);
   const { machine, version } = buildMachine(row.id, steps);
   const checkpoint = store.lastCheckpoint(row.id);
   if (!checkpoint) throw new XpmError('E_STORE_CORRUPT', { file: row.id, detail: 'run without checkpoint' });
@@ -97,7 +98,7 @@ export function openRun(store: Store, row: RunRow): OpenRun {
     ]);
   }
   const actor = createActor(machine, { snapshot: persisted as never }).start();
-  return { row, plan, steps, settings: settingsOf(row), actor };
+  return { row, plan, steps, settings, actor };
 }
 
 function knownStates(steps: RunStep[]): Set<string> {

@@ -1,8 +1,9 @@
 import type { Action, RunView } from '../../visualizer/src/protocol.js';
+import { snapshotName } from '../catalog/index.js';
 import { XpmError } from '../errors/index.js';
 import { downtimeText, type Forecast } from '../forecast/index.js';
 import type { Lang, Text } from '../i18n/index.js';
-import { buildMachine, runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
+import { buildMachine, type runStepsOf, stepStatus, Tag, type XpMachine } from '../machines/index.js';
 import { type JournalRow, lockHolder, type RunRow, type Store } from '../persistence/index.js';
 import { machineText, type Plan, phaseTitle, planTitle } from '../plan/index.js';
 import {
@@ -14,6 +15,7 @@ import {
   reasonOf,
   settingsOf,
   statusOf,
+  stepsOfRun,
 } from '../runtime/index.js';
 import { runState } from './run-state.js';
 import { failureOf } from './timeline.js';
@@ -34,8 +36,8 @@ export interface RunModel {
 
 export function runModel(row: RunRow): RunModel {
   const plan = planOf(row);
-  const steps = runStepsOf(plan);
   const settings = settingsOf(row);
+  const steps = stepsOfRun(plan, settings, row.simulate);
   return {
     row,
     plan,
@@ -143,16 +145,18 @@ export function buildView(store: Store, model: RunModel, journal: JournalRow[], 
       title: def.def.title[lang],
       help: def.def.help[lang],
       failure: failed ? failureOf(failed, lang) : null,
+      // The run step's fields: a snapshot taken by hand asks for its name, the suggested one filled in.
       evidence: [
-        ...(def.def.evidence ?? []).map((f) => ({
+        ...runStep.evidence.map((f) => ({
           key: f.key,
           label: f.label[lang],
           hint: f.hint?.[lang] ?? null,
           check: f.pattern ?? null,
           version: f.version === true,
           asked: null,
+          value: runStep.snapshotByOperator && f.key === 'snapshot' ? snapshotName(row.id, runStep.id) : null,
         })),
-        ...failureAsks(failed, def.def.evidence ?? [], lang),
+        ...failureAsks(failed, runStep.evidence, lang),
       ],
       actions: (['confirm', 'retry', 'skip', 'abort'] as const).filter((a) => accepted.includes(a)),
       skipNeedsForce: !runStep.optional,
@@ -248,6 +252,7 @@ function failureAsks(
       check: null,
       version: false,
       asked: value,
+      value: null,
     }));
 }
 

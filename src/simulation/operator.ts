@@ -32,6 +32,13 @@ export const simulatedOperator: StandInOperator = {
         },
         machine,
       );
+    // A snapshot taken by hand: the rehearsal's operator powers the VM off and takes it in the
+    // simulated hypervisor, under the name it then gives.
+    if (step.snapshotByOperator && host instanceof SimulatedHost) {
+      const name = `rehearsal-${step.id}`;
+      await host.snapshots.take(name);
+      return { command: 'confirm', stepId: step.id, evidence: { snapshot: name } };
+    }
     const installed = (await host.installedVersion()) ?? '';
     // A Backup-Manager step: the operator runs it there, and names the file and log it left.
     const bm = step.evidence.find((f) => f.backupManager)?.backupManager;

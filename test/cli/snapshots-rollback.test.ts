@@ -310,10 +310,17 @@ describe('a run on a (fake) Windows host', () => {
       env,
     );
     expect(confirmed.stdout).toContain("✓ Check the Backup-Manager's log");
-    expect(confirmed.code).toBe(1); // now the manual snapshot
-    const asked = t.json<{ currentStep: string }>(['status']);
-    expect(asked.currentStep).toBe('hops.snapshot-start');
-    expect(t.cli(['retry', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(3);
+    // Now the snapshot, the operator's to take (--snapshots manual): a prompt with the name it
+    // suggests, not a failure.
+    expect(confirmed.code).toBe(3);
+    expect(confirmed.stdout).toMatch(
+      /xpmigrate confirm hops\.snapshot-start --evidence snapshot=xpmigrate-[0-9a-f]{8}-hops\.snapshot-start/,
+    );
+    const asked = t.json<{ state: string; currentStep: string }>(['status']);
+    expect(asked).toMatchObject({ state: 'waiting-operator', currentStep: 'hops.snapshot-start' });
+    expect(t.cli(['confirm', 'hops.snapshot-start', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(
+      3,
+    );
     // The version is read from the server: while it still says 7, "8.0.100" is refused.
     const rules = [
       {

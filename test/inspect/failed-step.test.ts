@@ -90,6 +90,7 @@ describe('evidence a failure asks for', () => {
         check: null,
         version: false,
         asked: 'XPDATA',
+        value: null, // named as the example, never filled in
       },
     ]);
     follower.stop();

@@ -212,6 +212,39 @@ describe('progress of an effect step', () => {
   });
 });
 
+describe('a snapshot the operator takes by hand (--snapshots manual)', () => {
+  it('is a prompt for its name, the suggested one filled in, and what is confirmed is recorded for rollback', async () => {
+    const state = tempState();
+    const flags = ['--from', '5', '--target', 'A', '--virtual', 'yes', '--snapshots', 'manual', '--simulate'];
+    expect((await inProcessCli(['start', ...flags, '--state', state, '--lang', 'en'])).code).toBe(3);
+    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup; its log is checked
+    const follower = new RunFollower(state, undefined, 'en');
+    follower.open();
+    expect(follower.view).toMatchObject({ status: 'waiting-operator', currentStep: 'hops.snapshot-start' });
+    expect(follower.view?.prompt?.failure).toBeNull();
+    expect(follower.view?.prompt?.evidence).toEqual([
+      expect.objectContaining({
+        key: 'snapshot',
+        value: `xpmigrate-${follower.runId.slice(0, 8)}-hops.snapshot-start`,
+      }),
+    ]);
+    follower.stop();
+    const named = await inProcessCli([
+      ...['confirm', 'hops.snapshot-start', '--evidence', 'snapshot=before the updates'],
+      ...['--state', state, '--lang', 'en'],
+    ]);
+    expect(named.code, named.stderr).toBe(3);
+    const listed = await inProcessCli(['snapshots', '--json', '--state', state]);
+    expect(JSON.parse(listed.stdout).snapshots).toEqual([
+      expect.objectContaining({
+        name: 'before the updates',
+        stepId: 'hops.snapshot-start',
+        provider: 'manual',
+      }),
+    ]);
+  });
+});
+
 describe('the message format', () => {
   it('names every kind of journal entry in both languages', () => {
     for (const kind of JOURNAL_KINDS) {

@@ -69,6 +69,7 @@ export function renderPrompt(view: RunView, lang: Lang, actions: Actions): void 
       placeholder: f.asked ?? f.hint ?? '',
       autocomplete: 'off',
     });
+    if (f.value) input.value = f.value;
     const note = h(
       'small',
       { class: 'hint', 'data-hint': f.key },

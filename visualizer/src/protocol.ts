@@ -107,6 +107,8 @@ export interface RunView {
       check: string | null;
       version: boolean;
       asked: string | null;
+      /** Filled in already (the suggested name of a snapshot taken by hand); the operator may change it. */
+      value: string | null;
     }>;
     /** Only what the current state accepts. */
     actions: Action[];

@@ -1,3 +1,4 @@
+import { snapshotName } from '../../catalog/index.js';
 import { type EffectRegistry, fail, ok } from '../effect.js';
 import { snapshotProvider } from './provider.js';
 
@@ -10,7 +11,7 @@ export const snapshotEffects = {
   'snapshot.take': {
     changesHost: true,
     async input(ctx) {
-      return { name: `xpmigrate-${ctx.runId.slice(0, 8)}-${ctx.stepId}` };
+      return { name: snapshotName(ctx.runId, ctx.stepId) };
     },
     async run(ctx) {
       const provider = snapshotProvider(ctx.options.snapshots, ctx.host, ctx.clock);
