@@ -4,6 +4,9 @@ import { type StepDef, versionEvidence } from './step.js';
 const SECTION = 'UMZUG VON V5 / V6 / V7 NACH V9';
 
 /** Before the first hop: full backup, a snapshot in a VM, optionally the intermediate server. */
+/** `--little-downtime`: the updates run on a parallel intermediate server (the guide's "Zwischen-Server"). */
+export const HOPS_INTERMEDIATE_SERVER = 'hops.intermediate-server';
+
 export const HOPS_PREPARE: StepDef[] = [
   ...backupManagerSteps({
     id: 'hops.backup',
@@ -34,7 +37,7 @@ export const HOPS_PREPARE: StepDef[] = [
     source: { section: SECTION },
   },
   {
-    id: 'hops.intermediate-server',
+    id: HOPS_INTERMEDIATE_SERVER,
     kind: 'manual',
     machine: 'operator',
     recovery: 'ask',

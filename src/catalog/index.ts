@@ -4,7 +4,7 @@ export { ANALYTICS_DATABASES, isAnalyticsDatabase } from './databases.js';
 export { DB_SCRIPT_STEPS, SCRIPT_TARGET_VERSIONS } from './db-script.js';
 export type { EffectInputs, EffectName, EffectRef } from './effects.js';
 export { HAND_OVER_ID, handOverStep } from './handover.js';
-export { HOPS_CLEANUP, HOPS_PREPARE, HOPS_REACHED_V8, hopSteps } from './hops.js';
+export { HOPS_CLEANUP, HOPS_INTERMEDIATE_SERVER, HOPS_PREPARE, HOPS_REACHED_V8, hopSteps } from './hops.js';
 export { GUIDE_LINKS } from './links.js';
 export { type DrivingRole, MACHINE_ROLE_TEXT, MachineRole } from './machines.js';
 export { PHASE_TITLES } from './phases.js';

@@ -26,6 +26,10 @@ export const WARNINGS = {
     de: 'Während der Updates V{from} → V8 steht der XPhone Server nicht zur Verfügung (z.B. ein Wochenende). Für wenig Unterbrechung: --little-downtime (paralleler Zwischen-Server).',
     en: 'During the updates V{from} → V8 the XPhone Server is unavailable (e.g. a weekend). For little downtime: --little-downtime (a parallel intermediate server).',
   },
+  LITTLE_DOWNTIME_SNAPSHOT: {
+    de: 'Hinweis von xpmigrate: auch mit --little-downtime fährt der erste VM-Snapshot den laufenden Server kurz herunter (der Hersteller erlaubt Snapshots nur bei ausgeschalteter VM); ihn in eine ruhige Zeit legen. Die Updates laufen auf dem Zwischen-Server; bis zum Umschalt-Termin läuft der bisherige Server weiter, nur der Umzug auf V9 zählt als Ausfallzeit.',
+    en: "xpmigrate's note: with --little-downtime too, the first VM snapshot shuts the running server down briefly (the vendor allows snapshots only with the VM off); put it at a quiet time. The updates run on the intermediate server; the existing server runs on until the cut-over, only the move to V9 counts as downtime.",
+  },
   EXPRESS_TOO_MANY_USERS: {
     de: '{users} Benutzer mit SQL Express (Plan A): ab {limit} Benutzern wird SQL Standard/Enterprise dringend empfohlen (Plan B).',
     en: '{users} users on SQL Express (plan A): from {limit} users SQL Server Standard/Enterprise is strongly recommended (plan B).',

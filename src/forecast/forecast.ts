@@ -1,4 +1,4 @@
-import { SQL_EXPRESS_RENAMES } from '../catalog/index.js';
+import { HOPS_INTERMEDIATE_SERVER, SQL_EXPRESS_RENAMES } from '../catalog/index.js';
 import type { RunStep } from '../machines/index.js';
 import type { TwinFacts } from '../twin/index.js';
 import { median, type Rate, rateOf } from './rate.js';
@@ -164,12 +164,14 @@ const COMES_BACK: ReadonlySet<Nature> = new Set([
 
 /**
  * The stretches XPhone is down: one per part of the path. The updates V5 → V8 are one (the
- * server is down from its first snapshot to the last hop's check, "e.g. a weekend"); the move to
- * V9 another, from the cut-over (before it the old server still runs while the new one is
- * installed) to the restore and its log.
+ * server is down from its first snapshot to the last hop's check, "e.g. a weekend") — unless
+ * they run on a parallel intermediate server (`--little-downtime`: production keeps running, the
+ * guide's "weitgehend unterbrechungsfrei"); the move to V9 another, from the cut-over (before it
+ * the old server still runs while the new one is installed) to the restore and its log.
  */
 function downtimeWindows(steps: RunStep[], natures: Nature[]): Array<[number, number]> {
   const groupOf = (s: RunStep) => (s.phaseId.startsWith('hop') ? 'hops' : s.phaseId);
+  const parallel = steps.some((s) => s.id === HOPS_INTERMEDIATE_SERVER);
   const windows: Array<[number, number]> = [];
   let from = 0;
   while (from < steps.length) {
@@ -181,7 +183,8 @@ function downtimeWindows(steps: RunStep[], natures: Nature[]): Array<[number, nu
       first = natures.findIndex((n, i) => i >= from && i < to && GOES_DOWN.has(n));
     }
     let last = natures.findLastIndex((n, i) => i >= from && i < to && COMES_BACK.has(n));
-    if (first >= 0 && last >= first) {
+    const production = !(parallel && groupOf(steps[from]!) === 'hops');
+    if (production && first >= 0 && last >= first) {
       while (last + 1 < to && natures[last + 1] === 'check') last += 1;
       windows.push([first, last]);
     }

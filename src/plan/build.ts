@@ -76,6 +76,7 @@ export function buildPlan(input: PlanInput): Plan {
       });
     }
     if (!input.littleDowntime) warnings.push({ code: 'HOPS_DOWNTIME', params: { from: from.major } });
+    else if (input.virtual) warnings.push({ code: 'LITTLE_DOWNTIME_SNAPSHOT' });
   }
   phases.push(v8v9Phase(target.plan, facts));
   if (hops.length > 0 && input.littleDowntime)

@@ -198,6 +198,15 @@ describe('the forecast from a synthetic backup history', () => {
     // The new server is installed while the old one runs: not downtime.
     expect(of(f, 'v8v9.6.install-xphone').inDowntime).toBe(false);
   });
+
+  it('with a parallel intermediate server (--little-downtime) the updates are no downtime: only the cut-over is', () => {
+    const plan = buildPlan({ from: '5', target: 'A', virtual: true, littleDowntime: true });
+    const f = forecastRun(runStepsOf(plan), facts());
+    expect(f.downtimes.map((d) => [d.firstStep, d.lastStep])).toEqual([
+      ['v8v9.cutover', 'v8v9.12.restore-log'],
+    ]);
+    expect(of(f, 'hop.v5v6.update').inDowntime).toBe(false);
+  });
 });
 
 describe('forecast beside actual, after a run', () => {

@@ -143,6 +143,9 @@ describe('plan per source version', () => {
     expect(step(vm, 'hops.intermediate-server').applies).toBe('required');
     expect(vm.phases.at(-1)?.id).toBe('hops.cleanup');
     expect(vm.warnings.map((w) => w.code)).toContain('VM_SNAPSHOT_OFF');
+    // Little downtime in a VM: the first snapshot still takes production down briefly, and says so.
+    expect(vm.warnings.map((w) => w.code)).toContain('LITTLE_DOWNTIME_SNAPSHOT');
+    expect(vm.warnings.map((w) => w.code)).not.toContain('HOPS_DOWNTIME');
     const physical = buildPlan({ from: 'V6', virtual: false });
     expect(step(physical, 'hop.v7v8.snapshot').applies).toBe('no');
     expect(step(physical, 'hops.intermediate-server').applies).toBe('no');
