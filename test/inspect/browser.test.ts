@@ -214,3 +214,44 @@ describe('the visualizer in Chromium', () => {
     expect(status(state).currentStep).toBe('hop.v5v6.update');
   });
 });
+
+describe('snapshots taken by hand, in Chromium', () => {
+  let state: string;
+  let ui: { child: ChildProcess; url: string };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    state = tempState();
+    const flags = ['--from', '5', '--target', 'A', '--virtual', 'yes', '--snapshots', 'manual'];
+    const r = runCli(['start', '--simulate', ...flags, '--state', state, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup: on to the first snapshot
+    ui = await startUi(state);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    ui?.child.kill('SIGTERM');
+  });
+
+  it('asks for the name, filled in with the suggestion; its rollback asks for the revert by hand first', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.goto(ui.url);
+    const field = page.locator('#prompt [data-evidence="snapshot"]');
+    await field.waitFor();
+    expect(await page.locator('#status').getAttribute('data-status')).toBe('waiting-operator');
+    expect(await field.inputValue()).toMatch(/^xpmigrate-[0-9a-f]{8}-hops\.snapshot-start$/);
+    await field.fill('before the updates');
+    await field.press('Enter');
+    await page.locator('#snapshots [data-rollback="before the updates"]').waitFor();
+    expect(status(state).currentStep).toBe('hop.v5v6.update');
+    await page.click('#snapshots [data-rollback="before the updates"]');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    expect(await page.locator('#confirm-text').textContent()).toContain(
+      'First revert the VM to “before the updates” in the hypervisor',
+    );
+    await page.click('#confirm-cancel');
+    expect(status(state).currentStep).toBe('hop.v5v6.update');
+  });
+});

@@ -275,9 +275,15 @@ export function renderSnapshots(view: RunView, lang: Lang, actions: Actions): vo
       button.disabled = view.lock !== null;
       // On a finished run a rollback undoes the migration: it says so before anything happens.
       const ask = view.status === 'done' ? 'rollbackDoneAsk' : 'rollbackAsk';
+      // A snapshot taken by hand is reverted by hand first, as the CLI asks (xpmigrate cannot).
+      const question = [
+        s.provider === 'manual' ? t(lang, 'manualRevertFirst', { name: s.name }) : '',
+        t(lang, ask, { name: s.name }),
+      ]
+        .filter(Boolean)
+        .join(' ');
       button.addEventListener('click', async () => {
-        if (await actions.ask(t(lang, ask, { name: s.name }), t(lang, 'yesRollback')))
-          actions.rollback(s.name);
+        if (await actions.ask(question, t(lang, 'yesRollback'))) actions.rollback(s.name);
       });
       return h(
         'li',

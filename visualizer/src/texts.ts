@@ -132,7 +132,14 @@ const TEXTS = {
     de: 'Zustandsdiagramm des Laufs; dieselben Schritte stehen als Liste in der Checkliste',
     en: 'State chart of the run; the checklist lists the same steps',
   },
-  rolledBack: { de: 'Zurückgerollt auf „{name}“.', en: 'Rolled back to “{name}”.' },
+  rolledBack: {
+    de: 'Zurückgerollt auf „{name}“ – jetzt „Fortsetzen“.',
+    en: 'Rolled back to “{name}” – now “Resume”.',
+  },
+  manualRevertFirst: {
+    de: 'Diesen Snapshot hat der Bediener von Hand angelegt: xpmigrate setzt die VM nicht selbst zurück. Zuerst die VM im Hypervisor auf „{name}“ zurücksetzen (ausgeschaltet), erst danach hier bestätigen.',
+    en: 'This snapshot was taken by hand: xpmigrate does not revert the VM itself. First revert the VM to “{name}” in the hypervisor (powered off), only then confirm here.',
+  },
   driver: {
     de: 'Prozess {pid} auf {host} führt den Lauf aus (seit {since}).',
     en: 'Process {pid} on {host} drives the run (since {since}).',
