@@ -1,5 +1,15 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { XpmError } from '../errors/index.js';
 import { MIGRATIONS, SCHEMA_TABLES } from './migrations.js';
 import { type Db, openSqlite, type SqliteDriver, sqliteDriver } from './sqlite.js';
@@ -73,9 +83,10 @@ export function openDb(
 function createWhole(file: string, driver: SqliteDriver): void {
   mkdirSync(dirname(file), { recursive: true });
   const draft = `${file}.${process.pid}.new`;
-  const clear = () => {
-    for (const f of [draft, `${draft}-wal`, `${draft}-shm`]) rmSync(f, { force: true });
+  const clear = (d = draft) => {
+    for (const f of [d, `${d}-wal`, `${d}-shm`]) rmSync(f, { force: true });
   };
+  clearAbandonedDrafts(file, clear);
   clear();
   try {
     const db = openSqlite(draft, driver, 5000);
@@ -102,6 +113,33 @@ function createWhole(file: string, driver: SqliteDriver): void {
     throw new XpmError('E_STORE_OPEN', { file, detail: message(cause) }, { cause });
   } finally {
     clear();
+  }
+}
+
+/** Drafts of this store that a killed creator left (its process is gone): never a store, removed. */
+function clearAbandonedDrafts(file: string, clear: (draft: string) => void): void {
+  const name = basename(file);
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const other of names) {
+    const pid = Number(
+      other.startsWith(`${name}.`) ? /^\.(\d+)\.new$/.exec(other.slice(name.length))?.[1] : NaN,
+    );
+    if (!Number.isInteger(pid) || pid === process.pid || processLives(pid)) continue;
+    clear(join(dirname(file), other));
+  }
+}
+
+function processLives(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -10,6 +10,7 @@ import {
   statSync,
   truncateSync,
   unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,16 @@ describe('a lost store', () => {
     }
     // The kills fell both before and after the store was there.
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('a draft a killed creator left is removed by the next creation; a live creator’s draft is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-drafts-'));
+    const state = join(dir, 'state.db');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    const live = process.ppid; // the test runner's parent: alive
+    for (const pid of [gone, live]) writeFileSync(`${state}.${pid}.new`, 'half a store');
+    openDb(state).close();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.new'))).toEqual([`state.db.${live}.new`]);
   });
 
   it('deleted or replaced under a running process: the next commit is refused and says so', () => {
