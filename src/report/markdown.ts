@@ -5,8 +5,19 @@
  * by accident (`C:\*`) is doubled, one before a letter (`C:\SQLData`) stays as it is.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
+  return visible(text.replace(/\r?\n/g, ' '))
     .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
     .replace(/[`*_[\]<>|&]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Control characters and bidirectional overrides shown as escapes (`\u001b`): a name given with
+ * `--by`, a reason or a piece of evidence can neither set a terminal's title or colours (ESC, BEL,
+ * OSC) nor reverse the text around it (U+202E) where a report is read.
+ */
+export function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -2,7 +2,7 @@ import { MACHINE_ROLE_TEXT } from '../catalog/index.js';
 import type { Lang } from '../i18n/index.js';
 import { routeTitle, runStatusText } from '../plan/index.js';
 import type { ReportStep, RunReport } from './collect.js';
-import { markdownText } from './markdown.js';
+import { markdownText, visible } from './markdown.js';
 import { R } from './texts.js';
 import { downtimeLines, downtimeTimeline, stepForecast } from './timeline.js';
 
@@ -133,7 +133,11 @@ ${rows}
 }
 
 const esc = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  visible(s)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 
 /** One HTML file, no outside resources, laid out for A4 when printed. */
 export function reportHtml(r: RunReport, lang: Lang): string {

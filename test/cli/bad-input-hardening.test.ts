@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/inspect/index.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, cliInProcess, runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
 
 const PLAN = ['--from', '8', '--target', 'B', '--simulate', '--lang', 'en'];
@@ -85,6 +85,38 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
     const lines = runCli(['history', '--state', state]).stdout.trimEnd().split('\n');
     expect(lines.some((l) => l.includes('eve\\u000a2026-01-01'))).toBe(true);
     expect(lines.some((l) => l.startsWith('2026-01-01T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('the report shows control characters and text-reversing marks from --by and reasons as escapes', async () => {
+    const state = tempState();
+    expect((await cliInProcess(['start', ...PLAN, '--state', state])).code).toBe(3);
+    // A terminal title set by OSC, a bell, colours, and U+202E reversing what follows.
+    const by = 'eve\u001b]0;pwned\u0007\u001b[31m';
+    const reason = 'done \u202eby hand';
+    const did = JSON.parse((await cliInProcess(['sim', '--do', '--json', '--state', state])).stdout) as {
+      stepId: string;
+      evidence: Record<string, string>;
+    };
+    const evidence = Object.entries(did.evidence).flatMap(([k, v]) => ['--evidence', `${k}=${v}`]);
+    await cliInProcess([
+      'confirm',
+      did.stepId,
+      ...evidence,
+      '--reason',
+      reason,
+      '--by',
+      by,
+      '--state',
+      state,
+    ]);
+    for (const format of ['markdown', 'html']) {
+      const r = await cliInProcess(['report', '--format', format, '--state', state, '--lang', 'en']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+      expect(r.stdout, format).toContain('eve\\u001b');
+      expect(r.stdout, format).toContain('pwned\\u0007');
+      expect(r.stdout, format).toContain('done \\u202eby hand');
+    }
   });
 
   it('the page refuses evidence that is not a map of texts', () => {
