@@ -7,16 +7,15 @@ import { startArgs } from './runs.js';
 /**
  * The crash matrix's two ways to die at a fault point (`<stepId>@<point>`), both leaving the
  * rehearsal's folder (store, simulated servers, scripts) as it was on disk at that moment:
- * - `bySignal`: the CLI in its own process, killed there with a real SIGKILL;
- * - `inProcess`: the CLI's `main(argv, io)` in this process; the fault point copies the folder
- *   aside (the store's file and WAL at a point between transactions: what a kill leaves) and
- *   ends the command; whatever the dying command still does afterwards is thrown away with the
- *   folder, and the copy takes its place.
- * Each returns the folder's state file ready for `resume`, and the exit codes it saw.
+ * - `killBySignal`: the CLI in its own process, killed there with a real SIGKILL;
+ * - `killInProcess` / `killDuring`: the CLI's `main(argv, io)` in this process; the fault point
+ *   copies the folder aside (the store's file and WAL at a point between transactions: what a
+ *   kill leaves) and ends the command; whatever the dying command still does afterwards is
+ *   thrown away with the folder, and the copy takes its place.
+ * Each returns the last command's outcome; the state file is then ready for `resume`.
  */
 export type Cli = (args: string[]) => Promise<CliResult>;
 
-export const processCli: Cli = async (args) => runCli(args);
 export const inProcessCli: Cli = (args) => cliInProcess(args);
 
 class Killed extends Error {}
