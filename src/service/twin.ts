@@ -75,7 +75,16 @@ export function forecastFor(
   twin: Twin | undefined,
   estimates: Record<string, number> = {},
 ): Forecast {
-  return forecastRun(runStepsOf(plan), twin?.facts, estimates);
+  const steps = runStepsOf(plan);
+  // An estimate for a step the plan does not have is a typo, not a figure to drop in silence.
+  const unknown = Object.keys(estimates).filter((id) => !steps.some((s) => s.id === id));
+  if (unknown.length > 0)
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: '--estimate',
+      value: unknown.join(', '),
+      allowed: steps.map((s) => s.id).join(', '),
+    });
+  return forecastRun(steps, twin?.facts, estimates);
 }
 
 /** A database the plan's SQL Express cannot hold (10 GB of data): known before the night. */

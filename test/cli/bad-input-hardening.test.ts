@@ -119,6 +119,21 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
     }
   });
 
+  it('an --estimate for a step the plan does not have is refused, naming the plan’s steps; one it has is kept', async () => {
+    const typo = await cliInProcess(['plan', '--from', '8', '--target', 'C', '--estimate', 'v8v9.bakup=30']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('[E_INPUT_CHOICE]');
+    expect(typo.stderr).toContain('v8v9.bakup');
+    expect(typo.stderr).toContain('v8v9.backup,');
+    const kept = await cliInProcess([
+      ...['plan', '--from', '8', '--target', 'C', '--estimate', 'v8v9.backup=30', '--format', 'json'],
+    ]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(
+      /"stepId": "v8v9\.backup",[^}]*\{[^}]*\},\s*"basis": \{\s*"kind": "operator",\s*"minutes": 30/,
+    );
+  });
+
   it('the page refuses evidence that is not a map of texts', () => {
     expect(() => parseCommand({ command: 'confirm', stepId: 'a', evidence: ['x'] })).toThrow(
       expect.objectContaining({ code: 'E_UI_REQUEST' }),
