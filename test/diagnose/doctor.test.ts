@@ -59,13 +59,14 @@ describe('xpmigrate doctor against the simulated servers', () => {
       'host.atlas-xml',
       'host.port-2231',
       'host.backup-share',
-      'source.backup-folder',
       'target.backup-folder',
       'target.filestream',
       'target.sysadmin',
       'target.free-space',
     ])
       expect(statusOf(report, id), id).toEqual(['pass']);
+    // Both instances of the old server see the share: XPCONNECT and Analytics' XPANALYTICS.
+    expect(statusOf(report, 'source.backup-folder')).toEqual(['pass', 'pass']);
     expect(statusOf(report, 'target.database')).toEqual(['warn', 'warn', 'warn']);
     expect(report.checks.find((c) => c.id === 'target.free-space')!.message).toMatch(/needed: \d+ MB/);
     // The rehearsal's Windows has ODBC Driver 17: the Windows login to SQL Server would use it.
