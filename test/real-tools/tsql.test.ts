@@ -129,11 +129,13 @@ describe("Microsoft's T-SQL parser (ScriptDom) judges the T-SQL the product send
     for (const year of SCRIPT_TARGETS) {
       for (const database of ['XPDATA', 'XPVDIR', 'XPSTATS']) {
         const out = join(dir, `${database}-${year}.sql`);
+        // Analytics' XPSTATS lives in its own instance on the old server.
+        const server = database === 'XPSTATS' ? 'OLDXPHONE\\XPANALYTICS' : 'OLDXPHONE\\XPCONNECT';
         const r = runCli([
           'export-db',
           '--simulate',
           '--server',
-          'OLDXPHONE\\XPCONNECT',
+          server,
           '--database',
           database,
           '--target-version',
