@@ -124,7 +124,8 @@ describe('a lost store', () => {
     }
     // The kills fell both before and after the store was there.
     expect(seen.size).toBeGreaterThan(1);
-  });
+    // A cap, not a wait: each kill is a process started and a status read after it.
+  }, 180_000);
 
   it('a draft a killed creator left is removed by the next creation; a live creator’s draft is not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-drafts-'));
