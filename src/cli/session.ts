@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { MACHINE_ROLE_TEXT, SNAPSHOT_NAME_FIELD, snapshotName } from '../catalog/index.js';
+import { MACHINE_ROLE_TEXT, snapshotName } from '../catalog/index.js';
 import { failureTexts } from '../errors/index.js';
 import { type Lang, say } from '../i18n/index.js';
 import { type Plan, warningText } from '../plan/index.js';
@@ -101,7 +101,11 @@ export function stepTitle(plan: Plan, stepId: string, lang: CliContext['lang']):
 }
 
 /** One run event as a line of the CLI's progress ('' for those it does not show). */
-function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }: ProgressPlace): string {
+function progressLine(
+  ctx: CliContext,
+  e: RunEvent,
+  { runId, plan, steps, done, total }: ProgressPlace,
+): string {
   const { lang } = ctx;
   const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
   const title = e.stepId ? stepTitle(plan, e.stepId, lang) : '';
@@ -134,12 +138,12 @@ function progressLine(ctx: CliContext, e: RunEvent, { runId, plan, done, total }
       if (e.status === 'running') return `  → ${say(T.waitHandOver, lang, { step: title || '–' })}`;
       if (e.status === 'failed') return `  ✗ ${say(T.waitFailed, lang, { step: title, id: e.stepId ?? '' })}`;
       if (e.status === 'waiting-operator') {
-        // A snapshot step that waits for the operator is one taken by hand: its name is asked, the
-        // suggested one given.
-        const byHand = stepDef(plan, e.stepId)?.kind === 'snapshot';
-        const fields = byHand ? [SNAPSHOT_NAME_FIELD] : (stepDef(plan, e.stepId)?.evidence ?? []);
+        // The run step's fields, as the page shows them: a snapshot taken by hand asks for its
+        // name, the suggested one given.
+        const step = steps.find((s) => s.id === e.stepId);
+        const fields = step?.evidence ?? [];
         const value = (key: string) =>
-          byHand && key === 'snapshot' ? snapshotName(runId, e.stepId ?? '') : '…';
+          step?.snapshotByOperator && key === 'snapshot' ? snapshotName(runId, step.id) : '…';
         const evidence = fields.map((f) => ` --evidence ${f.key}=${value(f.key)}`).join('');
         // What each value is, in words with an example: never the pattern it is checked against.
         const hints = fields.map((f) => `\n      ${f.key}: ${(f.hint ?? f.label)[lang]}`).join('');

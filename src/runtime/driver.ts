@@ -90,7 +90,7 @@ class Driver implements Protocol {
   emit(event: RunEvent): void {
     const { plan, steps } = this.run;
     const done = this.snapshot.context.done.length;
-    this.options.onProgress?.(event, { runId: this.runId, plan, done, total: steps.length });
+    this.options.onProgress?.(event, { runId: this.runId, plan, steps, done, total: steps.length });
   }
 
   /** What an effect gets; `attempt`: the intent's, which its progress figures carry (the page shows the latest attempt's). */

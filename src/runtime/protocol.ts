@@ -20,6 +20,8 @@ export type RunEvent =
 export interface ProgressPlace {
   runId: string;
   plan: Plan;
+  /** The run's steps as its machine has them (a snapshot taken by hand is a prompt with a field). */
+  steps: RunStep[];
   done: number;
   total: number;
 }

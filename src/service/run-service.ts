@@ -13,7 +13,6 @@ import {
 import { isXpmError, XpmError } from '../errors/index.js';
 import { type Clock, type Host, WindowsHost, writeAtomic } from '../host/index.js';
 import type { Lang, Text } from '../i18n/index.js';
-import { runStepsOf } from '../machines/index.js';
 import {
   absolutePath,
   acquireRunLock,
@@ -61,6 +60,7 @@ import {
   runStarted,
   settingsOf,
   statusOf,
+  stepsOfRun,
   type Verdict,
   watchMirror,
 } from '../runtime/index.js';
@@ -258,8 +258,8 @@ export class RunService {
     // Beside the store, where a lost store's error can still name it.
     if (settings.journalMirror) writeAtomic(mirrorNote(this.file), `${settings.journalMirror}\n`);
     const started = runStarted(request.plan, request.simulate);
-    const total = runStepsOf(request.plan).length;
-    how.onProgress?.(started, { runId, plan: request.plan, done: 0, total });
+    const steps = stepsOfRun(request.plan, settings, request.simulate);
+    how.onProgress?.(started, { runId, plan: request.plan, steps, done: 0, total: steps.length });
     return this.resume(runId, how);
   }
 
@@ -280,6 +280,7 @@ export class RunService {
       const place = () => ({
         runId: row.id,
         plan: run.plan,
+        steps: run.steps,
         done: run.actor.getSnapshot().context.done.length,
         total: run.steps.length,
       });
