@@ -699,6 +699,8 @@ export const STATEMENTS: Statement[] = [
     },
   },
   {
+    // "RESTORE HEADERONLY (Transact-SQL)", result set: BackupName nvarchar(128) is the backup
+    // set's name given by BACKUP … WITH NAME (NULL when none was given).
     pattern: template('RESTORE HEADERONLY FROM DISK = @file'),
     run: (ctx) => {
       const b = readBackup(ctx, param(ctx, 'file'), 'RESTORE HEADERONLY', true);
@@ -852,6 +854,8 @@ export const STATEMENTS: Statement[] = [
     },
   },
   {
+    // "backupset (Transact-SQL)": name is the backup set's name; restorehistory.backup_set_id
+    // points at the set that was restored.
     pattern: template(
       'SELECT TOP (1) rh.restore_history_id AS id, bmf.physical_device_name AS [file], bs.name AS backupSet FROM msdb.dbo.restorehistory AS rh JOIN msdb.dbo.backupset AS bs ON bs.backup_set_id = rh.backup_set_id JOIN msdb.dbo.backupmediafamily AS bmf ON bmf.media_set_id = bs.media_set_id WHERE rh.destination_database_name = @database ORDER BY rh.restore_history_id DESC',
     ),
