@@ -20,6 +20,7 @@ export {
 export {
   type CatalogRow,
   defaultModel,
+  loadModel,
   type Received,
   restartServer,
   type SqlCatalog,

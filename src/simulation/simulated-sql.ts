@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverAddress } from '../actors/sql-server/index.js';
 import type { SqlCredentials } from '../host/index.js';
 import { sampleCatalog } from './simulated-catalog.js';
 import { defaultModel, type SqlModel, xphoneDatabase } from './sql-server/model.js';
+import { loadModel } from './sql-server/model-file.js';
 
 /** The simulated administrator's Windows session: what integrated security logs in as. */
 export const SIMULATED_OPERATOR: SqlCredentials = { user: 'XPHONE\\admin', password: 'rehearsal' };
@@ -88,8 +89,8 @@ export function readSqlModels(folder: string): Record<string, SqlModel> {
     return models;
   }
   for (const f of files) {
-    const model = JSON.parse(readFileSync(join(folder, f), 'utf8')) as SqlModel;
-    models[model.name] = model;
+    const model = loadModel(join(folder, f));
+    if (model) models[model.name] = model;
   }
   return models;
 }

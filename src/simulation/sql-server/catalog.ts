@@ -1,5 +1,6 @@
 import { CATALOG_QUERIES, MODULE_NAMES } from '../../actors/sql-script/index.js';
 import type { CatalogRow, CreatedDatabase, SqlCatalog, SqlModel } from './model.js';
+import { catalogsOf } from './model-file.js';
 import type { Result, Session } from './statements.js';
 import type { Cell, Column, ColumnType } from './tds.js';
 import { typeName } from './types.js';
@@ -34,7 +35,7 @@ const bracket = (name: string) => `[${name.replace(/\]/g, ']]')}]`;
  * A database that script batches built answers verify's census (tables, row counts, modules).
  */
 export function catalogAnswer(model: SqlModel, session: Session, sql: string): Result | undefined {
-  const catalog = model.catalogs?.[session.database];
+  const catalog = catalogsOf(model)?.[session.database];
   const created = model.scripts?.created?.[session.database.toLowerCase()];
   const text = normalize(sql);
   if (!catalog) return created ? censusAnswer(created, text) : undefined;

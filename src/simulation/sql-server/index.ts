@@ -8,4 +8,5 @@ export {
   type SqlScripts,
   xphoneDatabase,
 } from './model.js';
+export { loadModel } from './model-file.js';
 export { type Received, SqlServerSimulator, startBrowser } from './server.js';

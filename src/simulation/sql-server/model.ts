@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What one simulated SQL Server instance knows. Kept in a JSON file so it outlives processes. */
@@ -238,15 +237,6 @@ export function xphoneDatabase(model: SqlModel, name: string, sizeMb: number, ow
     ],
     content: `created:${name}`,
   };
-}
-
-export function loadModel(file: string): SqlModel | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SqlModel;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /** SQL Server's major version as its backups record it (13 = 2016, 15 = 2019, 16 = 2022). */

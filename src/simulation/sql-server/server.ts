@@ -17,7 +17,6 @@ import {
   type AppliedBatch,
   findKey,
   keepMark,
-  loadModel,
   majorOf,
   type SqlFault,
   type SqlModel,
@@ -25,6 +24,7 @@ import {
   scriptsOf,
   xphoneDatabase,
 } from './model.js';
+import { loadModel } from './model-file.js';
 import { type ClientRequest, parseBatch, parseRpc } from './requests.js';
 import { reservedAlias } from './reserved.js';
 import {
