@@ -1,5 +1,5 @@
 import type { Lang, StepState } from '../i18n/index.js';
-import { type MachineContext, runStepsOf, stepStatus } from '../machines/index.js';
+import { type MachineContext, stepStatus } from '../machines/index.js';
 import type { Attempt, JournalRow, RunRow, Store } from '../persistence/index.js';
 import { machineText, phaseTitle, planTitle, routeTitle, warningText } from '../plan/index.js';
 import { machineNames, persistedOf, planOf, settingsOf, stepsOfRun } from '../runtime/index.js';
