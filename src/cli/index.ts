@@ -48,7 +48,7 @@ function buildProgram(ctx: CliContext, argv: string[]): Command {
   const program = new Command('xpmigrate');
   program
     .description(say(T.programDescription, lang))
-    .version(versionText(argv), '-V, --version', say(T.optVersion, lang))
+    .version(versionText(argv, ctx.io.env), '-V, --version', say(T.optVersion, lang))
     .helpOption('-h, --help', say(T.optHelp, lang))
     .helpCommand('help [command]', say(T.helpCommand, lang))
     .option('--lang <lang>', say(T.optLang, lang))
@@ -191,7 +191,13 @@ function scanLang(argv: string[]): string | undefined {
 }
 
 /** `0.1.0 (Node v24.11.1, SQLite: node:sqlite)`: which runtime and store driver this install uses. */
-function versionText(argv: string[]): string {
+function versionText(argv: string[], env: NodeJS.ProcessEnv): string {
   if (!argv.includes('-V') && !argv.includes('--version')) return packageVersion(); // asked only when shown
-  return `${packageVersion()} (Node ${process.version}, SQLite: ${sqliteDriver()})`;
+  let sqlite: string;
+  try {
+    sqlite = sqliteDriver(env);
+  } catch (error) {
+    sqlite = isXpmError(error) ? error.code : 'none'; // XPMIGRATE_SQLITE names what does not load
+  }
+  return `${packageVersion()} (Node ${process.version}, SQLite: ${sqlite})`;
 }

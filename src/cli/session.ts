@@ -12,6 +12,7 @@ import {
   type RunEvent,
   RunService,
   type RunStatus,
+  sqliteDriver,
   stateFile,
 } from '../service/index.js';
 import { type CliContext, out } from './context.js';
@@ -26,7 +27,7 @@ export function openService(
   explicit: string | undefined,
   o: { create?: boolean; named?: boolean; afterLoss?: boolean } = {},
 ): RunService {
-  return RunService.open(stateFile(explicit, ctx.io.env), o);
+  return RunService.open(stateFile(explicit, ctx.io.env), { ...o, driver: sqliteDriver(ctx.io.env) });
 }
 
 export function operatorName(explicit: string | undefined): string {

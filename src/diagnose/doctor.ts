@@ -27,8 +27,8 @@ export interface DoctorInput {
   databases: string[];
   serviceAccount?: string;
   env: NodeJS.ProcessEnv;
-  /** The SQLite driver the state store would open with (better-sqlite3, or node:sqlite in the bundle). */
-  sqlite?: string;
+  /** The SQLite driver the store would open with; throws when XPMIGRATE_SQLITE names one that does not load. */
+  sqlite?: () => string;
   /** The XPhone server this machine is in the plan (`--role`); absent: read from the machine. */
   role?: DrivingRole;
 }
@@ -58,10 +58,14 @@ export async function doctor(host: Host, input: DoctorInput): Promise<DoctorChec
     }
   };
 
-  if (input.sqlite)
-    add('host.sqlite', 'pass', {
-      de: `Zustandsspeicher: SQLite über ${input.sqlite} (Node ${process.version})`,
-      en: `State store: SQLite through ${input.sqlite} (Node ${process.version})`,
+  const { sqlite } = input;
+  if (sqlite)
+    await attempt('host.sqlite', async () => {
+      const driver = sqlite();
+      add('host.sqlite', 'pass', {
+        de: `Zustandsspeicher: SQLite über ${driver} (Node ${process.version})`,
+        en: `State store: SQLite through ${driver} (Node ${process.version})`,
+      });
     });
   await attempt('host.windows', async () => {
     const os = await host.osVersion();

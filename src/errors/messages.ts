@@ -133,6 +133,16 @@ export const ERRORS = {
     message: { de: '{flag} "{value}": nicht erlaubt.', en: '{flag} "{value}": not allowed.' },
     remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
   },
+  E_SQLITE_UNAVAILABLE: {
+    message: {
+      de: 'XPMIGRATE_SQLITE={driver}: diesen SQLite-Treiber hat Node.js {node} nicht ({detail}).',
+      en: 'XPMIGRATE_SQLITE={driver}: Node.js {node} does not have this SQLite driver ({detail}).',
+    },
+    remedy: {
+      de: 'XPMIGRATE_SQLITE entfernen (xpmigrate nimmt dann den Treiber, der lädt) oder den Node.js des Bundles verwenden (node:sqlite braucht 22.5 oder neuer). Nichts wurde geöffnet.',
+      en: "Remove XPMIGRATE_SQLITE (xpmigrate then takes the driver that loads) or use the bundle's Node.js (node:sqlite needs 22.5 or newer). Nothing was opened.",
+    },
+  },
   E_STORE_OPEN: {
     message: {
       de: 'Der Zustandsspeicher {file} lässt sich nicht öffnen: {detail}',

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { XpmError } from '../errors/index.js';
 
 /**
  * The store's one seam to SQLite: better-sqlite3 in development and CI (Node 20), Node's own
@@ -39,12 +40,10 @@ const require = createRequire(import.meta.url);
  */
 export function sqliteDriver(env: NodeJS.ProcessEnv = process.env): SqliteDriver {
   const named = env.XPMIGRATE_SQLITE;
-  if (named === 'better-sqlite3' || named === 'node:sqlite') return named;
+  if (named !== undefined && named !== '') return loadable(named);
   if (found === undefined) {
     try {
-      // Its native part loads with the first database: one that was built for another Node fails here.
-      const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-      new Database(':memory:').close();
+      betterSqlite();
       found = 'better-sqlite3';
     } catch {
       found = 'node:sqlite';
@@ -53,6 +52,27 @@ export function sqliteDriver(env: NodeJS.ProcessEnv = process.env): SqliteDriver
   return found;
 }
 let found: SqliteDriver | undefined;
+
+/** The driver XPMIGRATE_SQLITE names, if this Node.js can load it: said now, not at the first open. */
+function loadable(named: string): SqliteDriver {
+  if (!(SQLITE_DRIVERS as readonly string[]).includes(named))
+    throw new XpmError('E_INPUT_CHOICE', {
+      flag: 'XPMIGRATE_SQLITE',
+      value: named,
+      allowed: SQLITE_DRIVERS.join(', '),
+    });
+  try {
+    if (named === 'node:sqlite') nodeSqlite();
+    else betterSqlite();
+  } catch (error) {
+    throw new XpmError('E_SQLITE_UNAVAILABLE', {
+      driver: named,
+      node: process.version,
+      detail: (error as Error).message,
+    });
+  }
+  return named as SqliteDriver;
+}
 
 /** Opens a database file with the driver; its errors are the driver's own, `code` as SQLite names it. */
 export function openSqlite(file: string, driver: SqliteDriver, busyTimeoutMs: number): Db {
@@ -64,6 +84,12 @@ export function openSqlite(file: string, driver: SqliteDriver, busyTimeoutMs: nu
   }
   const { DatabaseSync } = nodeSqlite();
   return new NodeDb(new DatabaseSync(file), busyTimeoutMs);
+}
+
+/** better-sqlite3, if its native part loads (with the first database: one built for another Node fails). */
+function betterSqlite(): void {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  new Database(':memory:').close();
 }
 
 function nodeSqlite(): typeof import('node:sqlite') {

@@ -30,7 +30,9 @@ import {
   releaseLock,
   runNote,
   type SnapshotRow,
+  type SqliteDriver,
   Store,
+  sqliteDriver,
   storeLost,
 } from '../persistence/index.js';
 import { buildPlan, type Plan, type PlanInput } from '../plan/index.js';
@@ -150,10 +152,11 @@ export class RunService {
   private constructor(
     readonly file: string,
     how: { create: boolean; named: boolean; afterLoss: boolean },
+    private readonly driver: SqliteDriver,
     /** Set: every drive reads the time and waits here (a test moves it); else the run's own (hosts.ts). */
     private readonly clock?: Clock,
   ) {
-    this.db = openDb(file, undefined, how);
+    this.db = openDb(file, driver, how);
     this.store = new Store(this.db);
   }
 
@@ -182,9 +185,10 @@ export class RunService {
       named = false,
       afterLoss = false,
       clock,
-    }: { create?: boolean; named?: boolean; afterLoss?: boolean; clock?: Clock } = {},
+      driver = sqliteDriver(),
+    }: { create?: boolean; named?: boolean; afterLoss?: boolean; clock?: Clock; driver?: SqliteDriver } = {},
   ): RunService {
-    return new RunService(file, { create, named, afterLoss }, clock);
+    return new RunService(file, { create, named, afterLoss }, driver, clock);
   }
 
   close(): void {
@@ -434,7 +438,7 @@ export class RunService {
   }
 
   private reopen(): void {
-    this.db = openDb(this.file);
+    this.db = openDb(this.file, this.driver);
     this.store = new Store(this.db);
   }
 

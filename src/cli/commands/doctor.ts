@@ -59,7 +59,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
           ...optional('serviceAccount', plan.input.serviceAccount),
           databases: listOption(o.databases),
           env: ctx.io.env,
-          sqlite: sqliteDriver(ctx.io.env),
+          sqlite: () => sqliteDriver(ctx.io.env),
           ...(role ? { role } : {}),
         });
         ctx.exitCode = checks.some((c) => c.status === 'fail') ? ExitCode.failed : ExitCode.ok;

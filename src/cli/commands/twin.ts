@@ -4,7 +4,7 @@ import { XpmError } from '../../errors/index.js';
 import { durationText } from '../../forecast/index.js';
 import { type Host, WindowsHost } from '../../host/index.js';
 import { say } from '../../i18n/index.js';
-import { commandHost, previousRunOf, RunService, stateFile } from '../../service/index.js';
+import { commandHost, previousRunOf, RunService, sqliteDriver, stateFile } from '../../service/index.js';
 import { collectTwin, writeTwin } from '../../twin/index.js';
 import { type CliContext, out } from '../context.js';
 import { T } from '../texts/index.js';
@@ -45,7 +45,7 @@ export function registerTwin(program: Command, ctx: CliContext): void {
           // The last real run on this server, from its store: the next forecast's measure.
           previousRun: () => {
             if (!existsSync(store)) return null;
-            const service = RunService.open(store);
+            const service = RunService.open(store, { driver: sqliteDriver(ctx.io.env) });
             try {
               return previousRunOf(service);
             } finally {
