@@ -55,7 +55,7 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
  */
 function lockedError(runId: string, holder: LockHolder): XpmError {
   const params = { run: runId, pid: holder.pid, host: holder.host, since: holder.since, here: hostname() };
-  return holder.host === hostname()
+  return onThisHost(holder)
     ? new XpmError('E_RUN_LOCKED', params, { exitCode: 5 })
     : new XpmError('E_RUN_LOCKED_ELSEWHERE', params, { exitCode: 5 });
 }
@@ -70,7 +70,7 @@ export function releaseLock(db: Db, runId: string): LockHolder | undefined {
     .transaction(() => {
       const holder = storedHolder(db, runId);
       if (!holder) return undefined;
-      if (holder.host === hostname() && isAlive(holder)) throw lockedError(runId, holder);
+      if (onThisHost(holder) && isAlive(holder)) throw lockedError(runId, holder);
       db.prepare('DELETE FROM locks WHERE run_id = ?').run(runId);
       return holder;
     })
@@ -83,7 +83,7 @@ export function releaseLock(db: Db, runId: string): LockHolder | undefined {
  */
 export function lockHolder(db: Db, runId: string, self = false): LockHolder | undefined {
   const holder = storedHolder(db, runId);
-  if (holder && self && holder.pid === process.pid && holder.host === hostname()) return holder;
+  if (holder && self && holder.pid === process.pid && onThisHost(holder)) return holder;
   return holder && isAlive(holder) ? holder : undefined;
 }
 
@@ -94,10 +94,17 @@ function storedHolder(db: Db, runId: string): LockHolder | undefined {
     | undefined;
 }
 
+/** Windows compares computer names without case (OLDXPHONE is oldxphone). */
+function onThisHost(holder: LockHolder): boolean {
+  return holder.host.toLowerCase() === hostname().toLowerCase();
+}
+
 /** Whether the holder's process still runs; `platform` only for tests of the Windows way. */
 export function isAlive(holder: LockHolder, platform: NodeJS.Platform = process.platform): boolean {
-  if (holder.host !== hostname()) return true; // cannot tell: assume it runs
+  if (!onThisHost(holder)) return true; // cannot tell: assume it runs
   if (holder.pid === process.pid) return false;
+  // No process has such a pid; kill(0 or -1, 0) would ask a whole process group and succeed.
+  if (!Number.isSafeInteger(holder.pid) || holder.pid <= 0) return false;
   // A boot_id (Linux) tells a boot for sure; a boot time from the wall clock ("t:", Windows)
   // moves with every clock step, so it never declares a holder gone: its process does.
   if (holder.boot && !holder.boot.startsWith('t:') && holder.boot !== bootMarker()) return false;

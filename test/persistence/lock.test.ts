@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireRunLock, lockHolder, openDb } from '../../src/persistence/index.js';
+import { acquireRunLock, lockHolder, openDb, releaseLock } from '../../src/persistence/index.js';
 import { bootMarker, isAlive, processStarted, sameProcess } from '../../src/persistence/lock.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 import { tempState } from '../support/runs.js';
@@ -103,6 +103,27 @@ describe('the run lock and reused pids', () => {
         if (before[key] === undefined) delete process.env[key];
         else process.env[key] = before[key];
     }
+  });
+
+  it('a row with no real pid (0, -1: kill() would ask a process group) holds nothing', () => {
+    for (const pid of [0, -1]) {
+      const db = storeHeldBy('');
+      db.prepare("UPDATE locks SET pid = ? WHERE run_id = 'r'").run(pid);
+      expect(lockHolder(db, 'r')).toBeUndefined();
+      expect(releaseLock(db, 'r')?.pid).toBe(pid);
+      db.close();
+    }
+  });
+
+  it('the holder’s host name in another case is this machine (Windows names have no case)', () => {
+    const db = storeHeldBy(processStarted(other.pid!));
+    db.prepare("UPDATE locks SET host = ? WHERE run_id = 'r'").run(
+      hostname().toUpperCase() === hostname() ? hostname().toLowerCase() : hostname().toUpperCase(),
+    );
+    // A live holder here: E_RUN_LOCKED (not "elsewhere"), and unlock may not take it away.
+    expect(() => acquireRunLock(db, 'r')).toThrow(expect.objectContaining({ code: 'E_RUN_LOCKED' }));
+    expect(() => releaseLock(db, 'r')).toThrow(expect.objectContaining({ code: 'E_RUN_LOCKED' }));
+    db.close();
   });
 
   it('a holder written before start times were kept goes by its pid alone', () => {
