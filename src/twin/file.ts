@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseVersion } from '../catalog/index.js';
-import { XpmError } from '../errors/index.js';
+import { isXpmError, XpmError } from '../errors/index.js';
 import { writeAtomic } from '../host/index.js';
 import { TWIN_FORMAT, TWIN_SCHEMA, type Twin } from './facts.js';
+import { misshapen } from './shape.js';
 
 /** JSON with sorted keys: the same facts always give the same checksum. */
 function canonical(value: unknown): string {
@@ -36,15 +37,7 @@ export function writeTwin(file: string, twin: Twin): void {
  * hand or damaged (the checksum), or describing no XPhone version this tool knows.
  */
 export function readTwin(file: string): Twin {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new XpmError('E_TWIN_PATH', {
-      file,
-      detail: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
+  const text = twinText(file);
   let twin: Partial<Twin>;
   try {
     twin = JSON.parse(text) as Partial<Twin>;
@@ -52,8 +45,11 @@ export function readTwin(file: string): Twin {
     throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'not JSON' });
   }
   if (twin?.format !== TWIN_FORMAT) throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'not a twin file' });
-  if (typeof twin.schema !== 'number' || twin.schema > TWIN_SCHEMA)
-    throw new XpmError('E_TWIN_NEWER', { file, schema: String(twin.schema), tool: String(twin.tool ?? '?') });
+  const schema: unknown = twin.schema;
+  if (!Number.isSafeInteger(schema) || (schema as number) < 1)
+    throw new XpmError('E_TWIN_DAMAGED', { file, detail: `schema ${JSON.stringify(schema)}` });
+  if ((schema as number) > TWIN_SCHEMA)
+    throw new XpmError('E_TWIN_NEWER', { file, schema: String(schema), tool: String(twin.tool ?? '?') });
   if (
     !twin.facts ||
     !Array.isArray(twin.unread) ||
@@ -61,7 +57,42 @@ export function readTwin(file: string): Twin {
     twin.sha256 !== checksum(twin as Twin)
   )
     throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'checksum' });
-  const version = twin.facts.xphone?.version ?? '';
+  const wrong = misshapen(twin);
+  if (wrong) throw new XpmError('E_TWIN_DAMAGED', { file, detail: `${wrong}: not what xpmigrate writes` });
+  const version = twin.facts.xphone.version;
   if (version !== '' && !parseVersion(version).ok) throw new XpmError('E_TWIN_PRODUCT', { file, version });
-  return twin as Twin;
+  return onceEach(twin as Twin);
+}
+
+/** A twin is a few KB; a larger file, a device or a pipe is no twin (and is not read into memory). */
+const TWIN_MAX_BYTES = 8 * 1024 * 1024;
+
+function twinText(file: string): string {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new XpmError('E_TWIN_DAMAGED', { file, detail: 'not a regular file' });
+    if (stat.size > TWIN_MAX_BYTES)
+      throw new XpmError('E_TWIN_DAMAGED', { file, detail: `${stat.size} bytes, a twin is at most 8 MB` });
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (isXpmError(error)) throw error;
+    throw new XpmError('E_TWIN_PATH', {
+      file,
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+/**
+ * Each SQL Server once and each of its databases once (names without case, as SQL Server and
+ * Windows compare them): a database listed twice must not count twice toward the room needed.
+ */
+function onceEach(twin: Twin): Twin {
+  const first = <T>(items: T[], key: (item: T) => string) =>
+    items.filter((item, i) => items.findIndex((other) => key(other) === key(item)) === i);
+  const sql = first(twin.facts.sql, (s) => s.server.toLowerCase()).map((s) => ({
+    ...s,
+    databases: first(s.databases, (d) => d.name.toLowerCase()),
+  }));
+  return { ...twin, facts: { ...twin.facts, sql } };
 }
