@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
 import {
   backupHistory,
@@ -9,7 +9,7 @@ import {
   sqlAccess,
   withSql,
 } from '../actors/sql-server/index.js';
-import { isXpmError } from '../errors/index.js';
+import { isXpmError, XpmError } from '../errors/index.js';
 import { backupManagerRuns } from '../formats/index.js';
 import type { Host } from '../host/index.js';
 import type { Text } from '../i18n/index.js';
@@ -85,7 +85,9 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
   }
   const share = options.backupDir ? await shareFacts(host, options.backupDir, sql, options.env) : null;
   const log = options.backupManagerLog ?? (installDir ? join(installDir, BACKUP_MANAGER_LOG) : undefined);
-  const backupManager = log ? await attempt('backupManager', async () => runsIn(log), []) : [];
+  const skipped = (file: string, error: unknown) =>
+    unread.push({ fact: `backupManager:${basename(file)}`, reason: reasonOf(error) });
+  const backupManager = log ? await attempt('backupManager', async () => runsIn(log, skipped), []) : [];
   const facts: TwinFacts = {
     machine: {
       name: await attempt('machine.name', () => host.machineName(), ''),
@@ -116,13 +118,29 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
   });
 }
 
-/** The runs in one log, or in every `.log` of a folder (the Backup-Manager starts new files), oldest first. */
-function runsIn(path: string): TwinFacts['backupManager'] {
-  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return backupManagerRuns(path);
-  return readdirSync(path)
-    .filter((f) => f.toLowerCase().endsWith('.log'))
-    .flatMap((f) => backupManagerRuns(join(path, f)))
-    .sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+/**
+ * The runs in one log, or in every `.log` of a folder (the Backup-Manager starts new files), oldest
+ * first. In a folder, a file that cannot be read (binary, a crash's NUL tail, a link to a device)
+ * is skipped and named, the others still count; what is no regular file (a pipe would never end)
+ * is not opened at all.
+ */
+function runsIn(path: string, skipped: (file: string, error: unknown) => void): TwinFacts['backupManager'] {
+  if (!statSync(path).isDirectory()) return backupManagerRuns(regularFile(path));
+  const runs: TwinFacts['backupManager'] = [];
+  for (const name of readdirSync(path).filter((f) => f.toLowerCase().endsWith('.log'))) {
+    try {
+      runs.push(...backupManagerRuns(regularFile(join(path, name))));
+    } catch (error) {
+      skipped(join(path, name), error);
+    }
+  }
+  return runs.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+}
+
+function regularFile(file: string): string {
+  if (!statSync(file).isFile())
+    throw new XpmError('E_DIAG_PATH', { path: file, detail: 'not a regular file' });
+  return file;
 }
 
 /** atlas.xml's connection entries: server and database only, never the string (it may hold a password). */

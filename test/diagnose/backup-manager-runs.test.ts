@@ -33,4 +33,24 @@ describe("the Backup-Manager's runs in its log (the forecast's measure)", () => 
       { operation: 'restore', startedAt: '2021-01-25T23:59:00', seconds: 120, failed: true },
     ]);
   });
+
+  it('an impossible date is no timestamp, and a span over a day (the clock was set) is no run', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'xpm-bm-')), 'XPhoneServerBackup.log');
+    writeFileSync(
+      file,
+      [
+        '31.02.2025 22:00:00 INF Backup started',
+        '31.02.2025 22:10:00 INF Backup finished',
+        '01.03.2025 22:00:00 INF Backup started',
+        '01.03.2025 24:10:00 INF Backup finished',
+        '01.03.2025 22:20:00 INF Backup finished',
+        '02.03.2025 22:00:00 INF Backup started',
+        // The clock was reset to 2035 during the run.
+        '02.03.2035 22:05:00 INF Backup finished',
+      ].join('\r\n'),
+    );
+    expect(backupManagerRuns(file)).toEqual([
+      { operation: 'backup', startedAt: '2025-03-01T22:00:00', seconds: 1200, failed: false },
+    ]);
+  });
 });

@@ -11,6 +11,16 @@ export interface LogEntry {
 /** `dd.MM.yyyy HH:mm:ss LEVEL message`, as the Backup-Manager writes it. */
 const HEAD = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}:\d{2}:\d{2}) ([A-Z]{3,5}) ?(.*)$/;
 
+/** A calendar day and a time of day (31.02. or 25:00 is no timestamp: the line continues the entry). */
+function realTime(head: RegExpExecArray): boolean {
+  const [day, month, year] = [Number(head[1]), Number(head[2]), Number(head[3])];
+  const [hours, minutes, seconds] = head[4]!.split(':').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hours < 24 && minutes < 60 && seconds < 60
+  );
+}
+
 /**
  * Turns lines into entries as they stream in; `push` hands back the entry a new timestamp
  * closed. Memory stays at one entry (a runaway continuation is capped).
@@ -26,7 +36,7 @@ export class EntryReader {
     this.lineNo += 1;
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     const head = HEAD.exec(text);
-    if (head) {
+    if (head && realTime(head)) {
       this.stamped += 1;
       const done = this.current;
       this.current = {

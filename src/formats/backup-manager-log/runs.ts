@@ -22,6 +22,9 @@ const END = /^(Backup|Sicherung|Restore|Wiederherstellung) (finished|beendet|end
 const operationOf = (word: string): BackupManagerRun['operation'] =>
   /^(restore|wiederherstellung)$/i.test(word) ? 'restore' : 'backup';
 
+/** No Backup-Manager run of an XPhone server's databases takes a day. */
+const LONGEST_RUN_SECONDS = 24 * 3600;
+
 /** The runs a Backup-Manager log holds, oldest first: their durations are the forecast's measure. */
 export function backupManagerRuns(file: string): BackupManagerRun[] {
   const reader = new EntryReader();
@@ -39,7 +42,9 @@ export function backupManagerRuns(file: string): BackupManagerRun[] {
     const end = END.exec(entry.text);
     if (end && operationOf(end[1]!) === open.operation) {
       const seconds = (localMs(entry.time) - localMs(open.at.time)) / 1000;
-      if (seconds >= 0)
+      // Backwards or over a day: the clock was set between start and end (xpmigrate's rule, not
+      // the vendor's), so the span is no measure of the run.
+      if (seconds >= 0 && seconds <= LONGEST_RUN_SECONDS)
         runs.push({
           operation: open.operation,
           startedAt: open.at.time,
