@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findAtlasXml, readAtlas } from '../actors/atlas-xml/index.js';
 import {
@@ -125,7 +125,7 @@ export async function collectTwin(host: Host, options: CollectOptions): Promise<
  * is not opened at all.
  */
 function runsIn(path: string, skipped: (file: string, error: unknown) => void): TwinFacts['backupManager'] {
-  if (!statSync(path).isDirectory()) return backupManagerRuns(regularFile(path));
+  if (!statOf(path).isDirectory()) return backupManagerRuns(regularFile(path));
   const runs: TwinFacts['backupManager'] = [];
   for (const name of readdirSync(path).filter((f) => f.toLowerCase().endsWith('.log'))) {
     try {
@@ -135,6 +135,17 @@ function runsIn(path: string, skipped: (file: string, error: unknown) => void): 
     }
   }
   return runs.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+}
+
+function statOf(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new XpmError('E_DIAG_PATH', {
+      path,
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
 }
 
 function regularFile(file: string): string {
