@@ -5,9 +5,11 @@ import { type Lang, say } from '../i18n/index.js';
 import { type Plan, warningText } from '../plan/index.js';
 import { downtimeLines } from '../report/index.js';
 import {
+  checkOperatorText,
   type DriveOutcome,
   type DriveRequest,
   type Elsewhere,
+  OPERATOR_TEXT_LIMITS,
   type ProgressPlace,
   type RunEvent,
   RunService,
@@ -31,7 +33,10 @@ export function openService(
 }
 
 export function operatorName(explicit: string | undefined): string {
-  if (explicit) return explicit;
+  if (explicit) {
+    checkOperatorText('--by', explicit, OPERATOR_TEXT_LIMITS.who);
+    return explicit;
+  }
   try {
     return `${userInfo().username}@${hostname()}`;
   } catch {

@@ -133,6 +133,23 @@ export const ERRORS = {
     message: { de: '{flag} "{value}": nicht erlaubt.', en: '{flag} "{value}": not allowed.' },
     remedy: { de: 'Erlaubt: {allowed}.', en: 'Allowed: {allowed}.' },
   },
+  E_INPUT_TOO_LONG: {
+    message: {
+      de: '{field}: {length} Zeichen, erlaubt sind höchstens {max}.',
+      en: '{field}: {length} characters, at most {max} are allowed.',
+    },
+    remedy: { de: 'Kürzer fassen; nichts wurde geändert.', en: 'Say it shorter; nothing was changed.' },
+  },
+  E_INPUT_CONTROL: {
+    message: {
+      de: '{field}: Zeichen {at} ist ein Steuerzeichen ({char}).',
+      en: '{field}: character {at} is a control character ({char}).',
+    },
+    remedy: {
+      de: 'Nur sichtbaren Text eingeben (Steuerzeichen verändern Terminal und Bericht); nichts wurde geändert.',
+      en: 'Type visible text only (control characters change the terminal and the report); nothing was changed.',
+    },
+  },
   E_SQLITE_UNAVAILABLE: {
     message: {
       de: 'XPMIGRATE_SQLITE={driver}: diesen SQLite-Treiber hat Node.js {node} nicht ({detail}).',

@@ -18,6 +18,7 @@ export {
   sqlHost,
   walkTo,
 } from './hosts.js';
+export { checkOperatorText, OPERATOR_TEXT_LIMITS } from './operator-text.js';
 export { previousRunOf } from './previous-run.js';
 export { redact } from './redact.js';
 export {

@@ -69,6 +69,7 @@ import {
 import { simulatedOperator } from '../simulation/index.js';
 import { atlasServerOf, discover, foundText } from './discover.js';
 import { clockForRun, hostForRun, simulatedHost, standInFor } from './hosts.js';
+import { checkCommandText } from './operator-text.js';
 import { type RunState, runState } from './run-state.js';
 import { missingSettings, neededSettings, runSettings, type StartRequest } from './settings.js';
 import { startMachines } from './start-machine.js';
@@ -348,6 +349,7 @@ export class RunService {
 
   /** Queues a command for whoever drives the run; its inbox id. */
   enqueue(runId: string, cmd: OperatorCommand, who: string): number {
+    checkCommandText(cmd, who);
     const queued = withAbsolutePaths(cmd);
     return this.store.enqueue(runId, who, queued.command, queued.stepId, queued);
   }

@@ -6,7 +6,9 @@
  */
 type Check = (value: unknown, at: string) => string | undefined;
 
-const text: Check = (v, at) => (typeof v === 'string' ? undefined : at);
+/** Text without control characters or bidi overrides: the twin's names reach a terminal (`plan --twin`). */
+const text: Check = (v, at) => (typeof v === 'string' && !CONTROL.test(v) ? undefined : at);
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const flag: Check = (v, at) => (typeof v === 'boolean' ? undefined : at);
 /** A size, a duration, a count: a finite number, never below 0. */
 const amount: Check = (v, at) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : at);
@@ -52,7 +54,9 @@ const shape =
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const bilingual = shape({ de: text, en: text });
+/** A reason is a system's message (it may end in a CR); only `twin collect` shows it, as it reads it. */
+const message: Check = (v, at) => (typeof v === 'string' ? undefined : at);
+const bilingual = shape({ de: message, en: message });
 
 const backup = shape({ database: text, sizeMb: amount, seconds: amount, finishedAt: text, device: text });
 

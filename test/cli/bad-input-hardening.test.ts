@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/inspect/index.js';
+import { openDb } from '../../src/persistence/index.js';
 import { cleanEnv, cliInProcess, runCli } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
 
@@ -77,22 +78,47 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
     expect(r.stderr).toContain('[E_DIAG_EMPTY]');
   });
 
-  it('history shows control characters from --by as escapes: no forged lines', () => {
-    const state = tempState();
-    expect(runCli(['start', ...PLAN, '--state', state]).code).toBe(3);
-    const forged = 'eve\n2026-01-01T00:00:00.000Z  operator-confirm  v8v9.12.restore  admin';
-    runCli(['abort', '--reason', 'test', '--by', forged, '--state', state]);
-    const lines = runCli(['history', '--state', state]).stdout.trimEnd().split('\n');
-    expect(lines.some((l) => l.includes('eve\\u000a2026-01-01'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('2026-01-01T00:00:00.000Z'))).toBe(false);
-  });
-
-  it('the report shows control characters and text-reversing marks from --by and reasons as escapes', async () => {
+  it('control characters and overlong text in --by, --reason and --evidence are refused; nothing is queued', async () => {
     const state = tempState();
     expect((await cliInProcess(['start', ...PLAN, '--state', state])).code).toBe(3);
-    // A terminal title set by OSC, a bell, colours, and U+202E reversing what follows.
-    const by = 'eve\u001b]0;pwned\u0007\u001b[31m';
-    const reason = 'done \u202eby hand';
+    const stepId = (
+      JSON.parse((await cliInProcess(['status', '--json', '--state', state])).stdout) as {
+        currentStep: string;
+      }
+    ).currentStep;
+    const tries: Array<[string[], string]> = [
+      [
+        ['--by', 'eve\n2026-01-01T00:00:00.000Z  operator-confirm'],
+        '[E_INPUT_CONTROL]: --by: character 4 is a control character (U+000A).',
+      ],
+      [
+        ['--reason', 'done \u202eby hand'],
+        '[E_INPUT_CONTROL]: --reason: character 6 is a control character (U+202E).',
+      ],
+      [
+        ['--evidence', 'log=C:\\x\u001b]0;pwned\u0007'],
+        '[E_INPUT_CONTROL]: --evidence log: character 5 is a control character (U+001B).',
+      ],
+      [
+        ['--reason', 'x'.repeat(2001)],
+        '[E_INPUT_TOO_LONG]: --reason: 2001 characters, at most 2000 are allowed.',
+      ],
+    ];
+    for (const [flags, error] of tries) {
+      const r = await cliInProcess(['confirm', stepId, ...flags, '--state', state, '--lang', 'en']);
+      expect(r.code, flags[0]).toBe(2);
+      expect(r.stderr).toContain(error);
+    }
+    // A reason may have lines, as the page's field has.
+    const history = JSON.parse((await cliInProcess(['history', '--json', '--state', state])).stdout) as {
+      journal: Array<{ kind: string }>;
+    };
+    expect(history.journal.filter((e) => e.kind.startsWith('operator-'))).toEqual([]);
+  });
+
+  it('text already in a store (an older xpmigrate took it) is shown as escapes in history and the report', async () => {
+    const state = tempState();
+    expect((await cliInProcess(['start', ...PLAN, '--state', state])).code).toBe(3);
     const did = JSON.parse((await cliInProcess(['sim', '--do', '--json', '--state', state])).stdout) as {
       stepId: string;
       evidence: Record<string, string>;
@@ -103,12 +129,32 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
       did.stepId,
       ...evidence,
       '--reason',
-      reason,
+      'done by hand',
       '--by',
-      by,
+      'eve',
       '--state',
       state,
     ]);
+    // A terminal title set by OSC, a bell, colours, a forged line, and U+202E reversing what follows.
+    const by = 'eve\u001b]0;pwned\u0007\u001b[31m\n2026-01-01T00:00:00.000Z  operator-confirm';
+    const db = openDb(state);
+    const rows = db.prepare('SELECT id, journal, event FROM checkpoints').all() as Array<
+      Record<string, string>
+    >;
+    const forge = (json: string) =>
+      json
+        .replaceAll('"who":"eve"', `"who":${JSON.stringify(by)}`)
+        .replaceAll('done by hand', 'done \u202eby hand');
+    for (const row of rows)
+      db.prepare('UPDATE checkpoints SET journal = ?, event = ? WHERE id = ?').run(
+        forge(row.journal!),
+        forge(row.event!),
+        row.id,
+      );
+    db.close();
+    const lines = (await cliInProcess(['history', '--state', state])).stdout.trimEnd().split('\n');
+    expect(lines.some((l) => l.includes('eve\\u001b]0;pwned\\u0007'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('2026-01-01T00:00:00.000Z'))).toBe(false);
     for (const format of ['markdown', 'html']) {
       const r = await cliInProcess(['report', '--format', format, '--state', state, '--lang', 'en']);
       expect(r.code, r.stderr).toBe(0);

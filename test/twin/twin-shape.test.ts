@@ -75,6 +75,7 @@ describe('a twin with a valid checksum but the wrong shape', () => {
         (t) => ((t as { unread: unknown[] }).unread = [{ fact: 'x', reason: 'y' }]),
         'unread[0].reason',
       ],
+      ['escape', (t) => (t.facts.machine.name = 'OLD\u001b]0;pwned\u0007'), 'facts.machine.name'],
       ['version', (t) => ((t.facts.xphone as { version: unknown }).version = 9), 'facts.xphone.version'],
     ];
     for (const [name, change, at] of variants) {
