@@ -18,10 +18,13 @@ export const FAULT_POINTS = [
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export interface FaultArming {
-  /** `<stepId>@<point>`, or a named point (`import-db@<unit>:before-commit`). */
-  spec: string;
-  /** What happens there; it does not return. */
-  strike(): never;
+  /**
+   * `<stepId>@<point>`, or a named point (`import-db@<unit>:before-commit`); a function: every
+   * point it accepts (a test that keeps what is on disk at each point of one run).
+   */
+  spec: string | ((name: string) => boolean);
+  /** What happens there: a kill does not return; a watcher returns, and the run goes on. */
+  strike(name: string): void;
 }
 
 function killThisProcess(): never {
@@ -49,5 +52,6 @@ export function fault(point: FaultPoint): void {
 
 /** A named point outside a run's steps (import-db: `import-db@<unit>:before-commit`). */
 export function faultAt(name: string): void {
-  if (arming !== undefined && arming.spec === name) arming.strike();
+  if (arming === undefined) return;
+  if (typeof arming.spec === 'string' ? arming.spec === name : arming.spec(name)) arming.strike(name);
 }

@@ -5,11 +5,12 @@ import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
 import { RunService } from '../../src/service/index.js';
 import { readSqlModels, type SqlModel } from '../../src/simulation/index.js';
 import {
+  imagesAlongRun,
   inProcessCli,
   journalVia,
   killBySignal,
   killDuring,
-  killInProcess,
+  restoreImage,
   resumeToEndVia,
   statusVia,
 } from '../support/crash.js';
@@ -91,8 +92,7 @@ function pointsOf(step: Step): readonly string[] {
 }
 
 /** The uninterrupted run a killed one must end like. */
-async function referenceRun(config: Config) {
-  const state = tempState();
+async function referenceRun(config: Config, state = tempState()) {
   const first = await inProcessCli(startArgs(config.flags, state));
   expect([0, 4]).toContain(first.code);
   if (first.code === 4) await resumeToEndVia(inProcessCli, state, () => ['retry']);
@@ -150,17 +150,20 @@ const appliedByReferences = new Set<string>();
 describe('crash matrix: killed at every step, then resumed', () => {
   for (const config of CONFIGS) {
     it(`${config.name}: every kill point, in-process`, async () => {
-      const ref = await referenceRun(config);
-      for (const name of Object.keys(ref.sim.effects)) appliedByReferences.add(name);
       const steps = runSteps(buildPlan(config.input));
       expect(steps.length).toBeGreaterThan(0);
+      const labels = steps.flatMap((step) => pointsOf(step).map((point) => `${step.def.id}@${point}`));
+      // The reference run keeps the folder at each kill point; each image is then resumed.
+      const state = tempState();
+      const { outcome: ref, images } = await imagesAlongRun(state, labels, () => referenceRun(config, state));
+      for (const name of Object.keys(ref.sim.effects)) appliedByReferences.add(name);
       let points = 0;
       for (const step of steps) {
         for (const point of pointsOf(step)) {
           const label = `${step.def.id}@${point}`;
-          const state = tempState();
-          const killed = await killInProcess(config.flags, state, label);
-          expect(killed.fired, `${label} was never reached: ${killed.stdout}${killed.stderr}`).toBe(true);
+          const image = images.get(label);
+          expect(image, `${label} was never reached`).toBeDefined();
+          restoreImage(state, image!);
           await resumeAndCheck(config, steps, step, label, state, ref);
           points++;
         }

@@ -56,7 +56,11 @@ export function runCliAsync(
  * The CLI in this process (`main(argv, io)`): the same commands and output as `runCli`, without a
  * process of its own. For what is about the command, not about the process boundary.
  */
-export async function cliInProcess(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<CliResult> {
+export async function cliInProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = cleanEnv(),
+  { input = '' }: { input?: string } = {},
+): Promise<CliResult> {
   const { main } = await import('../../src/cli/index.js');
   const collect = () => {
     const chunks: string[] = [];
@@ -67,7 +71,7 @@ export async function cliInProcess(args: string[], env: NodeJS.ProcessEnv = clea
   const stdout = collect();
   const stderr = collect();
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
-  stdin.end();
+  stdin.end(input);
   const code = await main(args, { stdin, stdout: stdout.stream, stderr: stderr.stream, env });
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -5,34 +5,21 @@ import { type CliResult, cleanEnv, cliInProcess, runCli } from './cli.js';
 import { startArgs } from './runs.js';
 
 /**
- * The crash matrix's two ways to die at a fault point (`<stepId>@<point>`), both leaving the
+ * The crash matrix's ways to die at a fault point (`<stepId>@<point>`), each leaving the
  * rehearsal's folder (store, simulated servers, scripts) as it was on disk at that moment:
  * - `killBySignal`: the CLI in its own process, killed there with a real SIGKILL;
- * - `killInProcess` / `killDuring`: the CLI's `main(argv, io)` in this process; the fault point
- *   copies the folder aside (the store's file and WAL at a point between transactions: what a
- *   kill leaves) and ends the command; whatever the dying command still does afterwards is
- *   thrown away with the folder, and the copy takes its place.
- * Each returns the last command's outcome; the state file is then ready for `resume`.
+ * - `killDuring`: the CLI's `main(argv, io)` in this process; the fault point copies the folder
+ *   aside (the store's file and WAL at a point between transactions: what a kill leaves) and ends
+ *   the command; whatever the dying command still does afterwards is thrown away with the
+ *   folder, and the copy takes its place;
+ * - `imagesAlongRun`: one whole run in this process that keeps such a copy at each point.
+ * The state file is then ready for `resume`.
  */
 export type Cli = (args: string[]) => Promise<CliResult>;
 
 export const inProcessCli: Cli = (args) => cliInProcess(args);
 
 class Killed extends Error {}
-
-/** Runs start, then resume after each reboot, until the fault fires; returns the last outcome. */
-async function driveUntil(
-  cli: Cli,
-  flags: string[],
-  state: string,
-  fired: () => boolean,
-): Promise<CliResult> {
-  let run = await cli(startArgs(flags, state));
-  for (let i = 0; i < 10 && run.code === 4 && !fired(); i++) {
-    run = await cli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
-  }
-  return run;
-}
 
 export async function killBySignal(flags: string[], state: string, label: string): Promise<CliResult> {
   const env = cleanEnv({ XPMIGRATE_FAULT: label });
@@ -42,14 +29,6 @@ export async function killBySignal(flags: string[], state: string, label: string
     run = runCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en'], { env });
   }
   return run;
-}
-
-export async function killInProcess(
-  flags: string[],
-  state: string,
-  label: string,
-): Promise<CliResult & { fired: boolean }> {
-  return killDuring(state, label, (fired) => driveUntil(inProcessCli, flags, state, fired));
 }
 
 /**
@@ -81,11 +60,44 @@ export async function killDuring(
   } finally {
     armFaults(undefined);
   }
-  if (fired) {
-    rmSync(folder, { recursive: true, force: true });
-    renameSync(image, folder);
-  }
+  if (fired) restoreImage(state, image);
   return { ...run, fired };
+}
+
+/**
+ * One uninterrupted run (`drive`) that keeps what is on disk at the first pass of each of `labels`:
+ * the folder as a kill there would have left it, for `restoreImage` to put back. A killed run is
+ * the same run up to its kill, so one run gives every kill point's image instead of one run each.
+ */
+export async function imagesAlongRun<T>(
+  state: string,
+  labels: readonly string[],
+  drive: () => Promise<T>,
+): Promise<{ outcome: T; images: Map<string, string> }> {
+  const folder = dirname(state);
+  const wanted = new Set(labels);
+  const images = new Map<string, string>();
+  armFaults({
+    spec: (name) => wanted.has(name) && !images.has(name),
+    strike(name) {
+      const image = `${folder}.at-${images.size}`;
+      // The -shm index is rebuilt from the WAL by the next opener, as after a real kill.
+      cpSync(folder, image, { recursive: true, filter: (src) => !src.endsWith('-shm') });
+      images.set(name, image);
+    },
+  });
+  try {
+    return { outcome: await drive(), images };
+  } finally {
+    armFaults(undefined);
+  }
+}
+
+/** Puts a kept image in the place of `state`'s folder (the store names its folder absolutely). */
+export function restoreImage(state: string, image: string): void {
+  const folder = dirname(state);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(image, folder);
 }
 
 /** `status --json` through the given CLI. */
