@@ -17,6 +17,8 @@ export interface LockHolder {
 }
 
 export interface RunLock {
+  /** When it was taken (wall clock, as the lock row keeps it). */
+  since: string;
   release(): void;
 }
 
@@ -42,6 +44,7 @@ export function acquireRunLock(db: Db, runId: string): RunLock {
     ).run(runId, me.pid, me.host, me.since, token, me.boot, me.started);
   }).immediate();
   return {
+    since: me.since,
     release() {
       db.prepare('DELETE FROM locks WHERE run_id = ? AND token = ?').run(runId, token);
     },
@@ -75,6 +78,17 @@ export function releaseLock(db: Db, runId: string): LockHolder | undefined {
       return holder;
     })
     .immediate();
+}
+
+/**
+ * After a VM was reverted with the store on it: the lock row the store had at the snapshot came
+ * back with it. Its holder lived on the VM before the revert, so it cannot drive now, whatever
+ * its pid says (in a rehearsal the simulated VM's processes share the real machine's pids).
+ * Only a row older than `before` (the rollback's own lock, taken before the revert) goes: a driver
+ * that began since stays.
+ */
+export function dropRestoredLock(db: Db, runId: string, before: string): void {
+  db.prepare('DELETE FROM locks WHERE run_id = ? AND since < ?').run(runId, before);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   absolutePath,
   acquireRunLock,
   type Db,
+  dropRestoredLock,
   type InboxRow,
   type JournalEntry,
   type JournalRow,
@@ -401,6 +402,7 @@ export class RunService {
     const { row, settings } = target.record;
     const snap = target.snapshot;
     let lock = acquireRunLock(this.db, row.id);
+    const lockedBeforeRevert = lock.since;
     watchMirror(this.store, row);
     const requestSeq = requestRollback(this.store, row.id, snap, who);
     const requestAt = this.store.checkpointAt(row.id, requestSeq)!.at;
@@ -421,12 +423,13 @@ export class RunService {
       await host.close?.();
     }
     this.reopen();
+    const storeReverted = this.store.checkpointAt(row.id, requestSeq)?.at !== requestAt;
+    if (storeReverted) dropRestoredLock(this.db, row.id, lockedBeforeRevert);
     lock = acquireRunLock(this.db, row.id);
     try {
       const { lost: viaMirror } = watchMirror(this.store, row);
       const last = this.store.lastCheckpoint(row.id)!;
-      const reverted =
-        viaMirror !== undefined || this.store.checkpointAt(row.id, requestSeq)?.at !== requestAt;
+      const reverted = viaMirror !== undefined || storeReverted;
       if (reverted) {
         const lost = viaMirror ?? lostSince(before, this.store.journalRows(row.id), last.seq);
         if (!viaMirror) recordRevertedStore(this.store, row.id, lost, 'rollback', undefined);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { backupManagerBackup } from '../support/backup-manager.js';
-import { cleanEnv, runCli, runCliAsync } from '../support/cli.js';
+import { cleanEnv, cliInProcess, runCli, runCliAsync } from '../support/cli.js';
 import { fakeExecutables } from '../support/fake-exe.js';
 import { readSim, resumeToEnd } from '../support/runs.js';
 import { serversPerTest, xphoneDatabase } from '../support/sql.js';
@@ -162,6 +162,22 @@ describe('rollback to a VM snapshot', () => {
     ).toBeGreaterThan(rows.indexOf(rows.find((r) => r.kind === 'rollback-detected')!));
     // The snapshot found by the probe is recorded again, so it can be rolled back to once more.
     expect(t.snapshot('hop.v7v8.snapshot')).toBe(name);
+  });
+
+  test('store on the VM: the lock row the snapshot caught is the VM’s past, even while its process still lives', async () => {
+    const t = fresh();
+    // This process drives up to the failure: it held the run when the hop's snapshot was taken,
+    // and it is still alive when another process (the page's, a second console) rolls back.
+    const inHere = (args: string[]) => cliInProcess([...args, '--state', t.state, '--lang', 'en']);
+    expect((await inHere(['start', ...V7_PLAN_C, '--auto-confirm'])).code).toBe(4);
+    t.breakRestore();
+    expect((await inHere(['resume', '--auto-confirm'])).code).toBe(1);
+    const rolled = t.cli(['rollback', '--to', t.snapshot('hop.v7v8.snapshot'), '--yes', '--json']);
+    expect(rolled.code, rolled.stderr).toBe(0);
+    expect(JSON.parse(rolled.stdout)).toMatchObject({ storeReverted: true });
+    // Nothing is left holding the run.
+    const lockRows = new Database(t.state).prepare('SELECT pid FROM locks').all();
+    expect(lockRows).toEqual([]);
   });
 
   test('a rollback that ends this process with the VM is noticed on resume through the journal mirror', () => {
