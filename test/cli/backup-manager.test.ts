@@ -69,7 +69,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
   test('an error in the log since the step stops the run with the cause and remedy; an older one does not', async () => {
     const t = fresh();
     expect(t.cli(['start', '--from', '8', '--target', 'A', '--simulate']).code).toBe(3);
-    expect(status(t.state).currentStep).toBe('v8v9.backup-manager');
+    expect((await status(t.state)).currentStep).toBe('v8v9.backup-manager');
     const { file, log } = backupManagerBackup(t.dir);
     // Yesterday's failed attempt is in the log too: it says nothing about this backup.
     const yesterday = new Date(Date.now() - 86_400_000);
@@ -100,7 +100,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     expect(failed.stdout).toContain('BM_SHARE_ACCESS_DENIED');
     expect(failed.stdout).toContain('Betriebssystemfehler 5'); // the cause, in German
     expect(failed.stdout).toContain('Vollzugriff'); // the remedy
-    expect(status(t.state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup-manager-log' });
+    expect(await status(t.state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup-manager-log' });
 
     // A retry reads only what was written since: nothing yet, so the Backup-Manager must run again.
     const stale = t.cli(['retry']);
@@ -110,7 +110,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     appendLog(log, [['INF', 'Backup finished']]);
     const passed = t.cli(['retry']);
     expect(passed.stdout).toContain("✓ Check the Backup-Manager's log");
-    expect(status(t.state).currentStep).not.toBe('v8v9.backup-manager-log');
+    expect((await status(t.state)).currentStep).not.toBe('v8v9.backup-manager-log');
   });
 
   test('a backup file that is not there is named; a file that is not a Backup-Manager log is refused', () => {

@@ -15,12 +15,12 @@ const journal = (state: string) =>
   ).journal;
 
 describe('a rehearsal without --auto-confirm', () => {
-  test('passes every step: the simulated server offers the operator’s actions (sim --do), nothing is skipped', () => {
+  test('passes every step: the simulated server offers the operator’s actions (sim --do), nothing is skipped', async () => {
     const state = tempState();
     expect(cli(state, ['start', '--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate']).code).toBe(
       3,
     );
-    expect(operateUntil(state)).toMatchObject({ state: 'done' });
+    expect(await operateUntil(state)).toMatchObject({ state: 'done' });
     const rows = journal(state);
     expect(rows.some((r) => r.kind === 'operator-skip' || r.kind === 'step-failed')).toBe(false);
     // The V8 setup was run on the simulated server before its step was confirmed.
@@ -28,13 +28,13 @@ describe('a rehearsal without --auto-confirm', () => {
     expect(update?.detail.evidence).toEqual({ version: '8.0.100' });
   });
 
-  test('sim --do refuses where there is nothing for the operator to do', () => {
+  test('sim --do refuses where there is nothing for the operator to do', async () => {
     const state = tempState();
     expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
       3,
     );
-    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup
-    operateUntil(state, 'hop.v7v8.reboot');
+    expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup
+    await operateUntil(state, 'hop.v7v8.reboot');
     const nothing = cli(state, ['sim', '--do'], 'de');
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('E_SIM_NOTHING_TO_DO');
@@ -42,12 +42,12 @@ describe('a rehearsal without --auto-confirm', () => {
 });
 
 describe('evidence is asked for in words', () => {
-  test('hints with an example, "V8" accepted, a wrong key and an unknown step named', () => {
+  test('hints with an example, "V8" accepted, a wrong key and an unknown step named', async () => {
     const state = tempState();
     expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
       3,
     );
-    const backedUp = operatorDoes(state);
+    const backedUp = await operatorDoes(state);
     expect(backedUp.stdout).toContain('version: version, e.g. 8.0.100 ("V8" works too)');
     expect(backedUp.stdout).not.toMatch(/\^8|\\\\d/); // never the pattern it is checked against
     const shown = JSON.parse(cli(state, ['status', '--json']).stdout) as {
@@ -77,11 +77,11 @@ describe('evidence is asked for in words', () => {
 });
 
 describe('one service account per run', () => {
-  test('step 7 confirmed with another account than 2a and 7a got is refused with the reason', () => {
+  test('step 7 confirmed with another account than 2a and 7a got is refused with the reason', async () => {
     const state = tempState();
     const flags = ['--from', '8', '--target', 'C', '--analytics', 'yes', '--virtual', 'no'];
     expect(cli(state, ['start', ...flags, '--service-account', 'KUNDE\\xphone', '--simulate']).code).toBe(3);
-    expect(operateUntil(state, 'v8v9.7.service-account').currentStep).toBe('v8v9.7.service-account');
+    expect((await operateUntil(state, 'v8v9.7.service-account')).currentStep).toBe('v8v9.7.service-account');
     const other = cli(
       state,
       ['confirm', 'v8v9.7.service-account', '--evidence', 'account=KUNDE\\admin'],
@@ -92,7 +92,7 @@ describe('one service account per run', () => {
     const same = cli(state, ['confirm', 'v8v9.7.service-account', '--evidence', 'account=kunde\\XPHONE']);
     expect(same.code).not.toBe(2);
     // 7a then gives the Analytics pool that same account.
-    operateUntil(state, 'v8v9.9a.setup-wizard');
+    await operateUntil(state, 'v8v9.9a.setup-wizard');
     // On the new server, where row 7a acts: the old server's pool is left alone.
     const sim = readSim(state);
     expect(sim.machines.NEWXPHONE?.appPools.XPhoneConnectAnalytics).toBe('KUNDE\\xphone');
@@ -143,14 +143,14 @@ describe('the guide’s conditions in a run', () => {
     }
   });
 
-  test('a hop skipped with --force does not carry a V7 server into the move: the V8 check stops it', () => {
+  test('a hop skipped with --force does not carry a V7 server into the move: the V8 check stops it', async () => {
     const state = tempState();
     expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
       3,
     );
-    operateUntil(state, 'hop.v7v8.update');
+    await operateUntil(state, 'hop.v7v8.update');
     expect(cli(state, ['skip', 'hop.v7v8.update', '--force', '--reason', 'later']).code).toBe(4);
-    expect(operateUntil(state)).toMatchObject({ state: 'failed', currentStep: 'hops.check-v8' });
+    expect(await operateUntil(state)).toMatchObject({ state: 'failed', currentStep: 'hops.check-v8' });
     const failed = cli(state, ['status'], 'de');
     expect(failed.stdout).toContain('fehlgeschlagen');
     const rows = journal(state);

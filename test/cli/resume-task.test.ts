@@ -58,7 +58,7 @@ describe('what the startup task finds after a reboot', () => {
     ]);
   });
 
-  it('--after-reboot completes the reboot, then hands over to the operator; --log keeps what it said', () => {
+  it('--after-reboot completes the reboot, then hands over to the operator; --log keeps what it said', async () => {
     const state = tempState();
     const start = runCli([
       'start',
@@ -92,7 +92,7 @@ describe('what the startup task finds after a reboot', () => {
     expect(task.stdout).toContain(
       'The startup task (as SYSTEM, without your SQL login and without rights on the Hyper-V host) stops here',
     );
-    const s = status(state);
+    const s = await status(state);
     expect(s.currentStep).toBe('hop.v5v6.test-client');
     const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
     expect(lines.some((l) => /^\d{4}-\d\d-\d\dT[\d:.]+Z .*✓ Restart after the update to V6/.test(l))).toBe(

@@ -99,7 +99,7 @@ function failAfterHop(t: ReturnType<typeof fresh>, extra: string[] = []) {
 }
 
 describe('rollback to a VM snapshot', () => {
-  test('store outside the VM: the runtime rewinds the run; the journal keeps the failed attempt, the rollback and the continuation', () => {
+  test('store outside the VM: the runtime rewinds the run; the journal keeps the failed attempt, the rollback and the continuation', async () => {
     const t = fresh();
     failAfterHop(t, ['--store-outside-vm']);
     const name = t.snapshot('hop.v7v8.snapshot');
@@ -119,7 +119,7 @@ describe('rollback to a VM snapshot', () => {
 
     const status = t.json<{ state: string; currentStep: string }>(['status']);
     expect(status.currentStep).not.toMatch(/^hop\./);
-    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
 
     const rows = t.journal();
     const failedAt = rows.findIndex((r) => r.kind === 'step-failed' && r.stepId === 'v8v9.12.sql-restore');
@@ -137,7 +137,7 @@ describe('rollback to a VM snapshot', () => {
     expect(rows[restoredAt]!.attempt!).toBeGreaterThan(rows[failedAt]!.attempt!);
   });
 
-  test('store on the VM: reverted with it, the rollback and the lost attempt are recorded, the probe settles the snapshot', () => {
+  test('store on the VM: reverted with it, the rollback and the lost attempt are recorded, the probe settles the snapshot', async () => {
     const t = fresh();
     failAfterHop(t);
     const name = t.snapshot('hop.v7v8.snapshot');
@@ -155,7 +155,7 @@ describe('rollback to a VM snapshot', () => {
 
     const resumed = t.cli(['resume', '--auto-confirm']);
     expect(resumed.stdout).toContain('resolved after interruption (probe: done)');
-    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
     const rows = t.journal();
     expect(
       rows.findIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.sql-restore'),
@@ -252,12 +252,12 @@ describe('rollback to a VM snapshot', () => {
 });
 
 describe('snapshots', () => {
-  test('recorded with their checkpoints; long chains and old snapshots are warned about; removal is explicit', () => {
+  test('recorded with their checkpoints; long chains and old snapshots are warned about; removal is explicit', async () => {
     const t = fresh();
     const route = ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', '--simulate'];
     const started = t.cli(['start', ...route, '--auto-confirm']);
     expect(started.code).toBe(4);
-    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
     type List = {
       snapshots: Array<{ name: string; stepId: string; checkpoint: number; removedAt: string | null }>;
       warnings: Array<{ code: string; text: string }>;
@@ -454,12 +454,12 @@ interface ReportJson {
 }
 
 describe('xpmigrate report', () => {
-  test('a record of a whole simulated run: steps with who and evidence, the failure, snapshots, the rollback; HTML escaped and printable', () => {
+  test('a record of a whole simulated run: steps with who and evidence, the failure, snapshots, the rollback; HTML escaped and printable', async () => {
     const t = fresh();
     failAfterHop(t, ['--store-outside-vm']);
     const name = t.snapshot('hop.v7v8.snapshot');
     expect(t.cli(['rollback', '--to', name, '--yes']).code).toBe(0);
-    expect(resumeToEnd(t.state, () => ['retry']).at(-1)).toBe(0);
+    expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
 
     const html = join(t.dir, 'report.html');
     const written = runCli(['report', '--state', t.state, '--format', 'html', '--out', html, '--lang', 'de']);

@@ -99,14 +99,14 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     expect(closed.stdout).toContain('im Netzwerk ist es das Computerkonto XPHONE\\SQLSRV01$');
   });
 
-  test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', () => {
+  test('a connection dropped mid-restore: not finished → the run waits, retry restores; finished → the probe settles it', async () => {
     for (const complete of [false, true]) {
       const { state, read, addFault } = fresh();
       // Without --auto-confirm the run stops at the Backup-Manager's backup; done by the operator,
       // it runs on to the next manual step, after 2a created SQLSRV01.
       expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3);
-      expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup; now the hand-over
-      expect(handOver(state).code).toBe(3); // 2a created SQLSRV01 from the new server
+      expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup; now the hand-over
+      expect((await handOver(state)).code).toBe(3); // 2a created SQLSRV01 from the new server
       addFault('SQLSRV01', { kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete, times: 1 });
       const resumed = runCli(['resume', '--auto-confirm', '--state', state]);
       if (!complete) {
@@ -125,15 +125,15 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     }
   });
 
-  test('step 2a on a SQL Server older than 2014 stops before its first statement', () => {
+  test('step 2a on a SQL Server older than 2014 stops before its first statement', async () => {
     const { state, read } = fresh();
     expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3); // the Backup-Manager's backup
     runCli(['sql', 'check', '--server', 'SQLSRV01', '--simulate', '--state', state]); // the server exists now
     const m = read('SQLSRV01');
     m.version = '10.50.6000.34'; // SQL Server 2008 R2: no ALTER ROLE … ADD MEMBER (2012+)
     writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
-    expect(operatorDoes(state).code).toBe(3); // the backup done: the hand-over comes next
-    const r = handOver(state);
+    expect((await operatorDoes(state)).code).toBe(3); // the backup done: the hand-over comes next
+    const r = await handOver(state);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('E_SQL_SERVER_TOO_OLD');
     expect(r.stdout).toContain('SQL Server 10.50.6000.34');

@@ -31,7 +31,7 @@ describe('the visualizer in Chromium', () => {
       'en',
     ]);
     expect(r.code, r.stderr).toBe(3);
-    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup: on to the V6 update
+    expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup: on to the V6 update
     ui = await startUi(state);
     // Debian's Chromium, never a downloaded browser; no sandbox, because CI runs as root.
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -63,8 +63,8 @@ describe('the visualizer in Chromium', () => {
       /^Step \d+ of \d+ · waits for you: Install the major update V5 → V6 · .+ so far, about .+ per finished step$/,
     );
     const [, n, total] = /^Step (\d+) of (\d+)/.exec(now!)!;
-    expect(Number(n)).toBe(status(state).stepsDone + 1);
-    expect(Number(total)).toBe(status(state).stepsTotal);
+    expect(Number(n)).toBe((await status(state)).stepsDone + 1);
+    expect(Number(total)).toBe((await status(state)).stepsTotal);
     // The map first: the path with its steps' titles and states; the statechart a tab away.
     const mapStep = page.locator('#map .map-step[data-step="hop.v5v6.update"]');
     expect(await mapStep.getAttribute('class')).toContain('current');
@@ -143,7 +143,7 @@ describe('the visualizer in Chromium', () => {
       await page.locator('#timeline li[data-kind="operator-confirm"] .who').first().textContent(),
     ).toMatch(/\(ui\)$/);
 
-    const s = status(state);
+    const s = await status(state);
     expect(s).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v5v6.reboot', stepsDone: 4 });
     const report = runCli(['report', '--state', state, '--lang', 'en']).stdout;
     expect(report.split('\n').find((line) => line.includes('hop.v5v6.update'))).toContain(
@@ -184,7 +184,7 @@ describe('the visualizer in Chromium', () => {
     await page.click('#resume');
     await page.locator('#status[data-status="waiting-operator"]').waitFor();
     await page.locator('#checklist li[data-step="hop.v5v6.reboot"][data-status="done"]').waitFor();
-    const waitingAt = status(state).currentStep;
+    const waitingAt = (await status(state)).currentStep;
     expect(waitingAt).not.toBe('hop.v5v6.reboot');
     await page.locator(`#prompt h3[data-step="${waitingAt}"]`).waitFor();
 
@@ -194,7 +194,7 @@ describe('the visualizer in Chromium', () => {
     await snapshot.click();
     await page.locator('#confirm-dialog[open]').waitFor();
     await page.click('#confirm-cancel'); // "no": nothing happens
-    expect(status(state).currentStep).toBe(waitingAt);
+    expect((await status(state)).currentStep).toBe(waitingAt);
     await snapshot.click();
     await page.click('#confirm-ok');
     await page.locator('#command-result', { hasText: name! }).waitFor({ timeout: 30_000 });
@@ -202,7 +202,7 @@ describe('the visualizer in Chromium', () => {
     // The store was on the VM: it is back inside the snapshot step, with nobody driving the run.
     await page.locator('#checklist li[data-step="hop.v5v6.update"][data-status="pending"]').waitFor();
     // Nobody drives it: "paused", not "running", in the badge, the tab and `status`; Resume is there.
-    expect(status(state)).toMatchObject({ state: 'paused', currentStep: 'hops.snapshot-start' });
+    expect(await status(state)).toMatchObject({ state: 'paused', currentStep: 'hops.snapshot-start' });
     await page.locator('#status[data-status="paused"]', { hasText: 'paused – resume needed' }).waitFor();
     expect(await page.title()).toMatch(/^● paused – resume needed – /);
     const text = runCli(['status', '--state', state, '--lang', 'en']).stdout;
@@ -211,7 +211,7 @@ describe('the visualizer in Chromium', () => {
     await page.click('#resume');
     await page.locator('#prompt h3[data-step="hop.v5v6.update"]').waitFor();
     await page.locator('#timeline li[data-kind="rollback-detected"]').waitFor();
-    expect(status(state).currentStep).toBe('hop.v5v6.update');
+    expect((await status(state)).currentStep).toBe('hop.v5v6.update');
   });
 });
 
@@ -225,7 +225,7 @@ describe('snapshots taken by hand, in Chromium', () => {
     const flags = ['--from', '5', '--target', 'A', '--virtual', 'yes', '--snapshots', 'manual'];
     const r = runCli(['start', '--simulate', ...flags, '--state', state, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(3);
-    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup: on to the first snapshot
+    expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup: on to the first snapshot
     ui = await startUi(state);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   });
@@ -245,13 +245,13 @@ describe('snapshots taken by hand, in Chromium', () => {
     await field.fill('before the updates');
     await field.press('Enter');
     await page.locator('#snapshots [data-rollback="before the updates"]').waitFor();
-    expect(status(state).currentStep).toBe('hop.v5v6.update');
+    expect((await status(state)).currentStep).toBe('hop.v5v6.update');
     await page.click('#snapshots [data-rollback="before the updates"]');
     await page.locator('#confirm-dialog[open]').waitFor();
     expect(await page.locator('#confirm-text').textContent()).toContain(
       'First revert the VM to “before the updates” in the hypervisor',
     );
     await page.click('#confirm-cancel');
-    expect(status(state).currentStep).toBe('hop.v5v6.update');
+    expect((await status(state)).currentStep).toBe('hop.v5v6.update');
   });
 });

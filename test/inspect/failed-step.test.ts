@@ -19,15 +19,15 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 const PLAN_C = [...PLAN_C_SQL_RESTORE, '--simulate'];
 
 /** A plan C run stopped at its failed safety copy: the old SQL Server refuses the login. */
-function failedRun(lang: 'en' | 'de'): string {
+async function failedRun(lang: 'en' | 'de'): Promise<string> {
   const state = tempState();
   expect(runCli(['start', ...PLAN_C, '--state', state, '--lang', lang]).code).toBe(3);
   const source = `${state}.sql/OLDXPHONE_XPCONNECT.json`;
   const model = JSON.parse(readFileSync(source, 'utf8')) as SqlModel;
   model.faults.push({ kind: 'login-failed' });
   writeFileSync(source, JSON.stringify(model)); // no CLI process runs: as an operator's change
-  expect(operatorDoes(state).code).toBe(1); // the Backup-Manager step, then the copy fails
-  expect(status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
+  expect((await operatorDoes(state)).code).toBe(1); // the Backup-Manager step, then the copy fails
+  expect(await status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
   return state;
 }
 
@@ -49,12 +49,12 @@ function askForReplace(state: string): void {
 }
 
 describe('a failed step on the command line', () => {
-  it('confirm without a reason is refused; with one it is journaled as "done without having run"', () => {
-    const state = failedRun('de');
+  it('confirm without a reason is refused; with one it is journaled as "done without having run"', async () => {
+    const state = await failedRun('de');
     const bare = runCli(['confirm', 'v8v9.backup', '--state', state, '--lang', 'de']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('ohne dass er lief, braucht einen Grund (--reason)');
-    expect(status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
+    expect(await status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
     const given = runCli([
       'confirm',
       'v8v9.backup',
@@ -77,8 +77,8 @@ describe('a failed step on the command line', () => {
 });
 
 describe('evidence a failure asks for', () => {
-  it('gets a field of its own on the page, with the value named as the example, never filled in', () => {
-    const state = failedRun('en');
+  it('gets a field of its own on the page, with the value named as the example, never filled in', async () => {
+    const state = await failedRun('en');
     askForReplace(state);
     const follower = new RunFollower(state, undefined, 'de');
     follower.open();
@@ -136,7 +136,7 @@ function recordNotifications(): void {
 
 describe('a failed step that asks for evidence, in the visualizer', () => {
   it('has a field for it with the asked value as the example, and retry sends what was typed', async () => {
-    const state = failedRun('en');
+    const state = await failedRun('en');
     askForReplace(state);
     const ui = await startUi(state);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -175,7 +175,7 @@ describe('a failed step in the visualizer', () => {
   let page: Page;
 
   beforeAll(async () => {
-    state = failedRun('en');
+    state = await failedRun('en');
     ui = await startUi(state);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -214,13 +214,13 @@ describe('a failed step in the visualizer', () => {
     // Without a reason: nothing is sent, the page says what is missing.
     await override.click();
     await page.locator('#command-result.refused', { hasText: 'Give a reason first' }).waitFor();
-    expect(status(state).state).toBe('failed');
+    expect((await status(state)).state).toBe('failed');
     // With a reason, "no" in the dialog still sends nothing.
     await page.fill('#prompt [data-reason]', 'copied by hand with SSMS');
     await override.click();
     await page.locator('#confirm-dialog[open]').waitFor();
     await page.click('#confirm-cancel');
-    expect(status(state).state).toBe('failed');
+    expect((await status(state)).state).toBe('failed');
     await override.click();
     await page.click('#confirm-ok');
     await page.locator('#checklist li[data-step="v8v9.backup"][data-status="done"]').waitFor();
@@ -236,7 +236,7 @@ describe('a failed step in the visualizer', () => {
     await page.selectOption('#journal-filter', 'all');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}visualizer-after-failure.png` });
-    expect(status(state).currentStep).not.toBe('v8v9.backup');
+    expect((await status(state)).currentStep).not.toBe('v8v9.backup');
   });
 
   it('the tab says what the run needs, seen from another tab: its title and a coloured icon', async () => {
@@ -309,10 +309,10 @@ describe('a finished run in the visualizer', () => {
       runCli(['start', '--simulate', '--auto-confirm', '--from', '5', '--target', 'A', '--state', state])
         .code,
     ).toBe(4);
-    resumeToEnd(state, () => {
+    await resumeToEnd(state, () => {
       throw new Error('no step should fail');
     });
-    expect(status(state).state).toBe('done');
+    expect((await status(state)).state).toBe('done');
     const ui = await startUi(state);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     try {
@@ -330,7 +330,7 @@ describe('a finished run in the visualizer', () => {
         'undoes the migration on the server',
       );
       await page.click('#confirm-cancel');
-      expect(status(state).state).toBe('done');
+      expect((await status(state)).state).toBe('done');
     } finally {
       await browser.close();
       ui.child.kill('SIGTERM');

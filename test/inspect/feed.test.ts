@@ -15,16 +15,16 @@ import {
 import { JOURNAL_KINDS, openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
-import { runCli } from '../support/cli.js';
-import { inProcessCli, killDuring } from '../support/crash.js';
+import { cliInProcess, runCli } from '../support/cli.js';
+import { killDuring } from '../support/crash.js';
 import { operatorDoes, operatorInstalled, startArgs, status, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update (the Backup-Manager's backup done). */
-function waitingRun(): string {
+async function waitingRun(): Promise<string> {
   const state = tempState();
   const r = runCli(['start', '--simulate', '--from', '5', '--target', 'A', '--state', state, '--lang', 'en']);
   expect(r.code, r.stderr).toBe(3);
-  expect(operatorDoes(state).code).toBe(3);
+  expect((await operatorDoes(state)).code).toBe(3);
   return state;
 }
 
@@ -35,8 +35,8 @@ function collect(follower: RunFollower): ServerMessage[] {
 }
 
 describe('the feed', () => {
-  it('shows where the run stands and what the waiting step accepts, then only what changed', () => {
-    const state = waitingRun();
+  it('shows where the run stands and what the waiting step accepts, then only what changed', async () => {
+    const state = await waitingRun();
     const follower = new RunFollower(state, undefined, 'en');
     follower.open();
     const view = follower.view!;
@@ -84,8 +84,8 @@ describe('the feed', () => {
     follower.stop();
   });
 
-  it('follows the journal by identity: a reverted store that has grown past the old count still resets the page', () => {
-    const state = waitingRun();
+  it('follows the journal by identity: a reverted store that has grown past the old count still resets the page', async () => {
+    const state = await waitingRun();
     const before = `${state}.before-update`;
     const db = openDb(state);
     db.exec(`VACUUM INTO '${before}'`); // the store as a snapshot would bring it back
@@ -131,10 +131,14 @@ describe('the feed', () => {
     follower.stop();
   });
 
-  it('a required step skipped with --force is "forced", and its phase is not "done" but "incomplete"', () => {
-    const state = waitingRun();
+  it('a required step skipped with --force is "forced", and its phase is not "done" but "incomplete"', async () => {
+    const state = await waitingRun();
     // Skipped on purpose, each with --force: the V6 hop's update, reboot and test client.
-    for (let at = status(state).currentStep; at?.startsWith('hop.v5v6.'); at = status(state).currentStep)
+    for (
+      let at = (await status(state)).currentStep;
+      at?.startsWith('hop.v5v6.');
+      at = (await status(state)).currentStep
+    )
       expect(runCli(['skip', at, '--force', '--reason', 'test', '--state', state]).code).not.toBe(2);
     const follower = new RunFollower(state, undefined, 'de');
     follower.open();
@@ -150,8 +154,8 @@ describe('the feed', () => {
     follower.stop();
   });
 
-  it('never carries a secret, not even one a step wrote into the journal', () => {
-    const state = waitingRun();
+  it('never carries a secret, not even one a step wrote into the journal', async () => {
+    const state = await waitingRun();
     const follower = new RunFollower(state, undefined, 'en');
     follower.open();
     const messages = collect(follower);
@@ -197,7 +201,7 @@ describe('progress of an effect step', () => {
   it('shows its attempt’s BACKUP figures while the step stands (killed right after the copies, before the outcome)', async () => {
     const state = tempState();
     const killed = await killDuring(state, 'v8v9.backup@during-effect', () =>
-      inProcessCli(startArgs(['--from', '8', '--target', 'C'], state)),
+      cliInProcess(startArgs(['--from', '8', '--target', 'C'], state)),
     );
     expect(killed.fired).toBe(true);
     const follower = new RunFollower(state, undefined, 'en');
@@ -216,8 +220,8 @@ describe('a snapshot the operator takes by hand (--snapshots manual)', () => {
   it('is a prompt for its name, the suggested one filled in, and what is confirmed is recorded for rollback', async () => {
     const state = tempState();
     const flags = ['--from', '5', '--target', 'A', '--virtual', 'yes', '--snapshots', 'manual', '--simulate'];
-    expect((await inProcessCli(['start', ...flags, '--state', state, '--lang', 'en'])).code).toBe(3);
-    expect(operatorDoes(state).code).toBe(3); // the Backup-Manager's backup; its log is checked
+    expect((await cliInProcess(['start', ...flags, '--state', state, '--lang', 'en'])).code).toBe(3);
+    expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup; its log is checked
     const follower = new RunFollower(state, undefined, 'en');
     follower.open();
     expect(follower.view).toMatchObject({ status: 'waiting-operator', currentStep: 'hops.snapshot-start' });
@@ -229,12 +233,12 @@ describe('a snapshot the operator takes by hand (--snapshots manual)', () => {
       }),
     ]);
     follower.stop();
-    const named = await inProcessCli([
+    const named = await cliInProcess([
       ...['confirm', 'hops.snapshot-start', '--evidence', 'snapshot=before the updates'],
       ...['--state', state, '--lang', 'en'],
     ]);
     expect(named.code, named.stderr).toBe(3);
-    const listed = await inProcessCli(['snapshots', '--json', '--state', state]);
+    const listed = await cliInProcess(['snapshots', '--json', '--state', state]);
     expect(JSON.parse(listed.stdout).snapshots).toEqual([
       expect.objectContaining({
         name: 'before the updates',
@@ -299,7 +303,7 @@ describe('the server', () => {
   let base: string;
   let token: string;
   beforeAll(async () => {
-    state = waitingRun();
+    state = await waitingRun();
     follower = new RunFollower(state, undefined, 'en');
     const model = follower.open();
     ui = await startUi({
@@ -421,7 +425,7 @@ describe('the server', () => {
 
 describe('--inspect', () => {
   it('streams the run to a Stately WebSocket inspector: the actor with its definition, then each checkpoint', async () => {
-    const state = waitingRun();
+    const state = await waitingRun();
     const received: Array<{ type: string; definition?: string; snapshot?: { value: unknown } }> = [];
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     server.on('connection', (socket) =>

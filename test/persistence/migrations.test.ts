@@ -12,10 +12,10 @@ const cli = (args: string[], state: string) => runCli([...args, '--state', state
  * attempts in step_attempts. The run itself comes from today's code (a plan B run waiting for
  * the operator at row 1), copied row by row into the old layout.
  */
-function schema1Store(): { state: string; runId: string } {
+async function schema1Store(): Promise<{ state: string; runId: string }> {
   const source = tempState();
   expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', source]).code).toBe(3);
-  expect(operatorDoes(source).code).toBe(3); // the Backup-Manager's backup: on to row 1
+  expect((await operatorDoes(source)).code).toBe(3); // the Backup-Manager's backup: on to row 1
   const src = new Database(source, { readonly: true });
   const run = src.prepare('SELECT * FROM runs').get() as Record<string, unknown>;
   const last = src.prepare('SELECT * FROM checkpoints ORDER BY id DESC LIMIT 1').get() as Record<
@@ -51,8 +51,8 @@ function schema1Store(): { state: string; runId: string } {
 }
 
 describe('schema migrations', () => {
-  it('a store written by schema 1 is migrated and its run goes on where it was', () => {
-    const { state, runId } = schema1Store();
+  it('a store written by schema 1 is migrated and its run goes on where it was', async () => {
+    const { state, runId } = await schema1Store();
 
     const store = new Store(openDb(state));
     expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan, type Plan, type PlanInput } from '../../src/plan/index.js';
 import { RunService } from '../../src/service/index.js';
 import { readSqlModels, type SqlModel } from '../../src/simulation/index.js';
+import { cliInProcess } from '../support/cli.js';
+import { imagesAlongRun, killBySignal, killDuring, restoreImage } from '../support/crash.js';
 import {
-  imagesAlongRun,
-  inProcessCli,
-  journalVia,
-  killBySignal,
-  killDuring,
-  restoreImage,
-  resumeToEndVia,
-  statusVia,
-} from '../support/crash.js';
-import { readSim, scriptMove, startArgs, tempState } from '../support/runs.js';
+  journalOf,
+  readSim,
+  resumeToEnd,
+  scriptMove,
+  startArgs,
+  status,
+  tempState,
+} from '../support/runs.js';
 
 /** Every path and plan, as CLI flags and as plan input. */
 const CONFIGS: Array<{
@@ -93,12 +93,12 @@ function pointsOf(step: Step): readonly string[] {
 
 /** The uninterrupted run a killed one must end like. */
 async function referenceRun(config: Config, state = tempState()) {
-  const first = await inProcessCli(startArgs(config.flags, state));
+  const first = await cliInProcess(startArgs(config.flags, state));
   expect([0, 4]).toContain(first.code);
-  if (first.code === 4) await resumeToEndVia(inProcessCli, state, () => ['retry']);
-  const s = await statusVia(inProcessCli, state);
+  if (first.code === 4) await resumeToEnd(state, () => ['retry']);
+  const s = await status(state);
   expect(s.state).toBe('done');
-  return { sim: readSim(state), s, journal: await journalVia(inProcessCli, state) };
+  return { sim: readSim(state), s, journal: await journalOf(state) };
 }
 type Reference = Awaited<ReturnType<typeof referenceRun>>;
 
@@ -111,7 +111,7 @@ async function resumeAndCheck(
   state: string,
   ref: Reference,
 ) {
-  await resumeToEndVia(inProcessCli, state, (stepId) => {
+  await resumeToEnd(state, (stepId) => {
     // The operator looks at the server for the step in question (not always the one killed: a
     // command's commit also opens the next effect's intent): done already → mark it done, else retry.
     const applied = readSim(state).effects;
@@ -119,8 +119,8 @@ async function resumeAndCheck(
     if (!effect) throw new Error(`${label}: asked about ${stepId}, which has no effect`);
     return (applied[effect] ?? 0) >= (ref.sim.effects[effect] ?? 0) ? ['confirm', stepId] : ['retry'];
   });
-  const s = await statusVia(inProcessCli, state);
-  const journal = await journalVia(inProcessCli, state);
+  const s = await status(state);
+  const journal = await journalOf(state);
   expect(s.state, label).toBe('done');
   expect(s.stepsDone, label).toBe(ref.s.stepsDone);
   const sim = readSim(state);
@@ -220,9 +220,9 @@ describe('a rollback, a second pass, and a kill in its safety copy', () => {
   it('V5 → V9 plan A restored by xpmigrate: the first pass’s copy never passes for the second’s', async () => {
     const flags = ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--restore-with', 'xpmigrate'];
     const state = tempState();
-    const first = await inProcessCli(startArgs(flags, state));
-    if (first.code === 4) await resumeToEndVia(inProcessCli, state, () => ['retry']);
-    expect((await statusVia(inProcessCli, state)).state).toBe('done');
+    const first = await cliInProcess(startArgs(flags, state));
+    if (first.code === 4) await resumeToEnd(state, () => ['retry']);
+    expect((await status(state)).state).toBe('done');
     const restoredContent = () =>
       Object.values(readSqlModels(`${state}.sql`))
         .filter((m) => m.restoreHistory.some((r) => r.database.toLowerCase() === 'xpdata'))
@@ -234,7 +234,7 @@ describe('a rollback, a second pass, and a kill in its safety copy', () => {
     const service = RunService.open(state);
     const snapshot = service.snapshots().find((s) => s.stepId === 'hop.v7v8.snapshot')!;
     service.close();
-    const rolled = await inProcessCli(['rollback', '--to', snapshot.name, '--yes', '--state', state]);
+    const rolled = await cliInProcess(['rollback', '--to', snapshot.name, '--yes', '--state', state]);
     expect(rolled.code, rolled.stderr).toBe(0);
     // The users go on working on the old server until the second cut-over.
     const source = join(`${state}.sql`, 'OLDXPHONE_XPCONNECT.json');
@@ -245,17 +245,17 @@ describe('a rollback, a second pass, and a kill in its safety copy', () => {
     // Killed with the second safety copy's intent committed, before it wrote anything.
     const label = 'v8v9.cutover-backup@after-intent';
     const killed = await killDuring(state, label, async (fired) => {
-      let run = await inProcessCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+      let run = await cliInProcess(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
       for (let i = 0; i < 10 && run.code === 4 && !fired(); i++)
-        run = await inProcessCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+        run = await cliInProcess(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
       return run;
     });
     expect(killed.fired, `${killed.stdout}${killed.stderr}`).toBe(true);
-    await resumeToEndVia(inProcessCli, state, () => ['retry']);
-    expect((await statusVia(inProcessCli, state)).state).toBe('done');
+    await resumeToEnd(state, () => ['retry']);
+    expect((await status(state)).state).toBe('done');
 
     // The probe did not take the first pass's files (same run, same step, same names) for it.
-    const journal = await journalVia(inProcessCli, state);
+    const journal = await journalOf(state);
     expect(journal.filter((j) => j.kind === 'recovered' && j.stepId === 'v8v9.cutover-backup')).toHaveLength(
       1,
     );

@@ -6,11 +6,11 @@ import { runCli } from '../support/cli.js';
 import { editSim, operatorDoes, readSim, start, status, tempState } from '../support/runs.js';
 
 const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
-const runIdOf = (state: string) =>
-  status(state) && JSON.parse(cli(['runs', '--json'], state).stdout).runs[0].runId;
+const runIdOf = async (state: string) =>
+  (await status(state)) && JSON.parse(cli(['runs', '--json'], state).stdout).runs[0].runId;
 
 describe('operator commands', () => {
-  it('accepts what the state takes, refuses the rest with a reason, and shrugs off repeats', () => {
+  it('accepts what the state takes, refuses the rest with a reason, and shrugs off repeats', async () => {
     const state = tempState();
     const first = runCli([
       'start',
@@ -26,8 +26,8 @@ describe('operator commands', () => {
     ]);
     // First the guide's Backup-Manager backup, by the operator: done on the simulated server.
     expect(first.code).toBe(3);
-    expect(status(state).currentStep).toBe('v8v9.backup-manager');
-    const backedUp = operatorDoes(state);
+    expect((await status(state)).currentStep).toBe('v8v9.backup-manager');
+    const backedUp = await operatorDoes(state);
     expect(backedUp.code).toBe(3);
     // Plan B moves to a new machine: the old server hands the run over, then stops driving it.
     expect(backedUp.stdout).toContain('Confirm with: xpmigrate confirm handover.to-new --evidence machine=');
@@ -43,7 +43,7 @@ describe('operator commands', () => {
     expect(taken.stdout).toContain(
       'Confirm with: xpmigrate confirm v8v9.1.install-sql-standard --evidence instance=',
     );
-    expect(status(state)).toMatchObject({
+    expect(await status(state)).toMatchObject({
       state: 'waiting-operator',
       currentStep: 'v8v9.1.install-sql-standard',
       stepsDone: 4, // the backup, its log check, the safety copy, the hand-over
@@ -66,7 +66,7 @@ describe('operator commands', () => {
       state,
     );
     expect(ok.code).toBe(3); // ran on to the next manual step (after 2a/2b, done by the tool)
-    expect(status(state).currentStep).toBe('v8v9.3.mapi');
+    expect((await status(state)).currentStep).toBe('v8v9.3.mapi');
 
     const repeat = cli(
       ['confirm', 'v8v9.1.install-sql-standard', '--evidence', 'instance=MSSQLSERVER'],
@@ -94,7 +94,7 @@ describe('operator commands', () => {
 
     const abort = cli(['abort', '--reason', 'customer postponed'], state);
     expect(abort.code).toBe(1);
-    expect(status(state).state).toBe('aborted');
+    expect((await status(state)).state).toBe('aborted');
     expect(cli(['retry'], state).code).toBe(2);
   });
 
@@ -107,9 +107,9 @@ describe('operator commands', () => {
 });
 
 describe('reboots', () => {
-  it('keeps waiting until the boot id changed, then continues', () => {
+  it('keeps waiting until the boot id changed, then continues', async () => {
     const state = tempState();
-    expect(start(['--from', 'V7', '--target', 'A', '--virtual', 'no'], state).code).toBe(4);
+    expect((await start(['--from', 'V7', '--target', 'A', '--virtual', 'no'], state)).code).toBe(4);
     const sim = readSim(state);
     expect(sim.pendingReboot).toBe(true);
     // The startup task resumes this run in the language it was started in.
@@ -121,7 +121,7 @@ describe('reboots', () => {
       '--lang',
       'en',
       '--run',
-      runIdOf(state),
+      await runIdOf(state),
     ]);
     // The machine has not rebooted yet (the reboot is still pending, not carried out).
     editSim(state, (m) => {
@@ -129,7 +129,7 @@ describe('reboots', () => {
     });
     const early = cli(['resume', '--auto-confirm'], state);
     expect(early.code).toBe(4);
-    expect(status(state)).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v7v8.reboot' });
+    expect(await status(state)).toMatchObject({ state: 'waiting-reboot', currentStep: 'hop.v7v8.reboot' });
     // Now it reboots: the next process sees a new boot id.
     editSim(state, (m) => {
       m.pendingReboot = true;
@@ -144,10 +144,10 @@ describe('reboots', () => {
 describe('the lock', () => {
   it('refuses a second process with exit 5 naming the holder, and takes over a dead holder', async () => {
     const state = tempState();
-    expect(start(['--from', '8', '--target', 'B'], state).code).toBe(0);
+    expect((await start(['--from', '8', '--target', 'B'], state)).code).toBe(0);
     const st2 = tempState();
     runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', st2, '--lang', 'en']);
-    const runId = runIdOf(st2);
+    const runId = await runIdOf(st2);
     const holder = spawn('sleep', ['30']);
     const db = new Database(st2);
     db.prepare('INSERT INTO locks (run_id, pid, host, since, token) VALUES (?, ?, ?, ?, ?)').run(
@@ -172,7 +172,7 @@ describe('the lock', () => {
   it('a holder from an earlier boot is dead even when its pid is alive again', async () => {
     const state = tempState();
     runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state, '--lang', 'en']);
-    const runId = runIdOf(state);
+    const runId = await runIdOf(state);
     const { bootMarker } = await import('../../src/persistence/lock.js');
     const alive = spawn('sleep', ['30']); // the pid that the old holder had, now someone else's
     const db = new Database(state);
@@ -201,9 +201,9 @@ describe('bad stores', () => {
     expect(readFileSync(state).equals(before)).toBe(true);
   });
 
-  it('a store from a newer schema is refused', () => {
+  it('a store from a newer schema is refused', async () => {
     const state = tempState();
-    expect(start(['--job', 'db-script'], state).code).toBe(0);
+    expect((await start(['--job', 'db-script'], state)).code).toBe(0);
     const db = new Database(state);
     db.pragma('user_version = 99');
     db.close();

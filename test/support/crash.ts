@@ -1,7 +1,7 @@
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { armFaults } from '../../src/runtime/index.js';
-import { type CliResult, cleanEnv, cliInProcess, runCli } from './cli.js';
+import { type CliResult, cleanEnv, runCli } from './cli.js';
 import { startArgs } from './runs.js';
 
 /**
@@ -15,10 +15,6 @@ import { startArgs } from './runs.js';
  * - `imagesAlongRun`: one whole run in this process that keeps such a copy at each point.
  * The state file is then ready for `resume`.
  */
-export type Cli = (args: string[]) => Promise<CliResult>;
-
-export const inProcessCli: Cli = (args) => cliInProcess(args);
-
 class Killed extends Error {}
 
 export async function killBySignal(flags: string[], state: string, label: string): Promise<CliResult> {
@@ -98,46 +94,4 @@ export function restoreImage(state: string, image: string): void {
   const folder = dirname(state);
   rmSync(folder, { recursive: true, force: true });
   renameSync(image, folder);
-}
-
-/** `status --json` through the given CLI. */
-export async function statusVia(cli: Cli, state: string) {
-  const r = await cli(['status', '--json', '--state', state]);
-  if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { state: string; currentStep: string | null; stepsDone: number };
-}
-
-/** The journal's kinds and steps, through the given CLI. */
-export async function journalVia(cli: Cli, state: string) {
-  const r = await cli(['history', '--json', '--state', state]);
-  return (JSON.parse(r.stdout) as { journal: Array<{ kind: string; stepId: string | null }> }).journal;
-}
-
-/**
- * Resumes until the run ends, playing the scheduled task after each reboot; a step that needs an
- * operator's decision (recovery policy `ask`) is decided by `decide`.
- */
-export async function resumeToEndVia(
-  cli: Cli,
-  state: string,
-  decide: (stepId: string) => string[],
-): Promise<number[]> {
-  const codes: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const r = await cli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
-    codes.push(r.code ?? -1);
-    if (r.code === 0) return codes;
-    if (r.code === 4) continue;
-    if (r.code === 1) {
-      const s = await statusVia(cli, state);
-      if (s.state !== 'failed' || !s.currentStep)
-        throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
-      const d = await cli([...decide(s.currentStep), '--state', state, '--lang', 'en']);
-      codes.push(d.code ?? -1);
-      if (d.code === 0) return codes;
-      continue;
-    }
-    throw new Error(`resume exited ${r.code}: ${r.stdout}\n${r.stderr}`);
-  }
-  throw new Error(`no end after 20 resumes: ${codes.join(',')}`);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { splitScript } from '../../src/actors/sql-script/index.js';
 import { readSqlModels, type SimMachine, type SimState } from '../../src/simulation/index.js';
-import { cleanEnv, runCli } from './cli.js';
+import { type CliResult, cleanEnv, cliInProcess } from './cli.js';
 
 /** The rehearsal's world as a test reads it: the machine xpmigrate runs on, with the world's records. */
 export interface Sim extends SimMachine {
@@ -49,20 +49,20 @@ export function editSim(state: string, change: (machine: SimMachine, world: SimS
  * the simulated server (`sim --do`, e.g. the Backup-Manager's backup), then confirmed with what
  * it left. Returns the confirm's outcome.
  */
-export function operatorDoes(state: string) {
-  const did = runCli(['sim', '--do', '--json', '--state', state]);
+export async function operatorDoes(state: string): Promise<CliResult> {
+  const did = await cliInProcess(['sim', '--do', '--json', '--state', state]);
   if (did.code !== 0) throw new Error(`sim --do failed: ${did.stdout}${did.stderr}`);
   const { stepId, evidence } = JSON.parse(did.stdout) as { stepId: string; evidence: Record<string, string> };
   const args = Object.entries(evidence).flatMap(([k, v]) => ['--evidence', `${k}=${v}`]);
-  return runCli(['confirm', stepId, ...args, '--state', state, '--lang', 'en']);
+  return cliInProcess(['confirm', stepId, ...args, '--state', state, '--lang', 'en']);
 }
 
 /**
  * The hand-over as the operator does it in a rehearsal without --auto-confirm: confirmed on the
  * old server, the store taken to the new one (`sim --machine`), resumed there. Returns the resume.
  */
-export function handOver(state: string) {
-  const confirmed = runCli([
+export async function handOver(state: string): Promise<CliResult> {
+  const confirmed = await cliInProcess([
     'confirm',
     'handover.to-new',
     '--evidence',
@@ -72,8 +72,8 @@ export function handOver(state: string) {
   ]);
   if (confirmed.code !== 3)
     throw new Error(`hand-over: exit ${confirmed.code}: ${confirmed.stdout}${confirmed.stderr}`);
-  runCli(['sim', '--machine', 'NEWXPHONE', '--state', state]);
-  return runCli(['resume', '--state', state, '--lang', 'en']);
+  await cliInProcess(['sim', '--machine', 'NEWXPHONE', '--state', state]);
+  return cliInProcess(['resume', '--state', state, '--lang', 'en']);
 }
 
 /**
@@ -81,20 +81,20 @@ export function handOver(state: string) {
  * the simulated server (`sim --do`) and confirmed, each reboot followed by `resume`, until the
  * run stands at `until` (a step id), or ends. A failure ends it too: the caller looks at it.
  */
-export function operateUntil(state: string, until?: string): ReturnType<typeof status> {
+export async function operateUntil(state: string, until?: string): Promise<RunStatusJson> {
   for (let i = 0; i < 80; i++) {
-    const s = status(state);
+    const s = await status(state);
     if (s.currentStep === until || ['done', 'failed', 'aborted'].includes(s.state)) return s;
     // A hand-over: the operator takes the store to the machine that drives the run on.
     if (s.drivenOn && s.drivenOn !== readSim(state).here)
-      runCli(['sim', '--machine', s.drivenOn, '--state', state]);
+      await cliInProcess(['sim', '--machine', s.drivenOn, '--state', state]);
     const r =
       s.state === 'waiting-operator'
-        ? operatorDoes(state)
-        : runCli(['resume', '--state', state, '--lang', 'en']);
+        ? await operatorDoes(state)
+        : await cliInProcess(['resume', '--state', state, '--lang', 'en']);
     if (![0, 1, 3, 4].includes(r.code ?? -1)) throw new Error(`exit ${r.code}: ${r.stdout}${r.stderr}`);
   }
-  throw new Error(`no end after 80 actions at ${status(state).currentStep}`);
+  throw new Error(`no end after 80 actions at ${(await status(state)).currentStep}`);
 }
 
 export function readSim(state: string): Sim {
@@ -102,35 +102,44 @@ export function readSim(state: string): Sim {
   return { ...world.machines[world.here]!, ...world };
 }
 
-export function status(state: string): {
+/** What `status --json` says of a run. */
+export interface RunStatusJson {
   state: string;
   currentStep: string | null;
   stepsDone: number;
   stepsTotal: number;
   /** The machine the current step is driven on, by name (after a hand-over: the new server). */
   drivenOn: string | null;
-} {
-  const r = runCli(['status', '--json', '--state', state]);
+}
+
+export async function status(state: string): Promise<RunStatusJson> {
+  const r = await cliInProcess(['status', '--json', '--state', state]);
   if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return JSON.parse(r.stdout) as RunStatusJson;
+}
+
+/** The journal's kinds and steps (`history --json`). */
+export async function journalOf(state: string) {
+  const r = await cliInProcess(['history', '--json', '--state', state]);
+  return (JSON.parse(r.stdout) as { journal: Array<{ kind: string; stepId: string | null }> }).journal;
 }
 
 /**
  * Resumes until the run ends, playing the scheduled task after each reboot. A step that needs
  * an operator's decision (recovery policy `ask`) is decided by `decide`.
  */
-export function resumeToEnd(state: string, decide: (stepId: string) => string[]): number[] {
+export async function resumeToEnd(state: string, decide: (stepId: string) => string[]): Promise<number[]> {
   const codes: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const r = runCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+    const r = await cliInProcess(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
     codes.push(r.code ?? -1);
     if (r.code === 0) return codes;
     if (r.code === 4) continue;
     if (r.code === 1) {
-      const s = status(state);
+      const s = await status(state);
       if (s.state !== 'failed' || !s.currentStep)
         throw new Error(`resume exited 1 in ${s.state}: ${r.stderr}`);
-      const d = runCli([...decide(s.currentStep), '--state', state, '--lang', 'en']);
+      const d = await cliInProcess([...decide(s.currentStep), '--state', state, '--lang', 'en']);
       codes.push(d.code ?? -1);
       if (d.code === 0) return codes;
       continue;
@@ -144,8 +153,12 @@ export function startArgs(config: string[], state: string): string[] {
   return ['start', ...config, '--simulate', '--auto-confirm', '--state', state, '--lang', 'en'];
 }
 
-export function start(config: string[], state: string, env: NodeJS.ProcessEnv = cleanEnv()) {
-  return runCli(startArgs(config, state), { env });
+export function start(
+  config: string[],
+  state: string,
+  env: NodeJS.ProcessEnv = cleanEnv(),
+): Promise<CliResult> {
+  return cliInProcess(startArgs(config, state), env);
 }
 
 /** The rehearsal's script move: what the target received, and the batches of the run's scripts. */

@@ -193,7 +193,7 @@ describe('twin collect', () => {
     expect(main.databases.find((d) => d.name === 'XPDATA')!.dataMb).toBe(12 * 1024);
   });
 
-  it('stops plan A at the SQL Express limit when XPDATA holds 12 GB, as the night would; 2 GB passes', () => {
+  it('stops plan A at the SQL Express limit when XPDATA holds 12 GB, as the night would; 2 GB passes', async () => {
     const make = (gb: number) =>
       customerTwin(twin, join(state, '..', `xpdata-${gb}.json`), (t) => {
         t.facts.xphone.version = '8.0.100';
@@ -211,7 +211,7 @@ describe('twin collect', () => {
     const state12 = tempState();
     const r = rehearse(make(12), state12, ['--target', 'A']);
     expect(r.code).toBe(1);
-    expect(status(state12)).toMatchObject({ state: 'failed', currentStep: 'v8v9.12.restore-log' });
+    expect(await status(state12)).toMatchObject({ state: 'failed', currentStep: 'v8v9.12.restore-log' });
     expect(r.stdout).toContain('E_BACKUP_MANAGER_LOG');
     expect(r.stdout).toContain('BM_EXPRESS_LIMIT');
     const state2 = tempState();

@@ -19,9 +19,9 @@ import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.j
 const DATABASES = ['XPDATA', 'XPVDIR', 'XPSTATS'];
 
 describe('the move with SQL scripts as a run', () => {
-  it('exports from the old server, imports every batch once on the target, and verify counts the rows', () => {
+  it('exports from the old server, imports every batch once on the target, and verify counts the rows', async () => {
     const state = tempState();
-    const run = start(['--job', 'db-script', '--from', '9', '--target-version', '2016'], state);
+    const run = await start(['--job', 'db-script', '--from', '9', '--target-version', '2016'], state);
     expect(run.code, run.stderr).toBe(0);
 
     const { scripts, sourceOf, target, expected } = scriptMove(state);
@@ -61,9 +61,9 @@ describe('the move with SQL scripts as a run', () => {
     }
   }, 60_000);
 
-  it('refuses a target version no script is written for, with the versions it takes', () => {
+  it('refuses a target version no script is written for, with the versions it takes', async () => {
     const state = tempState();
-    const run = start(['--job', 'db-script', '--from', '9', '--target-version', '2012'], state);
+    const run = await start(['--job', 'db-script', '--from', '9', '--target-version', '2012'], state);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--target-version/);
     expect(run.stderr).toMatch(/2014/);
