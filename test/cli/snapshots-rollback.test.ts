@@ -64,21 +64,24 @@ interface Row {
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-rollback-'));
   const state = join(dir, 'state.db');
-  const cli = (args: string[], env?: NodeJS.ProcessEnv) =>
-    runCli([...args, '--state', state, '--lang', 'en'], env ? { env } : {});
-  const json = <T>(args: string[], env?: NodeJS.ProcessEnv): T => {
-    const r = cli([...args, '--json'], env);
+  // In this process; with an environment of its own (fake executables, a fault point) in its own.
+  const cli = async (args: string[], env?: NodeJS.ProcessEnv) =>
+    env
+      ? runCli([...args, '--state', state, '--lang', 'en'], { env })
+      : cliInProcess([...args, '--state', state, '--lang', 'en']);
+  const json = async <T>(args: string[], env?: NodeJS.ProcessEnv): Promise<T> => {
+    const r = await cli([...args, '--json'], env);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stdout}${r.stderr}`);
     return JSON.parse(r.stdout) as T;
   };
-  const journal = () => json<{ journal: Row[] }>(['history']).journal;
-  const snapshot = (stepId: string) =>
-    json<{ snapshots: Array<{ name: string; stepId: string }> }>(['snapshots']).snapshots.find(
+  const journal = async () => (await json<{ journal: Row[] }>(['history'])).journal;
+  const snapshot = async (stepId: string) =>
+    (await json<{ snapshots: Array<{ name: string; stepId: string }> }>(['snapshots'])).snapshots.find(
       (s) => s.stepId === stepId,
     )!.name;
   /** The restore on SQLSRV01 loses its connection at 50 % once, without finishing. */
-  const breakRestore = () => {
-    cli(['sql', 'check', '--server', 'SQLSRV01', '--simulate']); // the simulated server exists from now on
+  const breakRestore = async () => {
+    await cli(['sql', 'check', '--server', 'SQLSRV01', '--simulate']); // the simulated server exists from now on
     const file = join(`${state}.sql`, 'SQLSRV01.json');
     const model = JSON.parse(readFileSync(file, 'utf8')) as SqlModel;
     model.faults.push({ kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete: false, times: 1 });
@@ -90,10 +93,10 @@ function fresh() {
 }
 
 /** Up to the failed restore: the hop with its snapshot and reboot are behind the run. */
-function failAfterHop(t: ReturnType<typeof fresh>, extra: string[] = []) {
-  expect(t.cli(['start', ...V7_PLAN_C, '--auto-confirm', ...extra]).code).toBe(4);
-  t.breakRestore();
-  const failed = t.cli(['resume', '--auto-confirm']);
+async function failAfterHop(t: ReturnType<typeof fresh>, extra: string[] = []) {
+  expect((await t.cli(['start', ...V7_PLAN_C, '--auto-confirm', ...extra])).code).toBe(4);
+  await t.breakRestore();
+  const failed = await t.cli(['resume', '--auto-confirm']);
   expect(failed.code).toBe(1);
   expect(failed.stdout).toContain('E_SQL_RESTORE_INTERRUPTED');
 }
@@ -101,11 +104,11 @@ function failAfterHop(t: ReturnType<typeof fresh>, extra: string[] = []) {
 describe('rollback to a VM snapshot', () => {
   test('store outside the VM: the runtime rewinds the run; the journal keeps the failed attempt, the rollback and the continuation', async () => {
     const t = fresh();
-    failAfterHop(t, ['--store-outside-vm']);
-    const name = t.snapshot('hop.v7v8.snapshot');
+    await failAfterHop(t, ['--store-outside-vm']);
+    const name = await t.snapshot('hop.v7v8.snapshot');
     const versionBefore = readSim(t.state).machines.OLDXPHONE!.version;
 
-    const rolled = t.cli(['rollback', '--to', name, '--yes', '--json']);
+    const rolled = await t.cli(['rollback', '--to', name, '--yes', '--json']);
     expect(rolled.code).toBe(0);
     const report = JSON.parse(rolled.stdout) as { storeReverted: boolean; undone: string[] };
     expect(report.storeReverted).toBe(false);
@@ -117,11 +120,11 @@ describe('rollback to a VM snapshot', () => {
     expect(sim.machines.OLDXPHONE!.version).toBe(versionBefore);
     expect(sim.here).toBe('OLDXPHONE');
 
-    const status = t.json<{ state: string; currentStep: string }>(['status']);
+    const status = await t.json<{ state: string; currentStep: string }>(['status']);
     expect(status.currentStep).not.toMatch(/^hop\./);
     expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
 
-    const rows = t.journal();
+    const rows = await t.journal();
     const failedAt = rows.findIndex((r) => r.kind === 'step-failed' && r.stepId === 'v8v9.12.sql-restore');
     const requestedAt = rows.findIndex((r) => r.kind === 'rollback-requested');
     const rollbackAt = rows.findIndex((r) => r.kind === 'rollback');
@@ -139,29 +142,29 @@ describe('rollback to a VM snapshot', () => {
 
   test('store on the VM: reverted with it, the rollback and the lost attempt are recorded, the probe settles the snapshot', async () => {
     const t = fresh();
-    failAfterHop(t);
-    const name = t.snapshot('hop.v7v8.snapshot');
-    const rolled = t.cli(['rollback', '--to', name, '--yes', '--json']);
+    await failAfterHop(t);
+    const name = await t.snapshot('hop.v7v8.snapshot');
+    const rolled = await t.cli(['rollback', '--to', name, '--yes', '--json']);
     expect(rolled.code).toBe(0);
     expect(JSON.parse(rolled.stdout)).toMatchObject({ storeReverted: true });
 
     // The store is as the snapshot caught it: inside the snapshot step, its outcome never written.
-    expect(t.json<{ currentStep: string }>(['status']).currentStep).toBe('hop.v7v8.snapshot');
-    const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
+    expect((await t.json<{ currentStep: string }>(['status'])).currentStep).toBe('hop.v7v8.snapshot');
+    const detected = (await t.journal()).find((r) => r.kind === 'rollback-detected')!;
     expect(detected.detail).toMatchObject({ how: 'rollback', snapshot: name });
     const lost = detected.detail.lost as Row[];
     expect(lost.some((e) => e.kind === 'step-failed' && e.stepId === 'v8v9.12.sql-restore')).toBe(true);
     expect(lost.some((e) => e.kind === 'rollback-requested')).toBe(true);
 
-    const resumed = t.cli(['resume', '--auto-confirm']);
+    const resumed = await t.cli(['resume', '--auto-confirm']);
     expect(resumed.stdout).toContain('resolved after interruption (probe: done)');
     expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
-    const rows = t.journal();
+    const rows = await t.journal();
     expect(
       rows.findIndex((r) => r.kind === 'step-done' && r.stepId === 'v8v9.12.sql-restore'),
     ).toBeGreaterThan(rows.indexOf(rows.find((r) => r.kind === 'rollback-detected')!));
     // The snapshot found by the probe is recorded again, so it can be rolled back to once more.
-    expect(t.snapshot('hop.v7v8.snapshot')).toBe(name);
+    expect(await t.snapshot('hop.v7v8.snapshot')).toBe(name);
   });
 
   test('store on the VM: the lock row the snapshot caught is the VM’s past, even while its process still lives', async () => {
@@ -170,9 +173,10 @@ describe('rollback to a VM snapshot', () => {
     // and it is still alive when another process (the page's, a second console) rolls back.
     const inHere = (args: string[]) => cliInProcess([...args, '--state', t.state, '--lang', 'en']);
     expect((await inHere(['start', ...V7_PLAN_C, '--auto-confirm'])).code).toBe(4);
-    t.breakRestore();
+    await t.breakRestore();
     expect((await inHere(['resume', '--auto-confirm'])).code).toBe(1);
-    const rolled = t.cli(['rollback', '--to', t.snapshot('hop.v7v8.snapshot'), '--yes', '--json']);
+    const name = await t.snapshot('hop.v7v8.snapshot');
+    const rolled = runCli(['rollback', '--to', name, '--yes', '--json', '--state', t.state, '--lang', 'en']);
     expect(rolled.code, rolled.stderr).toBe(0);
     expect(JSON.parse(rolled.stdout)).toMatchObject({ storeReverted: true });
     // Nothing is left holding the run.
@@ -180,20 +184,20 @@ describe('rollback to a VM snapshot', () => {
     expect(lockRows).toEqual([]);
   });
 
-  test('a rollback that ends this process with the VM is noticed on resume through the journal mirror', () => {
+  test('a rollback that ends this process with the VM is noticed on resume through the journal mirror', async () => {
     const t = fresh();
     const mirror = join(t.dir, 'mirror-share');
-    failAfterHop(t, ['--journal-mirror', mirror]);
-    const name = t.snapshot('hop.v7v8.snapshot');
-    const killed = t.cli(
+    await failAfterHop(t, ['--journal-mirror', mirror]);
+    const name = await t.snapshot('hop.v7v8.snapshot');
+    const killed = await t.cli(
       ['rollback', '--to', name, '--yes'],
       cleanEnv({ XPMIGRATE_FAULT: 'rollback@during-effect' }),
     );
     expect(killed.code).toBeNull(); // SIGKILL right after the VM was reverted
 
-    const resumed = t.cli(['resume']);
+    const resumed = await t.cli(['resume']);
     expect(resumed.stdout).toContain('The store was reverted with the VM');
-    const detected = t.journal().find((r) => r.kind === 'rollback-detected')!;
+    const detected = (await t.journal()).find((r) => r.kind === 'rollback-detected')!;
     expect(detected.detail).toMatchObject({ how: 'mirror', snapshot: name });
     expect(
       (detected.detail.lost as Row[]).some(
@@ -201,51 +205,59 @@ describe('rollback to a VM snapshot', () => {
       ),
     ).toBe(true);
     // Recorded once: the mirror knows about the rewind now.
-    t.cli(['resume']);
-    expect(t.journal().filter((r) => r.kind === 'rollback-detected')).toHaveLength(1);
-    const runId = t.json<{ runId: string }>(['status']).runId;
+    await t.cli(['resume']);
+    expect((await t.journal()).filter((r) => r.kind === 'rollback-detected')).toHaveLength(1);
+    const runId = (await t.json<{ runId: string }>(['status'])).runId;
     expect(readFileSync(join(mirror, `${runId}.jsonl`), 'utf8')).toContain('"type":"rewound"');
   });
 
-  test('bad targets: unknown, another run, removed; no confirmation without --yes or an answer', () => {
+  test('bad targets: unknown, another run, removed; no confirmation without --yes or an answer', async () => {
     const t = fresh();
-    expect(t.cli(['start', ...V7_PLAN_C, '--auto-confirm']).code).toBe(4);
-    const name = t.snapshot('hops.snapshot-start');
-    const first = t.json<{ runId: string }>(['status']).runId;
+    expect((await t.cli(['start', ...V7_PLAN_C, '--auto-confirm'])).code).toBe(4);
+    const name = await t.snapshot('hops.snapshot-start');
+    const first = (await t.json<{ runId: string }>(['status'])).runId;
     expect(
-      t.cli([
-        'start',
-        '--from',
-        '8',
-        '--target',
-        'C',
-        '--virtual',
-        'no',
-        '--simulate',
-        '--new-run',
-        '--lang',
-        'en',
-      ]).code,
+      (
+        await t.cli([
+          'start',
+          '--from',
+          '8',
+          '--target',
+          'C',
+          '--virtual',
+          'no',
+          '--simulate',
+          '--new-run',
+          '--lang',
+          'en',
+        ])
+      ).code,
     ).toBe(3);
-    const second = t.json<{ runId: string }>(['status']).runId;
+    const second = (await t.json<{ runId: string }>(['status'])).runId;
 
-    const unknown = t.cli(['rollback', '--to', 'nope', '--yes']);
+    const unknown = await t.cli(['rollback', '--to', 'nope', '--yes']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('E_SNAPSHOT_NOT_FOUND');
-    const other = t.cli(['rollback', '--to', name, '--run', second, '--yes']);
+    const other = await t.cli(['rollback', '--to', name, '--run', second, '--yes']);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('E_SNAPSHOT_OTHER_RUN');
     expect(other.stderr).toContain(first);
-    const noAnswer = t.cli(['rollback', '--to', name]);
+    const noAnswer = await t.cli(['rollback', '--to', name]);
     expect(noAnswer.code).toBe(2);
     expect(noAnswer.stderr).toContain('E_CONFIRM_NEEDED');
-    const no = runCli(['rollback', '--to', name, '--state', t.state, '--lang', 'de'], { input: 'nein\n' });
+    const no = await cliInProcess(
+      ['rollback', '--to', name, '--state', t.state, '--lang', 'de'],
+      cleanEnv(),
+      {
+        input: 'nein\n',
+      },
+    );
     expect(no.code).toBe(0);
     expect(no.stdout).toContain('Nichts geändert.');
     expect(readSim(t.state).effects['snapshot.revert']).toBeUndefined();
 
-    expect(t.cli(['snapshots', 'remove', name, '--yes']).code).toBe(0);
-    const removed = t.cli(['rollback', '--to', name, '--yes']);
+    expect((await t.cli(['snapshots', 'remove', name, '--yes'])).code).toBe(0);
+    const removed = await t.cli(['rollback', '--to', name, '--yes']);
     expect(removed.code).toBe(2);
     expect(removed.stderr).toContain('E_SNAPSHOT_REMOVED');
   });
@@ -255,14 +267,14 @@ describe('snapshots', () => {
   test('recorded with their checkpoints; long chains and old snapshots are warned about; removal is explicit', async () => {
     const t = fresh();
     const route = ['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--analytics', 'no', '--simulate'];
-    const started = t.cli(['start', ...route, '--auto-confirm']);
+    const started = await t.cli(['start', ...route, '--auto-confirm']);
     expect(started.code).toBe(4);
     expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
     type List = {
       snapshots: Array<{ name: string; stepId: string; checkpoint: number; removedAt: string | null }>;
       warnings: Array<{ code: string; text: string }>;
     };
-    const list = t.json<List>(['snapshots']);
+    const list = await t.json<List>(['snapshots']);
     expect(list.snapshots.map((s) => s.stepId)).toEqual([
       'hops.snapshot-start',
       'hop.v5v6.snapshot',
@@ -281,20 +293,20 @@ describe('snapshots', () => {
       list.snapshots[0]!.name,
     );
     db.close();
-    const german = runCli(['snapshots', '--state', t.state, '--lang', 'de']);
+    const german = await cliInProcess(['snapshots', '--state', t.state, '--lang', 'de']);
     expect(german.stdout).toContain(`Warnung: Snapshot ${list.snapshots[0]!.name} ist 96 h alt`);
     expect(german.stdout).toContain('Warnung: 4 Snapshots in der Kette');
 
-    const removed = t.cli(['snapshots', 'remove', list.snapshots[0]!.name, '--yes']);
+    const removed = await t.cli(['snapshots', 'remove', list.snapshots[0]!.name, '--yes']);
     expect(removed.code).toBe(0);
-    const after = t.json<List>(['snapshots']);
+    const after = await t.json<List>(['snapshots']);
     expect(after.warnings).toEqual([]);
     expect(after.snapshots[0]!.removedAt).not.toBeNull();
     const sim = readSim(t.state);
     expect(sim.effects['snapshot.remove']).toBe(1);
     expect(sim.snapshots).toHaveLength(3);
-    expect(t.json<{ snapshots: unknown[] }>(['status']).snapshots).toHaveLength(3);
-    expect(t.cli(['snapshots', 'remove', '--all', '--yes']).code).toBe(0);
+    expect((await t.json<{ snapshots: unknown[] }>(['status'])).snapshots).toHaveLength(3);
+    expect((await t.cli(['snapshots', 'remove', '--all', '--yes'])).code).toBe(0);
     expect(readSim(t.state).snapshots).toHaveLength(0);
   });
 });
@@ -321,7 +333,7 @@ describe('a run on a (fake) Windows host', () => {
     expect(started.code).toBe(3);
     expect(started.stdout).toContain('xpmigrate confirm hops.backup --evidence file=… --evidence log=…');
     const left = backupManagerBackup(t.dir);
-    const confirmed = t.cli(
+    const confirmed = await t.cli(
       ['confirm', 'hops.backup', '--evidence', `file=${left.file}`, '--evidence', `log=${left.log}`],
       env,
     );
@@ -332,11 +344,11 @@ describe('a run on a (fake) Windows host', () => {
     expect(confirmed.stdout).toMatch(
       /xpmigrate confirm hops\.snapshot-start --evidence snapshot=xpmigrate-[0-9a-f]{8}-hops\.snapshot-start/,
     );
-    const asked = t.json<{ state: string; currentStep: string }>(['status']);
+    const asked = await t.json<{ state: string; currentStep: string }>(['status']);
     expect(asked).toMatchObject({ state: 'waiting-operator', currentStep: 'hops.snapshot-start' });
-    expect(t.cli(['confirm', 'hops.snapshot-start', '--evidence', 'snapshot=vor Update 7→8'], env).code).toBe(
-      3,
-    );
+    expect(
+      (await t.cli(['confirm', 'hops.snapshot-start', '--evidence', 'snapshot=vor Update 7→8'], env)).code,
+    ).toBe(3);
     // The version is read from the server: while it still says 7, "8.0.100" is refused.
     const rules = [
       {
@@ -347,16 +359,16 @@ describe('a run on a (fake) Windows host', () => {
       { match: 'ServerStartupMeter', stdout: '100' },
     ];
     fake.setRules([...rules, { match: 'XPhone*Server*', stdout: '"7.0.100"' }]);
-    const early = t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env);
+    const early = await t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env);
     expect(early.code).toBe(2);
     expect(`${early.stdout}${early.stderr}`).toContain('the server reports version 7.0.100');
     fake.setRules([...rules, { match: 'XPhone*Server*', stdout: '"8.0.100"' }]);
-    expect(t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env).code).toBe(4);
+    expect((await t.cli(['confirm', 'hop.v7v8.update', '--evidence', 'version=8.0.100'], env)).code).toBe(4);
     const scripts = fake.calls().map((c) => c.script ?? '');
     expect(scripts.some((s) => s.includes('Register-ScheduledTask'))).toBe(true);
     expect(scripts.some((s) => s.includes('Restart-Computer -Force'))).toBe(true);
     // Not rebooted yet: still waiting.
-    expect(t.cli(['resume'], env).code).toBe(4);
+    expect((await t.cli(['resume'], env)).code).toBe(4);
     fake.setRules([
       {
         match: 'Win32_Service',
@@ -365,12 +377,11 @@ describe('a run on a (fake) Windows host', () => {
       { match: 'LastBootUpTime', stdout: '"2026-11-28T07:00:00Z"' },
       { match: 'ServerStartupMeter', stdout: '100' },
     ]);
-    const back = t.cli(['resume'], env);
+    const back = await t.cli(['resume'], env);
     expect(back.code).toBe(3);
     expect(back.stdout).toContain('✓ Restart after the update to V8');
-    const snapshots = t.json<{ snapshots: Array<{ name: string; provider: string }> }>([
-      'snapshots',
-    ]).snapshots;
+    const snapshots = (await t.json<{ snapshots: Array<{ name: string; provider: string }> }>(['snapshots']))
+      .snapshots;
     expect(snapshots).toEqual([expect.objectContaining({ name: 'vor Update 7→8', provider: 'manual' })]);
   });
 });
@@ -403,13 +414,13 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     const env = cleanEnv({ ...fake.env, ...source.env });
     const route = [...V7_PLAN_A_VM, ...source.settings];
     // Without the Hyper-V host the cmdlets would run in the guest: refused before anything starts.
-    const local = t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env);
+    const local = await t.cli(['start', ...route, '--snapshots', 'hyperv', '--vm', 'XPHONE 01'], env);
     expect(local.code).toBe(2);
     expect(local.stderr).toContain('E_SNAPSHOT_HYPERV_HOST_REQUIRED');
     const hv = ['--snapshots', 'hyperv', '--vm', 'XPHONE 01', '--hyperv-host', 'HV01'];
     expect((await t.cliAsync(['start', ...route, ...hv], env)).code).toBe(3); // the Backup-Manager's backup first
     const left = backupManagerBackup(t.dir);
-    const backedUp = t.cli(
+    const backedUp = await t.cli(
       ['confirm', 'hops.backup', '--evidence', `file=${left.file}`, '--evidence', `log=${left.log}`],
       env,
     );
@@ -424,7 +435,7 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
       snapshots: Array<{ provider: string; vm: string }>;
       warnings: Array<{ code: string; text: string }>;
     };
-    const list = t.json<List>(['snapshots'], env);
+    const list = await t.json<List>(['snapshots'], env);
     expect(list.snapshots).toEqual([expect.objectContaining({ provider: 'hyperv', vm: 'XPHONE 01' })]);
     expect(list.warnings.map((w) => w.code)).toEqual(['chain']);
     expect(list.warnings[0]!.text).toContain('5 snapshots in the chain of XPHONE 01');
@@ -432,7 +443,7 @@ describe('Hyper-V snapshots in a run on a (fake) Windows host', () => {
     fake.setRules([
       { match: 'CreationTime', stderr: 'The WinRM client cannot process the request.', code: 1 },
     ]);
-    const unreachable = t.json<List>(['snapshots'], env).warnings;
+    const unreachable = (await t.json<List>(['snapshots'], env)).warnings;
     expect(unreachable.map((w) => w.code)).toEqual(['provider']);
     expect(unreachable[0]!.text).toContain('E_SNAPSHOT_PROVIDER');
   });
@@ -456,13 +467,23 @@ interface ReportJson {
 describe('xpmigrate report', () => {
   test('a record of a whole simulated run: steps with who and evidence, the failure, snapshots, the rollback; HTML escaped and printable', async () => {
     const t = fresh();
-    failAfterHop(t, ['--store-outside-vm']);
-    const name = t.snapshot('hop.v7v8.snapshot');
-    expect(t.cli(['rollback', '--to', name, '--yes']).code).toBe(0);
+    await failAfterHop(t, ['--store-outside-vm']);
+    const name = await t.snapshot('hop.v7v8.snapshot');
+    expect((await t.cli(['rollback', '--to', name, '--yes'])).code).toBe(0);
     expect((await resumeToEnd(t.state, () => ['retry'])).at(-1)).toBe(0);
 
     const html = join(t.dir, 'report.html');
-    const written = runCli(['report', '--state', t.state, '--format', 'html', '--out', html, '--lang', 'de']);
+    const written = await cliInProcess([
+      'report',
+      '--state',
+      t.state,
+      '--format',
+      'html',
+      '--out',
+      html,
+      '--lang',
+      'de',
+    ]);
     expect(written.code).toBe(0);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<html lang="de">');
@@ -474,7 +495,9 @@ describe('xpmigrate report', () => {
     expect(page).toContain('E_SQL_RESTORE_INTERRUPTED');
     expect(page).toContain('version=8.0.100');
 
-    const json = JSON.parse(runCli(['report', '--state', t.state, '--format', 'json']).stdout) as ReportJson;
+    const json = JSON.parse(
+      (await cliInProcess(['report', '--state', t.state, '--format', 'json'])).stdout,
+    ) as ReportJson;
     expect(json.status).toBe('done');
     expect(json.versions.before).toBe('7');
     const step = (id: string) => json.steps.find((s) => s.id === id)!;
@@ -491,7 +514,8 @@ describe('xpmigrate report', () => {
     expect(json.rollbacks.map((r) => r.kind)).toEqual(['rollback-requested', 'rollback']);
     expect(json.rollbacks[1]!.snapshot).toBe(name);
 
-    const md = runCli(['report', '--state', t.state, '--format', 'markdown', '--lang', 'en']).stdout;
+    const md = (await cliInProcess(['report', '--state', t.state, '--format', 'markdown', '--lang', 'en']))
+      .stdout;
     expect(md).toMatch(/^# Migration report: /);
     expect(md).toMatch(
       /\| Install the major update V7 → V8 \(hop\.v7v8\.update; on: existing XPhone server OLDXPHONE\) \| done \| auto-confirm \(simulation\) \|/,
