@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunFollower } from '../../src/inspect/index.js';
 import { openDb } from '../../src/persistence/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { operatorDoes, PLAN_C_SQL_RESTORE, resumeToEnd, status, tempState } from '../support/runs.js';
 import { startUi } from '../support/ui.js';
 
@@ -21,7 +21,7 @@ const PLAN_C = [...PLAN_C_SQL_RESTORE, '--simulate'];
 /** A plan C run stopped at its failed safety copy: the old SQL Server refuses the login. */
 async function failedRun(lang: 'en' | 'de'): Promise<string> {
   const state = tempState();
-  expect(runCli(['start', ...PLAN_C, '--state', state, '--lang', lang]).code).toBe(3);
+  expect((await cliInProcess(['start', ...PLAN_C, '--state', state, '--lang', lang])).code).toBe(3);
   const source = `${state}.sql/OLDXPHONE_XPCONNECT.json`;
   const model = JSON.parse(readFileSync(source, 'utf8')) as SqlModel;
   model.faults.push({ kind: 'login-failed' });
@@ -51,11 +51,11 @@ function askForReplace(state: string): void {
 describe('a failed step on the command line', () => {
   it('confirm without a reason is refused; with one it is journaled as "done without having run"', async () => {
     const state = await failedRun('de');
-    const bare = runCli(['confirm', 'v8v9.backup', '--state', state, '--lang', 'de']);
+    const bare = await cliInProcess(['confirm', 'v8v9.backup', '--state', state, '--lang', 'de']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('ohne dass er lief, braucht einen Grund (--reason)');
     expect(await status(state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup' });
-    const given = runCli([
+    const given = await cliInProcess([
       'confirm',
       'v8v9.backup',
       '--reason',
@@ -64,7 +64,7 @@ describe('a failed step on the command line', () => {
       state,
     ]);
     expect(given.code, given.stderr).toBe(3); // on to the next manual step
-    const history = JSON.parse(runCli(['history', '--state', state, '--json']).stdout) as {
+    const history = JSON.parse((await cliInProcess(['history', '--state', state, '--json'])).stdout) as {
       journal: Array<{ kind: string; stepId: string | null; detail: Record<string, unknown> }>;
     };
     expect(
@@ -152,8 +152,10 @@ describe('a failed step that asks for evidence, in the visualizer', () => {
       await field.press('Enter'); // at a failure, Enter retries
       await expect
         .poll(
-          () => {
-            const history = JSON.parse(runCli(['history', '--state', state, '--json']).stdout) as {
+          async () => {
+            const history = JSON.parse(
+              (await cliInProcess(['history', '--state', state, '--json'])).stdout,
+            ) as {
               journal: Array<{ kind: string; detail: Record<string, unknown> }>;
             };
             return history.journal.find((r) => r.kind === 'operator-retry')?.detail.evidence;
@@ -306,8 +308,19 @@ describe('a finished run in the visualizer', () => {
   it('says before a rollback that it undoes the finished migration, and what to do with old snapshots', async () => {
     const state = tempState();
     expect(
-      runCli(['start', '--simulate', '--auto-confirm', '--from', '5', '--target', 'A', '--state', state])
-        .code,
+      (
+        await cliInProcess([
+          'start',
+          '--simulate',
+          '--auto-confirm',
+          '--from',
+          '5',
+          '--target',
+          'A',
+          '--state',
+          state,
+        ])
+      ).code,
     ).toBe(4);
     await resumeToEnd(state, () => {
       throw new Error('no step should fail');
