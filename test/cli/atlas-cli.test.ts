@@ -2,17 +2,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { tempState } from '../support/runs.js';
 
 describe('xpmigrate atlas', () => {
-  it('shows, diffs and applies on the simulated server; refuses while its services run', () => {
+  it('shows, diffs and applies on the simulated server; refuses while its services run', async () => {
     const state = tempState();
     // A rehearsal that stops at its first manual step leaves a simulated server with atlas.xml.
-    expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state]).code).toBe(3);
+    expect(
+      (await cliInProcess(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state])).code,
+    ).toBe(3);
     const where = ['--simulate', '--state', state];
 
-    const show = runCli(['atlas', 'show', ...where, '--json']);
+    const show = await cliInProcess(['atlas', 'show', ...where, '--json']);
     expect(show.code, show.stderr).toBe(0);
     const shown = JSON.parse(show.stdout);
     expect(shown.encoding).toBe('utf-8-bom');
@@ -25,21 +27,37 @@ describe('xpmigrate atlas', () => {
     const file = shown.file as string;
     const before = readFileSync(file);
 
-    const diff = runCli(['atlas', 'diff', ...where, '--server', 'SQL01\\XPHONE', '--database', 'XPSTATS']);
+    const diff = await cliInProcess([
+      'atlas',
+      'diff',
+      ...where,
+      '--server',
+      'SQL01\\XPHONE',
+      '--database',
+      'XPSTATS',
+    ]);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('-    <Database name="XPSTATS"');
     expect(diff.stdout).toContain('Data Source=SQL01\\XPHONE" />');
     expect(diff.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'))).toHaveLength(1);
     expect(readFileSync(file).equals(before)).toBe(true);
 
-    const refused = runCli(['atlas', 'apply', ...where, '--server', 'SQL01\\XPHONE', '--lang', 'de']);
+    const refused = await cliInProcess([
+      'atlas',
+      'apply',
+      ...where,
+      '--server',
+      'SQL01\\XPHONE',
+      '--lang',
+      'de',
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('[E_ATLAS_SERVICES_RUNNING]');
     expect(refused.stderr).toContain('AtlasService');
     expect(refused.stderr).toContain('Abhilfe:');
     expect(readFileSync(file).equals(before)).toBe(true);
 
-    const forced = runCli([
+    const forced = await cliInProcess([
       'atlas',
       'apply',
       ...where,
@@ -55,11 +73,11 @@ describe('xpmigrate atlas', () => {
     expect(readFileSync(file, 'utf8')).toContain('Data Source=(local)\\XPCONNECT2019"');
   });
 
-  it('bad input: exit 2, the code, the remedy, no stack trace', () => {
-    const noEdit = runCli(['atlas', 'diff', '--file', '/tmp/atlas.xml', '--lang', 'en']);
+  it('bad input: exit 2, the code, the remedy, no stack trace', async () => {
+    const noEdit = await cliInProcess(['atlas', 'diff', '--file', '/tmp/atlas.xml', '--lang', 'en']);
     expect(noEdit.code).toBe(2);
     expect(noEdit.stderr).toContain('No edit given');
-    const pair = runCli([
+    const pair = await cliInProcess([
       'atlas',
       'diff',
       '--file',
@@ -71,7 +89,7 @@ describe('xpmigrate atlas', () => {
     ]);
     expect(pair.stderr).toContain('"XPCONNECT" is not of the form OLD=NEW');
     if (process.platform !== 'win32') {
-      const noFile = runCli(['atlas', 'show', '--lang', 'en']);
+      const noFile = await cliInProcess(['atlas', 'show', '--lang', 'en']);
       expect(noFile.code).toBe(2);
       expect(noFile.stderr).toContain('[E_ATLAS_FILE_REQUIRED]');
     }
@@ -111,18 +129,27 @@ describe('atlas: where useLogin is in effect', () => {
     '</Atlas>',
   ];
 
-  it('show names the element it comes from; diff adds nothing where it is in effect', () => {
+  it('show names the element it comes from; diff adds nothing where it is in effect', async () => {
     const file = write(inherited);
-    const json = JSON.parse(runCli(['atlas', 'show', '--file', file, '--json']).stdout);
+    const json = JSON.parse((await cliInProcess(['atlas', 'show', '--file', file, '--json'])).stdout);
     expect(json.entries[0]).toMatchObject({
       name: 'XPDATA',
       useLogin: null,
       useLoginInEffect: { value: 'Windows', element: 'Databases', line: 2, own: false },
     });
-    expect(runCli(['atlas', 'show', '--file', file, '--lang', 'de']).stdout).toContain(
+    expect((await cliInProcess(['atlas', 'show', '--file', file, '--lang', 'de'])).stdout).toContain(
       'Windows (von <Databases>, Zeile 2)',
     );
-    const diff = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'en']);
+    const diff = await cliInProcess([
+      'atlas',
+      'diff',
+      '--file',
+      file,
+      '--server',
+      'SQL01\\XP',
+      '--lang',
+      'en',
+    ]);
     expect(diff.code, diff.stderr).toBe(0);
     const added = diff.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
     expect(added).toHaveLength(1);
@@ -131,14 +158,14 @@ describe('atlas: where useLogin is in effect', () => {
     expect(diff.stdout).toContain('+      <Connection>Data Source=SQL01\\XP;');
   });
 
-  it('diff says why it adds useLogin="Windows" where none is in effect, in the reader’s language', () => {
+  it('diff says why it adds useLogin="Windows" where none is in effect, in the reader’s language', async () => {
     const file = write(inherited.map((l) => l.replace(' useLogin="Windows"', '')));
-    const en = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'en']);
+    const en = await cliInProcess(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'en']);
     expect(en.stdout).toContain('+    <Database name="XPDATA" useLogin="Windows">');
     expect(en.stdout).toContain(
       'useLogin="Windows" set on XPDATA (line 4): no useLogin was in effect for this entry',
     );
-    const de = runCli(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'de']);
+    const de = await cliInProcess(['atlas', 'diff', '--file', file, '--server', 'SQL01\\XP', '--lang', 'de']);
     expect(de.stdout).toContain(
       'useLogin="Windows" bei XPDATA (Zeile 4) gesetzt: für diesen Eintrag galt kein useLogin',
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
 import { appendLog, backupManagerBackup } from '../support/backup-manager.js';
-import { cliInProcess, runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { readSim, status } from '../support/runs.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,10 +12,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-bm-'));
   const state = join(dir, 'state.db');
-  const cli = (args: string[], lang = 'en') => runCli([...args, '--state', state, '--lang', lang]);
-  const journal = () =>
+  const cli = (args: string[], lang = 'en') => cliInProcess([...args, '--state', state, '--lang', lang]);
+  const journal = async () =>
     (
-      JSON.parse(cli(['history', '--json']).stdout) as {
+      JSON.parse((await cli(['history', '--json'])).stdout) as {
         journal: Array<{ kind: string; stepId: string | null; detail: Record<string, unknown> }>;
       }
     ).journal;
@@ -23,9 +23,9 @@ function fresh() {
 }
 
 describe("the Backup-Manager's backup and restore are the guide's steps", () => {
-  test('plan C: the operator backs up and restores with the Backup-Manager; xpmigrate checks its log and keeps its own copy', () => {
+  test('plan C: the operator backs up and restores with the Backup-Manager; xpmigrate checks its log and keeps its own copy', async () => {
     const t = fresh();
-    const r = t.cli([
+    const r = await t.cli([
       'start',
       '--from',
       '8',
@@ -40,7 +40,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     expect(r.code).toBe(0);
     // Overwriting the databases row 9 created is the guide's normal case: no failure anywhere.
     expect(r.stdout).not.toContain('✗');
-    const rows = t.journal();
+    const rows = await t.journal();
     expect(rows.some((e) => e.kind === 'step-failed')).toBe(false);
     const confirmed = (id: string) => rows.find((e) => e.kind === 'operator-confirm' && e.stepId === id);
     for (const id of ['v8v9.backup-manager', 'v8v9.cutover'])
@@ -68,7 +68,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
 
   test('an error in the log since the step stops the run with the cause and remedy; an older one does not', async () => {
     const t = fresh();
-    expect(t.cli(['start', '--from', '8', '--target', 'A', '--simulate']).code).toBe(3);
+    expect((await t.cli(['start', '--from', '8', '--target', 'A', '--simulate'])).code).toBe(3);
     expect((await status(t.state)).currentStep).toBe('v8v9.backup-manager');
     const { file, log } = backupManagerBackup(t.dir);
     // Yesterday's failed attempt is in the log too: it says nothing about this backup.
@@ -94,7 +94,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
       ],
     ]);
     await pause(1100);
-    const failed = t.cli(['confirm', 'v8v9.backup-manager', ...evidence], 'de');
+    const failed = await t.cli(['confirm', 'v8v9.backup-manager', ...evidence], 'de');
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('E_BACKUP_MANAGER_LOG');
     expect(failed.stdout).toContain('BM_SHARE_ACCESS_DENIED');
@@ -103,22 +103,22 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     expect(await status(t.state)).toMatchObject({ state: 'failed', currentStep: 'v8v9.backup-manager-log' });
 
     // A retry reads only what was written since: nothing yet, so the Backup-Manager must run again.
-    const stale = t.cli(['retry']);
+    const stale = await t.cli(['retry']);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain('E_BACKUP_MANAGER_LOG_STALE');
     await pause(1100);
     appendLog(log, [['INF', 'Backup finished']]);
-    const passed = t.cli(['retry']);
+    const passed = await t.cli(['retry']);
     expect(passed.stdout).toContain("✓ Check the Backup-Manager's log");
     expect((await status(t.state)).currentStep).not.toBe('v8v9.backup-manager-log');
   });
 
-  test('a backup file that is not there is named; a file that is not a Backup-Manager log is refused', () => {
+  test('a backup file that is not there is named; a file that is not a Backup-Manager log is refused', async () => {
     const t = fresh();
-    expect(t.cli(['start', '--from', '8', '--target', 'A', '--simulate']).code).toBe(3);
+    expect((await t.cli(['start', '--from', '8', '--target', 'A', '--simulate'])).code).toBe(3);
     const { log } = backupManagerBackup(t.dir);
     const missing = join(t.dir, 'nowhere.zip');
-    const noFile = t.cli([
+    const noFile = await t.cli([
       'confirm',
       'v8v9.backup-manager',
       '--evidence',
@@ -131,7 +131,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
     expect(noFile.stdout).toContain(missing);
     expect(existsSync(missing)).toBe(false);
     const { file } = backupManagerBackup(join(t.dir, 'second'));
-    const notALog = t.cli(['retry', '--evidence', `file=${file}`, '--evidence', `log=${file}`]);
+    const notALog = await t.cli(['retry', '--evidence', `file=${file}`, '--evidence', `log=${file}`]);
     expect(notALog.code).toBe(1);
     expect(notALog.stdout).toContain('E_DIAG_FORMAT');
   });
@@ -140,7 +140,7 @@ describe("the Backup-Manager's backup and restore are the guide's steps", () => 
 describe('evidence that names a file', () => {
   test('typed relative to the folder the command ran in, is kept absolute: a retry from elsewhere reads the same log', async () => {
     const t = fresh();
-    expect(t.cli(['start', '--from', '8', '--target', 'A', '--simulate']).code).toBe(3);
+    expect((await t.cli(['start', '--from', '8', '--target', 'A', '--simulate'])).code).toBe(3);
     backupManagerBackup(t.dir);
     // A failed backup in the log, written before the operator names it from the backup's folder.
     appendLog(join(t.dir, 'Logs', 'XPhoneServerBackup.log'), [
@@ -166,7 +166,7 @@ describe('evidence that names a file', () => {
       process.chdir(home);
     }
     expect(confirmed.stdout).toContain('E_BACKUP_MANAGER_LOG');
-    const given = t.journal().find((j) => j.kind === 'operator-confirm')?.detail;
+    const given = (await t.journal()).find((j) => j.kind === 'operator-confirm')?.detail;
     expect(given).toMatchObject({
       evidence: {
         file: join(t.dir, 'XPhoneBackup', 'XPhoneServerBackup_2026.zip'),
@@ -180,7 +180,7 @@ describe('evidence that names a file', () => {
       [['INF', 'Backup finished']],
       new Date(Date.now() + 2000),
     );
-    const retried = t.cli(['retry']);
+    const retried = await t.cli(['retry']);
     expect(retried.stdout).toContain("✓ Check the Backup-Manager's log");
   });
 });

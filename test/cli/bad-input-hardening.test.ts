@@ -10,26 +10,28 @@ import { tempState } from '../support/runs.js';
 const PLAN = ['--from', '8', '--target', 'B', '--simulate', '--lang', 'en'];
 
 describe('a second start on a store whose run has not ended', () => {
-  it('is refused, naming the run and how to go on; --new-run starts one on purpose', () => {
+  it('is refused, naming the run and how to go on; --new-run starts one on purpose', async () => {
     const state = tempState();
-    expect(runCli(['start', ...PLAN, '--state', state]).code).toBe(3); // waits for the operator
-    const runs = () =>
-      JSON.parse(runCli(['runs', '--json', '--state', state]).stdout).runs as Array<{ runId: string }>;
-    const [first] = runs();
-    const again = runCli(['start', ...PLAN, '--state', state]);
+    expect((await cliInProcess(['start', ...PLAN, '--state', state])).code).toBe(3); // waits for the operator
+    const runs = async () =>
+      JSON.parse((await cliInProcess(['runs', '--json', '--state', state])).stdout).runs as Array<{
+        runId: string;
+      }>;
+    const [first] = await runs();
+    const again = await cliInProcess(['start', ...PLAN, '--state', state]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`[E_RUN_UNFINISHED]: Run ${first!.runId}`);
     expect(again.stderr).toContain(`xpmigrate resume --run ${first!.runId}`);
-    expect(runs()).toHaveLength(1);
-    expect(runCli(['start', ...PLAN, '--new-run', '--state', state]).code).toBe(3);
-    expect(runs()).toHaveLength(2);
+    expect(await runs()).toHaveLength(1);
+    expect((await cliInProcess(['start', ...PLAN, '--new-run', '--state', state])).code).toBe(3);
+    expect(await runs()).toHaveLength(2);
   });
 });
 
 describe('bad input is exit 2 with a code, never "no wait", never the default store', () => {
-  it('numbers: --health-timeout abc, -5, 1e400', () => {
+  it('numbers: --health-timeout abc, -5, 1e400', async () => {
     for (const value of ['abc', '-5', '1e400', '0']) {
-      const r = runCli(['start', ...PLAN, '--health-timeout', value, '--state', tempState()]);
+      const r = await cliInProcess(['start', ...PLAN, '--health-timeout', value, '--state', tempState()]);
       expect(r.code, value).toBe(2);
       expect(r.stderr).toContain('[E_INPUT_CHOICE]: --health-timeout');
     }
@@ -46,7 +48,7 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
     expect(readdirSync(home)).toEqual([]); // no default store was created
   });
 
-  it('a password in --server is refused by sql check, export-db and import-db as by start', () => {
+  it('a password in --server is refused by sql check, export-db and import-db as by start', async () => {
     const secret = 'Geheim-Passw0rt';
     const server = `Data Source=SQLSRV01;User ID=sa;Password=${secret}`;
     const dir = mkdtempSync(join(tmpdir(), 'xpm-secret-'));
@@ -65,15 +67,15 @@ describe('bad input is exit 2 with a code, never "no wait", never the default st
       ],
       ['import-db', '--server', server, '--input', join(dir, 'x.sql')],
     ]) {
-      const r = runCli([...args, '--simulate', '--state', join(dir, 'state.db'), '--lang', 'en']);
+      const r = await cliInProcess([...args, '--simulate', '--state', join(dir, 'state.db'), '--lang', 'en']);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toContain('[E_SQL_PASSWORD_IN_STRING]');
       expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
     }
   });
 
-  it('diagnose on an empty folder is the empty-input error, not "no known problems"', () => {
-    const r = runCli(['diagnose', mkdtempSync(join(tmpdir(), 'xpm-empty-')), '--lang', 'en']);
+  it('diagnose on an empty folder is the empty-input error, not "no known problems"', async () => {
+    const r = await cliInProcess(['diagnose', mkdtempSync(join(tmpdir(), 'xpm-empty-')), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_DIAG_EMPTY]');
   });

@@ -5,21 +5,30 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { XpmError } from '../../src/errors/index.js';
 import { writeAtomicWith } from '../../src/host/index.js';
-import { cliInProcess, runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 
 // Issue 23, item 10: an output path the user typed is taken as typed. A missing folder is not
 // created, a folder is not a file, and a failed write leaves neither half a file nor a temp file.
 const CSV = fileURLToPath(new URL('../fixtures/users-csv/valid-tab.utf16le.csv', import.meta.url));
 
 describe('--out', () => {
-  it('into a missing folder is refused and the folder is not created', () => {
+  it('into a missing folder is refused and the folder is not created', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
     const out = join(dir, 'typo', 'users.csv');
-    const csv = runCli(['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', out, '--lang', 'en']);
+    const csv = await cliInProcess([
+      'users-csv',
+      CSV,
+      '--convert-to',
+      'utf-8-bom',
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('[E_OUT_FOLDER_MISSING]');
     expect(existsSync(join(dir, 'typo'))).toBe(false);
-    const exported = runCli([
+    const exported = await cliInProcess([
       ...['export-db', '--server', 'SQLSRV01\\XPHONE', '--database', 'XPDATA', '--target-version', '2019'],
       ...['--out', out, '--simulate', '--state', join(dir, 'state.db'), '--lang', 'de'],
     ]);
@@ -29,10 +38,17 @@ describe('--out', () => {
     expect(existsSync(join(dir, 'typo'))).toBe(false);
   });
 
-  it('naming a folder is a clear error, not EISDIR, and leaves no temporary file', () => {
+  it('naming a folder is a clear error, not EISDIR, and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
     mkdirSync(join(dir, 'users.csv'));
-    const r = runCli(['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', join(dir, 'users.csv')]);
+    const r = await cliInProcess([
+      'users-csv',
+      CSV,
+      '--convert-to',
+      'utf-8-bom',
+      '--out',
+      join(dir, 'users.csv'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_OUT_IS_FOLDER]');
     expect(r.stderr).not.toMatch(/EISDIR|internal/i);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, cliInProcess, runCli } from '../support/cli.js';
 
-const json = (args: string[]) => {
-  const r = runCli(['plan', '--format', 'json', ...args]);
+const json = async (args: string[]) => {
+  const r = await cliInProcess(['plan', '--format', 'json', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
 
 describe('xpmigrate plan (child process)', () => {
-  it('prints the documented JSON shape', () => {
-    const plan = json(['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--lang', 'en']);
+  it('prints the documented JSON shape', async () => {
+    const plan = await json(['--from', 'V5', '--target', 'A', '--virtual', 'yes', '--lang', 'en']);
     expect(plan).toMatchObject({
       schema: 1,
       lang: 'en',
@@ -42,9 +42,9 @@ describe('xpmigrate plan (child process)', () => {
     expect(plan.summary.required + plan.summary.optional + plan.summary.no).toBe(total);
   });
 
-  it('speaks German and English', () => {
-    const de = json(['--from', '8', '--target', 'B', '--lang', 'de']);
-    const en = json(['--from', '8', '--target', 'B', '--lang', 'en']);
+  it('speaks German and English', async () => {
+    const de = await json(['--from', '8', '--target', 'B', '--lang', 'de']);
+    const en = await json(['--from', '8', '--target', 'B', '--lang', 'en']);
     const title = (p: { phases: Array<{ steps: Array<{ id: string; title: string }> }> }) =>
       p.phases[0]!.steps.find((s) => s.id === 'v8v9.12.restore')!.title;
     expect(title(de)).toBe('Restore starten (Backup-Manager)');
@@ -54,8 +54,18 @@ describe('xpmigrate plan (child process)', () => {
     expect(text.stdout).toContain('X = Pflicht, (X) = optional');
   });
 
-  it('prints the guide-style table in text and markdown', () => {
-    const text = runCli(['plan', '--from', '8', '--target', 'C', '--analytics', 'yes', '--lang', 'en']);
+  it('prints the guide-style table in text and markdown', async () => {
+    const text = await cliInProcess([
+      'plan',
+      '--from',
+      '8',
+      '--target',
+      'C',
+      '--analytics',
+      'yes',
+      '--lang',
+      'en',
+    ]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
       /^ {2}7a\s+–\s+X\s+X\s+X\s+required\s+auto\s+new XPhone server\s+IIS application pool/m,
@@ -68,7 +78,7 @@ describe('xpmigrate plan (child process)', () => {
       /required\s+manual\s+existing XPhone server\s+Hand-over: from here xpmigrate runs/,
     );
     expect(text.stdout).toMatch(/^ {2}3\s+\(X\)\s+\(X\)\s+\(X\)\s+–\s+optional/m);
-    const md = runCli([
+    const md = await cliInProcess([
       'plan',
       '--from',
       '8',
@@ -92,7 +102,9 @@ describe('xpmigrate plan (child process)', () => {
     expect(text.stdout).toContain(`The guide's notes on using an existing SQL Server: ${ext}`);
     expect(text.stdout.split(`Notes: ${ext}`)).toHaveLength(3); // 2a and 8
     expect(text.stdout.split(`Notes: ${exchange}`)).toHaveLength(3); // 2b and 3
-    const json = JSON.parse(runCli(['plan', '--from', '4.5.35 SR5', '--format', 'json']).stdout) as {
+    const json = JSON.parse(
+      (await cliInProcess(['plan', '--from', '4.5.35 SR5', '--format', 'json'])).stdout,
+    ) as {
       phases: Array<{ steps: Array<{ id: string; source: { link: string | null } }> }>;
     };
     const linked = json.phases[0]!.steps.filter((st) => st.source.link).map((st) => st.id);
@@ -116,8 +128,8 @@ describe('xpmigrate plan (child process)', () => {
     [[], 'E_INPUT_MISSING', /--from is missing/],
   ];
   for (const [args, code, message] of bad) {
-    it(`refuses ${args.join(' ') || '(nothing)'} with exit 2 and ${code}`, () => {
-      const r = runCli(['plan', '--lang', 'en', ...args]);
+    it(`refuses ${args.join(' ') || '(nothing)'} with exit 2 and ${code}`, async () => {
+      const r = await cliInProcess(['plan', '--lang', 'en', ...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       const first = r.stderr.split('\n')[0]!;
@@ -128,25 +140,25 @@ describe('xpmigrate plan (child process)', () => {
     });
   }
 
-  it('explains bad input in German too', () => {
-    const r = runCli(['plan', '--lang', 'de', '--from', 'banana']);
+  it('explains bad input in German too', async () => {
+    const r = await cliInProcess(['plan', '--lang', 'de', '--from', 'banana']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('keine bekannte XPhone Version');
     expect(r.stderr).toContain('Abhilfe: Erlaubt: V4');
   });
 
-  it('refuses an unknown --lang and shows help in German', () => {
-    const r = runCli(['plan', '--lang', 'fr']);
+  it('refuses an unknown --lang and shows help in German', async () => {
+    const r = await cliInProcess(['plan', '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--lang "fr"');
-    const help = runCli(['plan', '--help', '--lang', 'de']);
+    const help = await cliInProcess(['plan', '--help', '--lang', 'de']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Aufruf:');
     expect(help.stdout).toContain('installierte XPhone Version');
   });
 
-  it('plan A with many users is a warning, not an error', () => {
-    const plan = json(['--from', '8', '--target', 'A', '--users', '800', '--lang', 'en']);
+  it('plan A with many users is a warning, not an error', async () => {
+    const plan = await json(['--from', '8', '--target', 'A', '--users', '800', '--lang', 'en']);
     expect(plan.plan.id).toBe('A');
     expect(plan.warnings.map((w: { code: string }) => w.code)).toContain('EXPRESS_TOO_MANY_USERS');
   });

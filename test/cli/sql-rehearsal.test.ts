@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SqlModel } from '../../src/simulation/index.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, cliInProcess, runCli } from '../support/cli.js';
 import { handOver, operatorDoes, PLAN_C_SQL_RESTORE, readSim } from '../support/runs.js';
 
 /**
@@ -27,9 +27,9 @@ function fresh() {
 }
 
 describe('plan C rehearsal against the simulated SQL Servers', () => {
-  test('runs backup, 2a, FILESTREAM, the replace confirmation and the restore end to end', () => {
+  test('runs backup, 2a, FILESTREAM, the replace confirmation and the restore end to end', async () => {
     const { state, read } = fresh();
-    const r = runCli(['start', ...PLAN_C, '--auto-confirm', '--state', state]);
+    const r = await cliInProcess(['start', ...PLAN_C, '--auto-confirm', '--state', state]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Overwriting what row 9 created is the guide's normal case: asked before, never a failure.
@@ -60,7 +60,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     expect(stats).toContain('Data Source=SQLSRV01');
     expect(stats).toContain('useLogin="Windows"');
     const history = (
-      JSON.parse(runCli(['history', '--json', '--state', state]).stdout) as {
+      JSON.parse((await cliInProcess(['history', '--json', '--state', state])).stdout) as {
         journal: Array<{ kind: string; stepId?: string; detail?: { evidence?: Record<string, string> } }>;
       }
     ).journal;
@@ -82,7 +82,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     // The same checks on demand: all pass on the target after the run …
     const args = ['sql', 'check', '--simulate', '--state', state, '--server', 'SQLSRV01', '--external'];
     const more = ['--service-account', 'XPHONE\\svc-xphone', '--backup-dir', '\\\\FILESRV\\XPhoneBackup'];
-    const ok = runCli([...args, ...more, '--json']);
+    const ok = await cliInProcess([...args, ...more, '--json']);
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout) as { checks: Array<{ id: string; status: string }> };
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
@@ -91,7 +91,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     const m = read('SQLSRV01');
     m.shares[0]!.access = ['XPHONE\\svc-xphone'];
     writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
-    const closed = runCli([...args, ...more, '--lang', 'de']);
+    const closed = await cliInProcess([...args, ...more, '--lang', 'de']);
     expect(closed.code).toBe(1);
     expect(closed.stdout).toMatch(/✗ sql\.backup-folder .*nicht erreichbar/);
     expect(closed.stdout).toContain('NT Service\\MSSQLSERVER');
@@ -104,18 +104,18 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
       const { state, read, addFault } = fresh();
       // Without --auto-confirm the run stops at the Backup-Manager's backup; done by the operator,
       // it runs on to the next manual step, after 2a created SQLSRV01.
-      expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3);
+      expect((await cliInProcess(['start', ...PLAN_C, '--state', state])).code).toBe(3);
       expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup; now the hand-over
       expect((await handOver(state)).code).toBe(3); // 2a created SQLSRV01 from the new server
       addFault('SQLSRV01', { kind: 'drop', match: '^RESTORE DATABASE', percent: 50, complete, times: 1 });
-      const resumed = runCli(['resume', '--auto-confirm', '--state', state]);
+      const resumed = await cliInProcess(['resume', '--auto-confirm', '--state', state]);
       if (!complete) {
         expect(resumed.code).toBe(1);
         expect(resumed.stdout).toContain('E_SQL_RESTORE_INTERRUPTED');
         expect(read('SQLSRV01').counts.restore ?? 0).toBe(0);
-        const retried = runCli(['retry', '--state', state]);
+        const retried = await cliInProcess(['retry', '--state', state]);
         expect(retried.code).toBe(3); // restored, now at the follow-up step
-        expect(runCli(['resume', '--auto-confirm', '--state', state]).code).toBe(0);
+        expect((await cliInProcess(['resume', '--auto-confirm', '--state', state])).code).toBe(0);
       } else {
         expect(resumed.code).toBe(0);
         expect(resumed.stdout).not.toContain('E_SQL_RESTORE_INTERRUPTED');
@@ -127,8 +127,8 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
 
   test('step 2a on a SQL Server older than 2014 stops before its first statement', async () => {
     const { state, read } = fresh();
-    expect(runCli(['start', ...PLAN_C, '--state', state]).code).toBe(3); // the Backup-Manager's backup
-    runCli(['sql', 'check', '--server', 'SQLSRV01', '--simulate', '--state', state]); // the server exists now
+    expect((await cliInProcess(['start', ...PLAN_C, '--state', state])).code).toBe(3); // the Backup-Manager's backup
+    await cliInProcess(['sql', 'check', '--server', 'SQLSRV01', '--simulate', '--state', state]); // the server exists now
     const m = read('SQLSRV01');
     m.version = '10.50.6000.34'; // SQL Server 2008 R2: no ALTER ROLE … ADD MEMBER (2012+)
     writeFileSync(join(`${state}.sql`, 'SQLSRV01.json'), JSON.stringify(m));
@@ -140,7 +140,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     expect(read('SQLSRV01').counts).toEqual({});
   });
 
-  test('the SQL password never reaches the store, the journal or the output', () => {
+  test('the SQL password never reaches the store, the journal or the output', async () => {
     const { dir, state } = fresh();
     const secret = 'Sa-Passw0rd!';
     const env = cleanEnv({ XPMIGRATE_SQL_USER: 'sa', XPMIGRATE_SQL_PASSWORD: secret });
@@ -149,8 +149,8 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     const logs = [
       r.stdout,
       r.stderr,
-      runCli(['history', '--json', '--state', state]).stdout,
-      runCli(['status', '--json', '--state', state]).stdout,
+      (await cliInProcess(['history', '--json', '--state', state])).stdout,
+      (await cliInProcess(['status', '--json', '--state', state])).stdout,
     ];
     for (const text of logs) expect(text).not.toContain(secret);
     // The store, its WAL and the simulated host's state (not the simulated SQL Server's own login table).
@@ -158,7 +158,7 @@ describe('plan C rehearsal against the simulated SQL Servers', () => {
     expect(files).toContain('state.db');
     for (const f of files) expect(readFileSync(join(dir, f)).includes(secret)).toBe(false);
 
-    const refused = runCli([
+    const refused = await cliInProcess([
       'start',
       ...PLAN_C,
       '--sql-server',

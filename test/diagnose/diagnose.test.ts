@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../src/diagnose/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/backup-manager/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
@@ -74,8 +74,8 @@ describe('Backup-Manager log analysis', () => {
 });
 
 describe('xpmigrate diagnose', () => {
-  test('--json has findings with code, severity, lines, cause and remedy; exit 1 when an error shows', () => {
-    const r = runCli(['diagnose', fixture('guide-sample.cp1252.log'), '--json', '--lang', 'en']);
+  test('--json has findings with code, severity, lines, cause and remedy; exit 1 when an error shows', async () => {
+    const r = await cliInProcess(['diagnose', fixture('guide-sample.cp1252.log'), '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const { findings } = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> };
     expect(findings[0]).toMatchObject({
@@ -85,25 +85,25 @@ describe('xpmigrate diagnose', () => {
     });
     expect(typeof findings[0]!.cause).toBe('string');
     expect(typeof findings[0]!.remedy).toBe('string');
-    expect(runCli(['diagnose', fixture('clean.log'), '--lang', 'de']).stdout).toContain(
+    expect((await cliInProcess(['diagnose', fixture('clean.log'), '--lang', 'de'])).stdout).toContain(
       'Keine bekannten Probleme gefunden.',
     );
-    expect(runCli(['diagnose', fixture('clean.log')]).code).toBe(0);
+    expect((await cliInProcess(['diagnose', fixture('clean.log')])).code).toBe(0);
   });
 
-  test('bad input: a clear message and exit 2, never a crash; in a folder such files are listed as left out', () => {
+  test('bad input: a clear message and exit 2, never a crash; in a folder such files are listed as left out', async () => {
     for (const [name, code] of [
       ['empty.log', 'E_DIAG_EMPTY'],
       ['binary.bin', 'E_DIAG_BINARY'],
       ['not-a-log.txt', 'E_DIAG_FORMAT'],
       ['does-not-exist.log', 'E_DIAG_PATH'],
     ]) {
-      const r = runCli(['diagnose', fixture(name!), '--lang', 'de']);
+      const r = await cliInProcess(['diagnose', fixture(name!), '--lang', 'de']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(code);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
-    const folder = runCli(['diagnose', FIXTURES, '--json', '--lang', 'en']);
+    const folder = await cliInProcess(['diagnose', FIXTURES, '--json', '--lang', 'en']);
     const report = JSON.parse(folder.stdout) as {
       files: Array<{ file: string; skipped?: string }>;
       findings: unknown[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { walkTo } from '../../src/service/index.js';
 import type { SqlModel } from '../../src/simulation/index.js';
-import { cliInProcess, runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { editSim } from '../support/runs.js';
 
 /** V8 → V9 plan C: the old server's SQL Express is read, SQLSRV01 receives the databases. */
@@ -32,8 +32,8 @@ const doctorArgs = (state: string, lang: string, extra: string[] = []) => [
 
 function fresh() {
   const state = join(mkdtempSync(join(tmpdir(), 'xpm-doctor-')), 'state.db');
-  const doctor = (lang = 'en') => {
-    const r = runCli(doctorArgs(state, lang));
+  const doctor = async (lang = 'en') => {
+    const r = await cliInProcess(doctorArgs(state, lang));
     return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
   };
   const edit = (name: string, change: (m: SqlModel) => void) => {
@@ -48,9 +48,9 @@ function fresh() {
 const statusOf = (r: Report, id: string) => r.checks.filter((c) => c.id === id).map((c) => c.status);
 
 describe('xpmigrate doctor against the simulated servers', () => {
-  test('a good setup: nothing fails, exit 0; the databases to come are warnings; both views of the share', () => {
+  test('a good setup: nothing fails, exit 0; the databases to come are warnings; both views of the share', async () => {
     const { doctor } = fresh();
-    const { code, report } = doctor();
+    const { code, report } = await doctor();
     expect(code).toBe(0);
     expect(report.failed).toBe(0);
     for (const id of [
@@ -141,11 +141,11 @@ describe('xpmigrate doctor against the simulated servers', () => {
       },
       'target.sql',
     ],
-  ])('%s fails its check with a remedy, exit 1', (_what, change, id) => {
+  ])('%s fails its check with a remedy, exit 1', async (_what, change, id) => {
     const { doctor, edit } = fresh();
-    expect(doctor().code).toBe(0); // the simulated servers exist from now on
+    expect((await doctor()).code).toBe(0); // the simulated servers exist from now on
     edit('SQLSRV01', change);
-    const { code, report } = doctor('de');
+    const { code, report } = await doctor('de');
     expect(code).toBe(1);
     const check = report.checks.find((c) => c.id === id && c.status === 'fail');
     expect(check, JSON.stringify(report.checks.filter((c) => c.status !== 'pass'))).toBeDefined();
@@ -153,9 +153,9 @@ describe('xpmigrate doctor against the simulated servers', () => {
     expect(check!.remedy).toBeTruthy();
   });
 
-  test('atlas.xml naming another SQL Server than the plan reads from is a warning', () => {
+  test('atlas.xml naming another SQL Server than the plan reads from is a warning', async () => {
     const { state } = fresh();
-    const r = runCli([
+    const r = await cliInProcess([
       'doctor',
       ...PLAN_C,
       '--source-sql',
@@ -172,16 +172,16 @@ describe('xpmigrate doctor against the simulated servers', () => {
     expect(check.message).toContain('XPDATA@(local)\\XPCONNECT');
   });
 
-  test('stopped services are warnings; markdown and text formats', () => {
+  test('stopped services are warnings; markdown and text formats', async () => {
     const { state, doctor } = fresh();
-    doctor();
+    await doctor();
     editSim(state, (m) => {
       m.services.AtlasService = false;
     });
-    const { report } = doctor();
+    const { report } = await doctor();
     expect(statusOf(report, 'host.services')).toEqual(['warn']);
     expect(statusOf(report, 'host.port-2231')).toEqual(['warn']);
-    const md = runCli([
+    const md = await cliInProcess([
       'doctor',
       ...PLAN_C,
       '--simulate',
@@ -196,18 +196,21 @@ describe('xpmigrate doctor against the simulated servers', () => {
     expect(md.stdout).toMatch(
       /\| warn \| host\.services \| host \| 2 Atlas-Dienste, gestoppt: AtlasService \|/,
     );
-    const text = runCli(['doctor', ...PLAN_C, '--simulate', '--state', state, '--lang', 'en']);
+    const text = await cliInProcess(['doctor', ...PLAN_C, '--simulate', '--state', state, '--lang', 'en']);
     expect(text.stdout).toMatch(/checks: 0 failed, \d+ warnings\./);
-    expect(runCli(['doctor', ...PLAN_C, '--simulate', '--state', state, '--format', 'pdf']).code).toBe(2);
+    expect(
+      (await cliInProcess(['doctor', ...PLAN_C, '--simulate', '--state', state, '--format', 'pdf'])).code,
+    ).toBe(2);
   });
 });
 
 describe('doctor and useLogin', () => {
-  test('an entry on another SQL Server without useLogin="Windows" in effect is a warning, until atlas apply sets it', () => {
+  test('an entry on another SQL Server without useLogin="Windows" in effect is a warning, until atlas apply sets it', async () => {
     const { state, doctor } = fresh();
-    doctor(); // the simulated server, with its atlas.xml, exists from now on
-    const file = JSON.parse(runCli(['atlas', 'show', '--simulate', '--state', state, '--json']).stdout)
-      .file as string;
+    await doctor(); // the simulated server, with its atlas.xml, exists from now on
+    const file = JSON.parse(
+      (await cliInProcess(['atlas', 'show', '--simulate', '--state', state, '--json'])).stdout,
+    ).file as string;
     writeFileSync(
       file,
       [
@@ -219,11 +222,11 @@ describe('doctor and useLogin', () => {
         '</Atlas>',
       ].join('\r\n'),
     );
-    const before = doctor().report.checks.find((c) => c.id === 'host.atlas-uselogin');
+    const before = (await doctor()).report.checks.find((c) => c.id === 'host.atlas-uselogin');
     expect(before).toMatchObject({ status: 'warn' });
     expect(before?.message).toBe('External SQL Server without useLogin="Windows": XPDATA@SQLSRV01 (line 3)');
     expect(before?.remedy).toContain('atlas apply');
-    const applied = runCli([
+    const applied = await cliInProcess([
       'atlas',
       'apply',
       '--simulate',
@@ -236,7 +239,7 @@ describe('doctor and useLogin', () => {
       '--force',
     ]);
     expect(applied.code, applied.stderr).toBe(0);
-    expect(statusOf(doctor().report, 'host.atlas-uselogin')).toEqual(['pass']);
+    expect(statusOf((await doctor()).report, 'host.atlas-uselogin')).toEqual(['pass']);
   });
 });
 

@@ -15,14 +15,25 @@ import {
 import { JOURNAL_KINDS, openDb, Store } from '../../src/persistence/index.js';
 import { decodeMessage } from '../../visualizer/src/decode.js';
 import type { ServerMessage } from '../../visualizer/src/protocol.js';
-import { cliInProcess, runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { killDuring } from '../support/crash.js';
 import { operatorDoes, operatorInstalled, startArgs, status, tempState } from '../support/runs.js';
 
 /** A V5 → V9 rehearsal waiting for the operator at the V6 update (the Backup-Manager's backup done). */
 async function waitingRun(): Promise<string> {
   const state = tempState();
-  const r = runCli(['start', '--simulate', '--from', '5', '--target', 'A', '--state', state, '--lang', 'en']);
+  const r = await cliInProcess([
+    'start',
+    '--simulate',
+    '--from',
+    '5',
+    '--target',
+    'A',
+    '--state',
+    state,
+    '--lang',
+    'en',
+  ]);
   expect(r.code, r.stderr).toBe(3);
   expect((await operatorDoes(state)).code).toBe(3);
   return state;
@@ -65,7 +76,14 @@ describe('the feed', () => {
     expect(messages).toEqual([]); // nothing changed: nothing sent
 
     operatorInstalled(state, '6.0.100');
-    const r = runCli(['confirm', 'hop.v5v6.update', '--evidence', 'version=6.0.100', '--state', state]);
+    const r = await cliInProcess([
+      'confirm',
+      'hop.v5v6.update',
+      '--evidence',
+      'version=6.0.100',
+      '--state',
+      state,
+    ]);
     expect(r.code, r.stderr).toBe(4); // now waiting for the reboot
     follower.poll();
     const next = messages.find((m) => m.type === 'view');
@@ -94,7 +112,8 @@ describe('the feed', () => {
     follower.open();
     operatorInstalled(state, '6.0.100');
     expect(
-      runCli(['confirm', 'hop.v5v6.update', '--evidence', 'version=6.0.100', '--state', state]).code,
+      (await cliInProcess(['confirm', 'hop.v5v6.update', '--evidence', 'version=6.0.100', '--state', state]))
+        .code,
     ).toBe(4);
     follower.poll();
     const lost = follower.timeline.filter(
@@ -139,7 +158,9 @@ describe('the feed', () => {
       at?.startsWith('hop.v5v6.');
       at = (await status(state)).currentStep
     )
-      expect(runCli(['skip', at, '--force', '--reason', 'test', '--state', state]).code).not.toBe(2);
+      expect(
+        (await cliInProcess(['skip', at, '--force', '--reason', 'test', '--state', state])).code,
+      ).not.toBe(2);
     const follower = new RunFollower(state, undefined, 'de');
     follower.open();
     const view = follower.view!;
@@ -200,8 +221,10 @@ describe('the feed', () => {
 describe('progress of an effect step', () => {
   it('shows its attempt’s BACKUP figures while the step stands (killed right after the copies, before the outcome)', async () => {
     const state = tempState();
-    const killed = await killDuring(state, 'v8v9.backup@during-effect', () =>
-      cliInProcess(startArgs(['--from', '8', '--target', 'C'], state)),
+    const killed = await killDuring(
+      state,
+      'v8v9.backup@during-effect',
+      async () => await cliInProcess(startArgs(['--from', '8', '--target', 'C'], state)),
     );
     expect(killed.fired).toBe(true);
     const follower = new RunFollower(state, undefined, 'en');
@@ -446,7 +469,15 @@ describe('--inspect', () => {
     await until(() => received.some((e) => e.type === '@xstate.actor'));
     const actor = received.find((e) => e.type === '@xstate.actor')!;
     expect(JSON.parse(actor.definition!).id).toBe('xpmigrate');
-    runCli(['skip', 'hop.v5v6.update', '--force', '--reason', 'installed by hand', '--state', state]);
+    await cliInProcess([
+      'skip',
+      'hop.v5v6.update',
+      '--force',
+      '--reason',
+      'installed by hand',
+      '--state',
+      state,
+    ]);
     follower.poll();
     await until(() => received.some((e) => e.type === '@xstate.snapshot'));
     const snap = received.find((e) => e.type === '@xstate.snapshot')!;

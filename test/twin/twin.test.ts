@@ -5,14 +5,14 @@ import { openDb } from '../../src/persistence/index.js';
 import { walkTo } from '../../src/service/index.js';
 import { readSqlModels } from '../../src/simulation/index.js';
 import { readTwin, sealTwin, type Twin } from '../../src/twin/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { status, tempState } from '../support/runs.js';
 
 const SHARE = '\\\\FILESRV\\XPhoneBackup';
 
 /** `twin collect` on the simulated server beside `state`, as on a customer's server. */
-function collect(state: string, out: string) {
-  return runCli([
+async function collect(state: string, out: string) {
+  return await cliInProcess([
     'twin',
     'collect',
     '--simulate',
@@ -37,8 +37,8 @@ function customerTwin(base: Twin, file: string, change: (t: Twin) => void): stri
 }
 
 /** Runs a rehearsal from a twin until it stops somewhere other than a reboot. */
-function rehearse(twin: string, state: string, plan: string[]) {
-  let r = runCli([
+async function rehearse(twin: string, state: string, plan: string[]) {
+  let r = await cliInProcess([
     'start',
     '--simulate',
     '--auto-confirm',
@@ -52,7 +52,7 @@ function rehearse(twin: string, state: string, plan: string[]) {
   ]);
   const out = [r.stdout];
   for (let i = 0; i < 10 && r.code === 4; i++) {
-    r = runCli(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
+    r = await cliInProcess(['resume', '--auto-confirm', '--state', state, '--lang', 'en']);
     out.push(r.stdout);
   }
   return { code: r.code, stdout: out.join('\n'), stderr: r.stderr };
@@ -63,8 +63,8 @@ describe('twin collect', () => {
   const file = join(state, '..', 'twin.json');
   let twin: Twin;
 
-  it('reads the server through the Host port and the SQL actors, keeps no secret, and names what it could not read', () => {
-    expect(collect(state, file).code).toBe(0); // the simulated server now exists
+  it('reads the server through the Host port and the SQL actors, keeps no secret, and names what it could not read', async () => {
+    expect((await collect(state, file)).code).toBe(0); // the simulated server now exists
     // The customer's atlas.xml has one entry with a SQL login and its password.
     const atlas = join(`${state}.server`, 'XPhone Connect Server', 'atlas.xml');
     const text = readFileSync(atlas, 'utf8').replace(
@@ -73,7 +73,7 @@ describe('twin collect', () => {
     );
     expect(text).toContain('Geheim-123');
     writeFileSync(atlas, text);
-    const r = collect(state, file);
+    const r = await collect(state, file);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /^Twin written: .+ \(2 SQL Servers, 3 databases, 9 backups in the history, 0 Backup-Manager runs\)/,
@@ -109,45 +109,57 @@ describe('twin collect', () => {
     expect(r.stdout).toContain('--backup-manager-log FOLDER');
   });
 
-  it('round-trips, and refuses a twin edited by hand, damaged, from a newer xpmigrate or of another product', () => {
+  it('round-trips, and refuses a twin edited by hand, damaged, from a newer xpmigrate or of another product', async () => {
     expect(readTwin(file)).toEqual(twin);
     const dir = join(state, '..');
-    const refused = (name: string, content: string) => {
+    const refused = async (name: string, content: string) => {
       writeFileSync(join(dir, name), content);
-      const r = runCli(['plan', '--twin', join(dir, name), '--lang', 'en']);
+      const r = await cliInProcess(['plan', '--twin', join(dir, name), '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
       return r.stderr;
     };
     expect(
-      refused('edited.json', readFileSync(file, 'utf8').replace('"dataMb": 512', '"dataMb": 5')),
+      await refused('edited.json', readFileSync(file, 'utf8').replace('"dataMb": 512', '"dataMb": 5')),
     ).toMatch(/\[E_TWIN_DAMAGED\].*checksum[\s\S]*Do not edit the file by hand/);
-    expect(refused('cut.json', readFileSync(file, 'utf8').slice(0, 500))).toContain('[E_TWIN_DAMAGED]');
+    expect(await refused('cut.json', readFileSync(file, 'utf8').slice(0, 500))).toContain('[E_TWIN_DAMAGED]');
     const newer = customerTwin(twin, join(dir, 'newer.json'), (t) => {
       (t as { schema: number }).schema = 2;
       t.tool = '3.0.0';
     });
-    expect(refused('newer.json', readFileSync(newer, 'utf8'))).toMatch(
+    expect(await refused('newer.json', readFileSync(newer, 'utf8'))).toMatch(
       /\[E_TWIN_NEWER\].*newer xpmigrate \(3\.0\.0, format 2\)/,
     );
     const other = customerTwin(twin, join(dir, 'other.json'), (t) => {
       t.facts.xphone.version = 'Exchange 2019 CU12';
     });
-    expect(refused('other.json', readFileSync(other, 'utf8'))).toContain('[E_TWIN_PRODUCT]');
-    const r = runCli(['plan', '--twin', file, '--from', '7', '--lang', 'en']);
+    expect(await refused('other.json', readFileSync(other, 'utf8'))).toContain('[E_TWIN_PRODUCT]');
+    const r = await cliInProcess(['plan', '--twin', file, '--from', '7', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_TWIN_FROM]: The twin reports XPhone 9.0.330.1359, --from says 7.');
-    expect(runCli(['plan', '--twin', join(dir, 'missing.json')]).stderr).toContain('[E_TWIN_PATH]');
+    expect((await cliInProcess(['plan', '--twin', join(dir, 'missing.json')])).stderr).toContain(
+      '[E_TWIN_PATH]',
+    );
     // A twin of the rehearsal's simulated server never gives a real run its answers.
     expect(twin.simulated).toBe(true);
     const realState = join(dir, 'real.db');
-    const real = runCli(['start', '--twin', file, '--target', 'A', '--state', realState, '--lang', 'en']);
+    const real = await cliInProcess([
+      'start',
+      '--twin',
+      file,
+      '--target',
+      'A',
+      '--state',
+      realState,
+      '--lang',
+      'en',
+    ]);
     expect(real.code).toBe(2);
     expect(real.stderr).toContain('[E_TWIN_SIMULATED]: ');
     expect(existsSync(realState)).toBe(false);
   });
 
-  it("rehearses the customer's server: its versions, language, sizes, accounts and stopped services", () => {
+  it("rehearses the customer's server: its versions, language, sizes, accounts and stopped services", async () => {
     const big = customerTwin(twin, join(state, '..', 'customer.json'), (t) => {
       t.facts.machine.name = 'XPSRV01';
       t.facts.xphone.version = '8.0.100';
@@ -162,7 +174,7 @@ describe('twin collect', () => {
     });
     // Stopped at its first manual step: the seeded server is untouched by any step yet.
     const seeded = tempState();
-    const first = runCli([
+    const first = await cliInProcess([
       'start',
       '--simulate',
       '--twin',
@@ -181,7 +193,7 @@ describe('twin collect', () => {
     expect(source.databases.XPDATA!.sizeMb).toBe(12 * 1024);
     // Collected again from the rehearsal: the customer's facts, through the same code path.
     const again = join(state, '..', 'again.json');
-    expect(collect(seeded, again).code).toBe(0);
+    expect((await collect(seeded, again)).code).toBe(0);
     const back = readTwin(again).facts;
     expect(back.services).toEqual([
       { name: 'AtlasService', running: true, startMode: 'Auto', account: 'XPHONE\\Müller' },
@@ -202,29 +214,31 @@ describe('twin collect', () => {
         db.backupMb = gb * 1024;
       });
     // Before the night: the plan says so.
-    const plan = runCli(['plan', '--twin', make(12), '--target', 'A', '--lang', 'en']);
+    const plan = await cliInProcess(['plan', '--twin', make(12), '--target', 'A', '--lang', 'en']);
     expect(plan.stdout).toContain('! XPDATA has 12.0 GB of data: SQL Express holds 10 GB per database.');
-    expect(runCli(['plan', '--twin', make(2), '--target', 'A', '--lang', 'en']).stdout).not.toContain(
-      'SQL Express holds',
-    );
+    expect(
+      (await cliInProcess(['plan', '--twin', make(2), '--target', 'A', '--lang', 'en'])).stdout,
+    ).not.toContain('SQL Express holds');
     // The rehearsal meets it where a real run would: the Backup-Manager's restore onto SQL Express.
     const state12 = tempState();
-    const r = rehearse(make(12), state12, ['--target', 'A']);
+    const r = await rehearse(make(12), state12, ['--target', 'A']);
     expect(r.code).toBe(1);
     expect(await status(state12)).toMatchObject({ state: 'failed', currentStep: 'v8v9.12.restore-log' });
     expect(r.stdout).toContain('E_BACKUP_MANAGER_LOG');
     expect(r.stdout).toContain('BM_EXPRESS_LIMIT');
     const state2 = tempState();
-    const ok = rehearse(make(2), state2, ['--target', 'A']);
+    const ok = await rehearse(make(2), state2, ['--target', 'A']);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     // The report sets the forecast beside what each step took, the downtime as a timeline.
-    const report = runCli(['report', '--format', 'markdown', '--state', state2, '--lang', 'en']).stdout;
+    const report = (await cliInProcess(['report', '--format', 'markdown', '--state', state2, '--lang', 'en']))
+      .stdout;
     expect(report).toContain('## Downtime and forecast');
     expect(report).toMatch(
       /XPhone is down "Cut-over: .+" → "Check the Backup-Manager's log": Forecast .+; actual \d+ s \(rehearsal: simulated time\)/,
     );
     expect(report).toMatch(/\| \+0 s \| Cut-over: take the old server's final backup/);
-    const html = runCli(['report', '--format', 'html', '--state', state2, '--lang', 'de']).stdout;
+    const html = (await cliInProcess(['report', '--format', 'html', '--state', state2, '--lang', 'de']))
+      .stdout;
     expect(html).toContain('<h2>Ausfallzeit und Prognose</h2>');
     expect(html).toContain('<table class="timeline">');
 
@@ -232,11 +246,11 @@ describe('twin collect', () => {
     // clock is the simulation's and is never taken.
     const next = join(state, '..', 'next.json');
     // The rehearsal ended on the new server: its Backup-Manager did the restore there.
-    expect(collect(state2, next).code).toBe(0);
+    expect((await collect(state2, next)).code).toBe(0);
     expect(readTwin(next).facts.backupManager.map((r) => r.operation)).toEqual(['restore']);
     // The old server ran both backups (before the move and at the cut-over).
     walkTo(state2, 'OLDXPHONE');
-    expect(collect(state2, next).stdout).not.toContain('Last run on this server');
+    expect((await collect(state2, next)).stdout).not.toContain('Last run on this server');
     expect(readTwin(next).facts.previousRun).toBeNull();
     // The Backup-Manager's runs of the rehearsal, from its log or (named) from the folder of its logs.
     const runs = readTwin(next).facts.backupManager;
@@ -244,17 +258,19 @@ describe('twin collect', () => {
     const folder = join(`${state2}.server`, 'XPhone Connect Server', 'Logs');
     const named = join(state, '..', 'named.json');
     expect(
-      runCli([
-        'twin',
-        'collect',
-        '--simulate',
-        '--state',
-        state2,
-        '--out',
-        named,
-        '--backup-manager-log',
-        folder,
-      ]).code,
+      (
+        await cliInProcess([
+          'twin',
+          'collect',
+          '--simulate',
+          '--state',
+          state2,
+          '--out',
+          named,
+          '--backup-manager-log',
+          folder,
+        ])
+      ).code,
     ).toBe(0);
     expect(readTwin(named).facts.backupManager).toEqual(runs);
     // msdb now also holds the rehearsal's own safety copies, on the share, as a real server would.
@@ -263,7 +279,7 @@ describe('twin collect', () => {
     const db = openDb(state2);
     db.prepare('UPDATE runs SET simulate = 0').run(); // as the store of a real run has it
     db.close();
-    const measured = collect(state2, next);
+    const measured = await collect(state2, next);
     expect(measured.stdout).toMatch(
       /Last run on this server \(\w{8}\): downtime v8v9\.cutover → v8v9\.12\.restore-log – forecast .+, actual \d+ s \(off by -\d+ %\)/,
     );
@@ -271,7 +287,7 @@ describe('twin collect', () => {
     expect(previous.steps.find((s) => s.stepId === 'v8v9.6.install-xphone')!.seconds).toBeGreaterThanOrEqual(
       0,
     );
-    const planned = runCli(['plan', '--twin', next, '--target', 'A', '--lang', 'en']).stdout;
+    const planned = (await cliInProcess(['plan', '--twin', next, '--target', 'A', '--lang', 'en'])).stdout;
     expect(planned).toMatch(
       /Install the XPhone Server\s+\d+ s\s+measured in the last run on this server \(\w{8}\)/,
     );
