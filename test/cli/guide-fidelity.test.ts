@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { failureTexts } from '../../src/errors/index.js';
-import { cliInProcess, runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { operateUntil, operatorDoes, operatorInstalled, readSim, tempState } from '../support/runs.js';
 
-const cli = (state: string, args: string[], lang = 'en') =>
-  runCli([...args, '--state', state, '--lang', lang]);
-const journal = (state: string) =>
+const cli = async (state: string, args: string[], lang = 'en') =>
+  await cliInProcess([...args, '--state', state, '--lang', lang]);
+const journal = async (state: string) =>
   (
-    JSON.parse(cli(state, ['history', '--json']).stdout) as {
+    JSON.parse((await cli(state, ['history', '--json'])).stdout) as {
       journal: Array<{ kind: string; stepId: string | null; detail: Record<string, unknown> }>;
     }
   ).journal;
@@ -17,11 +17,11 @@ const journal = (state: string) =>
 describe('a rehearsal without --auto-confirm', () => {
   test('passes every step: the simulated server offers the operator’s actions (sim --do), nothing is skipped', async () => {
     const state = tempState();
-    expect(cli(state, ['start', '--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate']).code).toBe(
-      3,
-    );
+    expect(
+      (await cli(state, ['start', '--from', '7', '--target', 'C', '--virtual', 'yes', '--simulate'])).code,
+    ).toBe(3);
     expect(await operateUntil(state)).toMatchObject({ state: 'done' });
-    const rows = journal(state);
+    const rows = await journal(state);
     expect(rows.some((r) => r.kind === 'operator-skip' || r.kind === 'step-failed')).toBe(false);
     // The V8 setup was run on the simulated server before its step was confirmed.
     const update = rows.find((r) => r.kind === 'operator-confirm' && r.stepId === 'hop.v7v8.update');
@@ -30,12 +30,12 @@ describe('a rehearsal without --auto-confirm', () => {
 
   test('sim --do refuses where there is nothing for the operator to do', async () => {
     const state = tempState();
-    expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
-      3,
-    );
+    expect(
+      (await cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate'])).code,
+    ).toBe(3);
     expect((await operatorDoes(state)).code).toBe(3); // the Backup-Manager's backup
     await operateUntil(state, 'hop.v7v8.reboot');
-    const nothing = cli(state, ['sim', '--do'], 'de');
+    const nothing = await cli(state, ['sim', '--do'], 'de');
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('E_SIM_NOTHING_TO_DO');
   });
@@ -44,34 +44,36 @@ describe('a rehearsal without --auto-confirm', () => {
 describe('evidence is asked for in words', () => {
   test('hints with an example, "V8" accepted, a wrong key and an unknown step named', async () => {
     const state = tempState();
-    expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
-      3,
-    );
+    expect(
+      (await cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate'])).code,
+    ).toBe(3);
     const backedUp = await operatorDoes(state);
     expect(backedUp.stdout).toContain('version: version, e.g. 8.0.100 ("V8" works too)');
     expect(backedUp.stdout).not.toMatch(/\^8|\\\\d/); // never the pattern it is checked against
-    const shown = JSON.parse(cli(state, ['status', '--json']).stdout) as {
+    const shown = JSON.parse((await cli(state, ['status', '--json'])).stdout) as {
       waitingFor: { evidence: Array<Record<string, unknown>> };
     };
     expect(shown.waitingFor.evidence).toEqual([
       { key: 'version', label: 'Installed version', hint: 'version, e.g. 8.0.100 ("V8" works too)' },
     ]);
 
-    const wrongKey = cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'versoin=8'], 'de');
+    const wrongKey = await cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'versoin=8'], 'de');
     expect(wrongKey.code).toBe(2);
     expect(wrongKey.stderr).toContain(
       'kennt den Nachweis versoin nicht; er fragt nach: version (Version, z. B. 8.0.100',
     );
-    const unknown = cli(state, ['confirm', 'hop.v7v8.updte', '--evidence', 'version=8']);
+    const unknown = await cli(state, ['confirm', 'hop.v7v8.updte', '--evidence', 'version=8']);
     expect(unknown.stderr).toContain('step hop.v7v8.updte is not a step of this run');
-    const notYet = cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'version=V8']);
+    const notYet = await cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'version=V8']);
     expect(notYet.stderr).toContain('the server reports version 7; expected: version, e.g. 8.0.100');
 
-    const did = JSON.parse(cli(state, ['sim', '--do', '--json']).stdout) as { version: string };
+    const did = JSON.parse((await cli(state, ['sim', '--do', '--json'])).stdout) as { version: string };
     expect(did.version).toBe('8.0.100');
-    const confirmed = cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'version=V8']);
+    const confirmed = await cli(state, ['confirm', 'hop.v7v8.update', '--evidence', 'version=V8']);
     expect(confirmed.code).toBe(4); // on to the reboot
-    const given = journal(state).find((r) => r.kind === 'operator-confirm' && r.stepId === 'hop.v7v8.update');
+    const given = (await journal(state)).find(
+      (r) => r.kind === 'operator-confirm' && r.stepId === 'hop.v7v8.update',
+    );
     expect(given?.detail.evidence).toEqual({ version: '8' });
   });
 });
@@ -80,16 +82,23 @@ describe('one service account per run', () => {
   test('step 7 confirmed with another account than 2a and 7a got is refused with the reason', async () => {
     const state = tempState();
     const flags = ['--from', '8', '--target', 'C', '--analytics', 'yes', '--virtual', 'no'];
-    expect(cli(state, ['start', ...flags, '--service-account', 'KUNDE\\xphone', '--simulate']).code).toBe(3);
+    expect(
+      (await cli(state, ['start', ...flags, '--service-account', 'KUNDE\\xphone', '--simulate'])).code,
+    ).toBe(3);
     expect((await operateUntil(state, 'v8v9.7.service-account')).currentStep).toBe('v8v9.7.service-account');
-    const other = cli(
+    const other = await cli(
       state,
       ['confirm', 'v8v9.7.service-account', '--evidence', 'account=KUNDE\\admin'],
       'de',
     );
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('der Lauf verwendet den Dienste-Account KUNDE\\xphone');
-    const same = cli(state, ['confirm', 'v8v9.7.service-account', '--evidence', 'account=kunde\\XPHONE']);
+    const same = await cli(state, [
+      'confirm',
+      'v8v9.7.service-account',
+      '--evidence',
+      'account=kunde\\XPHONE',
+    ]);
     expect(same.code).not.toBe(2);
     // 7a then gives the Analytics pool that same account.
     await operateUntil(state, 'v8v9.9a.setup-wizard');
@@ -101,9 +110,9 @@ describe('one service account per run', () => {
 });
 
 describe('--databases', () => {
-  test('a name the source server does not have stops the start before anything runs; unsafe names are refused', () => {
+  test('a name the source server does not have stops the start before anything runs; unsafe names are refused', async () => {
     const state = tempState();
-    const typo = cli(
+    const typo = await cli(
       state,
       ['start', '--from', '8', '--target', 'C', '--simulate', '--databases', 'XPDATA,XPSTAT'],
       'de',
@@ -112,19 +121,20 @@ describe('--databases', () => {
     expect(typo.stderr).toContain('[E_SQL_SOURCE_DATABASE_MISSING]');
     expect(typo.stderr).toContain('gibt es XPSTAT nicht');
     expect(typo.stderr).toContain('XPDATA, XPVDIR');
-    expect(JSON.parse(cli(state, ['runs', '--json']).stdout).runs).toEqual([]);
+    expect(JSON.parse((await cli(state, ['runs', '--json'])).stdout).runs).toEqual([]);
     for (const bad of ['XPDATA,..', 'XPDATA,a\\b', 'C:x', 'a|b'])
       expect(
-        cli(state, ['start', '--from', '8', '--target', 'C', '--simulate', '--databases', bad]).stderr,
+        (await cli(state, ['start', '--from', '8', '--target', 'C', '--simulate', '--databases', bad]))
+          .stderr,
       ).toContain('[E_INPUT_DATABASE_NAME]');
   });
 });
 
 describe('the guide’s conditions in a run', () => {
-  test('SQL Express upgrade: atlas.xml is renamed only for the instances whose script ran', () => {
+  test('SQL Express upgrade: atlas.xml is renamed only for the instances whose script ran', async () => {
     for (const analytics of ['no', 'yes']) {
       const state = tempState();
-      const r = cli(state, [
+      const r = await cli(state, [
         'start',
         '--job',
         'sql-express',
@@ -145,36 +155,37 @@ describe('the guide’s conditions in a run', () => {
 
   test('a hop skipped with --force does not carry a V7 server into the move: the V8 check stops it', async () => {
     const state = tempState();
-    expect(cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate']).code).toBe(
-      3,
-    );
+    expect(
+      (await cli(state, ['start', '--from', '7', '--target', 'A', '--virtual', 'no', '--simulate'])).code,
+    ).toBe(3);
     await operateUntil(state, 'hop.v7v8.update');
-    expect(cli(state, ['skip', 'hop.v7v8.update', '--force', '--reason', 'later']).code).toBe(4);
+    expect((await cli(state, ['skip', 'hop.v7v8.update', '--force', '--reason', 'later'])).code).toBe(4);
     expect(await operateUntil(state)).toMatchObject({ state: 'failed', currentStep: 'hops.check-v8' });
-    const failed = cli(state, ['status'], 'de');
+    const failed = await cli(state, ['status'], 'de');
     expect(failed.stdout).toContain('fehlgeschlagen');
-    const rows = journal(state);
+    const rows = await journal(state);
     expect(rows.find((r) => r.kind === 'step-failed' && r.stepId === 'hops.check-v8')?.detail).toMatchObject({
       code: 'E_VERSION_NOT_REACHED',
     });
     operatorInstalled(state, '8.0.100'); // the skipped update, made up for
-    expect(cli(state, ['retry']).stdout).toContain('✓ The installed version is V8');
+    expect((await cli(state, ['retry'])).stdout).toContain('✓ The installed version is V8');
   });
 
-  test('start prints the plan’s warnings; a German run speaks German after the reboot and in its report', () => {
+  test('start prints the plan’s warnings; a German run speaks German after the reboot and in its report', async () => {
     const v4 = tempState();
-    const started = cli(v4, ['start', '--from', '4.5.35 SR5', '--simulate'], 'de');
+    const started = await cli(v4, ['start', '--from', '4.5.35 SR5', '--simulate'], 'de');
     expect(started.stdout).toContain('! V4 → V9: Journal-Daten gehen komplett verloren');
     const state = tempState();
     expect(
-      cli(state, ['start', '--from', '8', '--target', 'C', '--simulate', '--auto-confirm'], 'de').code,
+      (await cli(state, ['start', '--from', '8', '--target', 'C', '--simulate', '--auto-confirm'], 'de'))
+        .code,
     ).toBe(0);
-    const md = cli(state, ['report', '--format', 'markdown'], 'de').stdout;
+    const md = (await cli(state, ['report', '--format', 'markdown'], 'de')).stdout;
     expect(md).toContain('- Stand: abgeschlossen');
     expect(md).toContain('- Weg: Umzug V8/V9 → V9, Umzugsplan C');
     expect(md).toContain('atlas.xml anpassen: \\<Databases\\> auf die externen Datenbanken umstellen');
     expect(md).not.toMatch(/[^\\]<Databases>/);
-    expect(cli(state, ['status'], 'de').stdout).toContain('abgeschlossen');
+    expect((await cli(state, ['status'], 'de')).stdout).toContain('abgeschlossen');
     // A failure the effect gave no parameters is still said in the reader's language.
     expect(
       failureTexts('E_V4_ON_TARGET', undefined, 'XPhone UC 2011 (V4) is installed', 'de').text,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { type CsvTarget, checkUsersCsv, convertCsv } from '../../src/diagnose/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/users-csv/', import.meta.url));
 const read = (name: string) => readFileSync(join(FIXTURES, name));
@@ -64,14 +64,14 @@ describe('users CSV for the V9 Text-Connector', () => {
     expect(asian.unmappable).toEqual([3]);
   });
 
-  test('CLI: exit 1 with German line-numbered problems; --convert-to writes the file; bad input exit 2', () => {
-    const broken = runCli(['users-csv', join(FIXTURES, 'broken.csv'), '--lang', 'de']);
+  test('CLI: exit 1 with German line-numbered problems; --convert-to writes the file; bad input exit 2', async () => {
+    const broken = await cliInProcess(['users-csv', join(FIXTURES, 'broken.csv'), '--lang', 'de']);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('Zeile 3: firstname ist leer');
     expect(broken.stdout).toContain('Zeile 4: ID "4001" doppelt (wie in Zeile 2)');
     expect(broken.stdout).toContain('Zeile 6: 3 Felder, die Kopfzeile hat 4');
     const out = join(mkdtempSync(join(tmpdir(), 'xpm-csv-')), 'users.csv');
-    const ok = runCli([
+    const ok = await cliInProcess([
       'users-csv',
       join(FIXTURES, 'valid-tab.utf16le.csv'),
       '--convert-to',
@@ -90,11 +90,20 @@ describe('users CSV for the V9 Text-Connector', () => {
     expect(readFileSync(out, 'utf8')).toBe(
       '\uFEFFID\tfirstname\tname\taccount\r\n2001\tÅsa\tLindström\tXPHONE\\alind\r\n2002\t電話\t太郎\tXPHONE\\taro\r\n',
     );
-    const bad = runCli(['users-csv', join(FIXTURES, 'nope.csv')]);
+    const bad = await cliInProcess(['users-csv', join(FIXTURES, 'nope.csv')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('E_DIAG_PATH');
     expect(
-      runCli(['users-csv', join(FIXTURES, 'broken.csv'), '--convert-to', 'ebcdic', '--out', out]).code,
+      (
+        await cliInProcess([
+          'users-csv',
+          join(FIXTURES, 'broken.csv'),
+          '--convert-to',
+          'ebcdic',
+          '--out',
+          out,
+        ])
+      ).code,
     ).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkV4ExportFolder } from '../../src/diagnose/index.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 
 /** An export folder as the Migrations-Manager might leave it (its real names are not public). */
 function exportFolder(
@@ -33,10 +33,10 @@ describe('the V4 export folder', () => {
     expect(report.users).toMatchObject({ file: 'benutzer.csv', report: { rows: 2, problems: [] } });
   });
 
-  test('a missing item and a broken CSV: exit 1; a pattern of ones own finds a differently named item', () => {
+  test('a missing item and a broken CSV: exit 1; a pattern of ones own finds a differently named item', async () => {
     const dir = exportFolder('ID;firstname;name;account\n1;;Ahrens;XPHONE\\aa\n');
     writeFileSync(join(dir, 'AutoAttendant.xml'), ''); // empty: not an export
-    const r = runCli(['v4-exports', dir, '--json', '--lang', 'en']);
+    const r = await cliInProcess(['v4-exports', dir, '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as {
       items: Array<{ key: string; found: string[] }>;
@@ -46,15 +46,15 @@ describe('the V4 export folder', () => {
     expect(json.users.report.problems.map((p) => p.line)).toEqual([2]);
     writeFileSync(join(dir, 'Vermittlung.xml'), '<aa/>');
     writeFileSync(join(dir, 'benutzer.csv'), 'ID;firstname;name;account\n1;Anna;Ahrens;XPHONE\\aa\n');
-    expect(runCli(['v4-exports', dir, '--item', 'autoattendant=vermittlung']).code).toBe(0);
-    expect(runCli(['v4-exports', dir, '--item', 'autoattendant=(']).code).toBe(2);
+    expect((await cliInProcess(['v4-exports', dir, '--item', 'autoattendant=vermittlung'])).code).toBe(0);
+    expect((await cliInProcess(['v4-exports', dir, '--item', 'autoattendant=('])).code).toBe(2);
   });
 
-  test('the V4 → V9 run checks the folder itself: a broken CSV stops it with the lines, fixed it goes on', () => {
+  test('the V4 → V9 run checks the folder itself: a broken CSV stops it with the lines, fixed it goes on', async () => {
     const dir = exportFolder('ID;firstname;name;account\n1;Anna;Ahrens;XPHONE\\aa\n1;Bernd;;XPHONE\\bb\n');
     const state = join(mkdtempSync(join(tmpdir(), 'xpm-v4run-')), 'state.db');
-    const run = (args: string[]) => runCli([...args, '--state', state, '--lang', 'en']);
-    const started = run([
+    const run = async (args: string[]) => await cliInProcess([...args, '--state', state, '--lang', 'en']);
+    const started = await run([
       'start',
       '--from',
       '4.5.35 SR5',
@@ -70,9 +70,9 @@ describe('the V4 export folder', () => {
       join(dir, 'benutzer.csv'),
       'ID;firstname;name;account\n1;Anna;Ahrens;XPHONE\\aa\n2;Bernd;Bauer;XPHONE\\bb\n',
     );
-    const retried = run(['retry']);
+    const retried = await run(['retry']);
     expect(retried.stdout).toContain('✓ Check the export folder');
-    const history = JSON.parse(run(['history', '--json']).stdout) as {
+    const history = JSON.parse((await run(['history', '--json'])).stdout) as {
       journal: Array<{ kind: string; stepId: string; detail: Record<string, unknown> }>;
     };
     const done = history.journal.find((r) => r.kind === 'step-done' && r.stepId === 'v4v9.6.check-exports')!;

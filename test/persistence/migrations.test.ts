@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type JournalEntry, type JournalKind, openDb, Store } from '../../src/persistence/index.js';
 import { MIGRATIONS } from '../../src/persistence/migrations.js';
-import { runCli } from '../support/cli.js';
+import { cliInProcess } from '../support/cli.js';
 import { operatorDoes, tempState } from '../support/runs.js';
 
-const cli = (args: string[], state: string) => runCli([...args, '--state', state, '--lang', 'en']);
+const cli = async (args: string[], state: string) =>
+  await cliInProcess([...args, '--state', state, '--lang', 'en']);
 
 /**
  * A store as schema 1 wrote it: the run's status in its row, the journal in its own table, the
@@ -14,7 +15,9 @@ const cli = (args: string[], state: string) => runCli([...args, '--state', state
  */
 async function schema1Store(): Promise<{ state: string; runId: string }> {
   const source = tempState();
-  expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', source]).code).toBe(3);
+  expect(
+    (await cliInProcess(['start', '--from', '8', '--target', 'B', '--simulate', '--state', source])).code,
+  ).toBe(3);
   expect((await operatorDoes(source)).code).toBe(3); // the Backup-Manager's backup: on to row 1
   const src = new Database(source, { readonly: true });
   const run = src.prepare('SELECT * FROM runs').get() as Record<string, unknown>;
@@ -64,9 +67,9 @@ describe('schema migrations', () => {
     store.db.close();
 
     // Plan B moves to a new machine: the migrated run goes on with its hand-over.
-    const confirm = cli(['confirm', 'handover.to-new', '--evidence', 'machine=NEWXPHONE'], state);
+    const confirm = await cli(['confirm', 'handover.to-new', '--evidence', 'machine=NEWXPHONE'], state);
     expect(confirm.code, confirm.stderr).toBe(3);
-    const history = JSON.parse(cli(['history', '--json'], state).stdout) as {
+    const history = JSON.parse((await cli(['history', '--json'], state)).stdout) as {
       journal: Array<{ kind: string; stepId: string | null }>;
     };
     // The three schema-1 entries first, then what the resumed run wrote, in order.
@@ -81,9 +84,11 @@ describe('schema migrations', () => {
     after.db.close();
   });
 
-  it('one commit writes its checkpoint row and nothing else on the hot path', () => {
+  it('one commit writes its checkpoint row and nothing else on the hot path', async () => {
     const state = tempState();
-    expect(runCli(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state]).code).toBe(3);
+    expect(
+      (await cliInProcess(['start', '--from', '8', '--target', 'B', '--simulate', '--state', state])).code,
+    ).toBe(3);
     const store = new Store(openDb(state));
     const runId = store.runs()[0]!.id;
     const journalBefore = store.journalRows(runId).length;

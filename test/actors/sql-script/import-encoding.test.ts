@@ -11,7 +11,7 @@ import {
 import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
-import { runCli } from '../../support/cli.js';
+import { cliInProcess, runCli } from '../../support/cli.js';
 import { failure } from '../../support/errors.js';
 import { type SimulatedSql, startSql } from '../../support/sql.js';
 
@@ -107,9 +107,9 @@ describe('import-db reads the script in its encoding', () => {
     );
   });
 
-  it('the CLI refuses an unknown --encoding and reports a bad byte in German with file and line', () => {
+  it('the CLI refuses an unknown --encoding and reports a bad byte in German with file and line', async () => {
     const path = file(cp1252(script(NAME)));
-    const unknown = runCli([
+    const unknown = await cliInProcess([
       'import-db',
       '--input',
       path,
@@ -121,46 +121,64 @@ describe('import-db reads the script in its encoding', () => {
     ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--encoding');
-    const bad = runCli(['import-db', '--input', path, '--dry-run', '--encoding', 'utf-8', '--lang', 'de']);
+    const bad = await cliInProcess([
+      'import-db',
+      '--input',
+      path,
+      '--dry-run',
+      '--encoding',
+      'utf-8',
+      '--lang',
+      'de',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('E_SCRIPT_ENCODING');
     expect(bad.stderr).toContain(`${path}:3`);
     expect(bad.stderr).toContain('--encoding windows-1252');
-    const ok = runCli(['import-db', '--input', path, '--dry-run', '--json']);
+    const ok = await cliInProcess(['import-db', '--input', path, '--dry-run', '--json']);
     expect(ok.code, ok.stderr).toBe(0);
   });
 });
 
 describe('import-db bounds what it holds in memory', () => {
-  it(`a line longer than ${MAX_LINE_CHARS} characters is refused with its file and line`, () => {
+  it(`a line longer than ${MAX_LINE_CHARS} characters is refused with its file and line`, async () => {
     const path = join(dir, 'long.sql');
     writeFileSync(path, `SELECT 1;\nSELECT '${'x'.repeat(MAX_LINE_CHARS + 10)}';\n`);
-    const r = runCli(['import-db', '--input', path, '--dry-run', '--lang', 'en']);
+    const r = await cliInProcess(['import-db', '--input', path, '--dry-run', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('E_SCRIPT_LINE_TOO_LONG');
     expect(r.stderr).toContain(`${path}:2`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it(':r naming a folder is refused as sqlcmd would, not an internal error', () => {
+  it(':r naming a folder is refused as sqlcmd would, not an internal error', async () => {
     const sub = join(dir, 'parts');
     mkdirSync(sub, { recursive: true });
     const path = join(dir, 'include-folder.sql');
     writeFileSync(path, 'SELECT 1;\nGO\n:r parts\n');
-    const r = runCli(['import-db', '--input', path, '--include-dir', dir, '--dry-run', '--lang', 'en']);
+    const r = await cliInProcess([
+      'import-db',
+      '--input',
+      path,
+      '--include-dir',
+      dir,
+      '--dry-run',
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('E_SCRIPT_INCLUDE_FOLDER');
     expect(r.stderr).toContain(`${path}:3`);
   });
 
-  it(':r is read from the folder import-db was started in, as sqlcmd reads it; the error names both folders', () => {
+  it(':r is read from the folder import-db was started in, as sqlcmd reads it; the error names both folders', async () => {
     const path = join(dir, 'with-include.sql');
     writeFileSync(join(dir, 'rows.sql'), 'SELECT 2;\n');
     writeFileSync(path, 'SELECT 1;\nGO\n:r rows.sql\nGO\n');
     const started = runCli(['import-db', '--input', path, '--dry-run', '--json'], { cwd: dir });
     expect(started.code, started.stderr).toBe(0);
     expect(JSON.parse(started.stdout).batches).toHaveLength(2);
-    const elsewhere = runCli(['import-db', '--input', path, '--dry-run', '--lang', 'de']);
+    const elsewhere = await cliInProcess(['import-db', '--input', path, '--dry-run', '--lang', 'de']);
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toContain('E_SCRIPT_INCLUDE_DIR');
     expect(elsewhere.stderr).toContain(`--include-dir "${dir}"`);

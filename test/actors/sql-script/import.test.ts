@@ -13,7 +13,7 @@ import { SqlConnection } from '../../../src/actors/sql-server/index.js';
 import { XpmError } from '../../../src/errors/index.js';
 import { openDb } from '../../../src/persistence/index.js';
 import { restartServer } from '../../../src/simulation/index.js';
-import { CLI, cleanEnv, runCli, runCliAsync } from '../../support/cli.js';
+import { CLI, cleanEnv, cliInProcess, runCliAsync } from '../../support/cli.js';
 import { type SimulatedSql, startSql, xphoneDatabase } from '../../support/sql.js';
 
 /** A script like export-db writes: database, USE, a table, 30 data batches, one `GO 3`. */
@@ -395,9 +395,9 @@ describe('import-db killed with SIGKILL', () => {
     expect(applied()).toEqual(expected(file));
   });
 
-  it('--dry-run --json lists the batches with startLine and repeat without connecting', () => {
+  it('--dry-run --json lists the batches with startLine and repeat without connecting', async () => {
     const { file } = fresh();
-    const r = runCli(['import-db', '--input', file, '--dry-run', '--json', '--lang', 'en']);
+    const r = await cliInProcess(['import-db', '--input', file, '--dry-run', '--json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const listed = JSON.parse(r.stdout) as {
       batches: Array<{ startLine: number; repeat: number }>;
@@ -410,10 +410,10 @@ describe('import-db killed with SIGKILL', () => {
     expect(applied()).toEqual([]);
   });
 
-  it('a script error is reported in German or English with file and line, no stack trace', () => {
+  it('a script error is reported in German or English with file and line, no stack trace', async () => {
     const file = join(dir, 'broken.sql');
     writeFileSync(file, "SELECT 1\nGO\nSELECT N'open\n");
-    const r = runCli(['import-db', '--input', file, '--dry-run', '--lang', 'de']);
+    const r = await cliInProcess(['import-db', '--input', file, '--dry-run', '--lang', 'de']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('E_SCRIPT_UNTERMINATED');
     expect(r.stderr).toContain(`${file}:3`);
