@@ -1,15 +1,17 @@
 import {
   closeSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readlinkSync,
   readSync,
   renameSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { XpmError } from '../errors/index.js';
 
 export interface WriteOptions {
@@ -66,10 +68,11 @@ function isSqliteDatabase(file: string): boolean {
  * `fill` gets a `write` for the content, piece by piece.
  */
 export function writeAtomicWith<R>(
-  file: string,
+  named: string,
   fill: (write: (bytes: Uint8Array) => void) => R,
   o: WriteOptions = {},
 ): R {
+  const file = linkTarget(named);
   if (o.makeFolder) {
     mkdirSync(dirname(file), { recursive: true });
     refuseDatabase(file);
@@ -100,6 +103,19 @@ export function writeAtomicWith<R>(
       reason: (error as NodeJS.ErrnoException).code ?? String(error),
     });
   }
+}
+
+/**
+ * A symbolic link is followed: the rename would otherwise replace the link itself with a file,
+ * and what it pointed to (a share's report folder, a file kept elsewhere) would stay old.
+ */
+function linkTarget(file: string): string {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return file;
+  } catch {
+    return file; // nothing there yet
+  }
+  return resolve(dirname(file), readlinkSync(file));
 }
 
 /** `writeAtomicWith` for a content in memory. */

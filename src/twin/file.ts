@@ -27,9 +27,12 @@ export function sealTwin(twin: Omit<Twin, 'sha256'>): Twin {
   return { ...twin, sha256: checksum(twin) };
 }
 
-/** Written whole or not at all (a twin is carried between machines: a half file must not pass). */
+/**
+ * Written whole or not at all (a twin is carried between machines: a half file must not pass),
+ * where `--out` says, as every `--out`: into a folder that exists, never over a folder or a store.
+ */
 export function writeTwin(file: string, twin: Twin): void {
-  writeAtomic(file, `${JSON.stringify(twin, null, 2)}\n`, { makeFolder: true });
+  writeAtomic(file, `${JSON.stringify(twin, null, 2)}\n`);
 }
 
 /**

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +62,50 @@ describe('--out', () => {
     expect(r.stderr).toContain('[E_OUT_IS_FOLDER]');
     expect(r.stderr).not.toMatch(/EISDIR|internal/i);
     expect(readdirSync(dir)).toEqual(['users.csv']);
+  });
+
+  it('twin collect follows the same rules: no folder made, a folder is no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    const collect = (out: string) =>
+      cliInProcess([
+        'twin',
+        'collect',
+        '--simulate',
+        '--state',
+        join(dir, 'state.db'),
+        '--out',
+        out,
+        '--lang',
+        'en',
+      ]);
+    const missing = await collect(join(dir, 'typo', 'twin.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('[E_OUT_FOLDER_MISSING]');
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+    mkdirSync(join(dir, 'twin.json'));
+    const folder = await collect(join(dir, 'twin.json'));
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('[E_OUT_IS_FOLDER]');
+    expect(folder.stderr).not.toMatch(/EISDIR/);
+  });
+
+  it('through a symbolic link writes where it points; the link stays a link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
+    mkdirSync(join(dir, 'share'));
+    writeFileSync(join(dir, 'share', 'users.csv'), 'old');
+    symlinkSync(join(dir, 'share', 'users.csv'), join(dir, 'users.csv'));
+    const r = await cliInProcess([
+      'users-csv',
+      CSV,
+      '--convert-to',
+      'utf-8-bom',
+      '--out',
+      join(dir, 'users.csv'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'users.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'share', 'users.csv'), 'utf8')).not.toBe('old');
+    expect(readdirSync(join(dir, 'share'))).toEqual(['users.csv']);
   });
 
   it('a write that fails halfway keeps the old file and removes the temporary one', () => {
