@@ -32,6 +32,21 @@ export function openService(
   return RunService.open(stateFile(explicit, ctx.io.env), { ...o, driver: sqliteDriver(ctx.io.env) });
 }
 
+/**
+ * With more than one run unfinished (`start --new-run`) and no `--run`: says on stderr which run
+ * the command acts on (the newest) and names the others, so nobody confirms the wrong one.
+ */
+export function sayWhichRun(ctx: CliContext, service: RunService, explicit: string | undefined): void {
+  if (explicit !== undefined) return;
+  const unfinished = service.runs().filter((r) => r.row.status !== 'done' && r.row.status !== 'aborted');
+  if (unfinished.length < 2) return;
+  const acting = service.find().row.id;
+  const others = unfinished.map((r) => r.row.id).filter((id) => id !== acting);
+  ctx.io.stderr.write(
+    `${say(T.whichRun, ctx.lang, { count: unfinished.length, run: acting, others: others.join(', ') })}\n`,
+  );
+}
+
 export function operatorName(explicit: string | undefined): string {
   if (explicit) {
     checkOperatorText('--by', explicit, OPERATOR_TEXT_LIMITS.who);

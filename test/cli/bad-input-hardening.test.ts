@@ -25,6 +25,21 @@ describe('a second start on a store whose run has not ended', () => {
     expect(await runs()).toHaveLength(1);
     expect((await cliInProcess(['start', ...PLAN, '--new-run', '--state', state])).code).toBe(3);
     expect(await runs()).toHaveLength(2);
+    // From now on a command without --run says which run it acts on, and names the other.
+    const [, second] = await runs();
+    const which = `2 runs have not ended; this command acts on the newest, ${second!.runId}. The others: ${first!.runId}`;
+    const status = await cliInProcess(['status', '--json', '--state', state, '--lang', 'en']);
+    expect(status.stderr).toContain(which);
+    expect(JSON.parse(status.stdout).runId).toBe(second!.runId);
+    expect(
+      (await cliInProcess(['abort', '--reason', 'x', '--state', state, '--lang', 'en'])).stderr,
+    ).toContain(which);
+    const named = await cliInProcess(['status', '--run', first!.runId, '--state', state, '--lang', 'en']);
+    expect(named.stderr).not.toContain('have not ended');
+    // One unfinished run again: nothing to say.
+    expect((await cliInProcess(['status', '--state', state, '--lang', 'en'])).stderr).not.toContain(
+      'have not ended',
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { say } from '../../i18n/index.js';
 import { machineText, routeTitle, runStatusText } from '../../plan/index.js';
 import { rehearsalSqlServers, rehearsalWorld, stateFile, walkTo } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
-import { openService, stepTitle } from '../session.js';
+import { openService, sayWhichRun, stepTitle } from '../session.js';
 import { T } from '../texts/index.js';
 
 interface Common {
@@ -35,6 +35,7 @@ export function registerInspect(program: Command, ctx: CliContext): void {
 
 function status(ctx: CliContext, o: Common): void {
   const service = openService(ctx, o.state);
+  sayWhichRun(ctx, service, o.run);
   try {
     const s = service.status(o.run);
     const { row, plan } = s.record;
@@ -94,6 +95,7 @@ function status(ctx: CliContext, o: Common): void {
 
 function history(ctx: CliContext, o: Common): void {
   const service = openService(ctx, o.state);
+  sayWhichRun(ctx, service, o.run);
   try {
     const { record, journal: rows } = service.history(o.run);
     if (o.json) {

@@ -4,7 +4,7 @@ import { say } from '../../i18n/index.js';
 import type { OperatorCommand, SendOutcome } from '../../service/index.js';
 import { type CliContext, out } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { driveRun, openService, operatorName } from '../session.js';
+import { driveRun, openService, operatorName, sayWhichRun } from '../session.js';
 import { T } from '../texts/index.js';
 
 interface Common {
@@ -51,6 +51,7 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
 
 async function send(ctx: CliContext, o: Common, cmd: OperatorCommand): Promise<void> {
   const service = openService(ctx, o.state);
+  sayWhichRun(ctx, service, o.run);
   try {
     const who = operatorName(o.by);
     const box: { sent?: SendOutcome } = {};

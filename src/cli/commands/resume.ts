@@ -3,7 +3,7 @@ import { say } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { teeToLog } from '../log.js';
-import { driveRun, openService, operatorName } from '../session.js';
+import { driveRun, openService, operatorName, sayWhichRun } from '../session.js';
 import { T } from '../texts/index.js';
 
 interface ResumeFlags {
@@ -30,6 +30,7 @@ export function registerResume(program: Command, ctx: CliContext): void {
       if (o.log) ctx.io = teeToLog(ctx.io, o.log);
       // The startup task names its store: gone after the reboot, it is lost, not "no store".
       const service = openService(ctx, o.state, { named: o.afterReboot === true });
+      sayWhichRun(ctx, service, o.run);
       try {
         const outcome = await driveRun(
           ctx,

@@ -29,6 +29,10 @@ export const RUN = {
     de: 'Sperre von Lauf {run} freigegeben (Prozess {pid} auf {host}, seit {since}). Weiter mit: xpmigrate resume --run {run}',
     en: 'Released the lock of run {run} (process {pid} on {host}, since {since}). Go on with: xpmigrate resume --run {run}',
   },
+  whichRun: {
+    de: '! {count} Läufe sind nicht beendet; dieser Befehl gilt dem neuesten, {run}. Die anderen: {others} – einen mit --run ID wählen.',
+    en: '! {count} runs have not ended; this command acts on the newest, {run}. The others: {others} – choose one with --run ID.',
+  },
   unlockNone: { de: 'Lauf {run} ist nicht gesperrt.', en: 'Run {run} is not locked.' },
   cmdHistory: { de: 'das Journal eines Laufs zeigen', en: "show a run's journal" },
   cmdRuns: { de: 'alle Läufe im Zustandsspeicher zeigen', en: 'list the runs in the state store' },
