@@ -1,24 +1,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { isXpmError, XpmError } from '../errors/index.js';
 import { detectLang, isLang, type Lang, say } from '../i18n/index.js';
-import { sqliteDriver } from '../service/index.js';
-import { registerAtlas } from './commands/atlas.js';
-import { registerDbScript } from './commands/db-script.js';
-import { registerDiagnose } from './commands/diagnose.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerOperatorCommands } from './commands/operator.js';
-import { registerPlan } from './commands/plan.js';
-import { registerReport } from './commands/report.js';
-import { registerResume } from './commands/resume.js';
-import { registerSnapshots } from './commands/snapshots.js';
-import { registerSql } from './commands/sql.js';
-import { registerStart } from './commands/start.js';
-import { registerTwin } from './commands/twin.js';
-import { registerUi } from './commands/ui.js';
-import { registerUnlock } from './commands/unlock.js';
-import { registerUsersCsv } from './commands/users-csv.js';
-import { registerV4Exports } from './commands/v4-exports.js';
+import { registerCommands } from './commands/index.js';
 import { type CliContext, type Io, newContext, processIo } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { T } from './texts/index.js';
@@ -36,19 +19,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (langArg !== undefined && !isLang(langArg)) {
       throw new XpmError('E_INPUT_CHOICE', { flag: '--lang', value: langArg, allowed: 'de, en' });
     }
-    await buildProgram(ctx, argv).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(ctx, argv)).parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     return report(error, ctx, argv);
   }
 }
 
-function buildProgram(ctx: CliContext, argv: string[]): Command {
+async function buildProgram(ctx: CliContext, argv: string[]): Promise<Command> {
   const { lang } = ctx;
   const program = new Command('xpmigrate');
   program
     .description(say(T.programDescription, lang))
-    .version(versionText(argv, ctx.io.env), '-V, --version', say(T.optVersion, lang))
+    .version(await versionText(argv, ctx.io.env), '-V, --version', say(T.optVersion, lang))
     .helpOption('-h, --help', say(T.optHelp, lang))
     .helpCommand('help [command]', say(T.helpCommand, lang))
     .option('--lang <lang>', say(T.optLang, lang))
@@ -66,23 +49,7 @@ function buildProgram(ctx: CliContext, argv: string[]): Command {
     sub.exitOverride().configureHelp(helpConfig(lang));
     sub.helpOption('-h, --help', say(T.optHelp, lang));
   });
-  registerPlan(program, ctx);
-  registerStart(program, ctx);
-  registerResume(program, ctx);
-  registerOperatorCommands(program, ctx);
-  registerUnlock(program, ctx);
-  registerInspect(program, ctx);
-  registerAtlas(program, ctx);
-  registerSql(program, ctx);
-  registerDbScript(program, ctx);
-  registerSnapshots(program, ctx);
-  registerDiagnose(program, ctx);
-  registerDoctor(program, ctx);
-  registerUsersCsv(program, ctx);
-  registerV4Exports(program, ctx);
-  registerReport(program, ctx);
-  registerTwin(program, ctx);
-  registerUi(program, ctx);
+  await registerCommands(program, ctx, argv);
   return program;
 }
 
@@ -191,11 +158,11 @@ function scanLang(argv: string[]): string | undefined {
 }
 
 /** `0.1.0 (Node v24.11.1, SQLite: node:sqlite)`: which runtime and store driver this install uses. */
-function versionText(argv: string[], env: NodeJS.ProcessEnv): string {
+async function versionText(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
   if (!argv.includes('-V') && !argv.includes('--version')) return packageVersion(); // asked only when shown
   let sqlite: string;
   try {
-    sqlite = sqliteDriver(env);
+    sqlite = (await import('../service/environment/index.js')).sqliteDriver(env);
   } catch (error) {
     sqlite = isXpmError(error) ? error.code : 'none'; // XPMIGRATE_SQLITE names what does not load
   }
