@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Both cores: vitest's default leaves one idle on a 2-core machine, and most of a test's time
+    // is the run's own I/O (fsync, TCP to the simulator), not CPU. The crash matrix is two files
+    // so that neither worker carries it alone.
+    maxWorkers: 2,
   },
 });

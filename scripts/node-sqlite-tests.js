@@ -28,5 +28,10 @@ const store = vitest([
   'test/persistence/sqlite.test.ts',
   'test/service/run-service.test.ts',
 ]);
-const crashes = vitest(['test/runtime/crash-matrix.test.ts', '-t', 'V5 → V8 hops|DB move|real SIGKILL']);
+const crashes = vitest([
+  'test/runtime/crash-matrix.test.ts',
+  'test/runtime/crash-matrix-long.test.ts',
+  '-t',
+  'V5 → V8 hops|DB move|real SIGKILL',
+]);
 process.exit(store || crashes);
