@@ -34,9 +34,8 @@ function peMachine(bytes: Buffer): number | undefined {
 }
 
 /**
- * A cap, not a wait: packing one zip (npm install of the production dependencies, zip -9 of a
- * 100 MB runtime) takes 40 of the linux test's 56 s on an idle 2-core machine; CI's load took it
- * past the 60 s default.
+ * A cap, not a wait: packing one zip (npm install of the production dependencies, zip of a 120 MB
+ * runtime) takes most of the linux test's time; CI's load took it past the 60 s default.
  */
 describe('the offline bundle', { timeout: 300_000 }, () => {
   const out = mkdtempSync(join(tmpdir(), 'xpm-bundles-'));
