@@ -124,6 +124,27 @@ function resumeTime() {
 }
 
 /**
+ * (2b) The CLI's start: `--version` and `plan` against a bare `node -e ''`, paired whole-process
+ * runs (each command, then node, nine times; medians), since every operator command pays it.
+ */
+function cliStartTimes() {
+  const cli = fileURLToPath(new URL('../bin/xpmigrate.js', import.meta.url));
+  const time = (args) => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, args);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const runs = { version: [], plan: [], bare: [] };
+  for (let i = 0; i < 9; i++) {
+    runs.version.push(time([cli, '--version']));
+    runs.plan.push(time([cli, 'plan', '--from', '8', '--target', 'B']));
+    runs.bare.push(time(['-e', '']));
+  }
+  const bare = median(runs.bare);
+  return { version: median(runs.version), plan: median(runs.plan), bare };
+}
+
+/**
  * (3) The log analyser on a generated 200 MB Backup-Manager log (German, umlauts, continuation
  * lines, a problem every 5,000 messages), in a process of its own: throughput and peak RSS.
  */
@@ -181,6 +202,10 @@ console.log(
 const r = resumeTime();
 console.log(
   `resume (1,000 journal rows): ${r.resume.toFixed(0)} ms, node -e '' ${r.bare.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)} (target ≤ 4)`,
+);
+const c = cliStartTimes();
+console.log(
+  `CLI start: --version ${c.version.toFixed(0)} ms, plan ${c.plan.toFixed(0)} ms, node -e '' ${c.bare.toFixed(0)} ms: ratios ${(c.version / c.bare).toFixed(2)} (target ≤ 1.5) and ${(c.plan / c.bare).toFixed(2)} (target ≤ 2)`,
 );
 const d = diagnoseThroughput();
 console.log(
