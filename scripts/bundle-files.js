@@ -3,7 +3,18 @@
 /** Linux: runs the Node.js beside it by its own path, whatever `node` is on PATH. */
 export const launcherSh = (nodeVersion) => `#!/bin/sh
 # xpmigrate with the Node.js ${nodeVersion} of this folder, whatever node is on PATH.
-here=$(cd "$(dirname "$0")" 2>/dev/null && pwd) || {
+# Only the shell's own builtins are needed (PATH may be empty): the folder is cut from $0, and a
+# link to this file (/usr/local/bin/xpmigrate) is followed where readlink is there to read it.
+self=$0
+folder() { case $1 in */*) echo "\${1%/*}" ;; *) echo . ;; esac; }
+while [ -L "$self" ] && command -v readlink >/dev/null 2>&1; do
+  link=$(readlink "$self")
+  case $link in
+    /*) self=$link ;;
+    *) self=$(folder "$self")/$link ;;
+  esac
+done
+here=$(cd -P "$(folder "$self")" 2>/dev/null && pwd) || {
   echo "xpmigrate: Der Ordner von $0 ist nicht lesbar. / The folder of $0 cannot be read." >&2
   exit 2
 }

@@ -19,10 +19,10 @@ function bundle(platform: string, out: string, extra: string[] = []) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A PATH with what the launcher itself needs (sh, dirname) and no node at all. */
+/** A PATH with a shell and no node at all (the launcher needs only the shell's builtins). */
 function pathWithoutNode(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-path-'));
-  for (const tool of ['/bin/sh', '/usr/bin/dirname']) symlinkSync(tool, join(dir, tool.split('/').pop()!));
+  symlinkSync('/bin/sh', join(dir, 'sh'));
   return dir;
 }
 
