@@ -15,10 +15,15 @@ import { describe, expect, it } from 'vitest';
 import { XpmError } from '../../src/errors/index.js';
 import { writeAtomicWith } from '../../src/host/index.js';
 import { cliInProcess } from '../support/cli.js';
+import { twinCollect } from '../support/runs.js';
 
 // Issue 23, item 10: an output path the user typed is taken as typed. A missing folder is not
 // created, a folder is not a file, and a failed write leaves neither half a file nor a temp file.
 const CSV = fileURLToPath(new URL('../fixtures/users-csv/valid-tab.utf16le.csv', import.meta.url));
+
+/** users-csv writing its re-encoded copy to `out`. */
+const convertCsv = (out: string) =>
+  cliInProcess(['users-csv', CSV, '--convert-to', 'utf-8-bom', '--out', out]);
 
 describe('--out', () => {
   it('into a missing folder is refused and the folder is not created', async () => {
@@ -50,14 +55,7 @@ describe('--out', () => {
   it('naming a folder is a clear error, not EISDIR, and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
     mkdirSync(join(dir, 'users.csv'));
-    const r = await cliInProcess([
-      'users-csv',
-      CSV,
-      '--convert-to',
-      'utf-8-bom',
-      '--out',
-      join(dir, 'users.csv'),
-    ]);
+    const r = await convertCsv(join(dir, 'users.csv'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_OUT_IS_FOLDER]');
     expect(r.stderr).not.toMatch(/EISDIR|internal/i);
@@ -66,18 +64,7 @@ describe('--out', () => {
 
   it('twin collect follows the same rules: no folder made, a folder is no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xpm-out-'));
-    const collect = (out: string) =>
-      cliInProcess([
-        'twin',
-        'collect',
-        '--simulate',
-        '--state',
-        join(dir, 'state.db'),
-        '--out',
-        out,
-        '--lang',
-        'en',
-      ]);
+    const collect = (out: string) => twinCollect(join(dir, 'state.db'), out);
     const missing = await collect(join(dir, 'typo', 'twin.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('[E_OUT_FOLDER_MISSING]');
@@ -94,14 +81,7 @@ describe('--out', () => {
     mkdirSync(join(dir, 'share'));
     writeFileSync(join(dir, 'share', 'users.csv'), 'old');
     symlinkSync(join(dir, 'share', 'users.csv'), join(dir, 'users.csv'));
-    const r = await cliInProcess([
-      'users-csv',
-      CSV,
-      '--convert-to',
-      'utf-8-bom',
-      '--out',
-      join(dir, 'users.csv'),
-    ]);
+    const r = await convertCsv(join(dir, 'users.csv'));
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(join(dir, 'users.csv')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'share', 'users.csv'), 'utf8')).not.toBe('old');

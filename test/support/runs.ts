@@ -149,6 +149,22 @@ export async function resumeToEnd(state: string, decide: (stepId: string) => str
   throw new Error(`no end after 20 resumes: ${codes.join(',')}`);
 }
 
+/** `twin collect` on the rehearsal's simulated server beside `state`, as on a customer's server. */
+export function twinCollect(state: string, out: string, ...more: string[]): Promise<CliResult> {
+  return cliInProcess([
+    'twin',
+    'collect',
+    '--simulate',
+    '--state',
+    state,
+    '--out',
+    out,
+    ...more,
+    '--lang',
+    'en',
+  ]);
+}
+
 export function startArgs(config: string[], state: string): string[] {
   return ['start', ...config, '--simulate', '--auto-confirm', '--state', state, '--lang', 'en'];
 }

@@ -3,8 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Twin } from '../../src/twin/index.js';
-import { cliInProcess } from '../support/cli.js';
-import { tempState } from '../support/runs.js';
+import { tempState, twinCollect } from '../support/runs.js';
 
 const fixture = (name: string) => new URL(`../fixtures/backup-manager/${name}`, import.meta.url).pathname;
 
@@ -21,19 +20,7 @@ describe('twin collect --backup-manager-log FOLDER', () => {
       symlinkSync('/dev/zero', join(folder, 'XPhoneServerBackup.2.log'));
       execFileSync('mkfifo', [join(folder, 'XPhoneServerBackup.3.log')]);
       const out = join(state, '..', 'twin.json');
-      const r = await cliInProcess([
-        'twin',
-        'collect',
-        '--simulate',
-        '--state',
-        state,
-        '--out',
-        out,
-        '--backup-manager-log',
-        folder,
-        '--lang',
-        'en',
-      ]);
+      const r = await twinCollect(state, out, '--backup-manager-log', folder);
       expect(r.code, r.stderr).toBe(0);
       const twin = JSON.parse(readFileSync(out, 'utf8')) as Twin;
       expect(twin.facts.backupManager).toEqual([

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTwin, sealTwin, type Twin } from '../../src/twin/index.js';
 import { cliInProcess } from '../support/cli.js';
-import { tempState } from '../support/runs.js';
+import { tempState, twinCollect } from '../support/runs.js';
 
 /** The rehearsal server's twin, changed and sealed again: what another tool or a bug could write. */
 function resealed(base: Twin, file: string, change: (t: Record<string, unknown> & Twin) => void): string {
@@ -30,17 +30,7 @@ describe('a twin with a valid checksum but the wrong shape', () => {
   let twin: Twin;
 
   beforeAll(async () => {
-    const r = await cliInProcess([
-      'twin',
-      'collect',
-      '--simulate',
-      '--state',
-      state,
-      '--out',
-      file,
-      '--lang',
-      'en',
-    ]);
+    const r = await twinCollect(state, file);
     expect(r.code, r.stderr).toBe(0);
     twin = JSON.parse(readFileSync(file, 'utf8')) as Twin;
   });

@@ -6,25 +6,13 @@ import { walkTo } from '../../src/service/index.js';
 import { readSqlModels } from '../../src/simulation/index.js';
 import { readTwin, sealTwin, type Twin } from '../../src/twin/index.js';
 import { cliInProcess } from '../support/cli.js';
-import { status, tempState } from '../support/runs.js';
+import { status, tempState, twinCollect } from '../support/runs.js';
 
 const SHARE = '\\\\FILESRV\\XPhoneBackup';
 
 /** `twin collect` on the simulated server beside `state`, as on a customer's server. */
-async function collect(state: string, out: string) {
-  return await cliInProcess([
-    'twin',
-    'collect',
-    '--simulate',
-    '--state',
-    state,
-    '--out',
-    out,
-    '--backup-dir',
-    SHARE,
-    '--lang',
-    'en',
-  ]);
+function collect(state: string, out: string) {
+  return twinCollect(state, out, '--backup-dir', SHARE);
 }
 
 /** A twin as a customer's server would give it: the collected one with some facts changed, sealed again. */
