@@ -10,6 +10,7 @@ import type { SqlModel } from './model.js';
  * copied on first touch.
  */
 const parsed = new Map<string, { raw: Buffer; model: SqlModel }>();
+const KEPT_MODELS = 16;
 
 /** A copy's catalogs as they stand, without copying them (for readers only). */
 const catalogsAsTheyStand = new WeakMap<SqlModel, () => SqlModel['catalogs']>();
@@ -30,7 +31,10 @@ export function loadModel(file: string): SqlModel | undefined {
   let hit = parsed.get(file);
   if (!hit?.raw.equals(raw)) {
     hit = { raw, model: JSON.parse(raw.toString('utf8')) as SqlModel };
+    parsed.delete(file);
     parsed.set(file, hit);
+    // A few servers at a time: a long test process meets hundreds of rehearsal folders.
+    if (parsed.size > KEPT_MODELS) parsed.delete(parsed.keys().next().value!);
   }
   return copyOf(hit.model);
 }
