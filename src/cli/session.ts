@@ -29,7 +29,11 @@ export function openService(
   explicit: string | undefined,
   o: { create?: boolean; named?: boolean; afterLoss?: boolean } = {},
 ): RunService {
-  return RunService.open(stateFile(explicit, ctx.io.env), { ...o, driver: sqliteDriver(ctx.io.env) });
+  return RunService.open(stateFile(explicit, ctx.io.env), {
+    ...o,
+    driver: sqliteDriver(ctx.io.env),
+    env: ctx.io.env,
+  });
 }
 
 /**

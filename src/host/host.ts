@@ -15,6 +15,11 @@ export interface SqlEndpoint {
 /** How actors touch a machine. WindowsHost (PowerShell) and SimulatedHost implement it. */
 export interface Host {
   readonly kind: 'simulated' | 'windows';
+  /**
+   * The environment the host's programs start with (PowerShell's path, govc's URL, the SQL login):
+   * the command's, which is the process's unless a caller gave its own. Undefined: the process's.
+   */
+  readonly env?: NodeJS.ProcessEnv;
   /** Changes with every boot and nothing else (Windows: the kernel's boot event record). */
   bootId(): Promise<string>;
   installedVersion(): Promise<string | undefined>;

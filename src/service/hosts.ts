@@ -8,11 +8,17 @@ export { SIMULATED_ANALYTICS_SQL, SIMULATED_SHARE, SIMULATED_SOURCE_SQL } from '
 
 /**
  * The one place that chooses the machine a run acts on: the rehearsal's simulated server,
- * kept beside the store, or this Windows server.
+ * kept beside the store, or this Windows server, reached with the command's environment
+ * (PowerShell's path, the SQL login, the service password).
  */
-export function hostForRun(row: Pick<RunRow, 'simulate'>, settings: RunSettings, storeFile: string): Host {
+export function hostForRun(
+  row: Pick<RunRow, 'simulate'>,
+  settings: RunSettings,
+  storeFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Host {
   if (row.simulate) return simulatedHost(storeFile);
-  return new WindowsHost(settings.mediaDir ? { mediaDir: settings.mediaDir } : {});
+  return new WindowsHost({ env, ...(settings.mediaDir ? { mediaDir: settings.mediaDir } : {}) });
 }
 
 /**

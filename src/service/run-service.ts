@@ -155,6 +155,7 @@ export class RunService {
     readonly file: string,
     how: { create: boolean; named: boolean; afterLoss: boolean },
     private readonly driver: SqliteDriver,
+    private readonly env: NodeJS.ProcessEnv,
     /** Set: every drive reads the time and waits here (a test moves it); else the run's own (hosts.ts). */
     private readonly clock?: Clock,
   ) {
@@ -188,9 +189,18 @@ export class RunService {
       afterLoss = false,
       clock,
       driver = sqliteDriver(),
-    }: { create?: boolean; named?: boolean; afterLoss?: boolean; clock?: Clock; driver?: SqliteDriver } = {},
+      env = process.env,
+    }: {
+      create?: boolean;
+      named?: boolean;
+      afterLoss?: boolean;
+      clock?: Clock;
+      driver?: SqliteDriver;
+      /** The command's environment, for the Windows host (its PowerShell, SQL login, passwords). */
+      env?: NodeJS.ProcessEnv;
+    } = {},
   ): RunService {
-    return new RunService(file, { create, named, afterLoss }, driver, clock);
+    return new RunService(file, { create, named, afterLoss }, driver, env, clock);
   }
 
   close(): void {
@@ -245,7 +255,7 @@ export class RunService {
           storeOutsideVm: request.simulation?.storeOutsideVm === true,
           ...(request.simulation?.twin ? { seed: seedFromTwin(request.simulation.twin) } : {}),
         })
-      : new WindowsHost();
+      : new WindowsHost({ env: this.env });
     // Every database named is on the source server before anything runs (a typo is not skipped).
     try {
       settings.machines = await startMachines(request, host);
@@ -291,7 +301,7 @@ export class RunService {
         total: run.steps.length,
       });
       if (detected) how.onProgress?.(detected, place());
-      const host = hostForRun(row, record.settings, this.file);
+      const host = hostForRun(row, record.settings, this.file, this.env);
       const standIn = standInFor(row, how.autoConfirm === true);
       const { status, elsewhere } = await drive(this.store, run, {
         host,
@@ -321,7 +331,7 @@ export class RunService {
   async judge(runId: string, cmd: OperatorCommand, who: string): Promise<Verdict> {
     const record = this.find(runId);
     const run = openRun(this.store, record.row);
-    const host = hostForRun(record.row, record.settings, this.file);
+    const host = hostForRun(record.row, record.settings, this.file, this.env);
     try {
       return await judge(cmd, run.actor.getSnapshot(), run.steps, host, who, record.settings);
     } finally {
@@ -386,7 +396,7 @@ export class RunService {
       throw new XpmError('E_SNAPSHOT_OTHER_RUN', { name, run: record.row.id, owner: named.at(-1)!.runId });
     if (snapshot.removedAt)
       throw new XpmError('E_SNAPSHOT_REMOVED', { name: snapshot.name, at: snapshot.removedAt });
-    const host = hostForRun(record.row, record.settings, this.file);
+    const host = hostForRun(record.row, record.settings, this.file, this.env);
     const provider = snapshotProvider(record.settings.snapshots, host).kind;
     void host.close?.();
     return { record, snapshot, provider };
@@ -409,7 +419,7 @@ export class RunService {
     const before = this.store.journalRows(row.id);
     lock.release();
     this.close(); // the VM is off while it is reverted, and so is a store on it
-    const host = hostForRun(row, settings, this.file);
+    const host = hostForRun(row, settings, this.file, this.env);
     try {
       faultStep('rollback'); // tests: XPMIGRATE_FAULT=rollback@during-effect dies with the reverted VM
       await snapshotProvider(settings.snapshots, host).revert(snap.name);
@@ -458,7 +468,7 @@ export class RunService {
    */
   async providerChain(runId: string): Promise<{ length?: number; error?: string }> {
     const { row, settings } = this.find(runId);
-    const host = hostForRun(row, settings, this.file);
+    const host = hostForRun(row, settings, this.file, this.env);
     try {
       const listed = await snapshotProvider(settings.snapshots, host).list();
       return listed ? { length: listed.length } : {};
@@ -477,7 +487,7 @@ export class RunService {
   ): Promise<void> {
     for (const snap of chosen) {
       const { row, settings } = this.find(snap.runId);
-      const host = hostForRun(row, settings, this.file);
+      const host = hostForRun(row, settings, this.file, this.env);
       try {
         await snapshotProvider(settings.snapshots, host).remove(snap.name);
       } finally {

@@ -64,11 +64,12 @@ interface Row {
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'xpm-rollback-'));
   const state = join(dir, 'state.db');
-  // In this process; with an environment of its own (fake executables, a fault point) in its own.
+  // In this process (fake executables come with the command's environment); a fault point kills
+  // the process it is armed in, so that command has one of its own.
   const cli = async (args: string[], env?: NodeJS.ProcessEnv) =>
-    env
+    env?.XPMIGRATE_FAULT
       ? runCli([...args, '--state', state, '--lang', 'en'], { env })
-      : cliInProcess([...args, '--state', state, '--lang', 'en']);
+      : cliInProcess([...args, '--state', state, '--lang', 'en'], env ?? cleanEnv());
   const json = async <T>(args: string[], env?: NodeJS.ProcessEnv): Promise<T> => {
     const r = await cli([...args, '--json'], env);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stdout}${r.stderr}`);

@@ -12,8 +12,10 @@ export function snapshotProvider(
   clock: Clock = systemClock,
 ): SnapshotProvider {
   const kind = settings?.provider ?? (host.snapshots ? 'simulated' : 'manual');
-  const timeouts = {
+  const shared = {
     clock,
+    // The snapshot tools start with the host's environment (a test's fake Hyper-V, govc's URL).
+    ...(host.env ? { env: host.env } : {}),
     ...(settings?.timeoutSeconds ? { timeoutSeconds: settings.timeoutSeconds } : {}),
   };
   switch (kind) {
@@ -24,10 +26,10 @@ export function snapshotProvider(
       return new HyperVProvider({
         vm: vmOf(settings, kind),
         ...(settings?.hypervHost ? { hypervHost: settings.hypervHost } : {}),
-        ...timeouts,
+        ...shared,
       });
     case 'vmware':
-      return new VmwareProvider({ vm: vmOf(settings, kind), ...timeouts });
+      return new VmwareProvider({ vm: vmOf(settings, kind), ...shared });
     case 'manual':
       return manualProvider;
   }

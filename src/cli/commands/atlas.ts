@@ -66,7 +66,7 @@ async function locate(ctx: CliContext, o: Where): Promise<{ file: string; host?:
     };
     return { file: o.file ?? findAtlasXml(sim.installDir), host };
   }
-  const host = process.platform === 'win32' ? new WindowsHost() : undefined;
+  const host = process.platform === 'win32' ? new WindowsHost({ env: ctx.io.env }) : undefined;
   if (o.file) return { file: o.file, ...(host ? { host } : {}) };
   if (!host) throw new XpmError('E_ATLAS_FILE_REQUIRED');
   return { file: findAtlasXml(await host.installDir()), host };

@@ -38,7 +38,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       const host: Host =
         commandHost(simulate, stateFile(o.state as string | undefined, ctx.io.env), {
           ...(plan.input.from ? { version: plan.input.from } : {}),
-        }) ?? new WindowsHost();
+        }) ?? new WindowsHost({ env: ctx.io.env });
       const sim = (value: string) => (simulate ? value : undefined);
       // A password in a connection string would reach the output: refused, as start refuses it.
       const given = (flag: string, key: string) =>

@@ -25,6 +25,10 @@ export class WindowsHost implements Host {
 
   constructor(private readonly options: WindowsHostOptions = {}) {}
 
+  get env(): NodeJS.ProcessEnv | undefined {
+    return this.options.env;
+  }
+
   private run(script: PsScript): Promise<unknown> {
     return runPowerShell(script, this.options);
   }
