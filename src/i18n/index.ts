@@ -9,6 +9,14 @@ export {
 /** Every user-facing text exists in German and English; the page speaks the same `Lang`. */
 export { LANGS, type Lang };
 
+/**
+ * A character that changes how text is shown rather than being text: C0 and C1 controls (ESC,
+ * BEL and OSC set a terminal's title or colours) and bidi marks (U+202E turns text around).
+ * Tab and line break are not in it: where they are not allowed either, the caller says so.
+ */
+export const CONTROL_CHARACTER =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** A text in every language: adding one to LANGS makes the compiler name every text that lacks it. */
 export type Text = Record<Lang, string>;
 

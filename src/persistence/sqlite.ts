@@ -55,6 +55,7 @@ let found: SqliteDriver | undefined;
 
 /** The driver XPMIGRATE_SQLITE names, if this Node.js can load it: said now, not at the first open. */
 function loadable(named: string): SqliteDriver {
+  if (loaded.has(named)) return named as SqliteDriver;
   if (!(SQLITE_DRIVERS as readonly string[]).includes(named))
     throw new XpmError('E_INPUT_CHOICE', {
       flag: 'XPMIGRATE_SQLITE',
@@ -71,8 +72,11 @@ function loadable(named: string): SqliteDriver {
       detail: (error as Error).message,
     });
   }
+  loaded.add(named);
   return named as SqliteDriver;
 }
+/** Drivers named and loaded once: every command asks again (the first database proves the native part). */
+const loaded = new Set<string>();
 
 /** Opens a database file with the driver; its errors are the driver's own, `code` as SQLite names it. */
 export function openSqlite(file: string, driver: SqliteDriver, busyTimeoutMs: number): Db {

@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTER } from '../i18n/index.js';
+
 /**
  * Text as Markdown shows it literally, on one line (a table cell, a list item): `<Databases>`
  * would be read as an HTML tag and vanish, `*`, `_`, `|` and backticks as markup. CommonMark
@@ -16,8 +18,8 @@ export function markdownText(text: string): string {
  * OSC) nor reverse the text around it (U+202E) where a report is read.
  */
 export function visible(text: string): string {
-  return text.replace(
-    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(SHOWN_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** The control characters, and a tab (a line break is the caller's to keep or fold). */
+const SHOWN_ESCAPED = new RegExp(`${CONTROL_CHARACTER.source}|\\t`, 'g');

@@ -1,4 +1,5 @@
 import { XpmError } from '../errors/index.js';
+import { CONTROL_CHARACTER } from '../i18n/index.js';
 import type { OperatorCommand } from '../runtime/index.js';
 
 /**
@@ -9,14 +10,13 @@ import type { OperatorCommand } from '../runtime/index.js';
  */
 export const OPERATOR_TEXT_LIMITS = { reason: 2000, evidence: 2000, who: 200 } as const;
 
-/** C0 and C1 controls and the bidi marks, except tab and line break (a reason may have lines). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Tab and line break: only a reason may have lines. */
 const LINE_BREAK = /[\t\n]/;
 
 export function checkOperatorText(field: string, value: string, limit: number, lines = false): void {
   if (value.length > limit)
     throw new XpmError('E_INPUT_TOO_LONG', { field, length: value.length, max: limit });
-  const control = CONTROL.exec(value) ?? (lines ? null : LINE_BREAK.exec(value));
+  const control = CONTROL_CHARACTER.exec(value) ?? (lines ? null : LINE_BREAK.exec(value));
   if (control)
     throw new XpmError('E_INPUT_CONTROL', {
       field,

@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTER } from '../i18n/index.js';
+
 /**
  * The shape of a twin's facts, checked before anything reads them: a checksum tells an unchanged
  * file, not a right one (a twin sealed again by another tool, or by an older xpmigrate with a
@@ -7,8 +9,8 @@
 type Check = (value: unknown, at: string) => string | undefined;
 
 /** Text without control characters or bidi overrides: the twin's names reach a terminal (`plan --twin`). */
-const text: Check = (v, at) => (typeof v === 'string' && !CONTROL.test(v) ? undefined : at);
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const text: Check = (v, at) =>
+  typeof v === 'string' && !CONTROL_CHARACTER.test(v) && !/[\t\n]/.test(v) ? undefined : at;
 const flag: Check = (v, at) => (typeof v === 'boolean' ? undefined : at);
 /** A size, a duration, a count: a finite number, never below 0. */
 const amount: Check = (v, at) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : at);

@@ -104,28 +104,10 @@ describe('a twin with a valid checksum but the wrong shape', () => {
     const read = readTwin(doubled);
     expect(read.facts.sql).toHaveLength(twin.facts.sql.length);
     expect(read.facts.sql[0]!.databases).toEqual(twin.facts.sql[0]!.databases);
-    const plain = await cliInProcess([
-      'plan',
-      '--twin',
-      file,
-      '--target',
-      'C',
-      '--format',
-      'json',
-      '--lang',
-      'en',
-    ]);
-    const twice = await cliInProcess([
-      'plan',
-      '--twin',
-      doubled,
-      '--target',
-      'C',
-      '--format',
-      'json',
-      '--lang',
-      'en',
-    ]);
+    const planOf = (twinFile: string) =>
+      cliInProcess(['plan', '--twin', twinFile, '--target', 'C', '--format', 'json', '--lang', 'en']);
+    const plain = await planOf(file);
+    const twice = await planOf(doubled);
     expect(twice.code, twice.stderr).toBe(0);
     expect(JSON.parse(twice.stdout).forecast).toEqual(JSON.parse(plain.stdout).forecast);
   });

@@ -40,13 +40,12 @@ const COMMANDS: Array<[names: string[], load: () => Promise<Register>]> = [
 export async function registerCommands(program: Command, ctx: CliContext, argv: string[]): Promise<void> {
   const words = commandWords(argv);
   const named = words[0] === 'help' ? words[1] : words[0];
-  const wanted =
-    named === undefined
-      ? argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help')
-        ? []
-        : COMMANDS
-      : (COMMANDS.filter(([names]) => names.includes(named)) as typeof COMMANDS);
-  const chosen = named !== undefined && wanted.length === 0 ? COMMANDS : wanted;
+  const asksVersionOnly =
+    named === undefined &&
+    argv.some((a) => a === '-V' || a === '--version') &&
+    !argv.some((a) => a === '-h' || a === '--help');
+  const its = COMMANDS.filter(([names]) => named !== undefined && names.includes(named));
+  const chosen = asksVersionOnly ? [] : its.length > 0 ? its : COMMANDS;
   for (const register of await Promise.all(chosen.map(([, load]) => load()))) register(program, ctx);
 }
 
